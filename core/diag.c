@@ -1,0 +1,130 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static char *vfmt(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		n = 0;
+	char *s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+static struct diag *push(struct diag_list *l)
+{
+	VEC_RESERVE(l->v, l->cap, l->n + 1);
+	struct diag *d = &l->v[l->n++];
+	memset(d, 0, sizeof(*d));
+	return d;
+}
+
+struct diag *diag_add(struct diag_list *l, const struct source *src, size_t start,
+		      size_t end, int severity, const char *rule, const char *fmt, ...)
+{
+	struct diag *d = push(l);
+	if (end < start)
+		end = start;
+	d->file = xstrdup(src->path);
+	source_linecol(src, start, &d->line, &d->col);
+	source_linecol(src, end, &d->end_line, &d->end_col);
+	d->off = (uint32_t)start;
+	d->end_off = (uint32_t)end;
+	d->severity = severity;
+	d->rule = xstrdup(rule);
+	va_list ap;
+	va_start(ap, fmt);
+	d->message = vfmt(fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+struct diag *diag_add_file(struct diag_list *l, const char *file, int severity,
+			   const char *rule, const char *fmt, ...)
+{
+	struct diag *d = push(l);
+	d->file = xstrdup(file);
+	d->severity = severity;
+	d->rule = xstrdup(rule);
+	va_list ap;
+	va_start(ap, fmt);
+	d->message = vfmt(fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+void diag_set_related(struct diag *d, const struct source *src, size_t off,
+		      const char *msg)
+{
+	free(d->rel_file);
+	free(d->rel_message);
+	d->rel_file = xstrdup(src->path);
+	source_linecol(src, off, &d->rel_line, &d->rel_col);
+	d->rel_message = xstrdup(msg);
+}
+
+void diag_list_free(struct diag_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].file);
+		free(l->v[i].rule);
+		free(l->v[i].message);
+		free(l->v[i].rel_file);
+		free(l->v[i].rel_message);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	c = strcmp(x->rule, y->rule);
+	if (c)
+		return c;
+	return strcmp(x->message, y->message);
+}
+
+void diag_sort(struct diag_list *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(l->v[0]), cmp);
+}
+
+void diag_list_move(struct diag_list *dst, struct diag_list *src)
+{
+	VEC_RESERVE(dst->v, dst->cap, dst->n + src->n);
+	if (src->n)
+		memcpy(dst->v + dst->n, src->v, src->n * sizeof(src->v[0]));
+	dst->n += src->n;
+	free(src->v);
+	src->v = NULL;
+	src->n = src->cap = 0;
+}
+
+const char *diag_severity_name(int sev)
+{
+	switch (sev) {
+	case DTIDY_SEV_ERROR: return "error";
+	case DTIDY_SEV_WARNING: return "warning";
+	case DTIDY_SEV_NOTE: return "note";
+	default: return "off";
+	}
+}

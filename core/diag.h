@@ -1,0 +1,46 @@
+/* Diagnostics with resolved positions. A diagnostic owns its strings, so it
+ * outlives the sources and arenas of the file that produced it. */
+#ifndef DTIDY_DIAG_H
+#define DTIDY_DIAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../include/dtidy/diag.h"
+#include "source.h"
+
+struct diag {
+	char *file;
+	unsigned line, col, end_line, end_col;	/* 1-based; columns count bytes */
+	uint32_t off, end_off;			/* byte offsets in `file` */
+	int severity;				/* enum dtidy_severity */
+	char *rule;
+	char *message;
+	/* optional related location ("first defined here") */
+	char *rel_file;
+	unsigned rel_line, rel_col;
+	char *rel_message;
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n, cap;
+};
+
+struct diag *diag_add(struct diag_list *l, const struct source *src, size_t start,
+		      size_t end, int severity, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+/* A diagnostic about a file as a whole (unreadable, too large). */
+struct diag *diag_add_file(struct diag_list *l, const char *file, int severity,
+			   const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void diag_set_related(struct diag *d, const struct source *src, size_t off,
+		      const char *msg);
+void diag_list_free(struct diag_list *l);
+/* Stable order: file, line, column, then rule. */
+void diag_sort(struct diag_list *l);
+/* Moves all of src's entries to the end of dst. */
+void diag_list_move(struct diag_list *dst, struct diag_list *src);
+const char *diag_severity_name(int sev);
+
+#endif

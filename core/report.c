@@ -1,0 +1,116 @@
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "source.h"
+#include "strbuf.h"
+
+static const char *sev_color(int sev)
+{
+	switch (sev) {
+	case DTIDY_SEV_ERROR: return "\033[1;31m";
+	case DTIDY_SEV_WARNING: return "\033[1;35m";
+	default: return "\033[1;36m";
+	}
+}
+
+/* The source line and a caret under the span. Sources are re-read here, only
+ * for terminal output; the last one is kept since diagnostics come sorted. */
+static void show_line(FILE *out, const struct diag *d, struct source **cache, int color)
+{
+	if (!d->line)
+		return;
+	if (!*cache || strcmp((*cache)->path, d->file) != 0) {
+		source_free(*cache);
+		char *err = NULL;
+		*cache = source_load(d->file, &err);
+		free(err);
+		if (!*cache)
+			return;
+	}
+	const struct source *s = *cache;
+	if (d->line > s->nlines)
+		return;
+	size_t st = source_line_start(s, d->line), n = source_line_len(s, d->line);
+	fputc(' ', out);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s->text[st + i];
+		fputc(c < 0x20 && c != '\t' ? '?' : c, out);
+	}
+	fputc('\n', out);
+	fputc(' ', out);
+	size_t col = d->col ? d->col - 1 : 0;
+	for (size_t i = 0; i < col && i < n; i++)
+		fputc(s->text[st + i] == '\t' ? '\t' : ' ', out);
+	size_t width = 1;
+	if (d->end_line == d->line && d->end_col > d->col)
+		width = d->end_col - d->col;
+	if (color)
+		fputs("\033[1;32m", out);
+	fputc('^', out);
+	for (size_t i = 1; i < width && col + i < n; i++)
+		fputc('~', out);
+	if (color)
+		fputs("\033[0m", out);
+	fputc('\n', out);
+}
+
+void report_text(FILE *out, const struct diag_list *l, int color, int show_source)
+{
+	struct source *cache = NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+		if (color)
+			fputs("\033[1m", out);
+		if (d->line)
+			fprintf(out, "%s:%u:%u: ", d->file, d->line, d->col);
+		else
+			fprintf(out, "%s: ", d->file);
+		if (color)
+			fprintf(out, "\033[0m%s", sev_color(d->severity));
+		fprintf(out, "%s:", diag_severity_name(d->severity));
+		if (color)
+			fputs("\033[0m", out);
+		fprintf(out, " %s [%s]\n", d->message, d->rule);
+		if (show_source)
+			show_line(out, d, &cache, color);
+		if (d->rel_file)
+			fprintf(out, "%s:%u:%u: note: %s\n", d->rel_file, d->rel_line, d->rel_col,
+				d->rel_message);
+	}
+	source_free(cache);
+}
+
+void report_json(FILE *out, const struct diag_list *l)
+{
+	struct strbuf b = {0};
+	sb_puts(&b, "{\"version\":1,\"diagnostics\":[");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+		if (i)
+			sb_putc(&b, ',');
+		sb_puts(&b, "{\"file\":");
+		sb_json_str(&b, d->file);
+		sb_printf(&b, ",\"line\":%u,\"column\":%u,\"end_line\":%u,\"end_column\":%u",
+			  d->line, d->col, d->end_line, d->end_col);
+		sb_puts(&b, ",\"severity\":");
+		sb_json_str(&b, diag_severity_name(d->severity));
+		sb_puts(&b, ",\"rule\":");
+		sb_json_str(&b, d->rule);
+		sb_puts(&b, ",\"message\":");
+		sb_json_str(&b, d->message);
+		if (d->rel_file) {
+			sb_puts(&b, ",\"related\":{\"file\":");
+			sb_json_str(&b, d->rel_file);
+			sb_printf(&b, ",\"line\":%u,\"column\":%u,\"message\":", d->rel_line,
+				  d->rel_col);
+			sb_json_str(&b, d->rel_message);
+			sb_putc(&b, '}');
+		}
+		sb_putc(&b, '}');
+	}
+	sb_puts(&b, "]}\n");
+	fwrite(b.s, 1, b.len, out);
+	sb_free(&b);
+}

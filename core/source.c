@@ -1,0 +1,155 @@
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+static void index_lines(struct source *src)
+{
+	size_t cap = 64, n = 0;
+	uint32_t *v = xmalloc(cap * sizeof(*v));
+	v[n++] = 0;
+	const char *p = src->text, *end = src->text + src->len;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		p++;
+		if (n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n++] = (uint32_t)(p - src->text);
+	}
+	src->line_starts = v;
+	src->nlines = n;
+}
+
+struct source *source_from_mem(const char *path, const char *text, size_t len)
+{
+	struct source *src = xcalloc(1, sizeof(*src));
+	src->path = xstrdup(path);
+	src->text = xmalloc(len + 1);
+	if (len)
+		memcpy(src->text, text, len);
+	src->text[len] = '\0';
+	src->len = len;
+	index_lines(src);
+	return src;
+}
+
+static char *errmsg(const char *what, int e)
+{
+	char buf[256];
+	snprintf(buf, sizeof(buf), "%s: %s", what, strerror(e));
+	return xstrdup(buf);
+}
+
+struct source *source_load(const char *path, char **err)
+{
+	*err = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = errmsg("cannot open", errno);
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		*err = errmsg("cannot stat", errno);
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*err = xstrdup("is a directory");
+		close(fd);
+		return NULL;
+	}
+	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	if (cap > SOURCE_MAX_BYTES) {
+		*err = xstrdup("file too large (over 2 GiB)");
+		close(fd);
+		return NULL;
+	}
+	char *buf = xmalloc(cap + 1);
+	size_t len = 0;
+	for (;;) {
+		if (len == cap) {
+			if (cap >= SOURCE_MAX_BYTES) {
+				free(buf);
+				close(fd);
+				*err = xstrdup("file too large (over 2 GiB)");
+				return NULL;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		ssize_t r = read(fd, buf + len, cap - len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = errmsg("cannot read", errno);
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	buf[len] = '\0';
+	struct source *src = xcalloc(1, sizeof(*src));
+	src->path = xstrdup(path);
+	src->text = buf;
+	src->len = len;
+	index_lines(src);
+	return src;
+}
+
+void source_free(struct source *src)
+{
+	if (!src)
+		return;
+	free(src->path);
+	free(src->text);
+	free(src->line_starts);
+	free(src);
+}
+
+void source_linecol(const struct source *src, size_t off, unsigned *line,
+		    unsigned *col)
+{
+	if (off > src->len)
+		off = src->len;
+	size_t lo = 0, hi = src->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned)lo + 1;
+	*col = (unsigned)(off - src->line_starts[lo]) + 1;
+}
+
+size_t source_line_start(const struct source *src, unsigned line)
+{
+	if (line < 1)
+		line = 1;
+	if (line > src->nlines)
+		line = (unsigned)src->nlines;
+	return src->line_starts[line - 1];
+}
+
+size_t source_line_len(const struct source *src, unsigned line)
+{
+	size_t s = source_line_start(src, line);
+	size_t e = line < src->nlines ? src->line_starts[line] : src->len;
+	while (e > s && (src->text[e - 1] == '\n' || src->text[e - 1] == '\r'))
+		e--;
+	return e - s;
+}

@@ -1,0 +1,23 @@
+/* A growable byte buffer, for building output. */
+#ifndef DTIDY_STRBUF_H
+#define DTIDY_STRBUF_H
+
+#include <stddef.h>
+
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+
+void sb_put(struct strbuf *b, const char *s, size_t n);
+void sb_puts(struct strbuf *b, const char *s);
+void sb_putc(struct strbuf *b, char c);
+void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as a JSON string literal, quotes included. Invalid UTF-8 bytes
+ * become U+FFFD so the output is always valid JSON. */
+void sb_json_str(struct strbuf *b, const char *s);
+void sb_free(struct strbuf *b);
+/* NUL-terminated view (always valid, even when empty). */
+const char *sb_cstr(struct strbuf *b);
+
+#endif

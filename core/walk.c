@@ -1,0 +1,146 @@
+#include "walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "xalloc.h"
+
+int walk_is_dt_source(const char *name)
+{
+	static const char *const ext[] = {".dts", ".dtsi", ".dtso", ".overlay", ".keymap"};
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		size_t e = strlen(ext[i]);
+		if (n > e && strcmp(name + n - e, ext[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+struct seen {
+	dev_t dev;
+	ino_t ino;
+};
+
+struct walker {
+	struct file_list *out;
+	struct diag_list *diags;
+	struct seen *seen;	/* directories on the current path (loop guard) */
+	size_t nseen, capseen;
+	int problems;
+};
+
+static void push_file(struct file_list *l, const char *path)
+{
+	VEC_PUSH(l->v, l->n, l->cap, xstrdup(path));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk_dir(struct walker *w, const char *dir, const struct stat *st)
+{
+	for (size_t i = 0; i < w->nseen; i++)
+		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino) {
+			diag_add_file(w->diags, dir, DTIDY_SEV_WARNING, "io",
+				      "symbolic link loop; directory skipped");
+			w->problems++;
+			return;
+		}
+	DIR *d = opendir(dir);
+	if (!d) {
+		diag_add_file(w->diags, dir, DTIDY_SEV_ERROR, "io", "cannot open directory: %s",
+			      strerror(errno));
+		w->problems++;
+		return;
+	}
+	struct seen s = {st->st_dev, st->st_ino};
+	VEC_PUSH(w->seen, w->nseen, w->capseen, s);
+	char **names = NULL;
+	size_t nn = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' &&
+		    (e->d_name[1] == '\0' || (e->d_name[1] == '.' && e->d_name[2] == '\0')))
+			continue;
+		VEC_PUSH(names, nn, cap, xstrdup(e->d_name));
+	}
+	closedir(d);
+	if (nn > 1)
+		qsort(names, nn, sizeof(*names), cmp_str);
+	size_t dl = strlen(dir);
+	for (size_t i = 0; i < nn; i++) {
+		size_t len = dl + 1 + strlen(names[i]) + 1;
+		char *path = xmalloc(len);
+		if (dl && dir[dl - 1] == '/')
+			snprintf(path, len, "%s%s", dir, names[i]);
+		else
+			snprintf(path, len, "%s/%s", dir, names[i]);
+		struct stat cst;
+		if (stat(path, &cst) != 0) {
+			/* dangling symlink or vanished: only matters for sources */
+			if (walk_is_dt_source(names[i])) {
+				diag_add_file(w->diags, path, DTIDY_SEV_ERROR, "io",
+					      "cannot read: %s", strerror(errno));
+				w->problems++;
+			}
+		} else if (S_ISDIR(cst.st_mode)) {
+			walk_dir(w, path, &cst);
+		} else if (walk_is_dt_source(names[i])) {
+			push_file(w->out, path);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	w->nseen--;
+}
+
+int walk_paths(char *const *paths, size_t npaths, struct file_list *out,
+	       struct diag_list *diags)
+{
+	struct walker w = {.out = out, .diags = diags};
+	size_t first = out->n;
+	for (size_t i = 0; i < npaths; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) != 0) {
+			diag_add_file(diags, paths[i], DTIDY_SEV_ERROR, "io", "cannot read: %s",
+				      strerror(errno));
+			w.problems++;
+			continue;
+		}
+		if (S_ISDIR(st.st_mode))
+			walk_dir(&w, paths[i], &st);
+		else
+			push_file(out, paths[i]);
+	}
+	free(w.seen);
+	/* sorted, duplicates removed: output order never depends on argv order */
+	if (out->n - first > 1)
+		qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_str);
+	size_t k = first;
+	for (size_t i = first; i < out->n; i++) {
+		if (k > first && strcmp(out->v[k - 1], out->v[i]) == 0) {
+			free(out->v[i]);
+			continue;
+		}
+		out->v[k++] = out->v[i];
+	}
+	out->n = k;
+	return w.problems;
+}
+
+void file_list_free(struct file_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}

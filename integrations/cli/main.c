@@ -1,0 +1,59 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef DTIDY_VERSION
+#define DTIDY_VERSION "0.1.0"
+#endif
+
+static void usage(FILE *f)
+{
+	fputs("usage: dtidy <command> [options] PATH...\n"
+	      "\n"
+	      "commands:\n"
+	      "  check  PATH...     lint devicetree sources (files or directories)\n"
+	      "\n"
+	      "options:\n"
+	      "  -I DIR             add an include directory (repeatable)\n"
+	      "  -j N               check N files in parallel (default: CPUs)\n"
+	      "  --format=FMT       text (default), json or sarif\n"
+	      "  --color=WHEN       auto (default), always or never\n"
+	      "  --werror           warnings make the exit status 1\n"
+	      "  --quiet            no summary line\n"
+	      "  --version, --help\n"
+	      "\n"
+	      "exit status: 0 clean, 1 errors found, 2 usage or I/O error\n",
+	      f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("dtidy %s\n", DTIDY_VERSION);
+		return 0;
+	}
+	struct cli_opts o = {.cmd = cmd};
+	int rc = cli_parse(&o, argc - 2, argv + 2);
+	if (rc) {
+		cli_opts_free(&o);
+		return rc;
+	}
+	if (!strcmp(cmd, "check"))
+		rc = cmd_check(&o);
+	else {
+		fprintf(stderr, "dtidy: unknown command '%s' (see dtidy --help)\n", cmd);
+		rc = 2;
+	}
+	cli_opts_free(&o);
+	return rc;
+}

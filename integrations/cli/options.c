@@ -1,0 +1,106 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/jobs.h"
+#include "../../core/xalloc.h"
+#include "cli.h"
+
+/* "--name=value" or "--name value"; returns the value or NULL. */
+static const char *opt_value(const char *arg, const char *name, int *i, int argc,
+			     char **argv, int *missing)
+{
+	size_t n = strlen(name);
+	if (strncmp(arg, name, n) != 0)
+		return NULL;
+	if (arg[n] == '=')
+		return arg + n + 1;
+	if (arg[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int cli_parse(struct cli_opts *o, int argc, char **argv)
+{
+	if (!o->jobs)
+		o->jobs = jobs_default_threads();
+	int only_paths = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v;
+		int missing = 0;
+		if (only_paths || a[0] != '-' || a[1] == '\0') {
+			VEC_PUSH(o->paths, o->npaths, o->cappaths, argv[i]);
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_paths = 1;
+		} else if (strncmp(a, "-I", 2) == 0) {
+			const char *d = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!d) {
+				fprintf(stderr, "dtidy: -I needs a directory\n");
+				return 2;
+			}
+			VEC_PUSH(o->incdirs, o->nincdirs, o->capincdirs, (char *)d);
+		} else if (strncmp(a, "-j", 2) == 0) {
+			const char *n = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			char *end = NULL;
+			long j = n ? strtol(n, &end, 10) : 0;
+			if (!n || *end || j < 1 || j > 1024) {
+				fprintf(stderr, "dtidy: -j needs a number of jobs (1-1024)\n");
+				return 2;
+			}
+			o->jobs = (int)j;
+		} else if ((v = opt_value(a, "--format", &i, argc, argv, &missing))) {
+			if (!strcmp(v, "text"))
+				o->format = OUT_TEXT;
+			else if (!strcmp(v, "json"))
+				o->format = OUT_JSON;
+			else if (!strcmp(v, "sarif"))
+				o->format = OUT_SARIF;
+			else {
+				fprintf(stderr, "dtidy: --format must be text, json or sarif\n");
+				return 2;
+			}
+		} else if ((v = opt_value(a, "--color", &i, argc, argv, &missing)) ||
+			   (v = opt_value(a, "--colour", &i, argc, argv, &missing))) {
+			if (!strcmp(v, "auto"))
+				o->color = COLOR_AUTO;
+			else if (!strcmp(v, "always"))
+				o->color = COLOR_ALWAYS;
+			else if (!strcmp(v, "never"))
+				o->color = COLOR_NEVER;
+			else {
+				fprintf(stderr, "dtidy: --color must be auto, always or never\n");
+				return 2;
+			}
+		} else if ((v = opt_value(a, "--config", &i, argc, argv, &missing))) {
+			o->config = v;
+		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+			o->quiet = 1;
+		} else if (!strcmp(a, "--werror")) {
+			o->werror = 1;
+		} else {
+			if (missing)
+				fprintf(stderr, "dtidy: %s needs a value\n", a);
+			else
+				fprintf(stderr, "dtidy: unknown option '%s' (see dtidy --help)\n", a);
+			return 2;
+		}
+		if (missing) {
+			fprintf(stderr, "dtidy: %s needs a value\n", a);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+void cli_opts_free(struct cli_opts *o)
+{
+	free(o->paths);
+	free(o->incdirs);
+}

@@ -1,0 +1,1045 @@
+/* Recursive-descent parser for the dtc grammar, on tokens before
+ * preprocessing. It keeps going after a mistake: each error is recorded with
+ * what was expected and what was found, then the parser skips to the next
+ * ';' or '}' at the same depth and carries on. */
+#include "parser.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/xalloc.h"
+
+struct parser {
+	const char *text;
+	const struct dt_token *t;
+	size_t n;
+	size_t pos;		/* index of the current significant token */
+	struct arena *a;
+	struct cst_file *f;
+	int depth;
+	int plugin;
+	int fragment;		/* no /dts-v1/: top-level statements allowed */
+	size_t last_err_tok;	/* no two errors on one token */
+};
+
+/* ---- token cursor ---- */
+
+static void report_trivia_errors(struct parser *p, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		const struct dt_token *t = &p->t[i];
+		if ((t->flags & TF_ERROR) && dt_tok_is_trivia(t->kind)) {
+			struct cst_file *f = p->f;
+			VEC_RESERVE(f->errors, f->errcap, f->nerrors + 1);
+			f->errors[f->nerrors].start = t->off;
+			f->errors[f->nerrors].end = t->off + (t->len > 2 ? 2 : t->len);
+			f->errors[f->nerrors].msg = arena_strdup(p->a, dt_tok_error_message(t->err));
+			f->nerrors++;
+		}
+	}
+}
+
+static size_t skip_trivia(struct parser *p, size_t i)
+{
+	size_t start = i;
+	while (i < p->n && dt_tok_is_trivia(p->t[i].kind))
+		i++;
+	report_trivia_errors(p, start, i);
+	return i;
+}
+
+static const struct dt_token *cur(const struct parser *p)
+{
+	return &p->t[p->pos];
+}
+
+static int kind(const struct parser *p)
+{
+	return p->t[p->pos].kind;
+}
+
+/* Kind of the significant token after the current one. */
+static int peek_kind(const struct parser *p)
+{
+	size_t i = p->pos + 1;
+	while (i < p->n && dt_tok_is_trivia(p->t[i].kind))
+		i++;
+	return i < p->n ? p->t[i].kind : TK_EOF;
+}
+
+static void advance(struct parser *p)
+{
+	if (p->t[p->pos].kind == TK_EOF)
+		return;
+	p->pos = skip_trivia(p, p->pos + 1);
+}
+
+static void error_at(struct parser *p, size_t tok, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void error_at(struct parser *p, size_t tok, const char *fmt, ...)
+{
+	if (p->last_err_tok == tok)
+		return;
+	p->last_err_tok = tok;
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	struct cst_file *f = p->f;
+	VEC_RESERVE(f->errors, f->errcap, f->nerrors + 1);
+	const struct dt_token *t = &p->t[tok];
+	f->errors[f->nerrors].start = t->off;
+	f->errors[f->nerrors].end = t->off + (t->len ? t->len : 0);
+	f->errors[f->nerrors].msg = arena_strdup(p->a, buf);
+	f->nerrors++;
+}
+
+/* A short quotation of the current token for messages. */
+static const char *found(struct parser *p)
+{
+	const struct dt_token *t = cur(p);
+	if (t->kind == TK_EOF)
+		return "end of file";
+	if (t->flags & TF_ERROR)
+		return arena_strdup(p->a, dt_tok_error_message(t->err));
+	size_t n = t->len > 40 ? 40 : t->len;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)p->text[t->off + i] < 0x20 ||
+		    (unsigned char)p->text[t->off + i] >= 0x7f)
+			return dt_tok_kind_name(t->kind);
+	return arena_printf(p->a, "'%.*s%s'", (int)n, p->text + t->off,
+			    t->len > 40 ? "..." : "");
+}
+
+/* Lexical errors on significant tokens are reported when they are consumed. */
+static void check_token(struct parser *p)
+{
+	const struct dt_token *t = cur(p);
+	if (t->flags & TF_ERROR) {
+		const char *m = dt_tok_error_message(t->err);
+		if (t->err == TE_BAD_NUMBER)
+			error_at(p, p->pos, "%s '%.*s'", m, (int)(t->len > 40 ? 40 : t->len),
+				 p->text + t->off);
+		else
+			error_at(p, p->pos, "%s", m);
+	}
+}
+
+static struct cst *node_new(struct parser *p, int k, size_t tb)
+{
+	struct cst *c = arena_alloc(p->a, sizeof(*c));
+	c->kind = (uint8_t)k;
+	c->tb = (uint32_t)tb;
+	c->te = (uint32_t)tb;
+	c->tok = CST_NONE;
+	c->tok2 = CST_NONE;
+	return c;
+}
+
+static void add_child(struct cst *parent, struct cst *c)
+{
+	c->parent = parent;
+	if (parent->last)
+		parent->last->next = c;
+	else
+		parent->child = c;
+	parent->last = c;
+}
+
+/* End a CST node just after the last consumed significant token. */
+static void finish(struct parser *p, struct cst *c)
+{
+	size_t e = p->pos;
+	while (e > c->tb && dt_tok_is_trivia(p->t[e - 1].kind))
+		e--;
+	/* e is now one past the last significant token before pos */
+	c->te = (uint32_t)(e > c->tb ? e : c->tb);
+}
+
+static int accept(struct parser *p, int k)
+{
+	if (kind(p) == k) {
+		advance(p);
+		return 1;
+	}
+	return 0;
+}
+
+static int expect(struct parser *p, int k, const char *what)
+{
+	if (kind(p) == k) {
+		check_token(p);
+		advance(p);
+		return 1;
+	}
+	error_at(p, p->pos, "expected %s, found %s", what, found(p));
+	return 0;
+}
+
+/* Skip to just after the next ';' at this brace depth, or to a '}' that
+ * closes the current node (not consumed). Nested braces are skipped whole. */
+static void recover(struct parser *p, struct cst *parent)
+{
+	struct cst *e = node_new(p, CST_ERROR, p->pos);
+	int depth = 0;
+	for (;;) {
+		int k = kind(p);
+		if (k == TK_EOF)
+			break;
+		if (k == TK_LBRACE)
+			depth++;
+		else if (k == TK_RBRACE) {
+			if (depth == 0)
+				break;
+			depth--;
+			if (depth == 0) {
+				advance(p);
+				accept(p, TK_SEMI);
+				break;
+			}
+		} else if (k == TK_SEMI && depth == 0) {
+			advance(p);
+			break;
+		}
+		advance(p);
+	}
+	finish(p, e);
+	if (parent && e->te > e->tb)
+		add_child(parent, e);
+}
+
+/* ---- expressions ---- */
+
+static struct cst *parse_expr(struct parser *p);
+
+static struct cst *parse_macro_args(struct parser *p, struct cst *call)
+{
+	/* at '(' */
+	advance(p);
+	if (accept(p, TK_RPAREN))
+		return call;
+	for (;;) {
+		struct cst *arg = node_new(p, CST_MACRO_ARG, p->pos);
+		int depth = 0;
+		for (;;) {
+			int k = kind(p);
+			if (k == TK_EOF)
+				break;
+			if (k == TK_LPAREN)
+				depth++;
+			else if (k == TK_RPAREN) {
+				if (depth == 0)
+					break;
+				depth--;
+			} else if (k == TK_COMMA && depth == 0)
+				break;
+			check_token(p);
+			advance(p);
+		}
+		finish(p, arg);
+		add_child(call, arg);
+		if (accept(p, TK_COMMA))
+			continue;
+		expect(p, TK_RPAREN, "')' closing the macro arguments");
+		break;
+	}
+	return call;
+}
+
+static struct cst *parse_primary(struct parser *p)
+{
+	size_t tb = p->pos;
+	struct cst *c;
+	switch (kind(p)) {
+	case TK_NUMBER:
+		c = node_new(p, CST_NUMBER, tb);
+		c->tok = (uint32_t)tb;
+		check_token(p);
+		advance(p);
+		break;
+	case TK_CHAR:
+		c = node_new(p, CST_CHARLIT, tb);
+		c->tok = (uint32_t)tb;
+		check_token(p);
+		advance(p);
+		break;
+	case TK_IDENT:
+		c = node_new(p, CST_IDENT, tb);
+		c->tok = (uint32_t)tb;
+		advance(p);
+		if (kind(p) == TK_LPAREN) {
+			c->kind = CST_CALL;
+			parse_macro_args(p, c);
+		}
+		break;
+	case TK_LPAREN:
+		c = node_new(p, CST_PAREN, tb);
+		advance(p);
+		if (++p->depth > DT_MAX_DEPTH) {
+			error_at(p, tb, "expression nested deeper than %d levels", DT_MAX_DEPTH);
+			p->depth--;
+			return NULL;
+		}
+		{
+			struct cst *e = parse_expr(p);
+			p->depth--;
+			if (!e)
+				return NULL;
+			add_child(c, e);
+		}
+		if (!expect(p, TK_RPAREN, "')'"))
+			return NULL;
+		break;
+	case TK_MINUS: case TK_TILDE: case TK_BANG: case TK_PLUS:
+		c = node_new(p, CST_UNARY, tb);
+		c->tok = (uint32_t)tb;
+		advance(p);
+		if (++p->depth > DT_MAX_DEPTH) {
+			error_at(p, tb, "expression nested deeper than %d levels", DT_MAX_DEPTH);
+			p->depth--;
+			return NULL;
+		}
+		{
+			struct cst *e = parse_primary(p);
+			p->depth--;
+			if (!e)
+				return NULL;
+			add_child(c, e);
+		}
+		break;
+	default:
+		error_at(p, p->pos, "expected a number, '(' or a macro in the expression, found %s",
+			 found(p));
+		return NULL;
+	}
+	finish(p, c);
+	return c;
+}
+
+static int binop_prec(int k)
+{
+	switch (k) {
+	case TK_OROR: return 1;
+	case TK_ANDAND: return 2;
+	case TK_PIPE: return 3;
+	case TK_CARET: return 4;
+	case TK_AMP: return 5;
+	case TK_EQEQ: case TK_NE: return 6;
+	case TK_LT: case TK_GT: case TK_LE: case TK_GE: return 7;
+	case TK_LSHIFT: case TK_RSHIFT: return 8;
+	case TK_PLUS: case TK_MINUS: return 9;
+	case TK_STAR: case TK_SLASH: case TK_PERCENT: return 10;
+	default: return 0;
+	}
+}
+
+static struct cst *parse_binary(struct parser *p, int min_prec)
+{
+	struct cst *lhs = parse_primary(p);
+	if (!lhs)
+		return NULL;
+	for (;;) {
+		int prec = binop_prec(kind(p));
+		if (!prec || prec < min_prec)
+			return lhs;
+		struct cst *b = node_new(p, CST_BINARY, lhs->tb);
+		b->tok = (uint32_t)p->pos;
+		advance(p);
+		struct cst *rhs = parse_binary(p, prec + 1);
+		if (!rhs)
+			return NULL;
+		add_child(b, lhs);
+		add_child(b, rhs);
+		finish(p, b);
+		lhs = b;
+	}
+}
+
+static struct cst *parse_expr(struct parser *p)
+{
+	struct cst *c = parse_binary(p, 1);
+	if (!c || kind(p) != TK_QUESTION)
+		return c;
+	struct cst *t = node_new(p, CST_TERNARY, c->tb);
+	t->tok = (uint32_t)p->pos;
+	advance(p);
+	add_child(t, c);
+	if (++p->depth > DT_MAX_DEPTH) {
+		error_at(p, t->tok, "expression nested deeper than %d levels", DT_MAX_DEPTH);
+		p->depth--;
+		return NULL;
+	}
+	struct cst *a = parse_expr(p);
+	if (!a) {
+		p->depth--;
+		return NULL;
+	}
+	add_child(t, a);
+	/* "b: c" lexes as a label in dtc too; accept both spellings */
+	if (!expect(p, TK_COLON, "':' in the conditional expression")) {
+		p->depth--;
+		return NULL;
+	}
+	struct cst *b = parse_expr(p);
+	p->depth--;
+	if (!b)
+		return NULL;
+	add_child(t, b);
+	finish(p, t);
+	return t;
+}
+
+/* ---- values ---- */
+
+/* Returns 0 when the cells could not be parsed (error already reported). */
+static int parse_cells(struct parser *p, struct cst *cells)
+{
+	if (!expect(p, TK_CELL_OPEN, "'<'"))
+		return 0;
+	for (;;) {
+		size_t tb = p->pos;
+		struct cst *c;
+		switch (kind(p)) {
+		case TK_CELL_CLOSE:
+			advance(p);
+			finish(p, cells);
+			return 1;
+		case TK_LABEL:
+			c = node_new(p, CST_LABEL, tb);
+			c->tok = (uint32_t)tb;
+			advance(p);
+			finish(p, c);
+			break;
+		case TK_REF: case TK_PATH_REF:
+			c = node_new(p, CST_CELL_REF, tb);
+			c->tok = (uint32_t)tb;
+			check_token(p);
+			advance(p);
+			finish(p, c);
+			break;
+		case TK_NUMBER: case TK_CHAR: case TK_IDENT: case TK_LPAREN:
+		case TK_MINUS: case TK_TILDE: case TK_BANG: case TK_PLUS:
+			/* one cell; unparenthesised operators only ever come from
+			 * macros, so a lone primary is read here */
+			c = parse_primary(p);
+			if (!c)
+				return 0;
+			break;
+		default:
+			error_at(p, p->pos, "expected a cell or '>', found %s", found(p));
+			return 0;
+		}
+		add_child(cells, c);
+	}
+}
+
+static int parse_bytes(struct parser *p, struct cst *bytes)
+{
+	advance(p);	/* '[' */
+	for (;;) {
+		size_t tb = p->pos;
+		struct cst *c;
+		switch (kind(p)) {
+		case TK_RBRACKET:
+			advance(p);
+			finish(p, bytes);
+			return 1;
+		case TK_BYTE:
+			c = node_new(p, CST_BYTE, tb);
+			break;
+		case TK_LABEL:
+			c = node_new(p, CST_LABEL, tb);
+			break;
+		case TK_IDENT:
+			c = node_new(p, CST_IDENT, tb);
+			break;
+		default:
+			error_at(p, p->pos, "expected two hex digits or ']', found %s", found(p));
+			return 0;
+		}
+		c->tok = (uint32_t)tb;
+		check_token(p);
+		advance(p);
+		finish(p, c);
+		add_child(bytes, c);
+	}
+}
+
+static int parse_incbin(struct parser *p, struct cst *c)
+{
+	advance(p);	/* /incbin/ */
+	if (!expect(p, TK_LPAREN, "'(' after /incbin/"))
+		return 0;
+	if (kind(p) != TK_STRING) {
+		error_at(p, p->pos, "expected a file name string, found %s", found(p));
+		return 0;
+	}
+	struct cst *s = node_new(p, CST_STRING, p->pos);
+	s->tok = (uint32_t)p->pos;
+	check_token(p);
+	advance(p);
+	finish(p, s);
+	add_child(c, s);
+	if (accept(p, TK_COMMA)) {
+		for (int i = 0; i < 2; i++) {
+			struct cst *e = parse_primary(p);
+			if (!e)
+				return 0;
+			add_child(c, e);
+			if (i == 0 && !expect(p, TK_COMMA, "',' between offset and length"))
+				return 0;
+		}
+	}
+	if (!expect(p, TK_RPAREN, "')'"))
+		return 0;
+	finish(p, c);
+	return 1;
+}
+
+/* One value of a property; labels before it become CST_LABEL siblings. */
+static int parse_value(struct parser *p, struct cst *prop)
+{
+	for (;;) {
+		size_t tb = p->pos;
+		struct cst *c;
+		switch (kind(p)) {
+		case TK_LABEL:
+			c = node_new(p, CST_LABEL, tb);
+			c->tok = (uint32_t)tb;
+			advance(p);
+			finish(p, c);
+			add_child(prop, c);
+			continue;
+		case TK_STRING:
+			c = node_new(p, CST_STRING, tb);
+			c->tok = (uint32_t)tb;
+			check_token(p);
+			advance(p);
+			finish(p, c);
+			break;
+		case TK_BITS:
+			c = node_new(p, CST_CELLS, tb);
+			advance(p);
+			if (kind(p) != TK_NUMBER && kind(p) != TK_IDENT && kind(p) != TK_LPAREN) {
+				error_at(p, p->pos, "expected 8, 16, 32 or 64 after /bits/, found %s",
+					 found(p));
+				return 0;
+			}
+			c->tok2 = (uint32_t)p->pos;
+			if (kind(p) == TK_LPAREN) {
+				struct cst *e = parse_primary(p);
+				if (!e)
+					return 0;
+			} else {
+				check_token(p);
+				advance(p);
+			}
+			if (!parse_cells(p, c))
+				return 0;
+			break;
+		case TK_CELL_OPEN:
+			c = node_new(p, CST_CELLS, tb);
+			if (!parse_cells(p, c))
+				return 0;
+			break;
+		case TK_LBRACKET:
+			c = node_new(p, CST_BYTES, tb);
+			if (!parse_bytes(p, c))
+				return 0;
+			break;
+		case TK_REF: case TK_PATH_REF:
+			c = node_new(p, CST_REF_VALUE, tb);
+			c->tok = (uint32_t)tb;
+			check_token(p);
+			advance(p);
+			finish(p, c);
+			break;
+		case TK_INCBIN:
+			c = node_new(p, CST_INCBIN, tb);
+			if (!parse_incbin(p, c))
+				return 0;
+			break;
+		case TK_IDENT:
+			c = node_new(p, CST_MACRO_VALUE, tb);
+			c->tok = (uint32_t)tb;
+			advance(p);
+			if (kind(p) == TK_LPAREN)
+				parse_macro_args(p, c);
+			finish(p, c);
+			break;
+		default:
+			error_at(p, p->pos,
+				 "expected a value (string, <cells>, [bytes] or &reference), found %s",
+				 found(p));
+			return 0;
+		}
+		add_child(prop, c);
+		/* labels may also follow a value */
+		while (kind(p) == TK_LABEL) {
+			struct cst *l = node_new(p, CST_LABEL, p->pos);
+			l->tok = (uint32_t)p->pos;
+			advance(p);
+			finish(p, l);
+			add_child(prop, l);
+		}
+		return 1;
+	}
+}
+
+/* ---- statements ---- */
+
+static void parse_body(struct parser *p, struct cst *node);
+
+static void parse_labels(struct parser *p)
+{
+	while (kind(p) == TK_LABEL)
+		advance(p);
+}
+
+/* name = values ; | name ;  (labels already consumed, p->pos at name) */
+static struct cst *parse_prop(struct parser *p, size_t tb, struct cst *parent)
+{
+	struct cst *c = node_new(p, CST_PROP, tb);
+	c->tok = (uint32_t)p->pos;
+	advance(p);
+	add_child(parent, c);
+	if (accept(p, TK_EQ)) {
+		for (;;) {
+			if (!parse_value(p, c)) {
+				recover(p, NULL);
+				finish(p, c);
+				return c;
+			}
+			if (accept(p, TK_COMMA))
+				continue;
+			break;
+		}
+	}
+	if (!accept(p, TK_SEMI)) {
+		error_at(p, p->pos, "expected ';' after property, found %s", found(p));
+		c->flags |= CF_NO_SEMI;
+		if (kind(p) != TK_RBRACE && kind(p) != TK_NAME)
+			recover(p, NULL);
+	}
+	finish(p, c);
+	return c;
+}
+
+/* '{' body '}' ';' for a node whose head is already consumed. */
+static void parse_node_block(struct parser *p, struct cst *c)
+{
+	c->tok2 = (uint32_t)p->pos;
+	advance(p);	/* '{' */
+	if (++p->depth > DT_MAX_DEPTH) {
+		error_at(p, c->tok2, "nodes nested deeper than %d levels", DT_MAX_DEPTH);
+		p->depth--;
+		/* skip the whole block without recursing */
+		int depth = 1;
+		while (kind(p) != TK_EOF && depth > 0) {
+			if (kind(p) == TK_LBRACE)
+				depth++;
+			else if (kind(p) == TK_RBRACE)
+				depth--;
+			advance(p);
+		}
+		accept(p, TK_SEMI);
+		finish(p, c);
+		return;
+	}
+	parse_body(p, c);
+	p->depth--;
+	if (kind(p) == TK_RBRACE) {
+		advance(p);
+		if (!accept(p, TK_SEMI)) {
+			error_at(p, p->pos, "expected ';' after '}', found %s", found(p));
+			c->flags |= CF_NO_SEMI;
+		}
+	} else {
+		error_at(p, p->pos, "expected '}' closing the node, found %s", found(p));
+	}
+	finish(p, c);
+}
+
+static int is_macro_name(const struct parser *p, size_t tok)
+{
+	const struct dt_token *t = &p->t[tok];
+	if (!dt_is_label_start((unsigned char)p->text[t->off]))
+		return 0;
+	for (uint32_t i = 0; i < t->len; i++)
+		if (!dt_is_label_char((unsigned char)p->text[t->off + i]))
+			return 0;
+	return 1;
+}
+
+/* MACRO(args) [;] standing where a statement would */
+static void parse_macro_stmt(struct parser *p, size_t tb, struct cst *parent)
+{
+	struct cst *c = node_new(p, CST_MACRO_STMT, tb);
+	c->tok = (uint32_t)p->pos;
+	advance(p);
+	parse_macro_args(p, c);
+	if (!accept(p, TK_SEMI))
+		c->flags |= CF_NO_SEMI;
+	finish(p, c);
+	add_child(parent, c);
+}
+
+static void parse_include(struct parser *p, struct cst *parent)
+{
+	struct cst *c = node_new(p, CST_INCLUDE, p->pos);
+	advance(p);
+	if (kind(p) == TK_STRING) {
+		c->tok = (uint32_t)p->pos;
+		check_token(p);
+		advance(p);
+	} else {
+		error_at(p, p->pos, "expected a file name string after /include/, found %s",
+			 found(p));
+	}
+	finish(p, c);
+	add_child(parent, c);
+}
+
+/* A name that can only be a macro standing for whole statements: an
+ * identifier in capitals ("CPU_0"), followed by no '=', ';' or '{'. */
+static int is_bare_macro_stmt(const struct parser *p)
+{
+	if (!is_macro_name(p, p->pos))
+		return 0;
+	const struct dt_token *t = cur(p);
+	for (uint32_t i = 0; i < t->len; i++)
+		if (p->text[t->off + i] >= 'a' && p->text[t->off + i] <= 'z')
+			return 0;
+	int nk = peek_kind(p);
+	return nk != TK_EQ && nk != TK_SEMI && nk != TK_LBRACE && nk != TK_LPAREN;
+}
+
+/* One statement of a node body. Returns 0 at the end of the body. */
+static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
+{
+	if (kind(p) == TK_RBRACE || kind(p) == TK_EOF)
+		return 0;
+	size_t tb = p->pos;
+	int omit = 0;
+	if (kind(p) == TK_OMIT_NO_REF) {
+		omit = 1;
+		advance(p);
+	}
+	parse_labels(p);
+	if (kind(p) == TK_OMIT_NO_REF) {
+		omit = 1;
+		advance(p);
+		parse_labels(p);
+	}
+	int k = kind(p);
+	if (k == TK_NAME) {
+		int nk = peek_kind(p);
+		if (nk == TK_LBRACE) {
+			struct cst *c = node_new(p, CST_NODE, tb);
+			c->tok = (uint32_t)p->pos;
+			if (omit)
+				c->flags |= CF_OMIT;
+			check_token(p);
+			advance(p);
+			add_child(node, c);
+			parse_node_block(p, c);
+			*seen_child = 1;
+			return 1;
+		}
+		if (nk == TK_LPAREN && is_macro_name(p, p->pos)) {
+			parse_macro_stmt(p, tb, node);
+			return 1;
+		}
+		if (p->pos == tb && is_bare_macro_stmt(p)) {
+			struct cst *c = node_new(p, CST_MACRO_STMT, tb);
+			c->tok = (uint32_t)p->pos;
+			c->flags |= CF_NO_SEMI;
+			advance(p);
+			finish(p, c);
+			add_child(node, c);
+			return 1;
+		}
+		if (omit)
+			error_at(p, tb, "/omit-if-no-ref/ applies to nodes, not properties");
+		struct cst *c = parse_prop(p, tb, node);
+		if (*seen_child) {
+			c->flags |= CF_AFTER_NODE;
+			error_at(p, c->tok, "properties must precede subnodes");
+		}
+		return 1;
+	}
+	if (k == TK_DELETE_NODE || k == TK_DELETE_PROP) {
+		struct cst *c = node_new(p, k == TK_DELETE_NODE ? CST_DELETE_NODE : CST_DELETE_PROP, tb);
+		advance(p);
+		if (kind(p) == TK_NAME ||
+		    (k == TK_DELETE_NODE && (kind(p) == TK_REF || kind(p) == TK_PATH_REF))) {
+			c->tok = (uint32_t)p->pos;
+			advance(p);
+			if (!accept(p, TK_SEMI))
+				error_at(p, p->pos, "expected ';', found %s", found(p));
+		} else {
+			error_at(p, p->pos, "expected a %s name, found %s",
+				 k == TK_DELETE_NODE ? "node" : "property", found(p));
+			recover(p, NULL);
+		}
+		finish(p, c);
+		add_child(node, c);
+		if (k == TK_DELETE_NODE)
+			*seen_child = 1;
+		return 1;
+	}
+	if (k == TK_INCLUDE) {
+		parse_include(p, node);
+		return 1;
+	}
+	if (k == TK_SEMI && p->pos == tb) {
+		/* a stray ';' (often after a macro statement): harmless */
+		advance(p);
+		return 1;
+	}
+	error_at(p, p->pos, "expected a property or child node, found %s", found(p));
+	recover(p, node);
+	if (p->pos == tb && kind(p) != TK_RBRACE && kind(p) != TK_EOF)
+		advance(p);
+	return 1;
+}
+
+/* Statements inside a node body, up to its '}' (not consumed). */
+static void parse_body(struct parser *p, struct cst *node)
+{
+	int seen_child = 0;
+	while (parse_body_stmt(p, node, &seen_child))
+		;
+}
+
+/* Does a body statement (property, child node, /delete-property/) start
+ * here, after any labels and /omit-if-no-ref/? */
+static int fragment_stmt_ahead(const struct parser *p)
+{
+	for (size_t i = p->pos; i < p->n; i++) {
+		int k = p->t[i].kind;
+		if (dt_tok_is_trivia(k) || k == TK_LABEL || k == TK_OMIT_NO_REF)
+			continue;
+		if (k == TK_DELETE_PROP)
+			return 1;
+		if (k != TK_NAME)
+			return 0;
+		/* NAME( is a macro statement, handled at top level */
+		for (size_t j = i + 1; j < p->n; j++) {
+			if (dt_tok_is_trivia(p->t[j].kind))
+				continue;
+			return p->t[j].kind != TK_LPAREN;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* Top level: header, /memreserve/, root and override nodes. */
+static void parse_file(struct parser *p, struct cst *file)
+{
+	while (kind(p) != TK_EOF) {
+		size_t tb = p->pos;
+		int k = kind(p);
+		if (k == TK_DTS_V1 || k == TK_PLUGIN) {
+			struct cst *c = node_new(p, k == TK_DTS_V1 ? CST_VERSION : CST_PLUGIN, tb);
+			c->tok = (uint32_t)tb;
+			if (k == TK_PLUGIN)
+				p->plugin = 1;
+			advance(p);
+			if (!accept(p, TK_SEMI))
+				error_at(p, p->pos, "expected ';' after %s, found %s",
+					 dt_tok_kind_name(k), found(p));
+			finish(p, c);
+			add_child(file, c);
+			continue;
+		}
+		if (k == TK_INCLUDE) {
+			parse_include(p, file);
+			continue;
+		}
+		if (p->fragment && fragment_stmt_ahead(p)) {
+			/* a file with no /dts-v1/ may be a node body meant to be
+			 * #included inside a node: read it as one */
+			int seen = 0;
+			parse_body_stmt(p, file, &seen);
+			continue;
+		}
+		int omit = 0;
+		if (k == TK_OMIT_NO_REF) {
+			omit = 1;
+			advance(p);
+		}
+		parse_labels(p);
+		k = kind(p);
+		if (k == TK_MEMRESERVE) {
+			struct cst *c = node_new(p, CST_MEMRESERVE, tb);
+			c->tok = (uint32_t)p->pos;
+			advance(p);
+			int ok = 1;
+			for (int i = 0; i < 2 && ok; i++) {
+				struct cst *e = parse_primary(p);
+				if (!e)
+					ok = 0;
+				else
+					add_child(c, e);
+			}
+			if (ok && !accept(p, TK_SEMI)) {
+				error_at(p, p->pos, "expected ';' after /memreserve/, found %s", found(p));
+				ok = 0;
+			}
+			if (!ok)
+				recover(p, NULL);
+			finish(p, c);
+			add_child(file, c);
+			continue;
+		}
+		if ((k == TK_SLASH || k == TK_REF || k == TK_PATH_REF) && peek_kind(p) == TK_LBRACE) {
+			struct cst *c = node_new(p, k == TK_SLASH ? CST_NODE : CST_REF_NODE, tb);
+			c->tok = (uint32_t)p->pos;
+			if (omit)
+				c->flags |= CF_OMIT;
+			check_token(p);
+			advance(p);
+			add_child(file, c);
+			parse_node_block(p, c);
+			continue;
+		}
+		if (omit && (k == TK_REF || k == TK_PATH_REF)) {
+			struct cst *c = node_new(p, CST_OMIT_REF, tb);
+			c->tok = (uint32_t)p->pos;
+			advance(p);
+			if (!accept(p, TK_SEMI))
+				error_at(p, p->pos, "expected ';', found %s", found(p));
+			finish(p, c);
+			add_child(file, c);
+			continue;
+		}
+		if (k == TK_DELETE_NODE) {
+			struct cst *c = node_new(p, CST_DELETE_NODE, tb);
+			advance(p);
+			if (kind(p) == TK_REF || kind(p) == TK_PATH_REF) {
+				c->tok = (uint32_t)p->pos;
+				advance(p);
+				if (!accept(p, TK_SEMI))
+					error_at(p, p->pos, "expected ';', found %s", found(p));
+			} else {
+				error_at(p, p->pos, "expected a &reference after /delete-node/, found %s",
+					 found(p));
+				recover(p, NULL);
+			}
+			finish(p, c);
+			add_child(file, c);
+			continue;
+		}
+		if (k == TK_NAME && peek_kind(p) == TK_LPAREN && is_macro_name(p, p->pos)) {
+			parse_macro_stmt(p, tb, file);
+			continue;
+		}
+		if (k == TK_SEMI) {
+			advance(p);
+			continue;
+		}
+		if (k == TK_NAME && (peek_kind(p) == TK_EQ || peek_kind(p) == TK_SEMI)) {
+			/* a property outside any node: say so, keep going */
+			error_at(p, p->pos, "property outside of a node");
+			struct cst *c = parse_prop(p, tb, file);
+			(void)c;
+			continue;
+		}
+		if (k == TK_NAME && peek_kind(p) == TK_LBRACE) {
+			error_at(p, p->pos, "expected '/' or '&label' before a top-level node, found %s",
+				 found(p));
+			struct cst *c = node_new(p, CST_NODE, tb);
+			c->tok = (uint32_t)p->pos;
+			advance(p);
+			add_child(file, c);
+			parse_node_block(p, c);
+			continue;
+		}
+		if (k == TK_RBRACE) {
+			error_at(p, p->pos, "unbalanced '}'");
+			struct cst *e = node_new(p, CST_ERROR, p->pos);
+			advance(p);
+			accept(p, TK_SEMI);
+			finish(p, e);
+			add_child(file, e);
+			continue;
+		}
+		error_at(p, p->pos, "expected '/ {', '&label {' or a directive, found %s", found(p));
+		recover(p, file);
+		if (p->pos == tb) {	/* guarantee progress */
+			advance(p);
+		}
+	}
+}
+
+void dt_parse(struct cst_file *out, const char *text, const struct dt_token *toks,
+	      size_t ntoks, struct arena *a)
+{
+	memset(out, 0, sizeof(*out));
+	out->text = text;
+	out->toks = toks;
+	out->ntoks = ntoks;
+	struct parser p = {
+		.text = text, .t = toks, .n = ntoks, .a = a, .f = out,
+		.last_err_tok = SIZE_MAX,
+	};
+	p.fragment = 1;
+	for (size_t i = 0; i < ntoks; i++)
+		if (toks[i].kind == TK_DTS_V1) {
+			p.fragment = 0;
+			break;
+		}
+	p.pos = skip_trivia(&p, 0);
+	struct cst *file = node_new(&p, CST_FILE, 0);
+	parse_file(&p, file);
+	file->te = (uint32_t)(ntoks ? ntoks - 1 : 0);
+	out->root = file;
+	/* errors in arbitrary order (trivia errors are found early) */
+	for (size_t i = 1; i < out->nerrors; i++) {
+		struct cst_error e = out->errors[i];
+		size_t j = i;
+		while (j > 0 && out->errors[j - 1].start > e.start) {
+			out->errors[j] = out->errors[j - 1];
+			j--;
+		}
+		out->errors[j] = e;
+	}
+}
+
+uint32_t cst_start(const struct cst_file *f, const struct cst *c)
+{
+	return f->toks[c->tb].off;
+}
+
+uint32_t cst_end(const struct cst_file *f, const struct cst *c)
+{
+	if (c->te == 0 || c->te <= c->tb)
+		return f->toks[c->tb].off;
+	const struct dt_token *t = &f->toks[c->te - 1];
+	return t->off + t->len;
+}
+
+static const char *const cst_names[CST__COUNT] = {
+	[CST_FILE] = "file", [CST_VERSION] = "version", [CST_PLUGIN] = "plugin",
+	[CST_MEMRESERVE] = "memreserve", [CST_INCLUDE] = "include",
+	[CST_NODE] = "node", [CST_REF_NODE] = "ref-node", [CST_PROP] = "property",
+	[CST_DELETE_NODE] = "delete-node", [CST_DELETE_PROP] = "delete-property",
+	[CST_OMIT_REF] = "omit-if-no-ref", [CST_MACRO_STMT] = "macro-statement",
+	[CST_ERROR] = "error", [CST_CELLS] = "cells", [CST_STRING] = "string",
+	[CST_BYTES] = "bytes", [CST_REF_VALUE] = "ref-value", [CST_INCBIN] = "incbin",
+	[CST_MACRO_VALUE] = "macro-value", [CST_LABEL] = "label",
+	[CST_NUMBER] = "number", [CST_CHARLIT] = "char", [CST_CELL_REF] = "cell-ref",
+	[CST_IDENT] = "ident", [CST_CALL] = "call", [CST_MACRO_ARG] = "macro-arg",
+	[CST_PAREN] = "paren", [CST_UNARY] = "unary", [CST_BINARY] = "binary",
+	[CST_TERNARY] = "ternary", [CST_BYTE] = "byte",
+};
+
+const char *cst_kind_name(int kind)
+{
+	return kind >= 0 && kind < CST__COUNT && cst_names[kind] ? cst_names[kind] : "?";
+}

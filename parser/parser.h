@@ -1,0 +1,24 @@
+#ifndef DTIDY_PARSER_H
+#define DTIDY_PARSER_H
+
+#include <stddef.h>
+
+#include "../core/arena.h"
+#include "../lexer/lexer.h"
+#include "cst.h"
+
+/* Deeper nesting than this is reported, not recursed into. */
+#define DT_MAX_DEPTH 256
+
+/* Parses a token stream (from dt_lex, or the model's preprocessed stream)
+ * into a CST allocated from `a`. Never fails: every mistake becomes a
+ * cst_error and parsing resumes at the next ';' or '}'. The token array and
+ * the text must outlive the result. */
+void dt_parse(struct cst_file *out, const char *text, const struct dt_token *toks,
+	      size_t ntoks, struct arena *a);
+
+/* Convenience: byte span of a CST node. */
+uint32_t cst_start(const struct cst_file *f, const struct cst *c);
+uint32_t cst_end(const struct cst_file *f, const struct cst *c);
+
+#endif
