@@ -1,31 +1,77 @@
-# dtidy — build, test, benchmark. `make` builds build/dtidy.
+# dtidy — build, test, benchmark.
+#   make          build/dtidy
+#   make run      deps, build, then dtidy over examples/
+#   make test     deps, build, every test
+#   make asan     the whole suite again under ASan + UBSan
+#   make bench    throughput against dtc on the shared corpus
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 CPPFLAGS += -I.
-LDLIBS  += -lpthread
+LDLIBS  += -lpthread -ldl
 
 BUILD   ?= build
-# Every .c under these directories is part of dtidy (a rule or a stage is
-# added by adding its file).
+CORPUS  ?= ../shared/corpus
+export CORPUS
+
+# Every .c under these directories is part of dtidy: a rule or a stage is
+# added by adding its file.
 SRC_DIRS := core lexer parser rules formatter integrations
-SRCS    := $(sort $(shell find $(SRC_DIRS) -name '*.c' 2>/dev/null))
-LIB_SRCS := $(filter-out integrations/cli/%,$(SRCS))
-OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
+SRCS     := $(sort $(shell find $(SRC_DIRS) -name '*.c' 2>/dev/null))
+MAIN_SRC := integrations/cli/main.c
+LIB_SRCS := $(filter-out $(MAIN_SRC),$(SRCS))
+OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/%.o)
 
 all: $(BUILD)/dtidy
 
 $(BUILD)/dtidy: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libdtidy.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
--include $(OBJS:.o=.d)
+$(BUILD)/unit-tests: $(UNIT_OBJS) $(BUILD)/libdtidy.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $(UNIT_OBJS) $(BUILD)/libdtidy.a -lcriterion $(LDLIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)
+
+# --- setup -----------------------------------------------------------------
+DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev \
+	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
+	    device-tree-compiler cpp neovim git pkg-config
+deps:
+	@sh tests/deps.sh $(DEB_PKGS)
+
+# --- run and test -----------------------------------------------------------
+run: deps all
+	@sh examples/run.sh $(BUILD)/dtidy
+
+check-build: all $(BUILD)/unit-tests
+
+test: deps
+	@$(MAKE) --no-print-directory check-build
+	@BUILD=$(BUILD) sh tests/run-all.sh
+
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" check-build
+	@ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=1 \
+	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	 BUILD=build-asan DTIDY_SANITIZED=1 sh tests/run-all.sh
+
+bench: all
+	@sh bench/run.sh $(BUILD)/dtidy
 
 clean:
 	rm -rf build build-asan
 
-.PHONY: all clean
+.PHONY: all deps run test check-build asan bench clean

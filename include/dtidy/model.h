@@ -1,0 +1,136 @@
+/* The semantic model: the merged devicetree as dtc builds it, after
+ * preprocessing, with every node and property remembering every place it was
+ * written. This is the read-only view that rules (built in or plugins) get.
+ * Everything here is owned by the model and lives as long as it does. */
+#ifndef DTIDY_PUBLIC_MODEL_H
+#define DTIDY_PUBLIC_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A file read while building the model (a board, a .dtsi, a header). */
+struct dtidy_file {
+	const char *path;	/* as reached: the given path or dir/include-name */
+	const char *text;	/* its bytes, NUL-terminated */
+	size_t len;
+};
+
+/* A place in a file: byte offsets [start, end). For a token that came out
+ * of a macro expansion this is the macro use in the file that used it, not
+ * the #define in a header. file may be NULL for synthesised things. */
+struct dtidy_loc {
+	const struct dtidy_file *file;
+	uint32_t start, end;
+};
+
+/* 1-based line and column (bytes) of loc.start. */
+void dtidy_loc_linecol(struct dtidy_loc loc, unsigned *line, unsigned *col);
+
+enum dtidy_chunk_kind {
+	DTIDY_CHUNK_CELLS,	/* < ... > (with /bits/ width) */
+	DTIDY_CHUNK_STRING,	/* "..." */
+	DTIDY_CHUNK_BYTES,	/* [ ... ] or /incbin/ */
+	DTIDY_CHUNK_PATH,	/* &label or &{/path} outside < >: the node's path */
+};
+
+struct dtidy_cell {
+	uint64_t val;		/* value (a phandle once resolved, for references) */
+	const char *ref;	/* non-NULL: a reference ("label" or "/path" or "label/sub") */
+	struct dtidy_loc loc;
+};
+
+/* One comma-separated part of a property value. */
+struct dtidy_chunk {
+	enum dtidy_chunk_kind kind;
+	unsigned bits;			/* cells: 8, 16, 32 or 64 */
+	size_t n;			/* cells: count; string and bytes: length */
+	const struct dtidy_cell *cells;	/* cells */
+	const char *data;		/* string (no terminating NUL counted), bytes, path */
+	const char *ref;		/* DTIDY_CHUNK_PATH: the reference as written */
+	struct dtidy_loc loc;
+};
+
+struct dtidy_node;
+
+struct dtidy_prop {
+	const char *name;
+	const struct dtidy_chunk *chunks;
+	size_t nchunks;
+	const char *const *labels;
+	size_t nlabels;
+	/* every definition, in source order; the last one is the value's */
+	const struct dtidy_loc *locs;
+	size_t nlocs;
+	const struct dtidy_node *node;
+	const struct dtidy_prop *next;
+};
+
+struct dtidy_node {
+	const char *name;	/* "name@unit"; "" for the root */
+	const char *basename;	/* part before '@' */
+	const char *unit;	/* part after '@', or NULL */
+	const struct dtidy_node *parent, *child, *next;
+	const struct dtidy_prop *props;
+	const char *const *labels;
+	size_t nlabels;
+	/* every place the node was opened: its definition, repeated
+	 * definitions, &label { } and &{/path} { } overrides, in order. The
+	 * first is where it was created; name_locs[i] is the name token. */
+	const struct dtidy_loc *locs;
+	size_t nlocs;
+	uint32_t phandle;	/* explicit or assigned (0: none) */
+	int omit_if_no_ref;
+	int referenced;		/* some phandle or path reference points here */
+};
+
+struct dtidy_memreserve {
+	uint64_t address, size;
+	struct dtidy_loc loc;
+};
+
+struct dtidy_tree {
+	const struct dtidy_node *root;
+	const struct dtidy_memreserve *memreserves;
+	size_t nmemreserves;
+	int plugin;			/* /plugin/ */
+	const struct dtidy_file *const *files;	/* every file read, the main one first */
+	size_t nfiles;
+};
+
+/* ---- queries ---- */
+
+const struct dtidy_prop *dtidy_prop_get(const struct dtidy_node *n, const char *name);
+/* The whole value as 32-bit cells, when it is made only of 32-bit cell
+ * chunks: returns the count (cells may be NULL to only count), else -1. */
+long dtidy_prop_cells(const struct dtidy_prop *p, const struct dtidy_cell **cells,
+		      size_t max);
+/* i-th 32-bit cell across all chunks; 0 when there is none. */
+int dtidy_prop_u32(const struct dtidy_prop *p, size_t i, uint32_t *out);
+/* Number of strings when the value is only strings, else -1. */
+long dtidy_prop_nstrings(const struct dtidy_prop *p);
+/* i-th string of a string list, or NULL. */
+const char *dtidy_prop_string(const struct dtidy_prop *p, size_t i);
+/* Location of the i-th string of a string list (falls back to the property). */
+struct dtidy_loc dtidy_prop_string_loc(const struct dtidy_prop *p, size_t i);
+/* Location of the effective definition of a property. */
+struct dtidy_loc dtidy_prop_loc(const struct dtidy_prop *p);
+/* Location of the node's name where it was first defined. */
+struct dtidy_loc dtidy_node_loc(const struct dtidy_node *n);
+
+/* #address-cells / #size-cells that apply to this node's reg: the parent's
+ * values, with the Devicetree spec's defaults (2 and 1) when absent. */
+int dtidy_node_address_cells(const struct dtidy_node *n);
+int dtidy_node_size_cells(const struct dtidy_node *n);
+/* An integer property of a node (e.g. "#interrupt-cells"), or -1. */
+long dtidy_node_u32(const struct dtidy_node *n, const char *prop);
+
+const struct dtidy_node *dtidy_resolve(const struct dtidy_tree *t, const char *ref);
+const struct dtidy_node *dtidy_node_by_phandle(const struct dtidy_tree *t, uint32_t ph);
+/* The interrupt parent: interrupt-parent, else the nearest ancestor's. */
+const struct dtidy_node *dtidy_interrupt_parent(const struct dtidy_tree *t,
+						const struct dtidy_node *n);
+/* Writes the node's full path ("/soc@0/uart@1000") into buf; returns buf. */
+char *dtidy_node_path(const struct dtidy_node *n, char *buf, size_t size);
+int dtidy_node_is_compatible(const struct dtidy_node *n, const char *compat);
+
+#endif
