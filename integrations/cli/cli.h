@@ -20,6 +20,27 @@ struct cli_opts {
 	enum color_mode color;
 	enum out_format format;
 	int werror;
+	int no_auto_include;		/* --no-auto-include */
+	/* check */
+	char **enable, **disable;	/* --enable RULE|FAMILY, --disable RULE|FAMILY */
+	size_t nenable, capenable, ndisable, capdisable;
+	char **plugins;			/* --plugin FILE.so */
+	size_t nplugins, capplugins;
+	int fix;			/* --fix */
+	int level;			/* --level=0|1|2 (kernel W=) ; -1: not given */
+	const char *bindings;		/* --bindings DIR */
+	int md;				/* -MD */
+	const char *mf, *mt;		/* -MF FILE, -MT TARGET */
+	int mp;				/* -MP */
+	const char *diff_base;		/* --diff-base REV */
+	/* format */
+	int fmt_check, fmt_diff, fmt_inplace;	/* --check, --diff, -i */
+	const char *stdin_filename;	/* --stdin-filename NAME */
+	char **lines;			/* --lines A:B (repeatable) */
+	size_t nlines, caplines;
+	int sort;			/* --sort */
+	int line_width;			/* --line-width N ; 0: default */
+	const char *indent;		/* --indent tab|N */
 };
 
 /* Parses argv after the command name. Returns 0, or 2 after printing a
@@ -28,5 +49,6 @@ int cli_parse(struct cli_opts *o, int argc, char **argv);
 void cli_opts_free(struct cli_opts *o);
 
 int cmd_check(struct cli_opts *o);
+/* Each command's entry point lives in its own file: cmd_<name>.c */
 
 #endif

@@ -28,6 +28,7 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 {
 	if (!o->jobs)
 		o->jobs = jobs_default_threads();
+	o->level = -1;
 	int only_paths = 0;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
@@ -80,6 +81,61 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			}
 		} else if ((v = opt_value(a, "--config", &i, argc, argv, &missing))) {
 			o->config = v;
+		} else if (!strcmp(a, "--no-auto-include")) {
+			o->no_auto_include = 1;
+		} else if ((v = opt_value(a, "--enable", &i, argc, argv, &missing))) {
+			VEC_PUSH(o->enable, o->nenable, o->capenable, (char *)v);
+		} else if ((v = opt_value(a, "--disable", &i, argc, argv, &missing))) {
+			VEC_PUSH(o->disable, o->ndisable, o->capdisable, (char *)v);
+		} else if ((v = opt_value(a, "--plugin", &i, argc, argv, &missing))) {
+			VEC_PUSH(o->plugins, o->nplugins, o->capplugins, (char *)v);
+		} else if (!strcmp(a, "--fix")) {
+			o->fix = 1;
+		} else if ((v = opt_value(a, "--level", &i, argc, argv, &missing))) {
+			if (strcmp(v, "0") && strcmp(v, "1") && strcmp(v, "2")) {
+				fprintf(stderr, "dtidy: --level must be 0, 1 or 2\n");
+				return 2;
+			}
+			o->level = v[0] - '0';
+		} else if ((v = opt_value(a, "--bindings", &i, argc, argv, &missing))) {
+			o->bindings = v;
+		} else if (!strcmp(a, "-MD")) {
+			o->md = 1;
+		} else if (!strcmp(a, "-MP")) {
+			o->mp = 1;
+		} else if (!strcmp(a, "-MF") || !strcmp(a, "-MT")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "dtidy: %s needs a value\n", a);
+				return 2;
+			}
+			if (a[2] == 'F')
+				o->mf = argv[++i];
+			else
+				o->mt = argv[++i];
+		} else if ((v = opt_value(a, "--diff-base", &i, argc, argv, &missing))) {
+			o->diff_base = v;
+		} else if (!strcmp(a, "--check")) {
+			o->fmt_check = 1;
+		} else if (!strcmp(a, "--diff")) {
+			o->fmt_diff = 1;
+		} else if (!strcmp(a, "-i") || !strcmp(a, "--in-place")) {
+			o->fmt_inplace = 1;
+		} else if ((v = opt_value(a, "--stdin-filename", &i, argc, argv, &missing))) {
+			o->stdin_filename = v;
+		} else if ((v = opt_value(a, "--lines", &i, argc, argv, &missing))) {
+			VEC_PUSH(o->lines, o->nlines, o->caplines, (char *)v);
+		} else if (!strcmp(a, "--sort")) {
+			o->sort = 1;
+		} else if ((v = opt_value(a, "--line-width", &i, argc, argv, &missing))) {
+			char *end = NULL;
+			long w = strtol(v, &end, 10);
+			if (*end || w < 20 || w > 10000) {
+				fprintf(stderr, "dtidy: --line-width must be a number from 20 to 10000\n");
+				return 2;
+			}
+			o->line_width = (int)w;
+		} else if ((v = opt_value(a, "--indent", &i, argc, argv, &missing))) {
+			o->indent = v;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			o->quiet = 1;
 		} else if (!strcmp(a, "--werror")) {
@@ -103,4 +159,8 @@ void cli_opts_free(struct cli_opts *o)
 {
 	free(o->paths);
 	free(o->incdirs);
+	free(o->enable);
+	free(o->disable);
+	free(o->plugins);
+	free(o->lines);
 }
