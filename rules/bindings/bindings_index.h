@@ -1,0 +1,26 @@
+/* The kernel's devicetree binding documents, indexed for two questions:
+ * is this vendor prefix registered (vendor-prefixes.yaml), and does any
+ * binding mention this compatible string (as checkpatch's
+ * UNDOCUMENTED_DT_STRING check asks, but for whole trees)?
+ *
+ * The bindings are read at run time, never copied into dtidy: from
+ * Documentation/devicetree/bindings of a kernel tree, Bindings/ beside src/
+ * in the split devicetree repository, or a directory given explicitly. */
+#ifndef DTIDY_BINDINGS_INDEX_H
+#define DTIDY_BINDINGS_INDEX_H
+
+struct bindings_index;
+
+/* The bindings directory for a checked file: `explicit_dir` when given,
+ * else found by walking up from the file. Returns a malloc'd path or NULL. */
+char *bindings_find_dir(const char *file, const char *explicit_dir);
+
+/* The index of a bindings directory, built on first use and then shared,
+ * read-only, by every thread for the rest of the process. NULL when the
+ * directory has no vendor-prefixes.yaml. */
+const struct bindings_index *bindings_get(const char *dir);
+
+int bindings_vendor_known(const struct bindings_index *ix, const char *vendor);
+int bindings_compatible_documented(const struct bindings_index *ix, const char *compat);
+
+#endif

@@ -1,0 +1,44 @@
+/* duplicate-property-names (dtc: duplicate_property_names, error)
+ *
+ * A property written twice in the same body (not overridden by a later
+ * body, which replaces it) makes dtc refuse the tree. */
+#include <string.h>
+
+#include "dtc_util.h"
+
+static void check(struct dtidy_ctx *ctx)
+{
+	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	FOREACH_CHECKED_NODE(n, t) {
+		DTIDY_FOREACH_PROP(a, n) {
+			for (const struct dtidy_prop *b = a->next; b; b = b->next) {
+				if (strcmp(a->name, b->name) != 0)
+					continue;
+				struct dtidy_report *r = dtidy_report(ctx, dtidy_prop_loc(b),
+					"property '%s' is set twice in one node body", b->name);
+				if (r)
+					dtidy_report_related(r, dtidy_prop_loc(a), "first set here");
+				break;
+			}
+		}
+	}
+}
+
+const struct dtidy_rule rule_duplicate_property_names = {
+	.api_version = DTIDY_RULE_API_VERSION,
+	.id = "duplicate-property-names",
+	.family = "structural",
+	.severity = DTIDY_SEV_ERROR,
+	.description = "a property set twice in one node body",
+	.help =
+		"A property may appear once in a { } body; dtc refuses a second one. To\n"
+		"change a value, override it in a later body or with &label { }.\n"
+		"\n"
+		"Bad:\n"
+		"\tclock-frequency = <100000>;\n"
+		"\tclock-frequency = <400000>;\n"
+		"Good:\n"
+		"\tclock-frequency = <400000>;\n",
+	.dtc_check = "duplicate_property_names",
+	.check = check,
+};
