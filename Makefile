@@ -4,6 +4,7 @@
 #   make test     deps, build, every test
 #   make asan     the whole suite again under ASan + UBSan
 #   make bench    throughput against dtc on the shared corpus
+#   make lint     cppcheck, then a clang build of everything
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
@@ -42,12 +43,16 @@ $(BUILD)/%.o: %.c
 $(BUILD)/unit-tests: $(UNIT_OBJS) $(BUILD)/libdtidy.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $(UNIT_OBJS) $(BUILD)/libdtidy.a -lcriterion $(LDLIBS)
 
--include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)
+# Benchmark drivers link against the same library as the unit tests.
+$(BUILD)/parse-bench: $(BUILD)/bench/parse_bench.o $(BUILD)/libdtidy.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d
 
 # --- setup -----------------------------------------------------------------
 DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev \
 	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
-	    device-tree-compiler cpp neovim git pkg-config
+	    device-tree-compiler cpp neovim git pkg-config jq
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
@@ -68,10 +73,21 @@ asan: deps
 	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	 BUILD=build-asan DTIDY_SANITIZED=1 sh tests/run-all.sh
 
-bench: all
-	@sh bench/run.sh $(BUILD)/dtidy
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/parse-bench
+	@BUILD=$(BUILD) sh bench/run.sh $(BUILD)/dtidy
+
+# Static analysis over every C directory, then the whole tree (dtidy, unit
+# tests, benchmark drivers) built with clang under the same -Werror flags.
+LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit)
+CPPCHECK_FLAGS := --enable=warning,performance,portability --inline-suppr -q \
+		  --error-exitcode=1 -I.
+lint: deps
+	cppcheck $(CPPCHECK_FLAGS) $(LINT_DIRS)
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang all \
+		build-clang/unit-tests build-clang/parse-bench
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-clang
 
-.PHONY: all deps run test check-build asan bench clean
+.PHONY: all deps run test check-build asan bench lint clean
