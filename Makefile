@@ -27,6 +27,8 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/%.o)
 
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
 all: $(BUILD)/dtidy
 
 $(BUILD)/dtidy: $(OBJS)
@@ -60,7 +62,15 @@ deps:
 run: deps all
 	@sh examples/run.sh $(BUILD)/dtidy
 
-check-build: all $(BUILD)/unit-tests
+# Each fuzz target also builds as a plain program that replays inputs, so
+# tests/regress/ runs every past finding with the normal compiler.
+REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=$(BUILD)/replay_%)
+
+$(BUILD)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(BUILD)/libdtidy.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay_main.c \
+		$(BUILD)/libdtidy.a $(LDLIBS)
+
+check-build: all $(BUILD)/unit-tests $(REPLAY_BINS)
 
 test: deps
 	@$(MAKE) --no-print-directory check-build
@@ -79,7 +89,7 @@ bench: deps
 
 # Static analysis over every C directory, then the whole tree (dtidy, unit
 # tests, benchmark drivers) built with clang under the same -Werror flags.
-LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit)
+LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit tests/fuzz)
 CPPCHECK_FLAGS := --enable=warning,performance,portability --inline-suppr -q \
 		  --error-exitcode=1 -I.
 lint: deps
@@ -87,7 +97,33 @@ lint: deps
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang all \
 		build-clang/unit-tests build-clang/parse-bench
 
-clean:
-	rm -rf build build-asan build-clang
+# --- fuzzing (libFuzzer, clang) ---------------------------------------------
+#   make fuzz              build-fuzz/fuzz_* (one per tests/fuzz/fuzz_*.c)
+#   make fuzz-smoke        each target 60 s under ASan + UBSan (part of CI)
+#   make fuzz-run FUZZ_TIME=600   longer sessions
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 600
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	      -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BINS  := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/%)
 
-.PHONY: all deps run test check-build asan bench lint clean
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) \
+		CFLAGS="$(FUZZ_FLAGS)" fuzz-bins
+
+fuzz-bins: $(FUZZ_BINS)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libdtidy.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(BUILD)/libdtidy.a $(LDLIBS)
+
+fuzz-smoke: fuzz
+	@sh tests/fuzz/run.sh 60
+
+fuzz-run: fuzz
+	@sh tests/fuzz/run.sh $(FUZZ_TIME)
+
+clean:
+	rm -rf build build-asan build-clang build-fuzz
+
+.PHONY: all deps run test check-build asan bench lint fuzz fuzz-bins fuzz-smoke fuzz-run clean
