@@ -91,7 +91,7 @@ bench: deps
 # tests, benchmark drivers) built with clang under the same -Werror flags.
 LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit tests/fuzz)
 CPPCHECK_FLAGS := --enable=warning,performance,portability --inline-suppr -q \
-		  --error-exitcode=1 -I.
+		  --error-exitcode=1 -I. --library=tests/unit/criterion.cfg
 lint: deps
 	cppcheck $(CPPCHECK_FLAGS) $(LINT_DIRS)
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang all \
