@@ -15,6 +15,9 @@ fail() {
 	exit 1
 }
 
+# Run as from a shell, not as a sub-make of `make test` (no jobserver,
+# no "Entering directory").
+unset MAKEFLAGS MFLAGS MAKELEVEL
 make_kernel_tree "$tmp/linux" arm64
 dts=$tmp/linux/arch/arm64/boot/dts
 
