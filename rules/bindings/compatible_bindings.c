@@ -77,7 +77,7 @@ static void check_documented(struct dtidy_ctx *ctx)
 
 static const char *const options[] = {"bindings", NULL};
 
-const struct dtidy_rule rule_vendor_prefix = {
+const struct dtidy_rule dtidy_rule_vendor_prefix = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "vendor-prefix",
 	.family = "bindings",
@@ -93,7 +93,7 @@ const struct dtidy_rule rule_vendor_prefix = {
 	.check = check_vendor,
 };
 
-const struct dtidy_rule rule_undocumented_compatible = {
+const struct dtidy_rule dtidy_rule_undocumented_compatible = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "undocumented-compatible",
 	.family = "bindings",

@@ -39,7 +39,7 @@ static void check_unnecessary(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_avoid_default_addr_size = {
+const struct dtidy_rule dtidy_rule_avoid_default_addr_size = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "avoid-default-addr-size",
 	.family = "structural",
@@ -56,7 +56,7 @@ const struct dtidy_rule rule_avoid_default_addr_size = {
 	.check = check_default,
 };
 
-const struct dtidy_rule rule_avoid_unnecessary_addr_size = {
+const struct dtidy_rule dtidy_rule_avoid_unnecessary_addr_size = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "avoid-unnecessary-addr-size",
 	.family = "structural",

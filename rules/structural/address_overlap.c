@@ -77,7 +77,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_address_overlap = {
+const struct dtidy_rule dtidy_rule_address_overlap = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "address-overlap",
 	.family = "structural",

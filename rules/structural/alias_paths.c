@@ -31,7 +31,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_alias_paths = {
+const struct dtidy_rule dtidy_rule_alias_paths = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "alias-paths",
 	.family = "structural",

@@ -55,7 +55,7 @@ static void check_obsolete_intc(struct dtidy_ctx *ctx)
 		fail_prop(ctx, p, "obsolete \"interrupt-controller\" in /chosen");
 }
 
-const struct dtidy_rule rule_chosen_node_is_root = {
+const struct dtidy_rule dtidy_rule_chosen_node_is_root = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "chosen-node-is-root",
 	.family = "structural",
@@ -67,7 +67,7 @@ const struct dtidy_rule rule_chosen_node_is_root = {
 	.check = check_is_root,
 };
 
-const struct dtidy_rule rule_chosen_node_bootargs = {
+const struct dtidy_rule dtidy_rule_chosen_node_bootargs = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "chosen-node-bootargs",
 	.family = "structural",
@@ -80,7 +80,7 @@ const struct dtidy_rule rule_chosen_node_bootargs = {
 	.check = check_bootargs,
 };
 
-const struct dtidy_rule rule_chosen_node_stdout_path = {
+const struct dtidy_rule dtidy_rule_chosen_node_stdout_path = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "chosen-node-stdout-path",
 	.family = "structural",
@@ -94,7 +94,7 @@ const struct dtidy_rule rule_chosen_node_stdout_path = {
 	.check = check_stdout_path,
 };
 
-const struct dtidy_rule rule_obsolete_chosen_interrupt_controller = {
+const struct dtidy_rule dtidy_rule_obsolete_chosen_interrupt_controller = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "obsolete-chosen-interrupt-controller",
 	.family = "structural",

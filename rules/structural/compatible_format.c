@@ -74,7 +74,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_compatible_format = {
+const struct dtidy_rule dtidy_rule_compatible_format = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "compatible-format",
 	.family = "structural",

@@ -1,5 +1,6 @@
 /* duplicate-label (dtc: duplicate_label, error): a label names one thing —
  * a node, a property or a place in a value — across the whole tree. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
@@ -57,7 +58,7 @@ static void check(struct dtidy_ctx *ctx)
 	free(tb.v);
 }
 
-const struct dtidy_rule rule_duplicate_label = {
+const struct dtidy_rule dtidy_rule_duplicate_label = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "duplicate-label",
 	.family = "structural",

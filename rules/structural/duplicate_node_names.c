@@ -24,7 +24,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_duplicate_node_names = {
+const struct dtidy_rule dtidy_rule_duplicate_node_names = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "duplicate-node-names",
 	.family = "structural",

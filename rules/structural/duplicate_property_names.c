@@ -24,7 +24,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_duplicate_property_names = {
+const struct dtidy_rule dtidy_rule_duplicate_property_names = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "duplicate-property-names",
 	.family = "structural",

@@ -1,6 +1,7 @@
 /* explicit-phandles (dtc: explicit_phandles, error): hand-written phandle
  * and linux,phandle values must be one valid cell, agree with each other,
  * point at the node itself when written as a reference, and be unique. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
@@ -73,7 +74,7 @@ static void check(struct dtidy_ctx *ctx)
 	free(seen);
 }
 
-const struct dtidy_rule rule_explicit_phandles = {
+const struct dtidy_rule dtidy_rule_explicit_phandles = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "explicit-phandles",
 	.family = "structural",

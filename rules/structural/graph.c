@@ -109,7 +109,7 @@ static void check_child_address(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_graph_nodes = {
+const struct dtidy_rule dtidy_rule_graph_nodes = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "graph-nodes",
 	.family = "structural",
@@ -122,7 +122,7 @@ const struct dtidy_rule rule_graph_nodes = {
 	.check = check_nodes,
 };
 
-const struct dtidy_rule rule_graph_port = {
+const struct dtidy_rule dtidy_rule_graph_port = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "graph-port",
 	.family = "structural",
@@ -136,7 +136,7 @@ const struct dtidy_rule rule_graph_port = {
 	.check = check_port,
 };
 
-const struct dtidy_rule rule_graph_endpoint = {
+const struct dtidy_rule dtidy_rule_graph_endpoint = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "graph-endpoint",
 	.family = "structural",
@@ -150,7 +150,7 @@ const struct dtidy_rule rule_graph_endpoint = {
 	.check = check_endpoint,
 };
 
-const struct dtidy_rule rule_graph_child_address = {
+const struct dtidy_rule dtidy_rule_graph_child_address = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "graph-child-address",
 	.family = "structural",

@@ -55,7 +55,7 @@ static void check_reg(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_i2c_bus_bridge = {
+const struct dtidy_rule dtidy_rule_i2c_bus_bridge = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "i2c-bus-bridge",
 	.family = "structural",
@@ -71,7 +71,7 @@ const struct dtidy_rule rule_i2c_bus_bridge = {
 	.check = check_bridge,
 };
 
-const struct dtidy_rule rule_i2c_bus_reg = {
+const struct dtidy_rule dtidy_rule_i2c_bus_reg = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "i2c-bus-reg",
 	.family = "structural",

@@ -142,7 +142,7 @@ static void check_map(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_interrupts_property = {
+const struct dtidy_rule dtidy_rule_interrupts_property = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "interrupts-property",
 	.family = "structural",
@@ -159,7 +159,7 @@ const struct dtidy_rule rule_interrupts_property = {
 	.check = check_interrupts,
 };
 
-const struct dtidy_rule rule_interrupt_provider = {
+const struct dtidy_rule dtidy_rule_interrupt_provider = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "interrupt-provider",
 	.family = "structural",
@@ -176,7 +176,7 @@ const struct dtidy_rule rule_interrupt_provider = {
 	.check = check_provider,
 };
 
-const struct dtidy_rule rule_interrupt_map = {
+const struct dtidy_rule dtidy_rule_interrupt_map = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "interrupt-map",
 	.family = "structural",

@@ -68,7 +68,7 @@ static void check_prop_chars_strict(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_node_name_chars = {
+const struct dtidy_rule dtidy_rule_node_name_chars = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "node-name-chars",
 	.family = "structural",
@@ -82,7 +82,7 @@ const struct dtidy_rule rule_node_name_chars = {
 	.check = check_node_chars,
 };
 
-const struct dtidy_rule rule_node_name_chars_strict = {
+const struct dtidy_rule dtidy_rule_node_name_chars_strict = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "node-name-chars-strict",
 	.family = "structural",
@@ -98,7 +98,7 @@ const struct dtidy_rule rule_node_name_chars_strict = {
 	.check = check_node_chars_strict,
 };
 
-const struct dtidy_rule rule_property_name_chars = {
+const struct dtidy_rule dtidy_rule_property_name_chars = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "property-name-chars",
 	.family = "structural",
@@ -112,7 +112,7 @@ const struct dtidy_rule rule_property_name_chars = {
 	.check = check_prop_chars,
 };
 
-const struct dtidy_rule rule_property_name_chars_strict = {
+const struct dtidy_rule dtidy_rule_property_name_chars_strict = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "property-name-chars-strict",
 	.family = "structural",

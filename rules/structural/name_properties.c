@@ -28,7 +28,7 @@ static void check_matches(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_name_is_string = {
+const struct dtidy_rule dtidy_rule_name_is_string = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "name-is-string",
 	.family = "structural",
@@ -42,7 +42,7 @@ const struct dtidy_rule rule_name_is_string = {
 	.check = check_is_string,
 };
 
-const struct dtidy_rule rule_name_properties = {
+const struct dtidy_rule dtidy_rule_name_properties = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "name-properties",
 	.family = "structural",

@@ -114,7 +114,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_names_count = {
+const struct dtidy_rule dtidy_rule_names_count = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "names-count",
 	.family = "structural",

@@ -12,7 +12,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_node_name_format = {
+const struct dtidy_rule dtidy_rule_node_name_format = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "node-name-format",
 	.family = "structural",

@@ -13,7 +13,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_node_name_vs_property_name = {
+const struct dtidy_rule dtidy_rule_node_name_vs_property_name = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "node-name-vs-property-name",
 	.family = "structural",

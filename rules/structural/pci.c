@@ -94,7 +94,7 @@ static void check_bus_num(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_pci_bridge = {
+const struct dtidy_rule dtidy_rule_pci_bridge = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "pci-bridge",
 	.family = "structural",
@@ -112,7 +112,7 @@ const struct dtidy_rule rule_pci_bridge = {
 	.check = check_bridge,
 };
 
-const struct dtidy_rule rule_pci_device_reg = {
+const struct dtidy_rule dtidy_rule_pci_device_reg = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "pci-device-reg",
 	.family = "structural",
@@ -129,7 +129,7 @@ const struct dtidy_rule rule_pci_device_reg = {
 	.check = check_device_reg,
 };
 
-const struct dtidy_rule rule_pci_device_bus_num = {
+const struct dtidy_rule dtidy_rule_pci_device_bus_num = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "pci-device-bus-num",
 	.family = "structural",

@@ -127,7 +127,7 @@ static void check_deprecated_gpio(struct dtidy_ctx *ctx)
 	{                                                                        \
 		check_cells_is_cell(ctx, cellsname);                              \
 	}                                                                        \
-	const struct dtidy_rule rule_##kind##_property = {                       \
+	const struct dtidy_rule dtidy_rule_##kind##_property = {                       \
 		.api_version = DTIDY_RULE_API_VERSION,                            \
 		.id = id_prefix "-property",                                      \
 		.family = "structural",                                           \
@@ -140,7 +140,7 @@ static void check_deprecated_gpio(struct dtidy_ctx *ctx)
 		.dtc_check = #kind "_property",                                   \
 		.check = check_##kind,                                            \
 	};                                                                       \
-	const struct dtidy_rule rule_##kind##_is_cell = {                        \
+	const struct dtidy_rule dtidy_rule_##kind##_is_cell = {                        \
 		.api_version = DTIDY_RULE_API_VERSION,                            \
 		.id = id_prefix "-is-cell",                                       \
 		.family = "structural",                                           \
@@ -177,7 +177,7 @@ static void check_gpios(struct dtidy_ctx *ctx)
 	check_provider(ctx, &prov_gpios);
 }
 
-const struct dtidy_rule rule_gpios_property = {
+const struct dtidy_rule dtidy_rule_gpios_property = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "gpios-property",
 	.family = "structural",
@@ -191,7 +191,7 @@ const struct dtidy_rule rule_gpios_property = {
 	.check = check_gpios,
 };
 
-const struct dtidy_rule rule_deprecated_gpio_property = {
+const struct dtidy_rule dtidy_rule_deprecated_gpio_property = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "deprecated-gpio-property",
 	.family = "structural",

@@ -46,7 +46,7 @@ static void check_dma_ranges(struct dtidy_ctx *ctx)
 	check_prop(ctx, "dma-ranges");
 }
 
-const struct dtidy_rule rule_ranges_format = {
+const struct dtidy_rule dtidy_rule_ranges_format = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "ranges-format",
 	.family = "structural",
@@ -63,7 +63,7 @@ const struct dtidy_rule rule_ranges_format = {
 	.check = check_ranges,
 };
 
-const struct dtidy_rule rule_dma_ranges_format = {
+const struct dtidy_rule dtidy_rule_dma_ranges_format = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "dma-ranges-format",
 	.family = "structural",

@@ -40,7 +40,7 @@ static void check_path_refs(struct dtidy_ctx *ctx)
 	check_refs(ctx, 0);
 }
 
-const struct dtidy_rule rule_phandle_references = {
+const struct dtidy_rule dtidy_rule_phandle_references = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "phandle-references",
 	.family = "structural",
@@ -56,7 +56,7 @@ const struct dtidy_rule rule_phandle_references = {
 	.check = check_phandle_refs,
 };
 
-const struct dtidy_rule rule_path_references = {
+const struct dtidy_rule dtidy_rule_path_references = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "path-references",
 	.family = "structural",

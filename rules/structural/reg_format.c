@@ -27,7 +27,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_reg_format = {
+const struct dtidy_rule dtidy_rule_reg_format = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "reg-format",
 	.family = "structural",

@@ -40,7 +40,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_simple_bus_reg = {
+const struct dtidy_rule dtidy_rule_simple_bus_reg = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "simple-bus-reg",
 	.family = "structural",

@@ -44,7 +44,7 @@ static void check_reg(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_spi_bus_bridge = {
+const struct dtidy_rule dtidy_rule_spi_bus_bridge = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "spi-bus-bridge",
 	.family = "structural",
@@ -62,7 +62,7 @@ const struct dtidy_rule rule_spi_bus_bridge = {
 	.check = check_bridge,
 };
 
-const struct dtidy_rule rule_spi_bus_reg = {
+const struct dtidy_rule dtidy_rule_spi_bus_reg = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "spi-bus-reg",
 	.family = "structural",

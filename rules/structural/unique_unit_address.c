@@ -43,7 +43,7 @@ static void check_enabled(struct dtidy_ctx *ctx)
 	check_common(ctx, 1);
 }
 
-const struct dtidy_rule rule_unique_unit_address = {
+const struct dtidy_rule dtidy_rule_unique_unit_address = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "unique-unit-address",
 	.family = "structural",
@@ -59,7 +59,7 @@ const struct dtidy_rule rule_unique_unit_address = {
 	.check = check_all,
 };
 
-const struct dtidy_rule rule_unique_unit_address_if_enabled = {
+const struct dtidy_rule dtidy_rule_unique_unit_address_if_enabled = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "unique-unit-address-if-enabled",
 	.family = "structural",

@@ -25,7 +25,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_unit_address_format = {
+const struct dtidy_rule dtidy_rule_unit_address_format = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "unit-address-format",
 	.family = "structural",

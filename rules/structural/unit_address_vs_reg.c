@@ -44,7 +44,7 @@ static void check(struct dtidy_ctx *ctx)
 	}
 }
 
-const struct dtidy_rule rule_unit_address_vs_reg = {
+const struct dtidy_rule dtidy_rule_unit_address_vs_reg = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "unit-address-vs-reg",
 	.family = "structural",

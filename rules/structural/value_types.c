@@ -67,27 +67,27 @@ static void check_names(struct dtidy_ctx *ctx)
 		.check = fn,                                                  \
 	}
 
-TYPED_RULE(rule_device_type_is_string, "device-type-is-string", check_device_type,
+TYPED_RULE(dtidy_rule_device_type_is_string, "device-type-is-string", check_device_type,
 	   "\"device_type\" must be a single string", "device_type_is_string",
 	   "device_type = <1>;", "device_type = \"memory\";");
-TYPED_RULE(rule_model_is_string, "model-is-string", check_model,
+TYPED_RULE(dtidy_rule_model_is_string, "model-is-string", check_model,
 	   "\"model\" must be a single string", "model_is_string",
 	   "model = \"Board\", \"rev B\";", "model = \"Board rev B\";");
-TYPED_RULE(rule_status_is_string, "status-is-string", check_status,
+TYPED_RULE(dtidy_rule_status_is_string, "status-is-string", check_status,
 	   "\"status\" must be a single string", "status_is_string",
 	   "status = <0>;", "status = \"disabled\";");
-TYPED_RULE(rule_label_is_string, "label-is-string", check_label,
+TYPED_RULE(dtidy_rule_label_is_string, "label-is-string", check_label,
 	   "\"label\" must be a single string", "label_is_string",
 	   "label = \"a\", \"b\";", "label = \"power-led\";");
-TYPED_RULE(rule_compatible_is_string_list, "compatible-is-string-list", check_compatible,
+TYPED_RULE(dtidy_rule_compatible_is_string_list, "compatible-is-string-list", check_compatible,
 	   "\"compatible\" must be a list of strings", "compatible_is_string_list",
 	   "compatible = <1>;", "compatible = \"vendor,chip\", \"vendor,family\";");
-TYPED_RULE(rule_names_is_string_list, "names-is-string-list", check_names,
+TYPED_RULE(dtidy_rule_names_is_string_list, "names-is-string-list", check_names,
 	   "a *-names property must be a list of strings", "names_is_string_list",
 	   "clock-names = <1>;", "clock-names = \"bus\", \"core\";");
-TYPED_RULE(rule_address_cells_is_cell, "address-cells-is-cell", check_address_cells,
+TYPED_RULE(dtidy_rule_address_cells_is_cell, "address-cells-is-cell", check_address_cells,
 	   "\"#address-cells\" must be a single cell", "address_cells_is_cell",
 	   "#address-cells = <1 1>;", "#address-cells = <1>;");
-TYPED_RULE(rule_size_cells_is_cell, "size-cells-is-cell", check_size_cells,
+TYPED_RULE(dtidy_rule_size_cells_is_cell, "size-cells-is-cell", check_size_cells,
 	   "\"#size-cells\" must be a single cell", "size_cells_is_cell",
 	   "#size-cells = /bits/ 8 <1>;", "#size-cells = <1>;");
