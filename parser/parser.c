@@ -240,6 +240,15 @@ static struct cst *parse_macro_args(struct parser *p, struct cst *call)
 			advance(p);
 		}
 		finish(p, arg);
+		if (arg->te == arg->tb) {
+			/* An empty argument sits right after its '(' or ',', not
+			 * after trailing trivia: at end of file that trivia lies
+			 * outside the call. */
+			size_t e = p->pos;
+			while (e > 0 && dt_tok_is_trivia(p->t[e - 1].kind))
+				e--;
+			arg->tb = arg->te = (uint32_t)e;
+		}
 		add_child(call, arg);
 		if (accept(p, TK_COMMA))
 			continue;
