@@ -81,7 +81,7 @@ static int name_ok(void *ud, const char *name)
 }
 
 /* Names the configuration and the command line may use. */
-static int config_name_ok(void *ud, const char *name)
+static int config_names_ok(void *ud, const char *name)
 {
 	const struct engine *e = ud;
 	return engine_rule(e, name) || is_family(e, name);
@@ -115,7 +115,7 @@ static int check_cli_names(struct engine *e, char *const *names, size_t n, const
 {
 	int bad = 0;
 	for (size_t i = 0; i < n; i++)
-		if (!config_name_ok(e, names[i])) {
+		if (!config_names_ok(e, names[i])) {
 			diag_add_file(errs, opt, DTIDY_SEV_ERROR, "config",
 				      "unknown rule or family '%s' (see dtidy rules)", names[i]);
 			bad = 1;
@@ -151,7 +151,7 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	bad |= check_cli_names(e, o->enable, o->nenable, "--enable", errs);
 	bad |= check_cli_names(e, o->disable, o->ndisable, "--disable", errs);
 	if (!bad && o->config) {
-		struct config_check chk = {config_name_ok, option_ok, e};
+		struct config_check chk = {config_names_ok, option_ok, e};
 		e->forced = config_load(o->config, &chk, errs);
 		bad = !e->forced;
 	}
@@ -218,7 +218,7 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 		memset(c, 0, sizeof(*c));
 		c->path = found;
 		found = NULL;
-		struct config_check chk = {config_name_ok, option_ok, e};
+		struct config_check chk = {config_names_ok, option_ok, e};
 		c->cfg = config_load(c->path, &chk, &c->errs);
 	}
 	const struct config *cfg = c->cfg;

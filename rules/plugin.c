@@ -1,16 +1,21 @@
 #include "plugin.h"
 
 #include <dlfcn.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/xalloc.h"
 
-static char *msg(const char *fmt, const char *a, const char *b)
+__attribute__((format(printf, 1, 2)))
+static char *msg(const char *fmt, ...)
 {
 	char buf[1024];
-	snprintf(buf, sizeof(buf), fmt, a, b ? b : "");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
 	return xstrdup(buf);
 }
 
@@ -41,11 +46,11 @@ int plugin_load(const char *path, struct plugin *out, char **err)
 {
 	memset(out, 0, sizeof(*out));
 	/* dlopen searches the library path for a bare name; a plugin is a file */
-	char *p = strchr(path, '/') ? xstrdup(path) : msg("./%s", path, NULL);
+	char *p = strchr(path, '/') ? xstrdup(path) : msg("./%s", path);
 	void *h = dlopen(p, RTLD_NOW | RTLD_LOCAL);
 	free(p);
 	if (!h) {
-		*err = msg("cannot load plugin: %s", dlerror(), NULL);
+		*err = msg("cannot load plugin: %s", dlerror());
 		return -1;
 	}
 	const struct dtidy_rule *const *rules = dlsym(h, PLUGIN_SYMBOL);
@@ -61,7 +66,7 @@ int plugin_load(const char *path, struct plugin *out, char **err)
 			return -1;
 		}
 	if (!n) {
-		*err = msg("%s: the plugin has no rules", path, NULL);
+		*err = msg("%s: the plugin has no rules", path);
 		dlclose(h);
 		return -1;
 	}
