@@ -47,6 +47,8 @@ const struct dtidy_rule *engine_rule(const struct engine *e, const char *id)
 {
 	struct dtidy_rule key = {.id = id};
 	const struct dtidy_rule *kp = &key;
+	if (!e->nrules)
+		return NULL;
 	const struct dtidy_rule **r = bsearch(&kp, e->rules, e->nrules, sizeof(*e->rules), by_id);
 	return r ? *r : NULL;
 }
