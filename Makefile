@@ -59,7 +59,10 @@ deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
 # --- run and test -----------------------------------------------------------
-run: deps all
+# deps first, then the build: a parallel make must not compile before the
+# headers are installed.
+run: deps
+	@$(MAKE) --no-print-directory all
 	@sh examples/run.sh $(BUILD)/dtidy
 
 # Each fuzz target also builds as a plain program that replays inputs, so

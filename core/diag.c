@@ -72,15 +72,19 @@ void diag_set_related(struct diag *d, const struct source *src, size_t off,
 	d->rel_message = xstrdup(msg);
 }
 
+void diag_free(struct diag *d)
+{
+	free(d->file);
+	free(d->rule);
+	free(d->message);
+	free(d->rel_file);
+	free(d->rel_message);
+}
+
 void diag_list_free(struct diag_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].file);
-		free(l->v[i].rule);
-		free(l->v[i].message);
-		free(l->v[i].rel_file);
-		free(l->v[i].rel_message);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		diag_free(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;

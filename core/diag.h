@@ -36,6 +36,8 @@ struct diag *diag_add_file(struct diag_list *l, const char *file, int severity,
 	__attribute__((format(printf, 5, 6)));
 void diag_set_related(struct diag *d, const struct source *src, size_t off,
 		      const char *msg);
+/* Frees one diagnostic's strings (to drop it from a list). */
+void diag_free(struct diag *d);
 void diag_list_free(struct diag_list *l);
 /* Stable order: file, line, column, then rule. */
 void diag_sort(struct diag_list *l);

@@ -14,11 +14,13 @@
 #include "../../core/xalloc.h"
 #include "../../lexer/lexer.h"
 #include "../../parser/parser.h"
+#include "../git/diffbase.h"
 #include "cli.h"
 
 struct check_run {
 	struct file_list files;
 	struct diag_list *per_file;
+	struct file_list *reads;	/* per file: every file read for it (-MD) */
 	const struct cli_opts *opts;
 };
 
@@ -26,6 +28,8 @@ static void check_one(size_t i, void *ctx)
 {
 	struct check_run *r = ctx;
 	struct diag_list *out = &r->per_file[i];
+	struct file_list *reads = &r->reads[i];
+	VEC_PUSH(reads->v, reads->n, reads->cap, xstrdup(r->files.v[i]));
 	char *err = NULL;
 	struct source *src = source_load(r->files.v[i], &err);
 	if (!src) {
@@ -57,7 +61,16 @@ int cmd_check(struct cli_opts *o)
 	struct check_run r = {.opts = o};
 	struct diag_list all = {0};
 	int problems = walk_paths(o->paths, o->npaths, &r.files, &all);
+	char *err = NULL;
+	if (o->diff_base && r.files.n && diffbase_verify(o->diff_base, r.files.v[0], &err) < 0) {
+		fprintf(stderr, "dtidy check: --diff-base: %s\n", err);
+		free(err);
+		diag_list_free(&all);
+		file_list_free(&r.files);
+		return 2;
+	}
 	r.per_file = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.per_file));
+	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
 	jobs_run(r.files.n, o->jobs, check_one, &r);
 	for (size_t i = 0; i < r.files.n; i++)
 		diag_list_move(&all, &r.per_file[i]);
@@ -65,6 +78,18 @@ int cmd_check(struct cli_opts *o)
 	diag_sort(&all);
 
 	int errors = 0, warnings = 0, io = problems;
+	/* The .d is written even when there are findings: the board must be
+	 * checked again when any file it read changes. */
+	if (o->md && check_write_depfile(o, &r.files, r.reads) < 0)
+		io++;
+	for (size_t i = 0; i < r.files.n; i++)
+		file_list_free(&r.reads[i]);
+	free(r.reads);
+	if (o->diff_base && diffbase_filter(&all, o->diff_base, &err) < 0) {
+		fprintf(stderr, "dtidy check: --diff-base %s: %s\n", o->diff_base, err);
+		free(err);
+		io++;
+	}
 	for (size_t i = 0; i < all.n; i++) {
 		if (all.v[i].line == 0 && all.v[i].severity == DTIDY_SEV_ERROR)
 			io++;
