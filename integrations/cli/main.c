@@ -17,6 +17,7 @@ static void usage(FILE *f)
 	      "                     --check (list), --diff, -i (in place),\n"
 	      "                     --stdin-filename NAME, --lines A:B,\n"
 	      "                     --line-width N, --indent tab|N\n"
+	      "  lsp                language server on stdin/stdout (for editors)\n"
 	      "\n"
 	      "options:\n"
 	      "  -I DIR             add an include directory (repeatable)\n"
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
 		rc = cmd_check(&o);
 	else if (!strcmp(cmd, "format"))
 		rc = cmd_format(&o);
+	else if (!strcmp(cmd, "lsp"))
+		rc = cmd_lsp(&o);
 	else {
 		fprintf(stderr, "dtidy: unknown command '%s' (see dtidy --help)\n", cmd);
 		rc = 2;
