@@ -52,14 +52,17 @@ $(BUILD)/parse-bench: $(BUILD)/bench/parse_bench.o $(BUILD)/libdtidy.a
 -include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d
 
 # --- setup -----------------------------------------------------------------
-DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev \
+DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
 	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
 	    device-tree-compiler cpp neovim git pkg-config jq
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
 # --- run and test -----------------------------------------------------------
-run: deps all
+# deps first, then the build: a parallel make must not compile before the
+# headers are installed.
+run: deps
+	@$(MAKE) --no-print-directory all
 	@sh examples/run.sh $(BUILD)/dtidy
 
 # Each fuzz target also builds as a plain program that replays inputs, so

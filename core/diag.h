@@ -49,6 +49,7 @@ void diag_set_related(struct diag *d, const struct source *src, size_t off,
 		      const char *msg);
 void diag_add_edit(struct diag *d, const struct source *src, size_t start, size_t end,
 		   const char *text);
+/* Frees one diagnostic's strings (to drop it from a list). */
 void diag_free(struct diag *d);
 void diag_list_free(struct diag_list *l);
 /* Stable order: file, line, column, then rule. */

@@ -54,6 +54,15 @@ void cli_opts_free(struct cli_opts *o);
 
 int cmd_check(struct cli_opts *o);
 int cmd_rules(struct cli_opts *o);
+int cmd_format(struct cli_opts *o);
+int cmd_lsp(struct cli_opts *o);
+
+struct file_list;
+/* check -MD: writes the rules for the inputs and, per input, the files read
+ * (reads[i] lists every file read for inputs->v[i], that input first).
+ * Returns 0, or -1 after printing why. */
+int check_write_depfile(const struct cli_opts *o, const struct file_list *inputs,
+			const struct file_list *reads);
 /* Each command's entry point lives in its own file: cmd_<name>.c */
 
 #endif

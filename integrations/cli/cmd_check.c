@@ -14,11 +14,13 @@
 #include "../../core/xalloc.h"
 #include "../../rules/engine.h"
 #include "../../rules/sarif.h"
+#include "../git/diffbase.h"
 #include "cli.h"
 
 struct check_run {
 	struct file_list files;
 	struct engine_result *res;
+	struct file_list *reads;	/* per file: every file read for it (-MD) */
 	struct engine *engine;
 };
 
@@ -30,16 +32,25 @@ static void check_one(size_t i, void *ctx)
 }
 
 /* Checks every file; returns the number that failed (unreadable, bad
- * configuration) and moves all diagnostics into `all`, sorted, once each. */
+ * configuration) and moves all diagnostics into `all`, sorted, once each.
+ * The files each check read go to r->reads. */
 static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 {
 	r->res = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->res));
 	jobs_run(r->files.n, jobs, check_one, r);
 	int failed = 0;
 	for (size_t i = 0; i < r->files.n; i++) {
-		failed += r->res[i].failed;
-		diag_list_move(all, &r->res[i].diags);
-		engine_result_free(&r->res[i]);
+		struct engine_result *res = &r->res[i];
+		failed += res->failed;
+		diag_list_move(all, &res->diags);
+		struct file_list *reads = &r->reads[i];
+		if (!res->ndeps)
+			VEC_PUSH(reads->v, reads->n, reads->cap, xstrdup(r->files.v[i]));
+		for (size_t k = 0; k < res->ndeps; k++) {
+			VEC_PUSH(reads->v, reads->n, reads->cap, res->deps[k]);
+			res->deps[k] = NULL;
+		}
+		engine_result_free(res);
 	}
 	free(r->res);
 	r->res = NULL;
@@ -86,6 +97,14 @@ static void output(const struct cli_opts *o, const struct engine *e, const struc
 	fflush(stdout);
 }
 
+static void free_reads(struct check_run *r)
+{
+	for (size_t i = 0; i < r->files.n; i++)
+		file_list_free(&r->reads[i]);
+	free(r->reads);
+	r->reads = NULL;
+}
+
 int cmd_check(struct cli_opts *o)
 {
 	if (o->npaths == 0) {
@@ -98,7 +117,28 @@ int cmd_check(struct cli_opts *o)
 	struct check_run r = {.engine = e};
 	struct diag_list all = {0};
 	int problems = walk_paths(o->paths, o->npaths, &r.files, &all);
+	char *err = NULL;
+	if (o->diff_base && r.files.n && diffbase_verify(o->diff_base, r.files.v[0], &err) < 0) {
+		fprintf(stderr, "dtidy check: --diff-base: %s\n", err);
+		free(err);
+		diag_list_free(&all);
+		file_list_free(&r.files);
+		engine_free(e);
+		return 2;
+	}
+	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
 	problems += check_all(&r, o->jobs, &all);
+
+	/* The .d is written even when there are findings: the board must be
+	 * checked again when any file it read changes. */
+	if (o->md && check_write_depfile(o, &r.files, r.reads) < 0)
+		problems++;
+	free_reads(&r);
+	if (o->diff_base && diffbase_filter(&all, o->diff_base, &err) < 0) {
+		fprintf(stderr, "dtidy check: --diff-base %s: %s\n", o->diff_base, err);
+		free(err);
+		problems++;
+	}
 
 	int errors = 0, warnings = 0;
 	for (size_t i = 0; i < all.n; i++) {

@@ -10,6 +10,11 @@ static void usage(FILE *f)
 	      "commands:\n"
 	      "  check  PATH...     lint devicetree sources (files or directories)\n"
 	      "  rules  [ID...]     list the rules, or show one rule's help\n"
+	      "  format PATH...     reformat in the kernel style: FILE to stdout,\n"
+	      "                     --check (list), --diff, -i (in place),\n"
+	      "                     --stdin-filename NAME, --lines A:B,\n"
+	      "                     --line-width N, --indent tab|N\n"
+	      "  lsp                language server on stdin/stdout (for editors)\n"
 	      "\n"
 	      "options:\n"
 	      "  -I DIR             add an include directory (repeatable)\n"
@@ -52,6 +57,10 @@ int main(int argc, char **argv)
 		rc = cmd_check(&o);
 	else if (!strcmp(cmd, "rules"))
 		rc = cmd_rules(&o);
+	else if (!strcmp(cmd, "format"))
+		rc = cmd_format(&o);
+	else if (!strcmp(cmd, "lsp"))
+		rc = cmd_lsp(&o);
 	else {
 		fprintf(stderr, "dtidy: unknown command '%s' (see dtidy --help)\n", cmd);
 		rc = 2;
