@@ -49,6 +49,7 @@ int cli_parse(struct cli_opts *o, int argc, char **argv);
 void cli_opts_free(struct cli_opts *o);
 
 int cmd_check(struct cli_opts *o);
+int cmd_tree(struct cli_opts *o);
 /* Each command's entry point lives in its own file: cmd_<name>.c */
 
 #endif

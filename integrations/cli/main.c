@@ -13,6 +13,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "commands:\n"
 	      "  check  PATH...     lint devicetree sources (files or directories)\n"
+	      "  tree   FILE        print the resolved tree (includes, macros, merges) as DTS\n"
 	      "\n"
 	      "options:\n"
 	      "  -I DIR             add an include directory (repeatable)\n"
@@ -50,6 +51,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check"))
 		rc = cmd_check(&o);
+	else if (!strcmp(cmd, "tree"))
+		rc = cmd_tree(&o);
 	else {
 		fprintf(stderr, "dtidy: unknown command '%s' (see dtidy --help)\n", cmd);
 		rc = 2;
