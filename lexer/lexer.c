@@ -257,11 +257,14 @@ static void lex_string(struct lexer *lx)
 		lx->pos++;
 	}
 	/* Unterminated: end it at its own line, so one missing quote does not
-	 * swallow the rest of the file. */
+	 * swallow the rest of the file, and read the next line as a new
+	 * statement, which is what it most likely is. */
 	lx->pos = start + 1;
 	while (lx->pos < lx->len && lx->s[lx->pos] != '\n' && lx->s[lx->pos] != '\r')
 		lx->pos++;
 	emit(lx, TK_STRING, start, TE_UNTERMINATED_STRING);
+	lx->mode = M_NAME;
+	lx->paren = 0;
 }
 
 static void lex_char(struct lexer *lx)
@@ -521,13 +524,16 @@ static void lex_stray(struct lexer *lx)
 
 /* Structural characters reset the mode the way dtc's start conditions do,
  * and also let us recover from an unclosed '<' or '['. */
-static void structural(struct lexer *lx, int c)
+static void structural(struct lexer *lx)
 {
-	if (c == '{' || c == ';' || c == '}') {
+	int k = lx->out->v[lx->out->n - 1].kind;
+	if (k == TK_LBRACE || k == TK_SEMI || k == TK_RBRACE) {
 		lx->mode = M_NAME;
 		lx->paren = 0;
-	} else if (c == '=') {
+	} else if (k == TK_EQ) {
+		/* only a lone '=': "==" and "!=" are operators */
 		lx->mode = M_VALUE;
+		lx->paren = 0;
 	}
 }
 
@@ -576,7 +582,7 @@ static void lex_in_name(struct lexer *lx, int c)
 		return;
 	}
 	if (lex_punct(lx)) {
-		structural(lx, c);
+		structural(lx);
 		return;
 	}
 	lex_stray(lx);
@@ -624,7 +630,7 @@ static void lex_in_value(struct lexer *lx, int c)
 			open_macro_args(lx);
 		return;
 	}
-	if (c == '<') {
+	if (c == '<' && lx->paren == 0) {
 		size_t start = lx->pos++;
 		emit(lx, TK_CELL_OPEN, start, TE_NONE);
 		lx->mode = M_CELLS;
@@ -638,7 +644,14 @@ static void lex_in_value(struct lexer *lx, int c)
 		return;
 	}
 	if (lex_punct(lx)) {
-		structural(lx, c);
+		/* parenthesised expressions stand outside cells too
+		 * (/memreserve/, /bits/, /incbin/): '<' in them is less-than */
+		if (c == '(')
+			lx->paren++;
+		else if (c == ')' && lx->paren > 0)
+			lx->paren--;
+		else
+			structural(lx);
 		return;
 	}
 	lex_stray(lx);
@@ -685,7 +698,7 @@ static void lex_in_cells(struct lexer *lx, int c)
 		else if (c == ')' && lx->paren > 0)
 			lx->paren--;
 		else
-			structural(lx, c);
+			structural(lx);
 		return;
 	}
 	lex_stray(lx);
@@ -722,7 +735,7 @@ static void lex_in_bytes(struct lexer *lx, int c)
 		return;
 	}
 	if (lex_punct(lx)) {
-		structural(lx, c);
+		structural(lx);
 		return;
 	}
 	lex_stray(lx);

@@ -3,10 +3,6 @@
 
 #include "cli.h"
 
-#ifndef DTIDY_VERSION
-#define DTIDY_VERSION "0.1.0"
-#endif
-
 static void usage(FILE *f)
 {
 	fputs("usage: dtidy <command> [options] PATH...\n"
@@ -14,6 +10,12 @@ static void usage(FILE *f)
 	      "commands:\n"
 	      "  check  PATH...     lint devicetree sources (files or directories)\n"
 	      "  tree   FILE        print the resolved tree (includes, macros, merges) as DTS\n"
+	      "  rules  [ID...]     list the rules, or show one rule's help\n"
+	      "  format PATH...     reformat in the kernel style: FILE to stdout,\n"
+	      "                     --check (list), --diff, -i (in place),\n"
+	      "                     --stdin-filename NAME, --lines A:B,\n"
+	      "                     --line-width N, --indent tab|N\n"
+	      "  lsp                language server on stdin/stdout (for editors)\n"
 	      "\n"
 	      "options:\n"
 	      "  -I DIR             add an include directory (repeatable)\n"
@@ -21,6 +23,9 @@ static void usage(FILE *f)
 	      "  --format=FMT       text (default), json or sarif\n"
 	      "  --color=WHEN       auto (default), always or never\n"
 	      "  --werror           warnings make the exit status 1\n"
+	      "  --enable RULE      turn on a rule or family (repeatable; also --disable)\n"
+	      "  --config FILE      use FILE instead of the nearest .dtidy.yaml\n"
+	      "  --plugin FILE.so   load rules from a shared object\n"
 	      "  --quiet            no summary line\n"
 	      "  --version, --help\n"
 	      "\n"
@@ -53,6 +58,12 @@ int main(int argc, char **argv)
 		rc = cmd_check(&o);
 	else if (!strcmp(cmd, "tree"))
 		rc = cmd_tree(&o);
+	else if (!strcmp(cmd, "rules"))
+		rc = cmd_rules(&o);
+	else if (!strcmp(cmd, "format"))
+		rc = cmd_format(&o);
+	else if (!strcmp(cmd, "lsp"))
+		rc = cmd_lsp(&o);
 	else {
 		fprintf(stderr, "dtidy: unknown command '%s' (see dtidy --help)\n", cmd);
 		rc = 2;
