@@ -361,7 +361,10 @@ static void top_ref_node(struct mtree *t, const struct cst *c)
 		add_fragment(t, body, ref, loc);
 		return;
 	}
-	struct mnode *target = mt_resolve_ref(t->root, ref);
+	/* in an overlay, dtc makes a fragment of every &{/path} { }, and of
+	 * every &label { } whose label is not in this file */
+	struct mnode *target = t->plugin && ref[0] == '/' && !has_label
+				       ? NULL : mt_resolve_ref(t->root, ref);
 	if (target) {
 		statement_labels(t, &target->labels, c->tb, c->tok);
 		merge(t, target, body);

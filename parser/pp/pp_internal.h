@@ -57,7 +57,10 @@ struct macro {
 	int builtin;		/* one of enum builtin */
 };
 
-enum builtin { B_NONE, B_FILE, B_LINE, B_COUNTER, B_INCLUDE_LEVEL, B_BASE_FILE };
+enum builtin {
+	B_NONE, B_FILE, B_LINE, B_COUNTER, B_INCLUDE_LEVEL, B_BASE_FILE, B_TIMESTAMP,
+	B_DATE, B_TIME,
+};
 
 struct macro_table {
 	struct macro **b;

@@ -7,6 +7,8 @@
  * of the token list and is rescanned together with what follows. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "pp_internal.h"
 
@@ -199,6 +201,9 @@ void macro_builtins(struct pp *pp)
 	builtin(pp, "__COUNTER__", B_COUNTER);
 	builtin(pp, "__INCLUDE_LEVEL__", B_INCLUDE_LEVEL);
 	builtin(pp, "__BASE_FILE__", B_BASE_FILE);
+	builtin(pp, "__TIMESTAMP__", B_TIMESTAMP);
+	builtin(pp, "__DATE__", B_DATE);
+	builtin(pp, "__TIME__", B_TIME);
 }
 
 /* ---- expansion ---- */
@@ -502,6 +507,31 @@ static struct pp_tok *builtin_tok(struct pp *pp, struct macro *m, struct pp_tok 
 	case B_COUNTER:
 		n = (size_t)snprintf(buf, sizeof(buf), "%d", pp->counter++);
 		break;
+	case B_TIMESTAMP:
+	case B_DATE:
+	case B_TIME: {
+		/* as gcc spells them: "Sun Sep 16 01:03:52 1973", "Sep 16 1973",
+		 * "01:03:52"; the timestamp is the file's modification time */
+		struct stat st;
+		time_t when = time(NULL);
+		struct tm tm;
+		int ok = 1;
+		if (m->builtin == B_TIMESTAMP)
+			ok = stat(f->pub.path, &st) == 0;
+		if (ok && m->builtin == B_TIMESTAMP)
+			when = st.st_mtime;
+		if (!ok || !localtime_r(&when, &tm)) {
+			n = (size_t)snprintf(buf, sizeof(buf), "\"%s\"",
+					     m->builtin == B_TIMESTAMP ? "??? ??? ?? ??:??:?? ????"
+					     : m->builtin == B_DATE ? "??? ?? ????" : "??:??:??");
+		} else {
+			const char *fmt = m->builtin == B_TIMESTAMP ? "\"%a %b %e %H:%M:%S %Y\""
+					  : m->builtin == B_DATE ? "\"%b %e %Y\"" : "\"%H:%M:%S\"";
+			n = strftime(buf, sizeof(buf), fmt, &tm);
+		}
+		kind = PT_STR;
+		break;
+	}
 	default:
 		n = (size_t)snprintf(buf, sizeof(buf), "%d", pp->depth > 0 ? pp->depth - 1 : 0);
 		break;
