@@ -106,6 +106,9 @@ static void doc_free(struct lsp_doc *d)
 	free(d->text);
 	free(d->lines);
 	diag_list_free(&d->diags);
+	for (size_t i = 0; i < d->ndeps; i++)
+		free(d->deps[i]);
+	free(d->deps);
 	free(d);
 }
 

@@ -27,6 +27,8 @@ struct lsp_doc {
 	long long version;
 	long long due_ms;	/* diagnostics scheduled for this time; -1: none */
 	struct diag_list diags;	/* the last published diagnostics */
+	char **deps;		/* real paths of the files its last check read */
+	size_t ndeps;
 	int diags_current;	/* diags describe the current text */
 	struct lsp_doc *next;
 };
