@@ -4,6 +4,7 @@
 
 #include "../../core/diag.h"
 #include "../../core/report.h"
+#include "../../core/strbuf.h"
 #include "../../rules/engine.h"
 #include "cli.h"
 
@@ -19,6 +20,37 @@ static void list(const struct engine *e)
 		       r[i]->flags & DTIDY_RULE_FIXABLE ? "yes" : "no", r[i]->description,
 		       r[i]->flags & DTIDY_RULE_OPT_IN ? " (off unless enabled)" : "");
 	}
+}
+
+/* --format=json: the table for tools (the dtc parity test maps dtc's check
+ * names to rule ids with it). */
+static void list_json(const struct engine *e)
+{
+	size_t n;
+	const struct dtidy_rule *const *r = engine_rules(e, &n);
+	struct strbuf b = {0};
+	sb_puts(&b, "{\"version\":1,\"rules\":[");
+	for (size_t i = 0; i < n; i++) {
+		sb_puts(&b, i ? ",{\"id\":" : "{\"id\":");
+		sb_json_str(&b, r[i]->id);
+		sb_puts(&b, ",\"family\":");
+		sb_json_str(&b, r[i]->family);
+		sb_puts(&b, ",\"severity\":");
+		sb_json_str(&b, diag_severity_name(r[i]->severity));
+		sb_printf(&b, ",\"fixable\":%s,\"opt_in\":%s,\"level\":%d,\"dtc_check\":",
+			  r[i]->flags & DTIDY_RULE_FIXABLE ? "true" : "false",
+			  r[i]->flags & DTIDY_RULE_OPT_IN ? "true" : "false", r[i]->level);
+		if (r[i]->dtc_check)
+			sb_json_str(&b, r[i]->dtc_check);
+		else
+			sb_puts(&b, "null");
+		sb_puts(&b, ",\"description\":");
+		sb_json_str(&b, r[i]->description);
+		sb_putc(&b, '}');
+	}
+	sb_puts(&b, "]}\n");
+	fwrite(b.s, 1, b.len, stdout);
+	sb_free(&b);
 }
 
 static void show(const struct dtidy_rule *r)
@@ -56,7 +88,9 @@ int cmd_rules(struct cli_opts *o)
 		return 2;
 	}
 	int rc = 0;
-	if (o->npaths == 0) {
+	if (o->npaths == 0 && o->format == OUT_JSON) {
+		list_json(e);
+	} else if (o->npaths == 0) {
 		list(e);
 	} else {
 		for (size_t i = 0; i < o->npaths; i++) {

@@ -342,7 +342,9 @@ static void add_fragment(struct mtree *t, struct mnode *body, const char *ref,
 	add_child(t->root, frag);
 }
 
-static void top_ref_node(struct mtree *t, const struct cst *c)
+/* fragment: the file has no /dts-v1/ (a .dtsi checked on its own), so a
+ * label it overrides may be defined by the board that includes it. */
+static void top_ref_node(struct mtree *t, const struct cst *c, int fragment)
 {
 	const char *ref = mt_ref_name(t, c->tok);
 	struct dtidy_loc loc = mt_loc_toks(t, c->tok, c->tok + 1);
@@ -353,6 +355,8 @@ static void top_ref_node(struct mtree *t, const struct cst *c)
 	struct mnode *body = build_block(t, c, "");
 	body->labels = NULL;
 	if (!t->root) {
+		if (fragment)
+			return;
 		if (!t->plugin) {
 			mt_error(t, loc, "reference", "label or path '%s' not found (no root node yet)", ref);
 			return;
@@ -374,7 +378,8 @@ static void top_ref_node(struct mtree *t, const struct cst *c)
 		add_fragment(t, body, ref, loc);
 		return;
 	}
-	mt_error(t, loc, "reference", "label or path '%s' not found", ref);
+	if (!fragment)
+		mt_error(t, loc, "reference", "label or path '%s' not found", ref);
 }
 
 void mt_build(struct mtree *t)
@@ -411,7 +416,7 @@ void mt_build(struct mtree *t)
 			}
 			break;
 		case CST_REF_NODE:
-			top_ref_node(t, c);
+			top_ref_node(t, c, !version);
 			break;
 		case CST_DELETE_NODE:
 		case CST_OMIT_REF: {

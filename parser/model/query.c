@@ -209,22 +209,41 @@ const struct dtidy_node *dtidy_node_by_phandle(const struct dtidy_tree *t, uint3
 	return by_phandle(t->root, ph);
 }
 
+/* Linux's of_irq_find_parent(): follow interrupt-parent where there is
+ * one, else the tree parent, until a node that has #interrupt-cells. The
+ * walk is bounded, so an interrupt-parent cycle ends it. */
+static const struct dtidy_node *explicit_parent(const struct dtidy_tree *t,
+						const struct dtidy_node *x, int *has)
+{
+	const struct dtidy_prop *p = dtidy_prop_get(x, "interrupt-parent");
+	*has = p != NULL;
+	if (!p)
+		return NULL;
+	const struct dtidy_cell *c;
+	if (dtidy_prop_cells(p, &c, 1) < 1)
+		return NULL;
+	if (c->ref) {
+		const struct dtidy_node *r = dtidy_resolve(t, c->ref);
+		if (r)
+			return r;
+	}
+	return dtidy_node_by_phandle(t, (uint32_t)c->val);
+}
+
 const struct dtidy_node *dtidy_interrupt_parent(const struct dtidy_tree *t,
 						const struct dtidy_node *n)
 {
-	for (const struct dtidy_node *x = n; x; x = x->parent) {
-		const struct dtidy_prop *p = dtidy_prop_get(x, "interrupt-parent");
-		if (p) {
-			const struct dtidy_cell *c;
-			if (dtidy_prop_cells(p, &c, 1) < 1)
-				return NULL;
-			if (c->ref) {
-				const struct dtidy_node *r = dtidy_resolve(t, c->ref);
-				if (r)
-					return r;
-			}
-			return dtidy_node_by_phandle(t, (uint32_t)c->val);
-		}
+	const struct dtidy_node *x = n;
+	for (int hops = 0; x && hops < 256; hops++) {
+		int has;
+		const struct dtidy_node *p = explicit_parent(t, x, &has);
+		if (!has)
+			p = x->parent;
+		if (!p)
+			return NULL;
+		if (dtidy_prop_get(p, "#interrupt-cells"))
+			return p;
+		x = p;
 	}
 	return NULL;
 }

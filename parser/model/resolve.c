@@ -151,24 +151,18 @@ static void resolve_refs(struct resolver *r, struct mnode *n)
 					struct dtidy_cell *cell = (struct dtidy_cell *)&ch->cells[k];
 					if (!cell->ref)
 						continue;
+					/* an unresolved reference is the
+					 * phandle-references rule's to report */
 					struct mnode *target = mt_resolve_ref(t->root, cell->ref);
-					if (!target) {
-						if (!t->plugin)
-							mt_error(t, cell->loc, "reference",
-								 "reference to a non-existent node or label '%s'",
-								 cell->ref);
+					if (!target)
 						continue;
-					}
 					target->referenced = 1;
 					cell->val = node_phandle(r, target);
 				}
 			} else if (ch->kind == DTIDY_CHUNK_PATH) {
 				struct mnode *target = mt_resolve_ref(t->root, ch->ref);
-				if (!target) {
-					mt_error(t, ch->loc, "reference",
-						 "reference to a non-existent node or label '%s'", ch->ref);
-					continue;
-				}
+				if (!target)
+					continue;	/* path-references reports it */
 				target->referenced = 1;
 				ch->data = path_of(t, target);
 				ch->n = strlen(ch->data);

@@ -76,26 +76,86 @@ static int is_word(int c)
 	       c == '-' || c == '_' || c == '.' || c == '+' || c == ',' || c == '/';
 }
 
-/* Every word of a YAML or text binding that could be a compatible: runs of
+/* Could this line of a binding name compatibles? YAML schemas list them
+ * as "- vendor,chip", "const: vendor,chip" or "enum: [...]", examples and
+ * text bindings as compatible = "..."; other lines (descriptions, property
+ * schemas) are skipped, which keeps indexing the 30 MB cheap. */
+static int compat_line(const char *l, const char *e)
+{
+	while (l < e && (*l == ' ' || *l == '\t'))
+		l++;
+	if (e - l >= 2 && l[0] == '-' && l[1] == ' ')
+		return 1;
+	if (e - l >= 6 && (memcmp(l, "const:", 6) == 0 || memcmp(l, "enum:", 5) == 0))
+		return 1;
+	return memmem(l, (size_t)(e - l), "compatible", 10) != NULL;
+}
+
+/* The words of the lines above that could be compatibles: runs of
  * [A-Za-z0-9,._+/-], quoted or not. Over-collecting is harmless (the set
  * only answers "was it mentioned"); missing one would be a false positive. */
 static void harvest_words(struct strset *s, const char *text, size_t len)
 {
-	size_t i = 0;
-	while (i < len) {
-		if (!is_word((unsigned char)text[i])) {
-			i++;
-			continue;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		if (compat_line(p, eol)) {
+			const char *q = p;
+			while (q < eol) {
+				if (!is_word((unsigned char)*q)) {
+					q++;
+					continue;
+				}
+				const char *st = q;
+				while (q < eol && is_word((unsigned char)*q))
+					q++;
+				const char *e = q;
+				while (e > st && (e[-1] == '.' || e[-1] == ','))
+					e--;
+				if (e - st >= 2)
+					set_add(s, st, (size_t)(e - st));
+			}
 		}
-		size_t st = i;
-		while (i < len && is_word((unsigned char)text[i]))
-			i++;
-		size_t e = i;
-		while (e > st && (text[e - 1] == '.' || text[e - 1] == ','))
-			e--;
-		if (e - st >= 2)
-			set_add(s, text + st, e - st);
+		p = eol + 1;
 	}
+}
+
+/* Appends a YAML scalar as one alternative: in a double-quoted scalar "\\"
+ * stands for one backslash. Patterns that do not compile are skipped. */
+static void add_alternative(struct strbuf *alt, const char *s, size_t n, char quote)
+{
+	struct strbuf one = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (quote == '"' && s[i] == '\\' && i + 1 < n && s[i + 1] == '\\')
+			i++;
+		sb_putc(&one, s[i]);
+	}
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)sb_cstr(&one), one.len, 0, &err, &off, NULL);
+	if (re) {
+		pcre2_code_free(re);
+		if (alt->len)
+			sb_putc(alt, '|');
+		sb_puts(alt, "(?:");
+		sb_put(alt, one.s, one.len);
+		sb_putc(alt, ')');
+	}
+	sb_free(&one);
+}
+
+static pcre2_code *compile_alt(struct strbuf *alt)
+{
+	if (!alt->len)
+		return NULL;
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)alt->s, alt->len, 0, &err, &off, NULL);
+	if (re)
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
 }
 
 /* `pattern: '^vendor,chip-[0-9]+$'` lines whose regex names compatibles. */
@@ -112,31 +172,8 @@ static void harvest_patterns(struct strbuf *alt, const char *text, size_t len)
 			p++;
 		if (p - st < 3 || !memchr(st, ',', (size_t)(p - st)))
 			continue;
-		/* only compile-able patterns join the alternation */
-		int err;
-		PCRE2_SIZE off;
-		pcre2_code *re = pcre2_compile((PCRE2_SPTR)st, (PCRE2_SIZE)(p - st), 0, &err, &off, NULL);
-		if (!re)
-			continue;
-		pcre2_code_free(re);
-		if (alt->len)
-			sb_putc(alt, '|');
-		sb_puts(alt, "(?:");
-		sb_put(alt, st, (size_t)(p - st));
-		sb_putc(alt, ')');
+		add_alternative(alt, st, (size_t)(p - st), q);
 	}
-}
-
-static pcre2_code *compile_alt(struct strbuf *alt)
-{
-	if (!alt->len)
-		return NULL;
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)alt->s, alt->len, 0, &err, &off, NULL);
-	if (re)
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
 }
 
 static void index_dir(struct bindings_index *ix, struct strbuf *pat, const char *dir, int depth)
@@ -200,13 +237,9 @@ static pcre2_code *vendor_patterns(const char *dir)
 			const char *st = q;
 			while (q < eol && *q != quote)
 				q++;
-			if (q < eol) {
-				if (alt.len)
-					sb_putc(&alt, '|');
-				sb_puts(&alt, "(?:");
-				sb_put(&alt, st, (size_t)(q - st));
-				sb_putc(&alt, ')');
-			}
+			/* vendor keys name a prefix and a comma: "^acme,.*" */
+			if (q < eol && memchr(st, ',', (size_t)(q - st)))
+				add_alternative(&alt, st, (size_t)(q - st), quote);
 		}
 		p = eol + 1;
 	}

@@ -49,6 +49,11 @@ static void vendor_one(struct dtidy_ctx *ctx, const struct bindings_index *ix,
 	char vendor[128];
 	memcpy(vendor, compat, (size_t)(comma - compat));
 	vendor[comma - compat] = '\0';
+	/* "pciVVVV,DDDD" and "usbVVVV,PPPP" are bus identifiers defined by
+	 * the PCI and USB bindings, not vendor prefixes */
+	if ((!strncmp(vendor, "pci", 3) || !strncmp(vendor, "usb", 3)) && vendor[3] &&
+	    strspn(vendor + 3, "0123456789abcdef") == strlen(vendor + 3))
+		return;
 	if (!bindings_vendor_known(ix, vendor))
 		dtidy_report(ctx, loc, "vendor prefix \"%s\" of \"%s\" is not in vendor-prefixes.yaml",
 			     vendor, compat);

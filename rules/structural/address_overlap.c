@@ -1,10 +1,12 @@
 /* address-overlap (beyond dtc, warning): two enabled siblings whose reg
  * regions overlap in their parent's address space — usually a copy-paste
  * of a unit address or a wrong size. Regions are compared as the parent's
- * #address-cells/#size-cells make them; buses without sizes (#size-cells
+ * #address-cells/#size-cells make them (nvmem cells, bit fields and syscon
+ * registers are shared by design and left out); buses without sizes (#size-cells
  * = 0: I2C, SPI) have addresses, not regions, and are left to
  * unique-unit-address. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/xalloc.h"
 #include "dtc_util.h"
@@ -20,6 +22,15 @@ static int cmp_region(const void *a, const void *b)
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
 	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Regions shared on purpose: nvmem cells and register bit fields address
+ * bits inside a byte range ("bits", a unit address "8,0"), and a syscon
+ * exposes registers that its function nodes also map. */
+static int shares_by_design(const struct dtidy_node *c)
+{
+	return dtidy_prop_get(c, "bits") || strchr(node_unit(c), ',') ||
+	       dtidy_node_is_compatible(c, "syscon") || dtidy_node_is_compatible(c, "simple-mfd");
 }
 
 static uint64_t read_cells(const struct pval *v, size_t at, int n)
@@ -42,7 +53,7 @@ static void check(struct dtidy_ctx *ctx)
 		size_t nr = 0, cap = 0;
 		DTIDY_FOREACH_CHILD(c, n) {
 			const struct dtidy_prop *p = dtidy_prop_get(c, "reg");
-			if (!p || node_is_disabled(c) || node_is_omitted(t, c))
+			if (!p || node_is_disabled(c) || node_is_omitted(t, c) || shares_by_design(c))
 				continue;
 			struct pval v;
 			pval_get(t, p, &v);

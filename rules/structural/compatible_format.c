@@ -1,9 +1,12 @@
 /* compatible-format (beyond dtc, warning): compatible strings are
- * "vendor,device" in lower case with no spaces. A handful of generic,
- * vendor-less compatibles are defined by the Devicetree specification and
- * core bindings; those are accepted as they are. */
+ * "vendor,device" in lower case with no spaces. Generic, vendor-less
+ * compatibles exist (the Devicetree specification's and core bindings'):
+ * a short list of the common ones is built in, and when the kernel's
+ * binding documents are found, any string they document is accepted. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "../bindings/bindings_index.h"
 #include "dtc_util.h"
 
 /* Generic compatibles without a vendor prefix, from the Devicetree
@@ -47,6 +50,9 @@ static int is_generic(const char *s)
 static void check(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	char *dir = bindings_find_dir(dtidy_ctx_path(ctx), dtidy_ctx_option(ctx, "bindings"));
+	const struct bindings_index *ix = dir ? bindings_get(dir) : NULL;
+	free(dir);
 	FOREACH_CHECKED_NODE(n, t) {
 		const struct dtidy_prop *p = dtidy_prop_get(n, "compatible");
 		long count = p ? dtidy_prop_nstrings(p) : 0;
@@ -68,11 +74,14 @@ static void check(struct dtidy_ctx *ctx)
 					     s, bad);
 				continue;
 			}
-			if (!strchr(s, ',') && !is_generic(s))
+			if (!strchr(s, ',') && !is_generic(s) &&
+			    !(ix && bindings_compatible_documented(ix, s)))
 				dtidy_report(ctx, loc, "compatible \"%s\" has no vendor prefix (\"vendor,device\")", s);
 		}
 	}
 }
+
+static const char *const options[] = {"bindings", NULL};
 
 const struct dtidy_rule dtidy_rule_compatible_format = {
 	.api_version = DTIDY_RULE_API_VERSION,
@@ -87,5 +96,6 @@ const struct dtidy_rule dtidy_rule_compatible_format = {
 		"are the exception.\n"
 		"\n"
 		"Bad:\n\tcompatible = \"Acme, UART\";\nGood:\n\tcompatible = \"acme,uart\";\n",
+	.options = options,
 	.check = check,
 };

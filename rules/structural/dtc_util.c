@@ -47,7 +47,7 @@ void pval_get(const struct dtidy_tree *t, const struct dtidy_prop *p, struct pva
 	memset(v, 0, sizeof(*v));
 	v->len = prop_len(t, p);
 	v->b = xcalloc(1, v->len + 1);
-	size_t at = 0, cap = 0;
+	size_t at = 0, cap = 0, ucap = 0;
 	for (size_t i = 0; i < p->nchunks; i++) {
 		const struct dtidy_chunk *c = &p->chunks[i];
 		size_t l = chunk_len(t, c);
@@ -56,8 +56,11 @@ void pval_get(const struct dtidy_tree *t, const struct dtidy_prop *p, struct pva
 			unsigned w = c->bits / 8;
 			for (size_t k = 0; k < c->n; k++) {
 				put_be(v->b + at + k * w, c->cells[k].val, w);
-				if (c->cells[k].ref)
+				if (c->cells[k].ref) {
 					VEC_PUSH(v->refs, v->nrefs, cap, at + k * w);
+					if (!dtidy_resolve(t, c->cells[k].ref))
+						VEC_PUSH(v->unresolved, v->nunresolved, ucap, at + k * w);
+				}
 			}
 			break;
 		}
@@ -84,6 +87,7 @@ void pval_free(struct pval *v)
 {
 	free(v->b);
 	free(v->refs);
+	free(v->unresolved);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -99,6 +103,14 @@ int pval_is_ref_at(const struct pval *v, size_t byte_off)
 {
 	for (size_t i = 0; i < v->nrefs; i++)
 		if (v->refs[i] == byte_off)
+			return 1;
+	return 0;
+}
+
+int pval_is_unresolved_at(const struct pval *v, size_t byte_off)
+{
+	for (size_t i = 0; i < v->nunresolved; i++)
+		if (v->unresolved[i] == byte_off)
 			return 1;
 	return 0;
 }

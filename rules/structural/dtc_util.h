@@ -18,6 +18,8 @@ struct pval {
 	size_t len;
 	size_t *refs;		/* byte offsets of cells written as &references */
 	size_t nrefs;
+	size_t *unresolved;	/* ... of those whose node is not in the tree */
+	size_t nunresolved;
 };
 
 void pval_get(const struct dtidy_tree *t, const struct dtidy_prop *p, struct pval *v);
@@ -25,6 +27,10 @@ void pval_free(struct pval *v);
 /* 32-bit big-endian cell at cell index i (0 past the end). */
 uint32_t pval_cell(const struct pval *v, size_t i);
 int pval_is_ref_at(const struct pval *v, size_t byte_off);
+/* A reference the tree cannot resolve (reported by phandle-references; a
+ * .dtsi checked alone refers to its includers' labels). Checks that follow
+ * phandles stop there instead of misreading the cells after it. */
+int pval_is_unresolved_at(const struct pval *v, size_t byte_off);
 
 /* Encoded length of a property, without building it. */
 size_t prop_len(const struct dtidy_tree *t, const struct dtidy_prop *p);

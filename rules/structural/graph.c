@@ -47,8 +47,12 @@ static const struct dtidy_node *remote(struct dtidy_ctx *ctx, const struct dtidy
 	const struct dtidy_prop *p = dtidy_prop_get(ep, "remote-endpoint");
 	if (!p)
 		return NULL;
-	uint32_t ph = prop_first_cell(t, p);
-	if (!phandle_is_valid(ph))
+	struct pval v;
+	pval_get(t, p, &v);
+	uint32_t ph = pval_cell(&v, 0);
+	int unresolved = pval_is_unresolved_at(&v, 0);
+	pval_free(&v);
+	if (unresolved || !phandle_is_valid(ph))
 		return NULL;
 	const struct dtidy_node *r = dtidy_node_by_phandle(t, ph);
 	if (!r && report)

@@ -29,6 +29,12 @@ static void check_interrupts(struct dtidy_ctx *ctx)
 			ip = dtidy_prop_get(up, "interrupt-parent");
 			if (!ip)
 				continue;
+			struct pval ipv;
+			pval_get(t, ip, &ipv);
+			int unresolved = pval_is_unresolved_at(&ipv, 0);
+			pval_free(&ipv);
+			if (unresolved)
+				goto next;
 			uint32_t ph = prop_first_cell(t, ip);
 			if (!phandle_is_valid(ph)) {
 				if (t->plugin)
@@ -115,6 +121,8 @@ static void check_map(struct dtidy_ctx *ctx)
 			}
 			cell += cellsize;
 			uint32_t ph = pval_cell(&v, cell);
+			if (pval_is_unresolved_at(&v, cell * 4))
+				break;
 			if (!phandle_is_valid(ph)) {
 				if (!t->plugin)
 					fail_prop(ctx, map, "\"interrupt-map\": cell %zu is not a phandle", cell);

@@ -1,8 +1,9 @@
 /* names-count (beyond dtc, warning): a *-names property has one name per
  * entry of the property it names: clock-names per clocks specifier,
- * reg-names per reg entry, interrupt-names per interrupt, and so on.
- * Counting specifiers needs each provider's #<kind>-cells; when any entry
- * cannot be counted (an unresolved reference, a macro-free raw number), the
+ * reg-names per reg entry, interrupt-names per interrupt, and so on (an
+ * interconnect path is a pair of specifiers, so interconnect-names names
+ * pairs). Counting specifiers needs each provider's #<kind>-cells; when any
+ * entry cannot be counted (an unresolved reference, a macro-free raw number), the
  * rule stays silent rather than guess. */
 #include <string.h>
 
@@ -12,26 +13,27 @@ struct pairing {
 	const char *names;	/* "clock-names" */
 	const char *prop;	/* "clocks" */
 	const char *cells;	/* provider's "#clock-cells"; NULL: fixed layout */
+	int per_name;		/* specifiers per name: an interconnect path is two */
 };
 
 static const struct pairing pairings[] = {
-	{"clock-names", "clocks", "#clock-cells"},
-	{"reset-names", "resets", "#reset-cells"},
-	{"dma-names", "dmas", "#dma-cells"},
-	{"phy-names", "phys", "#phy-cells"},
-	{"mbox-names", "mboxes", "#mbox-cells"},
-	{"pwm-names", "pwms", "#pwm-cells"},
-	{"power-domain-names", "power-domains", "#power-domain-cells"},
-	{"io-channel-names", "io-channels", "#io-channel-cells"},
-	{"interconnect-names", "interconnects", "#interconnect-cells"},
-	{"iommu-names", "iommus", "#iommu-cells"},
-	{"hwlock-names", "hwlocks", "#hwlock-cells"},
-	{"nvmem-cell-names", "nvmem-cells", "#nvmem-cell-cells"},
-	{"thermal-sensor-names", "thermal-sensors", "#thermal-sensor-cells"},
-	{"mux-control-names", "mux-controls", "#mux-control-cells"},
-	{"memory-region-names", "memory-region", ""},
-	{"reg-names", "reg", NULL},
-	{"interrupt-names", "interrupts", NULL},
+	{"clock-names", "clocks", "#clock-cells", 1},
+	{"reset-names", "resets", "#reset-cells", 1},
+	{"dma-names", "dmas", "#dma-cells", 1},
+	{"phy-names", "phys", "#phy-cells", 1},
+	{"mbox-names", "mboxes", "#mbox-cells", 1},
+	{"pwm-names", "pwms", "#pwm-cells", 1},
+	{"power-domain-names", "power-domains", "#power-domain-cells", 1},
+	{"io-channel-names", "io-channels", "#io-channel-cells", 1},
+	{"interconnect-names", "interconnects", "#interconnect-cells", 2},
+	{"iommu-names", "iommus", "#iommu-cells", 1},
+	{"hwlock-names", "hwlocks", "#hwlock-cells", 1},
+	{"nvmem-cell-names", "nvmem-cells", "#nvmem-cell-cells", 1},
+	{"thermal-sensor-names", "thermal-sensors", "#thermal-sensor-cells", 1},
+	{"mux-control-names", "mux-controls", "#mux-control-cells", 1},
+	{"memory-region-names", "memory-region", "", 1},
+	{"reg-names", "reg", NULL, 1},
+	{"interrupt-names", "interrupts", NULL, 1},
 };
 
 /* Entries of a phandle+args list; -1 when they cannot be counted.
@@ -105,6 +107,8 @@ static void check(struct dtidy_ctx *ctx)
 				continue;
 			long nn = dtidy_prop_nstrings(names);
 			long ne = count_entries(t, n, &pairings[i]);
+			if (ne > 0)
+				ne = ne % pairings[i].per_name ? -1 : ne / pairings[i].per_name;
 			if (nn < 0 || ne < 0 || nn == ne)
 				continue;
 			fail_prop(ctx, names, "\"%s\" has %ld name%s but \"%s\" has %ld entr%s",

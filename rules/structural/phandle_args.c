@@ -28,6 +28,8 @@ static void check_entries(struct dtidy_ctx *ctx, const struct dtidy_tree *t,
 	char path[512];
 	for (size_t cell = 0; cell < ncells; cell += cellsize + 1) {
 		uint32_t ph = pval_cell(&v, cell);
+		if (pval_is_unresolved_at(&v, cell * 4))
+			break;
 		if (!phandle_is_valid(ph)) {
 			if (t->plugin)
 				break;	/* external references of an overlay */

@@ -1,12 +1,24 @@
 /* phandle-references and path-references (dtc errors): every &label and
  * &{/path} in a value must name a node of the tree. In an overlay
  * (/plugin/), unresolved phandle references are resolved at apply time and
- * are not errors; path references still must resolve. */
+ * are not errors; path references still must resolve. A .dtsi checked on
+ * its own refers to labels of the files that include it: its references
+ * are checked through the boards. */
+#include <string.h>
+
 #include "dtc_util.h"
+
+static int is_dtsi(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 5 && strcmp(path + n - 5, ".dtsi") == 0;
+}
 
 static void check_refs(struct dtidy_ctx *ctx, int want_cells)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	if (is_dtsi(dtidy_ctx_path(ctx)))
+		return;
 	FOREACH_CHECKED_NODE(n, t) {
 		DTIDY_FOREACH_PROP(p, n) {
 			for (size_t i = 0; i < p->nchunks; i++) {

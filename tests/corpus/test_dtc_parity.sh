@@ -21,8 +21,9 @@ if dtc -Wno-interrupt_map -I dts -O dtb -o /dev/null /dev/null 2>&1 | grep -q Un
 	W0="$W0 -Wno-interrupt_map"
 fi
 
-# dtc name -> dtidy id: kebab-case
-kebab() { tr '_' '-'; }
+# Debian's dtc 1.6.1 still has the "interrupt providers need
+# #address-cells" part of interrupt_provider, which dtc 1.7 (the kernel's
+# scripts/dtc) dropped as wrong: such findings are filtered out below.
 
 boards="$tmp/boards"
 grep -v '^#' "$CORPUS/linux-toplevel.txt" | sed '/^$/d' > "$boards"
@@ -40,6 +41,7 @@ run_dtc() {
 	# shellcheck disable=SC2086
 	timeout 20 dtc -I dts -O dtb -o /dev/null -b 0 -i "$CORPUS/$d" -i "$CORPUS/src/$arch" \
 		$flags "$pp" 2>&1 |
+		grep -v "Missing #address-cells in interrupt provider" |
 		sed -n 's/^\([^:]*\):\([0-9]*\)\.[0-9-]*[0-9.]*: \(Warning\|ERROR\) (\([a-z0-9_]*\)).*/\4\t\1\t\2/p'
 }
 : > "$tmp/dtc.tsv"
@@ -53,17 +55,19 @@ sed "s|$corpus_abs/||; s|$CORPUS/||" "$tmp/dtc.tsv" | awk -F'\t' '{ gsub("_", "-
 # 2. dtidy's findings at W=1, main and related locations
 (cd "$CORPUS" && sed 's|^|./|' "$boards" | xargs "$DTIDY" check --level=1 --format=json -j2 > "$tmp/dtidy.json")
 jq -r '.diagnostics[] | [.rule, .file, (.line|tostring), (.related.file // ""), ((.related.line // "")|tostring)] | @tsv' \
-	"$tmp/dtidy.json" | sed 's|\t\./|\t|g; s|^\./||' > "$tmp/dtidy-all.tsv"
-"$DTIDY" rules --format=tsv 2>/dev/null | awk -F'\t' '$4 != "" { print $1 }' > "$tmp/mirrored"
+	"$tmp/dtidy.json" | sed "s|\t\./|\t|g; s|^\./||; s|$corpus_abs/||g" > "$tmp/dtidy-all.tsv"
+"$DTIDY" rules --format=json | jq -r '.rules[] | select(.dtc_check != null) | .id' > "$tmp/mirrored"
 if [ ! -s "$tmp/mirrored" ]; then
-	echo "FAIL: 'dtidy rules --format=tsv' lists no mirrored dtc checks"
+	echo "FAIL: 'dtidy rules --format=json' lists no mirrored dtc checks"
 	exit 1
 fi
 
-# 3. every dtc finding of a mirrored rule is found
+# 3. every dtc finding of a mirrored rule is found, except the deviations
+# documented (with their reason) in tests/corpus/dtc-deviations.txt
 missed=0
 while IFS='	' read -r rule file line; do
 	grep -qx "$rule" "$tmp/mirrored" || continue
+	grep -q "^$rule	$file:$line	" "$here/dtc-deviations.txt" && continue
 	if ! awk -F'\t' -v r="$rule" -v f="$file" -v l="$line" \
 		'$1 == r && (($2 == f && $3 == l) || ($4 == f && $5 == l)) { found = 1 } END { exit !found }' \
 		"$tmp/dtidy-all.tsv"; then
