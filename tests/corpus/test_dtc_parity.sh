@@ -13,41 +13,11 @@ fail=0
 
 command -v dtc >/dev/null || { echo "dtc not installed (make deps)"; exit 1; }
 
-# Kernel scripts/Makefile.dtbs: default set minus these unless W=1.
-W0="-Wno-unique_unit_address -Wno-unit_address_vs_reg -Wno-avoid_unnecessary_addr_size -Wno-alias_paths -Wno-simple_bus_reg"
-W1="-Wno-unique_unit_address -Wunique_unit_address_if_enabled"
-# interrupt_map exists only in newer dtc; pass it when this dtc knows it.
-if dtc -Wno-interrupt_map -I dts -O dtb -o /dev/null /dev/null 2>&1 | grep -q Unrecognized; then :; else
-	W0="$W0 -Wno-interrupt_map"
-fi
-
-# Debian's dtc 1.6.1 still has the "interrupt providers need
-# #address-cells" part of interrupt_provider, which dtc 1.7 (the kernel's
-# scripts/dtc) dropped as wrong: such findings are filtered out below.
-
 boards="$tmp/boards"
 grep -v '^#' "$CORPUS/linux-toplevel.txt" | sed '/^$/d' > "$boards"
 
-# 1. dtc's findings: "rule<TAB>relfile<TAB>line"
-run_dtc() {
-	f=$1; set=$2
-	d=$(dirname "$f"); arch=$(echo "$f" | cut -d/ -f2)
-	pp="$tmp/$(echo "$f" | tr / _).pp"
-	[ -f "$pp" ] || cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp \
-		-I "$CORPUS/$d" -I "$CORPUS/src/$arch" -I "$CORPUS/src" -I "$CORPUS/include" \
-		"$CORPUS/$f" -o "$pp" 2>/dev/null || return 0
-	flags=$W0; [ "$set" = w1 ] && flags=$W1
-	case $f in *.dtso) flags="$flags -@";; esac
-	# shellcheck disable=SC2086
-	timeout 20 dtc -I dts -O dtb -o /dev/null -b 0 -i "$CORPUS/$d" -i "$CORPUS/src/$arch" \
-		$flags "$pp" 2>&1 |
-		grep -v "Missing #address-cells in interrupt provider" |
-		sed -n 's/^\([^:]*\):\([0-9]*\)\.[0-9-]*[0-9.]*: \(Warning\|ERROR\) (\([a-z0-9_]*\)).*/\4\t\1\t\2/p'
-}
-: > "$tmp/dtc.tsv"
-for set in w0 w1; do
-	while read -r f; do run_dtc "$f" "$set"; done < "$boards" >> "$tmp/dtc.tsv"
-done
+# 1. dtc's findings, two boards at a time: "rule<TAB>relfile<TAB>line"
+xargs -P2 -n1 sh "$here/dtc-findings.sh" "$tmp" < "$boards" | cut -f1-3 > "$tmp/dtc.tsv"
 corpus_abs=$(cd "$CORPUS" && pwd -P)
 sed "s|$corpus_abs/||; s|$CORPUS/||" "$tmp/dtc.tsv" | awk -F'\t' '{ gsub("_", "-", $1); print $1 "\t" $2 "\t" $3 }' |
 	sort -u > "$tmp/dtc-findings.tsv"
