@@ -6,12 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/arena.h"
 #include "../core/regex.h"
 #include "../core/source.h"
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
-#include "../parser/parser.h"
+#include "../parser/model/model.h"
 #include "context.h"
 #include "plugin.h"
 #include "registry.h"
@@ -34,6 +33,7 @@ struct engine {
 	pthread_mutex_t lock;		/* guards the cache */
 	struct cached_config *cache;
 	size_t ncache, capcache;
+	struct src_cache *files;	/* shared file cache (opts.cache_files) */
 };
 
 static int by_id(const void *a, const void *b)
@@ -72,7 +72,13 @@ static int is_family(const struct engine *e, const char *name)
 /* Names that are not rules but may be configured or suppressed. */
 static int is_engine_name(const char *name)
 {
-	return !strcmp(name, "syntax");
+	static const char *const names[] = {
+		"syntax", "include", "preprocessor", "eval", "reference",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(name, names[i]))
+			return 1;
+	return 0;
 }
 
 /* Names a suppression comment may use. */
@@ -131,6 +137,8 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	e->opts = *o;
 	pthread_mutex_init(&e->lock, NULL);
 	e->empty = config_empty();
+	if (o->cache_files)
+		e->files = src_cache_new();
 	size_t nb;
 	const struct dtidy_rule *const *builtin = registry_rules(&nb);
 	int bad = 0;
@@ -176,6 +184,8 @@ void engine_free(struct engine *e)
 	free(e->cache);
 	config_free(e->forced);
 	config_free(e->empty);
+	if (e->files)
+		src_cache_free(e->files);
 	free(e->rules);
 	for (size_t i = 0; i < e->nplugins; i++)
 		plugin_unload(&e->plugins[i]);
@@ -326,6 +336,7 @@ struct run {
 	struct source *main;
 	struct seen_file *files;
 	size_t nfiles;
+	size_t capdeps;
 };
 
 static struct seen_file *seen(struct run *R, const struct dtidy_file *df)
@@ -388,10 +399,10 @@ static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uin
 			"%s", msg);
 }
 
+/* A finding without a file (synthesised by a rule) lands at the start of
+ * the checked file. */
 static void emit_report(struct run *R, const struct dtidy_report *rp)
 {
-	if (!rp->loc.file && !rp->loc.start && !rp->loc.end && R->main == NULL)
-		return;
 	struct seen_file *f = seen(R, rp->loc.file);
 	struct diag *d = emit(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
 			      rp->message);
@@ -429,20 +440,98 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 	report_list_free(&reports);
 }
 
-static void syntax_errors(struct run *R)
+/* Files are read through the input: the main file's text as given, the
+ * caller's hook for the others (editor buffers), else the disk. */
+static int read_input(void *ctx, const char *path, char **text, size_t *len)
+{
+	struct run *R = ctx;
+	if (!strcmp(path, R->main->path)) {
+		*text = xmalloc(R->main->len + 1);
+		memcpy(*text, R->main->text, R->main->len + 1);
+		*len = R->main->len;
+		return 1;
+	}
+	const struct engine_file_hook *h = R->in->hook;
+	if (h && h->read && (*text = h->read(h->ud, path, len)) != NULL)
+		return 1;
+	return 0;
+}
+
+/* The include directories: -I first, then the configuration's. */
+static const char **include_dirs(const struct engine *e, const struct config *cfg, size_t *n)
+{
+	const char **v = xmalloc((e->opts.nincdirs + cfg->nincludes + 1) * sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < e->opts.nincdirs; i++)
+		v[(*n)++] = e->opts.incdirs[i];
+	for (size_t i = 0; i < cfg->nincludes; i++)
+		v[(*n)++] = cfg->includes[i];
+	return v;
+}
+
+/* A file without /dts-v1/ (a .dtsi, a Zephyr overlay, a fragment included
+ * inside a node) is only part of a tree: checked on its own, it lacks what
+ * the files including it provide. */
+static int is_fragment(const struct source *src)
 {
 	struct dt_tokens toks = {0};
-	dt_lex(R->main->text, R->main->len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, R->main->text, toks.v, toks.n, &a);
-	for (size_t i = 0; i < cst.nerrors; i++)
-		emit(R, &R->files[0], cst.errors[i].start, cst.errors[i].end, DTIDY_SEV_ERROR,
-		     "syntax", cst.errors[i].msg);
-	free(cst.errors);
-	arena_free(&a);
+	dt_lex(src->text, src->len, &toks);
+	int version = 0;
+	for (size_t i = 0; i < toks.n && !version; i++)
+		version = toks.v[i].kind == TK_DTS_V1;
 	dt_tokens_free(&toks);
+	return !version;
+}
+
+static int undefined_macro(const struct diag *d)
+{
+	return !strcmp(d->rule, "syntax") && strstr(d->message, "is not a defined macro");
+}
+
+/* The model's findings that only say a fragment is not a whole tree: the
+ * missing /dts-v1/, labels and macros that the including board defines. */
+static int needs_context(const struct diag *d)
+{
+	if (!strcmp(d->rule, "reference") || undefined_macro(d))
+		return 1;
+	return !strcmp(d->rule, "syntax") && strstr(d->message, "'/dts-v1/;'");
+}
+
+static struct model *build_model(struct run *R, const struct config *cfg)
+{
+	size_t ndirs;
+	const char **dirs = include_dirs(R->e, cfg, &ndirs);
+	struct model_opts mo = {
+		.incdirs = dirs, .nincdirs = ndirs,
+		.auto_include = ndirs == 0 && !R->e->opts.no_auto_include,
+		.cache = R->e->files, .read = read_input, .read_ctx = R,
+	};
+	struct model *m = model_build(R->main->path, &mo);
+	free(dirs);
+	int fragment = is_fragment(R->main), missing_include = 0;
+	for (size_t i = 0; i < m->diags.n; i++)
+		missing_include |= !strcmp(m->diags.v[i].rule, "include");
+	/* the model's own findings (syntax, includes, macros, references) go
+	 * through suppression like any rule's; undefined macros after a
+	 * missing include are its echo, the include error says it all */
+	for (size_t i = 0; i < m->diags.n; i++) {
+		const struct diag *d = &m->diags.v[i];
+		if ((fragment && needs_context(d)) || (missing_include && undefined_macro(d)))
+			continue;
+		struct seen_file *f = NULL;
+		if (!strcmp(d->file, R->main->path))
+			f = &R->files[0];
+		for (size_t k = 0; !f && k < m->tree.nfiles; k++)
+			if (!strcmp(m->tree.files[k]->path, d->file))
+				f = seen(R, m->tree.files[k]);
+		if (f && d->line)
+			emit(R, f, d->off, d->end_off, d->severity, d->rule, d->message);
+		else
+			diag_add_file(&R->out->diags, d->file, d->severity, d->rule, "%s", d->message);
+	}
+	for (size_t k = 1; k < m->tree.nfiles; k++)
+		VEC_PUSH(R->out->deps, R->out->ndeps, R->capdeps, xstrdup(m->tree.files[k]->path));
+	return m;
 }
 
 static int rule_enabled(const struct run *R, const char *name)
@@ -545,12 +634,11 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	R.files[0].text = R.main->text;
 	R.files[0].len = R.main->len;
 	R.files[0].src = R.main;
-	out->deps = xmalloc(sizeof(*out->deps));
-	out->deps[out->ndeps++] = xstrdup(in->path);
+	VEC_PUSH(out->deps, out->ndeps, R.capdeps, xstrdup(in->path));
 
-	syntax_errors(&R);
-	const struct dtidy_tree *tree = NULL;
-	run_rules(&R, tree);
+	struct model *m = build_model(&R, cfg);
+	/* cpp would have stopped: a tree without its includes misleads rules */
+	run_rules(&R, m->pp_failed ? NULL : &m->tree);
 	unused_suppressions(&R);
 
 	for (size_t i = 0; i < R.nfiles; i++) {
@@ -559,6 +647,7 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		supp_free(&R.files[i].supp);
 	}
 	free(R.files);
+	model_free(m);
 	source_free(R.main);
 	free(R.st);
 	diag_sort(&out->diags);

@@ -6,7 +6,16 @@
 #include <string.h>
 
 #define RULES(X)                                                              \
-	X(unused_suppression)
+	X(hv_abi_version)                                                     \
+	X(hv_compatible_order)                                                \
+	X(hv_epapr)                                                           \
+	X(hv_interrupts)                                                      \
+	X(hv_kvm)                                                             \
+	X(hv_node_name)                                                       \
+	X(hv_reg)                                                             \
+	X(hv_uefi)                                                            \
+	X(unused_suppression)                                                 \
+	X(xen_dom0less)
 
 #define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;
 RULES(DECLARE)
