@@ -637,8 +637,10 @@ static uint32_t verbatim(struct lay *l, uint32_t i)
 			l->out_line++;
 	l->col = 0;
 	l->bol = 1;
-	if (s->end > s->start && l->text[s->end - 1] != '\n') {
-		/* the region runs to the end of a file without a final newline */
+	if (s->end > s->start && l->text[s->end - 1] != '\n' && l->text[s->end - 1] != '\\') {
+		/* The region runs to the end of a file without a final newline.
+		 * After a backslash a newline would make a line splice and eat
+		 * the backslash token. */
 		sb_puts(l->out, l->nl);
 		l->out_line++;
 	}
