@@ -49,6 +49,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv);
 void cli_opts_free(struct cli_opts *o);
 
 int cmd_check(struct cli_opts *o);
+int cmd_format(struct cli_opts *o);
+int cmd_lsp(struct cli_opts *o);
 
 struct file_list;
 /* check -MD: writes the rules for the inputs and, per input, the files read

@@ -13,6 +13,11 @@ static void usage(FILE *f)
 	      "\n"
 	      "commands:\n"
 	      "  check  PATH...     lint devicetree sources (files or directories)\n"
+	      "  format PATH...     reformat in the kernel style: FILE to stdout,\n"
+	      "                     --check (list), --diff, -i (in place),\n"
+	      "                     --stdin-filename NAME, --lines A:B,\n"
+	      "                     --line-width N, --indent tab|N\n"
+	      "  lsp                language server on stdin/stdout (for editors)\n"
 	      "\n"
 	      "options:\n"
 	      "  -I DIR             add an include directory (repeatable)\n"
@@ -50,6 +55,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check"))
 		rc = cmd_check(&o);
+	else if (!strcmp(cmd, "format"))
+		rc = cmd_format(&o);
+	else if (!strcmp(cmd, "lsp"))
+		rc = cmd_lsp(&o);
 	else {
 		fprintf(stderr, "dtidy: unknown command '%s' (see dtidy --help)\n", cmd);
 		rc = 2;
