@@ -145,9 +145,17 @@ $(call dtidy_stamp,$(1),.lint): $(1) $$(dtidy_common_deps)
 	else exit $$$$rc; fi
 endef
 
+# format --check --diff prints a unified diff; each hunk becomes one
+# gcc-style line at its first changed line of the file as it is now.
+dtidy_fmt_gcc = awk -v f="$<" '/^@@ /{ split($$2, a, ","); n = substr(a[1], 2) + 0; h = 1; next } \
+	h && /^ / { n++; next } \
+	h && /^[-+]/ { if (h == 1) print f ":" n ":1: error: not in dtidy format; run: dtidy format -i " f " [format]"; \
+		h = 2; if (/^-/) n++; next }'
+
 define dtidy_fmt_rule
 $(call dtidy_stamp,$(1),.fmt): $(1) $$(dtidy_common_deps)
-	$$(dtidy_q)rc=0; $$(DTIDY) format --check $$(DTIDY_FMT_FLAGS) $$< || rc=$$$$?; \
+	$$(dtidy_q)rc=0; $$(DTIDY) format --check --diff --quiet $$(DTIDY_FMT_FLAGS) $$< >$$@.diff || rc=$$$$?; \
+	$$(dtidy_fmt_gcc) $$@.diff; rm -f $$@.diff; \
 	if [ $$$$rc -eq 0 ]; then : >$$@; \
 	elif [ $$$$rc -eq 1 ]; then $$(dtidy_on_findings); \
 	else exit $$$$rc; fi

@@ -19,7 +19,6 @@ fail() {
 # no "Entering directory").
 unset MAKEFLAGS MFLAGS MAKELEVEL
 make_kernel_tree "$tmp/linux" arm64
-dts=$tmp/linux/arch/arm64/boot/dts
 
 # A dtidy that logs the file each run was given (its last argument).
 mkdir "$tmp/bin"
