@@ -1,4 +1,5 @@
 /* dtidy lsp: the language server, speaking on stdin and stdout. */
+#include <stdio.h>
 #include <unistd.h>
 
 #include "../lsp/lsp.h"
@@ -6,6 +7,11 @@
 
 int cmd_lsp(struct cli_opts *o)
 {
+	if (o->npaths) {
+		fprintf(stderr, "dtidy lsp: takes no files (the editor sends them); "
+				"'%s' is not an option\n", o->paths[0]);
+		return 2;
+	}
 	struct lsp_options lo = {
 		.incdirs = o->incdirs,
 		.nincdirs = o->nincdirs,

@@ -199,9 +199,10 @@ static json_t *on_initialize(struct lsp_server *s, json_t *params, json_t *id,
 		s->debounce_ms = (int)json_integer_value(debounce);
 	s->initialized = 1;
 	json_t *caps = json_pack(
-		"{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:b, s:{s:[s]}}",
+		"{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:b, s:b, s:b, s:{s:[s]}}",
 		"positionEncoding", s->enc == LSP_ENC_UTF8 ? "utf-8" : "utf-16",
 		"textDocumentSync", "openClose", 1, "change", 2, "save", "includeText", 0,
+		"documentFormattingProvider", 1, "documentRangeFormattingProvider", 1,
 		"documentSymbolProvider", 1, "hoverProvider", 1, "codeActionProvider",
 		"codeActionKinds", "quickfix");
 	return json_pack("{s:o, s:{s:s, s:s}}", "capabilities", caps, "serverInfo", "name",
@@ -313,6 +314,8 @@ static const struct {
 	{"initialize", on_initialize},
 	{"shutdown", on_shutdown},
 	{"textDocument/codeAction", lsp_code_action},
+	{"textDocument/formatting", lsp_formatting},
+	{"textDocument/rangeFormatting", lsp_range_formatting},
 	{"textDocument/documentSymbol", lsp_document_symbol},
 	{"textDocument/hover", lsp_hover},
 };

@@ -321,6 +321,127 @@ static void test_outline_hover(void)
 	client_free(&c);
 }
 
+/* Byte offset of an LSP position in ASCII text. */
+static size_t ascii_offset(const char *t, json_t *pos)
+{
+	long line = (long)json_integer_value(json_object_get(pos, "line"));
+	size_t off = 0;
+	while (line > 0 && t[off]) {
+		if (t[off++] == '\n')
+			line--;
+	}
+	return off + (size_t)json_integer_value(json_object_get(pos, "character"));
+}
+
+/* Applies TextEdits (non-overlapping, any order) to text; malloc'd result. */
+static char *apply_edits(const char *text, json_t *edits)
+{
+	char *cur = strdup(text);
+	size_t n = json_array_size(edits);
+	for (size_t done = 0; done < n; done++) {
+		/* the edit with the highest start not applied yet */
+		size_t best = n, best_off = 0;
+		for (size_t i = 0; i < n - done; i++) {
+			json_t *r = json_object_get(json_array_get(edits, i), "range");
+			size_t o = ascii_offset(text, json_object_get(r, "start"));
+			if (best == n || o >= best_off)
+				best = i, best_off = o;
+		}
+		json_t *ed = json_array_get(edits, best);
+		json_t *r = json_object_get(ed, "range");
+		size_t a = ascii_offset(cur, json_object_get(r, "start"));
+		size_t b = ascii_offset(cur, json_object_get(r, "end"));
+		const char *nt = json_string_value(json_object_get(ed, "newText"));
+		size_t len = strlen(cur), nl = strlen(nt);
+		char *next = malloc(len - (b - a) + nl + 1);
+		memcpy(next, cur, a);
+		memcpy(next + a, nt, nl);
+		memcpy(next + a + nl, cur + b, len - b + 1);
+		free(cur);
+		cur = next;
+		json_array_remove(edits, best);
+	}
+	return cur;
+}
+
+static json_t *format_request(struct client *c, int id, const char *method, json_t *extra,
+			      int tab, int spaces)
+{
+	json_t *p = json_pack("{s:{s:s}, s:{s:i, s:b}}", "textDocument", "uri", URI, "options",
+			      "tabSize", tab, "insertSpaces", spaces);
+	if (extra)
+		json_object_update(p, extra), json_decref(extra);
+	request(c, id, method, p);
+	return recv_response(c, id);
+}
+
+static const char messy[] = "/dts-v1/;\n/ {\n  model = \"x\";\n\tcompatible=\"a\",\"b\";\n\n"
+			    "\tsoc {\n\t\tuart@1000 {\n\t\t\treg = <0x1000  0x100>;\n\t\t};\n"
+			    "\t};\n};\n";
+static const char tidy[] = "/dts-v1/;\n\n/ {\n\tmodel = \"x\";\n\tcompatible = \"a\", \"b\";\n\n"
+			   "\tsoc {\n\t\tuart@1000 {\n\t\t\treg = <0x1000 0x100>;\n\t\t};\n"
+			   "\t};\n};\n";
+
+static void test_formatting(void)
+{
+	struct client c;
+	client_start(&c, dtidy);
+	handshake(&c, 0, NULL);
+	open_doc(&c, URI, messy);
+	json_t *r = format_request(&c, 2, "textDocument/formatting", NULL, 8, 0);
+	json_t *edits = result_of(r);
+	/* blank line after /dts-v1/, model+compatible, reg: three places */
+	CHECK(json_array_size(edits) == 3, "formatting sends minimal edits (%zu)",
+	      json_array_size(edits));
+	char *out = apply_edits(messy, edits);
+	CHECK(!strcmp(out, tidy), "edits turn the buffer into the formatted text:\n%s", out);
+	free(out);
+	json_decref(r);
+
+	/* range: only line 8 (reg) is touched */
+	r = format_request(&c, 3, "textDocument/rangeFormatting",
+			   json_pack("{s:o}", "range", range(7, 0, 7, 5)), 8, 0);
+	edits = result_of(r);
+	json_t *e0 = json_array_get(edits, 0);
+	CHECK(json_array_size(edits) == 1 && pos_field(e0, "start", "line") == 7,
+	      "range formatting edits only the range");
+	json_decref(r);
+
+	/* the editor's indentation: 4 spaces */
+	r = format_request(&c, 4, "textDocument/formatting", NULL, 4, 1);
+	out = apply_edits(messy, result_of(r));
+	CHECK(strstr(out, "\n    model = \"x\";\n") && strstr(out, "\n            reg = <"),
+	      "insertSpaces/tabSize honoured:\n%s", out);
+	free(out);
+	json_decref(r);
+
+	/* cancelled before it ran: -32800 */
+	char both[1024];
+	const char *f = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"textDocument/formatting\","
+			"\"params\":{\"textDocument\":{\"uri\":\"" URI "\"},"
+			"\"options\":{\"tabSize\":8,\"insertSpaces\":false}}}";
+	const char *x = "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":5}}";
+	int n = snprintf(both, sizeof(both), "Content-Length: %zu\r\n\r\n%sContent-Length: %zu\r\n\r\n%s",
+			 strlen(f), f, strlen(x), x);
+	send_raw(&c, both, (size_t)n);
+	r = recv_response(&c, 5);
+	CHECK(error_code(r) == -32800, "cancelled formatting request: -32800");
+	json_decref(r);
+
+	/* syntax error on line 6: lines before it are formatted, the rest kept */
+	const char *broken = "/dts-v1/;\n/ {\n  model = \"x\";\n\tsoc {\n\t\tbad = <1>\n"
+			     "\t\tx;\n  y;\n\t};\n};\n";
+	change(&c, 2, json_pack("[{s:s}]", "text", broken));
+	r = format_request(&c, 6, "textDocument/formatting", NULL, 8, 0);
+	out = apply_edits(broken, result_of(r));
+	CHECK(strstr(out, "\n\tmodel = \"x\";\n") && strstr(out, "\t\tx;\n  y;\n"),
+	      "syntax error: the part before it is formatted, the broken part kept:\n%s", out);
+	free(out);
+	json_decref(r);
+	CHECK(finish(&c) == 0, "clean exit");
+	client_free(&c);
+}
+
 static long rss_kb(pid_t pid)
 {
 	char path[64], line[256];
@@ -392,7 +513,8 @@ int main(int argc, char **argv)
 	} tests[] = {
 		{"framing", test_framing}, {"errors", test_errors},
 		{"sync", test_sync},	   {"positions", test_positions},
-		{"outline", test_outline_hover}, {"memory", test_memory},
+		{"outline", test_outline_hover}, {"formatting", test_formatting},
+		{"memory", test_memory},
 	};
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
 		int run = argc == 2;
