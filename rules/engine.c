@@ -11,6 +11,7 @@
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
+#include "../parser/parser.h"
 #include "context.h"
 #include "plugin.h"
 #include "registry.h"
@@ -334,6 +335,13 @@ struct run {
 	struct engine_result *out;
 	struct rule_state *st;
 	struct source *main;
+	/* the main file lexed and parsed once: syntax errors, suppressions
+	 * and the rules that read the file as written all use it */
+	struct dt_tokens toks;
+	struct arena arena;
+	struct cst_file cst;
+	struct rule_source rsrc;
+	int parsed;			/* toks, arena, cst and rsrc are set */
 	struct seen_file *files;
 	size_t nfiles;
 	size_t capdeps;
@@ -364,10 +372,13 @@ static struct source *seen_source(struct seen_file *f)
 	return f->src;
 }
 
-static struct supp_file *seen_supp(struct seen_file *f)
+static struct supp_file *seen_supp(struct run *R, struct seen_file *f)
 {
 	if (!f->scanned) {
-		supp_scan(&f->supp, f->text, f->len);
+		if (f == &R->files[0] && R->parsed)
+			supp_scan_parsed(&f->supp, f->text, f->len, &R->cst);
+		else
+			supp_scan(&f->supp, f->text, f->len);
 		f->scanned = 1;
 	}
 	return &f->supp;
@@ -393,7 +404,7 @@ static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uin
 	const char *family;
 	rule_of(R->e, rule, &family);
 	start = clamp(start, f->len);
-	if (supp_covers(seen_supp(f), start, rule, family))
+	if (supp_covers(seen_supp(R, f), start, rule, family))
 		return NULL;
 	return diag_add(&R->out->diags, seen_source(f), start, clamp(end, f->len), sev, rule,
 			"%s", msg);
@@ -422,22 +433,64 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 
 static void run_rules(struct run *R, const struct dtidy_tree *tree)
 {
-	if (!tree)
-		return;	/* the model could not be built: its errors say why */
 	struct report_list reports = {0};
 	for (size_t i = 0; i < R->e->nrules; i++) {
 		const struct dtidy_rule *r = R->e->rules[i];
 		if (!R->st[i].enabled || !r->check)
 			continue;
+		/* without a model only rules about the text as written can run;
+		 * the model's errors say why it is missing */
+		if (!tree && !(r->flags & RULE_READS_SOURCE))
+			continue;
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
-			.out = &reports,
+			.out = &reports, .source = &R->rsrc,
 		};
 		r->check(&ctx);
 	}
 	for (size_t i = 0; i < reports.n; i++)
 		emit_report(R, reports.v[i]);
 	report_list_free(&reports);
+}
+
+static void syntax_errors(struct run *R)
+{
+	const struct cst_file *cst = &R->cst;
+	for (size_t i = 0; i < cst->nerrors; i++)
+		emit(R, &R->files[0], cst->errors[i].start, cst->errors[i].end, DTIDY_SEV_ERROR,
+		     "syntax", cst->errors[i].msg);
+}
+
+/* Does an enabled rule read the file as written (and so its CST)? */
+static int wants_source(const struct run *R)
+{
+	for (size_t i = 0; i < R->e->nrules; i++)
+		if (R->st[i].enabled && (R->e->rules[i]->flags & RULE_READS_SOURCE))
+			return 1;
+	return 0;
+}
+
+static void parse_main(struct run *R)
+{
+	R->parsed = 1;
+	dt_lex(R->main->text, R->main->len, &R->toks);
+	arena_init(&R->arena);
+	dt_parse(&R->cst, R->main->text, R->toks.v, R->toks.n, &R->arena);
+	R->rsrc.src = R->main;
+	R->rsrc.toks = R->toks.v;
+	R->rsrc.ntoks = R->toks.n;
+	R->rsrc.cst = &R->cst;
+}
+
+static void unparse_main(struct run *R)
+{
+	if (!R->parsed)
+		return;
+	R->parsed = 0;
+	memset(&R->rsrc, 0, sizeof(R->rsrc));
+	free(R->cst.errors);
+	arena_free(&R->arena);
+	dt_tokens_free(&R->toks);
 }
 
 /* Files are read through the input: the main file's text as given, the
@@ -472,15 +525,12 @@ static const char **include_dirs(const struct engine *e, const struct config *cf
 /* A file without /dts-v1/ (a .dtsi, a Zephyr overlay, a fragment included
  * inside a node) is only part of a tree: checked on its own, it lacks what
  * the files including it provide. */
-static int is_fragment(const struct source *src)
+static int is_fragment(const struct run *R)
 {
-	struct dt_tokens toks = {0};
-	dt_lex(src->text, src->len, &toks);
-	int version = 0;
-	for (size_t i = 0; i < toks.n && !version; i++)
-		version = toks.v[i].kind == TK_DTS_V1;
-	dt_tokens_free(&toks);
-	return !version;
+	for (size_t i = 0; i < R->toks.n; i++)
+		if (R->toks.v[i].kind == TK_DTS_V1)
+			return 0;
+	return 1;
 }
 
 static int undefined_macro(const struct diag *d)
@@ -497,7 +547,7 @@ static int needs_context(const struct diag *d)
 	return !strcmp(d->rule, "syntax") && strstr(d->message, "'/dts-v1/;'");
 }
 
-static struct model *build_model(struct run *R, const struct config *cfg)
+static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
 {
 	size_t ndirs;
 	const char **dirs = include_dirs(R->e, cfg, &ndirs);
@@ -508,7 +558,7 @@ static struct model *build_model(struct run *R, const struct config *cfg)
 	};
 	struct model *m = model_build(R->main->path, &mo);
 	free(dirs);
-	int fragment = is_fragment(R->main), missing_include = 0;
+	int missing_include = 0;
 	for (size_t i = 0; i < m->diags.n; i++)
 		missing_include |= !strcmp(m->diags.v[i].rule, "include");
 	/* the model's own findings (syntax, includes, macros, references) go
@@ -517,6 +567,12 @@ static struct model *build_model(struct run *R, const struct config *cfg)
 	for (size_t i = 0; i < m->diags.n; i++) {
 		const struct diag *d = &m->diags.v[i];
 		if ((fragment && needs_context(d)) || (missing_include && undefined_macro(d)))
+			continue;
+		/* the checked file's own syntax comes from its parse as written
+		 * (dtc's view, before the model's expansion); only what needs
+		 * the expansion (undefined macros) comes from the model */
+		if (!strcmp(d->rule, "syntax") && !strcmp(d->file, R->main->path) &&
+		    !undefined_macro(d))
 			continue;
 		struct seen_file *f = NULL;
 		if (!strcmp(d->file, R->main->path))
@@ -556,7 +612,7 @@ static void unused_suppressions(struct run *R)
 	if (self == R->e->nrules || !R->st[self].enabled)
 		return;
 	struct seen_file *f = &R->files[0];
-	struct supp_file *sf = seen_supp(f);
+	struct supp_file *sf = seen_supp(R, f);
 	/* collected first: emitting marks names of this same file used */
 	struct { uint32_t off, end; char *msg; } *found = NULL;
 	size_t n = 0;
@@ -634,12 +690,27 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	R.files[0].text = R.main->text;
 	R.files[0].len = R.main->len;
 	R.files[0].src = R.main;
+	/* -MD: the board, the configuration that applied to it, then every
+	 * file the model read */
 	VEC_PUSH(out->deps, out->ndeps, R.capdeps, xstrdup(in->path));
+	if (cfg->path && cfg->path[0])
+		VEC_PUSH(out->deps, out->ndeps, R.capdeps, xstrdup(cfg->path));
 
-	struct model *m = build_model(&R, cfg);
-	/* cpp would have stopped: a tree without its includes misleads rules */
+	/* The file as written: its syntax errors and suppressions are taken
+	 * now, and its CST is let go before the model is built unless a rule
+	 * reads it, so one check holds one tree at a time. */
+	parse_main(&R);
+	syntax_errors(&R);
+	seen_supp(&R, &R.files[0]);
+	int fragment = is_fragment(&R);
+	if (!wants_source(&R))
+		unparse_main(&R);
+	struct model *m = build_model(&R, cfg, fragment);
+	/* cpp would have stopped: a tree without its includes misleads the
+	 * rules that read it (rules about the text as written still run) */
 	run_rules(&R, m->pp_failed ? NULL : &m->tree);
 	unused_suppressions(&R);
+	unparse_main(&R);
 
 	for (size_t i = 0; i < R.nfiles; i++) {
 		if (R.files[i].src != R.main)

@@ -5,16 +5,32 @@
 
 #include <string.h>
 
-#define RULES(X)                                                              \
-	X(hv_abi_version)                                                     \
-	X(hv_compatible_order)                                                \
-	X(hv_epapr)                                                           \
-	X(hv_interrupts)                                                      \
-	X(hv_kvm)                                                             \
-	X(hv_node_name)                                                       \
-	X(hv_reg)                                                             \
-	X(hv_uefi)                                                            \
-	X(unused_suppression)                                                 \
+#define RULES(X) \
+	X(blank_lines) \
+	X(child_address_order) \
+	X(child_name_order) \
+	X(continuation_alignment) \
+	X(hex_case) \
+	X(hv_abi_version) \
+	X(hv_compatible_order) \
+	X(hv_epapr) \
+	X(hv_interrupts) \
+	X(hv_kvm) \
+	X(hv_node_name) \
+	X(hv_reg) \
+	X(hv_uefi) \
+	X(indent_consistent) \
+	X(indent_unit_dts) \
+	X(line_length) \
+	X(mixed_indent_chars) \
+	X(node_close_alone) \
+	X(property_order) \
+	X(required_blank_lines) \
+	X(trailing_whitespace) \
+	X(unclosed_block_comment) \
+	X(unit_address_style) \
+	X(unused_suppression) \
+	X(value_whitespace) \
 	X(xen_dom0less)
 
 #define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;
