@@ -5,12 +5,16 @@
 
 #include <string.h>
 
+<<<<<<< HEAD
 #define RULES(X)                                                              \
 	X(address_cells_is_cell) \
 	X(address_overlap) \
 	X(alias_paths) \
 	X(avoid_default_addr_size) \
 	X(avoid_unnecessary_addr_size) \
+	X(blank_lines) \
+	X(child_address_order) \
+	X(child_name_order) \
 	X(chosen_node_bootargs) \
 	X(chosen_node_is_root) \
 	X(chosen_node_stdout_path) \
@@ -18,6 +22,7 @@
 	X(clocks_property) \
 	X(compatible_format) \
 	X(compatible_is_string_list) \
+	X(continuation_alignment) \
 	X(cooling_device_is_cell) \
 	X(cooling_device_property) \
 	X(deprecated_gpio_property) \
@@ -34,10 +39,21 @@
 	X(graph_endpoint) \
 	X(graph_nodes) \
 	X(graph_port) \
+	X(hex_case) \
+	X(hv_abi_version) \
+	X(hv_compatible_order) \
+	X(hv_epapr) \
+	X(hv_interrupts) \
+	X(hv_kvm) \
+	X(hv_node_name) \
+	X(hv_reg) \
+	X(hv_uefi) \
 	X(hwlocks_is_cell) \
 	X(hwlocks_property) \
 	X(i2c_bus_bridge) \
 	X(i2c_bus_reg) \
+	X(indent_consistent) \
+	X(indent_unit_dts) \
 	X(interrupt_map) \
 	X(interrupt_provider) \
 	X(interrupts_extended_is_cell) \
@@ -48,8 +64,10 @@
 	X(iommus_is_cell) \
 	X(iommus_property) \
 	X(label_is_string) \
+	X(line_length) \
 	X(mboxes_is_cell) \
 	X(mboxes_property) \
+	X(mixed_indent_chars) \
 	X(model_is_string) \
 	X(msi_parent_is_cell) \
 	X(msi_parent_property) \
@@ -59,6 +77,7 @@
 	X(name_properties) \
 	X(names_count) \
 	X(names_is_string_list) \
+	X(node_close_alone) \
 	X(node_name_chars) \
 	X(node_name_chars_strict) \
 	X(node_name_format) \
@@ -75,10 +94,12 @@
 	X(power_domains_property) \
 	X(property_name_chars) \
 	X(property_name_chars_strict) \
+	X(property_order) \
 	X(pwms_is_cell) \
 	X(pwms_property) \
 	X(ranges_format) \
 	X(reg_format) \
+	X(required_blank_lines) \
 	X(resets_is_cell) \
 	X(resets_property) \
 	X(simple_bus_reg) \
@@ -90,13 +111,18 @@
 	X(status_is_string) \
 	X(thermal_sensors_is_cell) \
 	X(thermal_sensors_property) \
+	X(trailing_whitespace) \
+	X(unclosed_block_comment) \
 	X(undocumented_compatible) \
 	X(unique_unit_address) \
 	X(unique_unit_address_if_enabled) \
 	X(unit_address_format) \
+	X(unit_address_style) \
 	X(unit_address_vs_reg) \
 	X(unused_suppression) \
-	X(vendor_prefix)
+	X(value_whitespace) \
+	X(vendor_prefix) \
+	X(xen_dom0less)
 
 #define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;
 RULES(DECLARE)
