@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-<<<<<<< HEAD
 #define RULES(X)                                                              \
 	X(address_cells_is_cell) \
 	X(address_overlap) \
