@@ -38,6 +38,8 @@ const char *dtidy_ctx_option(const struct dtidy_ctx *ctx, const char *name)
 			if (!strcmp(s->keys[j], name))
 				val = s->vals[j];	/* later settings win */
 	}
+	if (!val && ctx->bindings && !strcmp(name, "bindings"))
+		val = ctx->bindings;
 	return val;
 }
 

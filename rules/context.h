@@ -62,6 +62,7 @@ struct dtidy_ctx {
 	const struct rule_state *state;
 	struct report_list *out;
 	const struct rule_source *source;
+	const char *bindings;		/* --bindings DIR, below the configuration */
 };
 
 const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx);

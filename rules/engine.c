@@ -444,7 +444,7 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 			continue;
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
-			.out = &reports, .source = &R->rsrc,
+			.out = &reports, .source = &R->rsrc, .bindings = R->e->opts.bindings,
 		};
 		r->check(&ctx);
 	}

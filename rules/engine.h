@@ -41,6 +41,7 @@ struct engine_opts {
 	char *const *enable, *const *disable;	/* --enable/--disable RULE|FAMILY */
 	size_t nenable, ndisable;
 	int level;			/* --level; -1 when not given */
+	const char *bindings;		/* --bindings DIR: every rule's "bindings" option */
 	char *const *plugins;		/* --plugin FILE.so */
 	size_t nplugins;
 	/* Keep every file read for the engine's lifetime, so boards sharing a
