@@ -63,6 +63,7 @@
 	X(iommus_is_cell) \
 	X(iommus_property) \
 	X(label_is_string) \
+	X(label_style) \
 	X(line_length) \
 	X(mboxes_is_cell) \
 	X(mboxes_property) \
@@ -80,8 +81,10 @@
 	X(node_name_chars) \
 	X(node_name_chars_strict) \
 	X(node_name_format) \
+	X(node_name_style) \
 	X(node_name_vs_property_name) \
 	X(obsolete_chosen_interrupt_controller) \
+	X(override_order) \
 	X(path_references) \
 	X(pci_bridge) \
 	X(pci_device_bus_num) \
@@ -108,6 +111,7 @@
 	X(spi_bus_bridge) \
 	X(spi_bus_reg) \
 	X(status_is_string) \
+	X(status_okay) \
 	X(thermal_sensors_is_cell) \
 	X(thermal_sensors_property) \
 	X(trailing_whitespace) \
@@ -118,6 +122,7 @@
 	X(unit_address_format) \
 	X(unit_address_style) \
 	X(unit_address_vs_reg) \
+	X(unused_labels) \
 	X(unused_suppression) \
 	X(value_whitespace) \
 	X(vendor_prefix) \
