@@ -6,12 +6,15 @@
 #include "core/xalloc.h"
 #include "dtc_util.h"
 
+/* Labels are collected with the thing they name, then sorted: equal
+ * labels become adjacent, and the first of a run is the first written. */
 struct seen {
 	const char *label;
 	const struct dtidy_node *node;
 	const struct dtidy_prop *prop;	/* NULL for a node label */
 	const void *where;		/* node, prop or value chunk: identity */
 	struct dtidy_loc loc;
+	size_t pos;
 };
 
 struct table {
@@ -19,28 +22,18 @@ struct table {
 	size_t n, cap;
 };
 
-static void see(struct dtidy_ctx *ctx, struct table *tb, const char *label,
-		const struct dtidy_node *node, const struct dtidy_prop *prop,
-		const void *where, struct dtidy_loc loc)
+static void see(struct table *tb, const char *label, const struct dtidy_node *node,
+		const struct dtidy_prop *prop, const void *where, struct dtidy_loc loc)
 {
-	char a[512], b[512];
-	for (size_t i = 0; i < tb->n; i++) {
-		const struct seen *s = &tb->v[i];
-		if (strcmp(s->label, label) != 0)
-			continue;
-		if (s->where == where)
-			return;	/* the same label merged twice onto one thing */
-		struct dtidy_report *r = dtidy_report(ctx, loc,
-			"label '%s' is used twice: on %s%s%s and on %s%s%s", label,
-			prop ? prop->name : "", prop ? " in " : "", node_path(node, a, sizeof(a)),
-			s->prop ? s->prop->name : "", s->prop ? " in " : "",
-			node_path(s->node, b, sizeof(b)));
-		if (r)
-			dtidy_report_related(r, s->loc, "first used here");
-		return;
-	}
-	struct seen s = {label, node, prop, where, loc};
+	struct seen s = {label, node, prop, where, loc, tb->n};
 	VEC_PUSH(tb->v, tb->n, tb->cap, s);
+}
+
+static int by_label(const void *x, const void *y)
+{
+	const struct seen *a = x, *b = y;
+	int c = strcmp(a->label, b->label);
+	return c ? c : a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
 static void check(struct dtidy_ctx *ctx)
@@ -49,11 +42,30 @@ static void check(struct dtidy_ctx *ctx)
 	struct table tb = {0};
 	FOREACH_CHECKED_NODE(n, t) {
 		for (size_t i = 0; i < n->nlabels; i++)
-			see(ctx, &tb, n->labels[i], n, NULL, n, dtidy_node_loc(n));
+			see(&tb, n->labels[i], n, NULL, n, dtidy_node_loc(n));
 		DTIDY_FOREACH_PROP(p, n) {
 			for (size_t i = 0; i < p->nlabels; i++)
-				see(ctx, &tb, p->labels[i], n, p, p, dtidy_prop_loc(p));
+				see(&tb, p->labels[i], n, p, p, dtidy_prop_loc(p));
 		}
+	}
+	if (tb.n > 1)
+		qsort(tb.v, tb.n, sizeof(*tb.v), by_label);
+	char a[512], b[512];
+	for (size_t i = 1, first = 0; i < tb.n; i++) {
+		if (strcmp(tb.v[i].label, tb.v[first].label) != 0) {
+			first = i;
+			continue;
+		}
+		const struct seen *s = &tb.v[first], *o = &tb.v[i];
+		if (s->where == o->where)
+			continue;	/* the same label merged twice onto one thing */
+		struct dtidy_report *r = dtidy_report(ctx, o->loc,
+			"label '%s' is used twice: on %s%s%s and on %s%s%s", o->label,
+			o->prop ? o->prop->name : "", o->prop ? " in " : "",
+			node_path(o->node, a, sizeof(a)), s->prop ? s->prop->name : "",
+			s->prop ? " in " : "", node_path(s->node, b, sizeof(b)));
+		if (r)
+			dtidy_report_related(r, s->loc, "first used here");
 	}
 	free(tb.v);
 }

@@ -3,25 +3,38 @@
  * Two children of one node with the same name in a single body are two
  * nodes to dtc, which refuses the tree. Repeating a node in a *later* body
  * merges instead, so only same-body duplicates survive into the model. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "dtc_util.h"
+#include "name_sort.h"
 
 static void check(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	struct named *v = NULL;
+	size_t cap = 0;
 	FOREACH_CHECKED_NODE(n, t) {
-		DTIDY_FOREACH_CHILD(a, n) {
-			for (const struct dtidy_node *b = a->next; b; b = b->next) {
-				if (strcmp(a->name, b->name) != 0)
-					continue;
-				struct dtidy_report *r = fail_node(ctx, b,
-					"duplicate node name '%s' in one node body", b->name);
-				if (r)
-					dtidy_report_related(r, dtidy_node_loc(a), "first defined here");
+		size_t k = 0;
+		DTIDY_FOREACH_CHILD(c, n) {
+			struct named e = {c->name, k, c};
+			VEC_PUSH(v, k, cap, e);
+		}
+		named_sort(v, k);
+		for (size_t i = 1, first = 0; i < k; i++) {
+			if (strcmp(v[first].name, v[i].name) != 0) {
+				first = i;
+				continue;
 			}
+			const struct dtidy_node *a = v[first].item, *b = v[i].item;
+			struct dtidy_report *r = fail_node(ctx, b,
+				"duplicate node name '%s' in one node body", b->name);
+			if (r)
+				dtidy_report_related(r, dtidy_node_loc(a), "first defined here");
 		}
 	}
+	free(v);
 }
 
 const struct dtidy_rule dtidy_rule_duplicate_node_names = {

@@ -2,26 +2,37 @@
  *
  * A property written twice in the same body (not overridden by a later
  * body, which replaces it) makes dtc refuse the tree. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "dtc_util.h"
+#include "name_sort.h"
 
 static void check(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	struct named *v = NULL;
+	size_t cap = 0;
 	FOREACH_CHECKED_NODE(n, t) {
-		DTIDY_FOREACH_PROP(a, n) {
-			for (const struct dtidy_prop *b = a->next; b; b = b->next) {
-				if (strcmp(a->name, b->name) != 0)
-					continue;
-				struct dtidy_report *r = dtidy_report(ctx, dtidy_prop_loc(b),
-					"property '%s' is set twice in one node body", b->name);
-				if (r)
-					dtidy_report_related(r, dtidy_prop_loc(a), "first set here");
-				break;
-			}
+		size_t k = 0;
+		DTIDY_FOREACH_PROP(p, n) {
+			struct named e = {p->name, k, p};
+			VEC_PUSH(v, k, cap, e);
+		}
+		named_sort(v, k);
+		/* each later copy is reported once, against the one before it */
+		for (size_t i = 1; i < k; i++) {
+			if (strcmp(v[i - 1].name, v[i].name) != 0)
+				continue;
+			const struct dtidy_prop *a = v[i - 1].item, *b = v[i].item;
+			struct dtidy_report *r = dtidy_report(ctx, dtidy_prop_loc(b),
+				"property '%s' is set twice in one node body", b->name);
+			if (r)
+				dtidy_report_related(r, dtidy_prop_loc(a), "first set here");
 		}
 	}
+	free(v);
 }
 
 const struct dtidy_rule dtidy_rule_duplicate_property_names = {

@@ -3,34 +3,48 @@
  * cell counts should not share a unit address — two devices at one
  * address — counting only enabled nodes for the second rule (boards often
  * describe alternatives and enable one). */
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "dtc_util.h"
+#include "name_sort.h"
 
 static void check_common(struct dtidy_ctx *ctx, int enabled_only)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	char path[512];
+	struct named *v = NULL;
+	size_t cap = 0;
 	FOREACH_CHECKED_NODE(n, t) {
 		if (node_own_addr_cells(t, n) < 0 || node_own_size_cells(t, n) < 0)
 			continue;
-		DTIDY_FOREACH_CHILD(a, n) {
-			const char *ua = node_unit(a);
-			if (!ua[0] || (enabled_only && node_is_disabled(a)))
+		size_t k = 0;
+		DTIDY_FOREACH_CHILD(c, n) {
+			if (!node_unit(c)[0] || (enabled_only && node_is_disabled(c)))
 				continue;
-			for (const struct dtidy_node *b = n->child; b != a; b = b->next) {
-				if (enabled_only && node_is_disabled(b))
-					continue;
-				if (strcmp(ua, node_unit(b)) == 0) {
-					struct dtidy_report *r = fail_node(ctx, b,
-						"unit address %s is also used by %s", ua,
-						node_path(a, path, sizeof(path)));
+			struct named e = {node_unit(c), k, c};
+			VEC_PUSH(v, k, cap, e);
+		}
+		named_sort(v, k);
+		/* dtc reports every earlier sibling against each later one */
+		for (size_t i = 0; i < k;) {
+			size_t j = i + 1;
+			while (j < k && strcmp(v[j].name, v[i].name) == 0)
+				j++;
+			for (size_t a = i; a < j; a++)
+				for (size_t b = i; b < a; b++) {
+					const struct dtidy_node *na = v[a].item, *nb = v[b].item;
+					struct dtidy_report *r = fail_node(ctx, nb,
+						"unit address %s is also used by %s", v[a].name,
+						node_path(na, path, sizeof(path)));
 					if (r)
-						dtidy_report_related(r, dtidy_node_loc(a), "also used here");
+						dtidy_report_related(r, dtidy_node_loc(na), "also used here");
 				}
-			}
+			i = j;
 		}
 	}
+	free(v);
 }
 
 static void check_all(struct dtidy_ctx *ctx)
