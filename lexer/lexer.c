@@ -412,6 +412,17 @@ static void lex_ref(struct lexer *lx)
 		if (peek(lx, 0) == '}') {
 			lx->pos++;
 			emit(lx, TK_PATH_REF, start, TE_NONE);
+			return;
+		}
+		/* "&{/a b}": take the whole bad path as one token when its '}'
+		 * is on the same line, so one mistake makes one error */
+		size_t q = lx->pos;
+		while (q < lx->len && lx->s[q] != '}' && lx->s[q] != '{' && lx->s[q] != ';' &&
+		       lx->s[q] != '\n' && lx->s[q] != '"')
+			q++;
+		if (q < lx->len && lx->s[q] == '}') {
+			lx->pos = q + 1;
+			emit(lx, TK_PATH_REF, start, TE_BAD_PATH);
 		} else {
 			emit(lx, TK_PATH_REF, start, TE_UNTERMINATED_PATH);
 		}
@@ -896,6 +907,7 @@ const char *dt_tok_error_message(int err)
 	case TE_STRAY: return "invalid bytes";
 	case TE_NUL_LINEMARK: return "nul in line number directive";
 	case TE_BAD_BYTE: return "a byte string needs two hex digits per byte";
+	case TE_BAD_PATH: return "invalid character in path reference";
 	default: return "invalid token";
 	}
 }

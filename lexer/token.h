@@ -77,6 +77,7 @@ enum dt_tok_err {
 	TE_STRAY,		/* bytes that begin no token */
 	TE_NUL_LINEMARK,	/* NUL in a line-number directive */
 	TE_BAD_BYTE,		/* odd hex digit inside a byte string */
+	TE_BAD_PATH,		/* a character no path may hold, inside &{ } */
 };
 
 struct dt_token {

@@ -21,15 +21,20 @@ struct parser {
 	int plugin;
 	int fragment;		/* no /dts-v1/: top-level statements allowed */
 	size_t last_err_tok;	/* no two errors on one token */
+	size_t stmt;		/* first token of the statement being read */
+	size_t err_stmt;	/* statement of the last error: one error each */
 };
 
 /* ---- token cursor ---- */
 
+/* A malformed comment or directive is always reported (it is never the
+ * consequence of another mistake), and silences the statement it is in. */
 static void report_trivia_errors(struct parser *p, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		const struct dt_token *t = &p->t[i];
 		if ((t->flags & TF_ERROR) && dt_tok_is_trivia(t->kind)) {
+			p->err_stmt = p->stmt;
 			struct cst_file *f = p->f;
 			VEC_RESERVE(f->errors, f->errcap, f->nerrors + 1);
 			f->errors[f->nerrors].start = t->off;
@@ -80,9 +85,12 @@ static void error_at(struct parser *p, size_t tok, const char *fmt, ...)
 
 static void error_at(struct parser *p, size_t tok, const char *fmt, ...)
 {
-	if (p->last_err_tok == tok)
+	/* after the first mistake in a statement the rest of it is noise
+	 * until recovery reaches the next ';' or '}' */
+	if (p->last_err_tok == tok || p->err_stmt == p->stmt)
 		return;
 	p->last_err_tok = tok;
+	p->err_stmt = p->stmt;
 	char buf[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -106,11 +114,13 @@ static const char *found(struct parser *p)
 	if (t->flags & TF_ERROR)
 		return arena_strdup(p->a, dt_tok_error_message(t->err));
 	size_t n = t->len > 40 ? 40 : t->len;
+	/* literals carry their own quotes */
+	int quoted = t->kind == TK_STRING || t->kind == TK_CHAR;
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)p->text[t->off + i] < 0x20 ||
 		    (unsigned char)p->text[t->off + i] >= 0x7f)
 			return dt_tok_kind_name(t->kind);
-	return arena_printf(p->a, "'%.*s%s'", (int)n, p->text + t->off,
+	return arena_printf(p->a, quoted ? "%.*s%s" : "'%.*s%s'", (int)n, p->text + t->off,
 			    t->len > 40 ? "..." : "");
 }
 
@@ -319,6 +329,24 @@ static struct cst *parse_primary(struct parser *p)
 	return c;
 }
 
+/* dtc's integer_prim: a literal or a parenthesised expression (plus, before
+ * preprocessing, a macro). This is what cells, /memreserve/ and /incbin/
+ * take; a bare "-1" there is a syntax error for dtc, so it is one here. */
+static struct cst *parse_integer_prim(struct parser *p, const char *what)
+{
+	switch (kind(p)) {
+	case TK_NUMBER: case TK_CHAR: case TK_IDENT: case TK_LPAREN:
+		return parse_primary(p);
+	case TK_MINUS: case TK_TILDE: case TK_BANG: case TK_PLUS:
+		error_at(p, p->pos, "expected %s, found %s; put expressions in parentheses",
+			 what, found(p));
+		return NULL;
+	default:
+		error_at(p, p->pos, "expected %s, found %s", what, found(p));
+		return NULL;
+	}
+}
+
 static int binop_prec(int k)
 {
 	switch (k) {
@@ -420,17 +448,11 @@ static int parse_cells(struct parser *p, struct cst *cells)
 			advance(p);
 			finish(p, c);
 			break;
-		case TK_NUMBER: case TK_CHAR: case TK_IDENT: case TK_LPAREN:
-		case TK_MINUS: case TK_TILDE: case TK_BANG: case TK_PLUS:
-			/* one cell; unparenthesised operators only ever come from
-			 * macros, so a lone primary is read here */
-			c = parse_primary(p);
+		default:
+			c = parse_integer_prim(p, "a cell or '>'");
 			if (!c)
 				return 0;
 			break;
-		default:
-			error_at(p, p->pos, "expected a cell or '>', found %s", found(p));
-			return 0;
 		}
 		add_child(cells, c);
 	}
@@ -485,7 +507,7 @@ static int parse_incbin(struct parser *p, struct cst *c)
 	add_child(c, s);
 	if (accept(p, TK_COMMA)) {
 		for (int i = 0; i < 2; i++) {
-			struct cst *e = parse_primary(p);
+			struct cst *e = parse_integer_prim(p, "a number or '('");
 			if (!e)
 				return 0;
 			add_child(c, e);
@@ -523,20 +545,15 @@ static int parse_value(struct parser *p, struct cst *prop)
 		case TK_BITS:
 			c = node_new(p, CST_CELLS, tb);
 			advance(p);
-			if (kind(p) != TK_NUMBER && kind(p) != TK_IDENT && kind(p) != TK_LPAREN) {
+			/* dtc wants a plain literal here; a macro may stand for one */
+			if (kind(p) != TK_NUMBER && kind(p) != TK_IDENT) {
 				error_at(p, p->pos, "expected 8, 16, 32 or 64 after /bits/, found %s",
 					 found(p));
 				return 0;
 			}
 			c->tok2 = (uint32_t)p->pos;
-			if (kind(p) == TK_LPAREN) {
-				struct cst *e = parse_primary(p);
-				if (!e)
-					return 0;
-			} else {
-				check_token(p);
-				advance(p);
-			}
+			check_token(p);
+			advance(p);
 			if (!parse_cells(p, c))
 				return 0;
 			break;
@@ -599,6 +616,19 @@ static void parse_labels(struct parser *p)
 		advance(p);
 }
 
+/* After a statement that lacks its ';': does the next one visibly start
+ * here? Then the ';' was forgotten and nothing needs skipping. */
+static int statement_ahead(const struct parser *p)
+{
+	int k = kind(p);
+	if (k == TK_RBRACE || k == TK_NAME)
+		return 1;
+	if (!(cur(p)->flags & TF_BOL))
+		return 0;
+	return k == TK_IDENT || k == TK_LABEL || k == TK_DELETE_NODE ||
+	       k == TK_DELETE_PROP || k == TK_OMIT_NO_REF;
+}
+
 /* name = values ; | name ;  (labels already consumed, p->pos at name) */
 static struct cst *parse_prop(struct parser *p, size_t tb, struct cst *parent)
 {
@@ -621,7 +651,7 @@ static struct cst *parse_prop(struct parser *p, size_t tb, struct cst *parent)
 	if (!accept(p, TK_SEMI)) {
 		error_at(p, p->pos, "expected ';' after property, found %s", found(p));
 		c->flags |= CF_NO_SEMI;
-		if (kind(p) != TK_RBRACE && kind(p) != TK_NAME)
+		if (!statement_ahead(p))
 			recover(p, NULL);
 	}
 	finish(p, c);
@@ -649,7 +679,9 @@ static void parse_node_block(struct parser *p, struct cst *c)
 		finish(p, c);
 		return;
 	}
+	size_t stmt = p->stmt;
 	parse_body(p, c);
+	p->stmt = stmt;
 	p->depth--;
 	if (kind(p) == TK_RBRACE) {
 		advance(p);
@@ -723,6 +755,7 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 	if (kind(p) == TK_RBRACE || kind(p) == TK_EOF)
 		return 0;
 	size_t tb = p->pos;
+	p->stmt = tb;
 	int omit = 0;
 	if (kind(p) == TK_OMIT_NO_REF) {
 		omit = 1;
@@ -735,7 +768,9 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 		parse_labels(p);
 	}
 	int k = kind(p);
-	if (k == TK_NAME) {
+	/* after a forgotten ';' the lexer may still be reading a value: a
+	 * word there is a name all the same */
+	if (k == TK_NAME || k == TK_IDENT) {
 		int nk = peek_kind(p);
 		if (nk == TK_LBRACE) {
 			struct cst *c = node_new(p, CST_NODE, tb);
@@ -844,6 +879,7 @@ static void parse_file(struct parser *p, struct cst *file)
 	while (kind(p) != TK_EOF) {
 		size_t tb = p->pos;
 		int k = kind(p);
+		p->stmt = tb;
 		if (k == TK_DTS_V1 || k == TK_PLUGIN) {
 			struct cst *c = node_new(p, k == TK_DTS_V1 ? CST_VERSION : CST_PLUGIN, tb);
 			c->tok = (uint32_t)tb;
@@ -881,7 +917,7 @@ static void parse_file(struct parser *p, struct cst *file)
 			advance(p);
 			int ok = 1;
 			for (int i = 0; i < 2 && ok; i++) {
-				struct cst *e = parse_primary(p);
+				struct cst *e = parse_integer_prim(p, "a number or '('");
 				if (!e)
 					ok = 0;
 				else
@@ -986,7 +1022,7 @@ void dt_parse(struct cst_file *out, const char *text, const struct dt_token *tok
 	out->ntoks = ntoks;
 	struct parser p = {
 		.text = text, .t = toks, .n = ntoks, .a = a, .f = out,
-		.last_err_tok = SIZE_MAX,
+		.last_err_tok = SIZE_MAX, .err_stmt = SIZE_MAX,
 	};
 	p.fragment = 1;
 	for (size_t i = 0; i < ntoks; i++)

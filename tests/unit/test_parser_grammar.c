@@ -72,9 +72,11 @@ Test(parser_grammar, cells)
 	EXPECT_CST("/dts-v1/; / { p = <l1: 1 l2: 2 l3:>; };",
 		   "(version) (node / (property p (cells (label l1:) (number 1) (label l2:) "
 		   "(number 2) (label l3:))))");
-	/* unary operators apply to one primary, even without parentheses */
-	EXPECT_CST("/dts-v1/; / { p = <-1 ~0>; };",
-		   "(version) (node / (property p (cells (unary - (number 1)) (unary ~ (number 0)))))");
+	/* unary operators inside parentheses (bare, they are an error) */
+	EXPECT_CST("/dts-v1/; / { p = <(-1) (~0) (!1) (+2) (- -3)>; };",
+		   "(version) (node / (property p (cells (paren (unary - (number 1))) (paren (unary ~ "
+		   "(number 0))) (paren (unary ! (number 1))) (paren (unary + (number 2))) (paren "
+		   "(unary - (unary - (number 3)))))))");
 }
 
 Test(parser_grammar, expressions)
