@@ -166,7 +166,15 @@ static void finish(struct parser *p, struct cst *c)
 	while (e > c->tb && dt_tok_is_trivia(p->t[e - 1].kind))
 		e--;
 	/* e is now one past the last significant token before pos */
-	c->te = (uint32_t)(e > c->tb ? e : c->tb);
+	if (e > c->tb) {
+		c->te = (uint32_t)e;
+		return;
+	}
+	/* nothing consumed ("FOO(a, )"): an empty node sits right after the
+	 * last significant token, so it stays inside its parent */
+	while (e > 0 && dt_tok_is_trivia(p->t[e - 1].kind))
+		e--;
+	c->tb = c->te = (uint32_t)e;
 }
 
 static int accept(struct parser *p, int k)
@@ -364,21 +372,34 @@ static int binop_prec(int k)
 	}
 }
 
+/* Precedence climbing. A left-associative chain "1 + 1 + ..." makes a tree
+ * as deep as the chain is long, so its links count towards the depth limit
+ * like parentheses do: whoever walks the tree recursively stays safe. */
 static struct cst *parse_binary(struct parser *p, int min_prec)
 {
 	struct cst *lhs = parse_primary(p);
 	if (!lhs)
 		return NULL;
+	int depth0 = p->depth;
 	for (;;) {
 		int prec = binop_prec(kind(p));
-		if (!prec || prec < min_prec)
+		if (!prec || prec < min_prec) {
+			p->depth = depth0;
 			return lhs;
+		}
+		if (++p->depth > DT_MAX_DEPTH) {
+			error_at(p, p->pos, "expression nested deeper than %d levels", DT_MAX_DEPTH);
+			p->depth = depth0;
+			return NULL;
+		}
 		struct cst *b = node_new(p, CST_BINARY, lhs->tb);
 		b->tok = (uint32_t)p->pos;
 		advance(p);
 		struct cst *rhs = parse_binary(p, prec + 1);
-		if (!rhs)
+		if (!rhs) {
+			p->depth = depth0;
 			return NULL;
+		}
 		add_child(b, lhs);
 		add_child(b, rhs);
 		finish(p, b);

@@ -125,12 +125,17 @@ static int names_itself(int kind)
 	return kind != CST_VERSION && kind != CST_PLUGIN && kind != CST_MEMRESERVE;
 }
 
+static int is_statement(int kind)
+{
+	return kind >= CST_VERSION && kind <= CST_MACRO_STMT;
+}
+
 static void dump(struct strbuf *b, const struct cst_file *f, const struct cst *c)
 {
 	sb_putc(b, '(');
 	sb_puts(b, cst_kind_name(c->kind));
 	/* labels written before a statement's name are tokens, not children */
-	if (c->kind != CST_FILE && c->tok != CST_NONE && c->kind != CST_LABEL)
+	if (is_statement(c->kind) && c->tok != CST_NONE)
 		for (uint32_t i = c->tb; i < c->tok && i < f->ntoks; i++)
 			if (f->toks[i].kind == TK_LABEL) {
 				sb_putc(b, ' ');
