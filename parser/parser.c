@@ -311,7 +311,7 @@ static struct cst *parse_primary(struct parser *p)
 		if (!expect(p, TK_RPAREN, "')'"))
 			return NULL;
 		break;
-	case TK_MINUS: case TK_TILDE: case TK_BANG: case TK_PLUS:
+	case TK_MINUS: case TK_TILDE: case TK_BANG:	/* dtc has no unary '+' */
 		c = node_new(p, CST_UNARY, tb);
 		c->tok = (uint32_t)tb;
 		advance(p);
@@ -830,12 +830,18 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 	if (k == TK_DELETE_NODE || k == TK_DELETE_PROP) {
 		struct cst *c = node_new(p, k == TK_DELETE_NODE ? CST_DELETE_NODE : CST_DELETE_PROP, tb);
 		advance(p);
-		if (kind(p) == TK_NAME ||
-		    (k == TK_DELETE_NODE && (kind(p) == TK_REF || kind(p) == TK_PATH_REF))) {
+		if (kind(p) == TK_NAME) {
 			c->tok = (uint32_t)p->pos;
 			advance(p);
 			if (!accept(p, TK_SEMI))
 				error_at(p, p->pos, "expected ';', found %s", found(p));
+		} else if (k == TK_DELETE_NODE && (kind(p) == TK_REF || kind(p) == TK_PATH_REF)) {
+			/* dtc takes references only at the top level */
+			c->tok = (uint32_t)p->pos;
+			error_at(p, p->pos, "inside a node, /delete-node/ takes a node name, not %s",
+				 found(p));
+			advance(p);
+			accept(p, TK_SEMI);
 		} else {
 			error_at(p, p->pos, "expected a %s name, found %s",
 				 k == TK_DELETE_NODE ? "node" : "property", found(p));
@@ -849,11 +855,6 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 	}
 	if (k == TK_INCLUDE) {
 		parse_include(p, node);
-		return 1;
-	}
-	if (k == TK_SEMI && p->pos == tb) {
-		/* a stray ';' (often after a macro statement): harmless */
-		advance(p);
 		return 1;
 	}
 	error_at(p, p->pos, "expected a property or child node, found %s", found(p));
@@ -892,6 +893,52 @@ static int fragment_stmt_ahead(const struct parser *p)
 		return 1;
 	}
 	return 0;
+}
+
+/* Index of the first label among tokens [from, to), or SIZE_MAX. */
+static size_t first_label(const struct parser *p, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (p->t[i].kind == TK_LABEL)
+			return i;
+	return SIZE_MAX;
+}
+
+/* dtc's order inside one file: /dts-v1/; [/plugin/;], then /memreserve/s,
+ * then the tree. An #include can only add statements, never reorder them,
+ * so a statement out of this order is an error even before preprocessing.
+ * Directives and macro statements may stand for anything: they are skipped. */
+static void check_top_level_order(struct parser *p, struct cst *file)
+{
+	int prev = -1, tree = 0, other = 0;
+	CST_FOREACH(c, file) {
+		p->stmt = c->tb;
+		switch (c->kind) {
+		case CST_VERSION:
+			if (other)
+				error_at(p, c->tok, "'/dts-v1/;' must come before /memreserve/ and the nodes");
+			break;
+		case CST_PLUGIN:
+			/* first in a fragment is fine; before a /dts-v1/ it is not */
+			if ((prev != -1 && prev != CST_VERSION) || (prev == -1 && !p->fragment))
+				error_at(p, c->tok, "'/plugin/;' must directly follow '/dts-v1/;'");
+			break;
+		case CST_MEMRESERVE:
+			if (tree)
+				error_at(p, c->tok, "/memreserve/ must come before the nodes");
+			other = 1;
+			break;
+		case CST_NODE: case CST_REF_NODE: case CST_DELETE_NODE: case CST_OMIT_REF:
+			tree = other = 1;
+			break;
+		case CST_INCLUDE: case CST_MACRO_STMT: case CST_ERROR:
+			continue;
+		default:
+			other = 1;
+			break;
+		}
+		prev = c->kind;
+	}
 }
 
 /* Top level: header, /memreserve/, root and override nodes. */
@@ -957,8 +1004,14 @@ static void parse_file(struct parser *p, struct cst *file)
 		if ((k == TK_SLASH || k == TK_REF || k == TK_PATH_REF) && peek_kind(p) == TK_LBRACE) {
 			struct cst *c = node_new(p, k == TK_SLASH ? CST_NODE : CST_REF_NODE, tb);
 			c->tok = (uint32_t)p->pos;
-			if (omit)
+			if (omit) {
 				c->flags |= CF_OMIT;
+				error_at(p, tb, "at the top level, /omit-if-no-ref/ takes '&label;', "
+					 "not a node");
+			}
+			if (k == TK_SLASH && first_label(p, tb, p->pos) != SIZE_MAX)
+				error_at(p, first_label(p, tb, p->pos),
+					 "the root node cannot have a label");
 			check_token(p);
 			advance(p);
 			add_child(file, c);
@@ -994,10 +1047,6 @@ static void parse_file(struct parser *p, struct cst *file)
 		}
 		if (k == TK_NAME && peek_kind(p) == TK_LPAREN && is_macro_name(p, p->pos)) {
 			parse_macro_stmt(p, tb, file);
-			continue;
-		}
-		if (k == TK_SEMI) {
-			advance(p);
 			continue;
 		}
 		if (k == TK_NAME && (peek_kind(p) == TK_EQ || peek_kind(p) == TK_SEMI)) {
@@ -1054,6 +1103,7 @@ void dt_parse(struct cst_file *out, const char *text, const struct dt_token *tok
 	p.pos = skip_trivia(&p, 0);
 	struct cst *file = node_new(&p, CST_FILE, 0);
 	parse_file(&p, file);
+	check_top_level_order(&p, file);
 	file->te = (uint32_t)(ntoks ? ntoks - 1 : 0);
 	out->root = file;
 	/* errors in arbitrary order (trivia errors are found early) */

@@ -38,6 +38,7 @@ static const char *const err_names[] = {
 	[TE_BAD_CHAR] = "bad-char", [TE_BAD_ESCAPE] = "bad-escape",
 	[TE_STRAY] = "stray", [TE_NUL_LINEMARK] = "nul-linemark",
 	[TE_BAD_BYTE] = "bad-byte", [TE_BAD_PATH] = "bad-path",
+	[TE_UNTERMINATED_IF] = "unterminated-if",
 };
 
 /* Kinds whose text is fixed by the kind: printing it again adds nothing. */

@@ -145,6 +145,44 @@ Test(parser_recovery, lexical_errors_are_syntax_errors)
 		      "1:24: expected a property or child node, found invalid bytes");
 }
 
+Test(parser_recovery, dtc_grammar_restrictions)
+{
+	/* things dtc's grammar has no place for, though they look harmless */
+	EXPECT_CST_ERRORS("/dts-v1/; l: / { };", "(version) (node l: /)",
+			  "1:11: the root node cannot have a label");
+	EXPECT_CST_ERRORS("/dts-v1/; / { /delete-node/ &l; };", "(version) (node / (delete-node &l))",
+			  "1:29: inside a node, /delete-node/ takes a node name, not '&l'");
+	EXPECT_CST_ERRORS("/dts-v1/; /omit-if-no-ref/ &x { };", "(version) (ref-node &x !omit)",
+			  "1:11: at the top level, /omit-if-no-ref/ takes '&label;', not a node");
+	EXPECT_ERRORS("/dts-v1/; / { p = <(+1)>; };",
+		      "1:21: expected a number, '(' or a macro in the expression, found '+'");
+	EXPECT_ERRORS("/dts-v1/; / { ; p;; n { };; };",
+		      "1:15: expected a property or child node, found ';'\n"
+		      "1:19: expected a property or child node, found ';'\n"
+		      "1:27: expected a property or child node, found ';'");
+	EXPECT_ERRORS("/dts-v1/;; / { };", "1:10: expected '/ {', '&label {' or a directive, found ';'");
+	EXPECT_ERRORS("/dts-v1/; / { }; & { };",
+		      "1:18: expected '/ {', '&label {' or a directive, found '&'");
+}
+
+Test(parser_recovery, top_level_order)
+{
+	EXPECT_ERRORS("/dts-v1/;\n/ { };\n/memreserve/ 0 1;", "3:1: /memreserve/ must come before the nodes");
+	EXPECT_ERRORS("/dts-v1/;\n/ { };\n/dts-v1/;",
+		      "3:1: '/dts-v1/;' must come before /memreserve/ and the nodes");
+	EXPECT_ERRORS("/dts-v1/;\n/ { };\n/plugin/;", "3:1: '/plugin/;' must directly follow '/dts-v1/;'");
+	EXPECT_ERRORS("/plugin/;\n/dts-v1/;\n/ { };", "1:1: '/plugin/;' must directly follow '/dts-v1/;'");
+	EXPECT_ERRORS("/dts-v1/;\n/plugin/;\n/plugin/;\n/ { };",
+		      "3:1: '/plugin/;' must directly follow '/dts-v1/;'");
+	/* what dtc accepts */
+	EXPECT_ERRORS("/dts-v1/;\n/dts-v1/;\n/plugin/;\nl: /memreserve/ 0 1;\n/memreserve/ 2 3;\n"
+		      "/ { };\n&x { };\n/delete-node/ &x;\n/omit-if-no-ref/ &y;\n/ { };", "");
+	/* a fragment may start with /plugin/ (its /dts-v1/ is in the includer) */
+	EXPECT_ERRORS("/plugin/;\n&x { };", "");
+	/* directives and macros between header statements change nothing */
+	EXPECT_ERRORS("/dts-v1/;\n#include \"a.h\"\n/plugin/;\n/ { };", "");
+}
+
 Test(parser_recovery, omit_if_no_ref_on_a_property)
 {
 	EXPECT_ERRORS("/dts-v1/; / { /omit-if-no-ref/ p = <1>; };",
