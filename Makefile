@@ -4,6 +4,7 @@
 #   make test     deps, build, every test
 #   make asan     the whole suite again under ASan + UBSan
 #   make bench    throughput against dtc on the shared corpus
+#   make lint     cppcheck, then a clang build of everything
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
@@ -26,6 +27,8 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/%.o)
 
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
 all: $(BUILD)/dtidy
 
 $(BUILD)/dtidy: $(OBJS)
@@ -42,20 +45,35 @@ $(BUILD)/%.o: %.c
 $(BUILD)/unit-tests: $(UNIT_OBJS) $(BUILD)/libdtidy.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $(UNIT_OBJS) $(BUILD)/libdtidy.a -lcriterion $(LDLIBS)
 
--include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)
+# Benchmark drivers link against the same library as the unit tests.
+$(BUILD)/parse-bench: $(BUILD)/bench/parse_bench.o $(BUILD)/libdtidy.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d
 
 # --- setup -----------------------------------------------------------------
-DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev \
+DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
 	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
-	    device-tree-compiler cpp neovim git pkg-config
+	    device-tree-compiler cpp neovim git pkg-config jq
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
 # --- run and test -----------------------------------------------------------
-run: deps all
+# deps first, then the build: a parallel make must not compile before the
+# headers are installed.
+run: deps
+	@$(MAKE) --no-print-directory all
 	@sh examples/run.sh $(BUILD)/dtidy
 
-check-build: all $(BUILD)/unit-tests
+# Each fuzz target also builds as a plain program that replays inputs, so
+# tests/regress/ runs every past finding with the normal compiler.
+REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=$(BUILD)/replay_%)
+
+$(BUILD)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(BUILD)/libdtidy.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay_main.c \
+		$(BUILD)/libdtidy.a $(LDLIBS)
+
+check-build: all $(BUILD)/unit-tests $(REPLAY_BINS)
 
 test: deps
 	@$(MAKE) --no-print-directory check-build
@@ -68,10 +86,47 @@ asan: deps
 	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	 BUILD=build-asan DTIDY_SANITIZED=1 sh tests/run-all.sh
 
-bench: all
-	@sh bench/run.sh $(BUILD)/dtidy
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/parse-bench
+	@BUILD=$(BUILD) sh bench/run.sh $(BUILD)/dtidy
+
+# Static analysis over every C directory, then the whole tree (dtidy, unit
+# tests, benchmark drivers) built with clang under the same -Werror flags.
+LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit tests/fuzz)
+CPPCHECK_FLAGS := --enable=warning,performance,portability --inline-suppr -q \
+		  --error-exitcode=1 -I. --library=tests/unit/criterion.cfg
+lint: deps
+	cppcheck $(CPPCHECK_FLAGS) $(LINT_DIRS)
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang all \
+		build-clang/unit-tests build-clang/parse-bench
+
+# --- fuzzing (libFuzzer, clang) ---------------------------------------------
+#   make fuzz              build-fuzz/fuzz_* (one per tests/fuzz/fuzz_*.c)
+#   make fuzz-smoke        each target 60 s under ASan + UBSan (part of CI)
+#   make fuzz-run FUZZ_TIME=600   longer sessions
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 600
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	      -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BINS  := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/%)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) \
+		CFLAGS="$(FUZZ_FLAGS)" fuzz-bins
+
+fuzz-bins: $(FUZZ_BINS)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libdtidy.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(BUILD)/libdtidy.a $(LDLIBS)
+
+fuzz-smoke: fuzz
+	@sh tests/fuzz/run.sh 60
+
+fuzz-run: fuzz
+	@sh tests/fuzz/run.sh $(FUZZ_TIME)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-clang build-fuzz
 
-.PHONY: all deps run test check-build asan bench clean
+.PHONY: all deps run test check-build asan bench lint fuzz fuzz-bins fuzz-smoke fuzz-run clean

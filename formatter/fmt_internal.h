@@ -1,0 +1,78 @@
+/* Pieces of the formatter shared between its files; not a public API. */
+#ifndef DTIDY_FMT_INTERNAL_H
+#define DTIDY_FMT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/strbuf.h"
+#include "../parser/cst.h"
+#include "format.h"
+
+/* What the CST says about a token, so that layout can walk the flat token
+ * stream (where the comments and directives are) and still know the
+ * structure. */
+enum {
+	R_STMT = 1 << 0,	/* first token of a statement */
+	R_END = 1 << 1,		/* last token of a statement */
+	R_OPEN = 1 << 2,	/* '{' of a node */
+	R_CLOSE = 1 << 3,	/* '}' of a node */
+	R_FIRSTVAL = 1 << 4,	/* first token of a property's first value */
+	R_ENTRY = 1 << 5,	/* first token of a value after a ',' */
+	R_CELL = 1 << 6,	/* first token of a cell */
+	R_ARGS = 1 << 7,	/* spacing kept as written (macro, /incbin/ arguments) */
+	R_BYTES = 1 << 8,	/* a byte or label inside [ ] */
+	R_RAW = 1 << 9,		/* starts text kept as written, up to `end` */
+	R_UNARY = 1 << 10,	/* unary operator */
+	R_BINOP = 1 << 11,	/* binary or conditional operator */
+	R_POPEN = 1 << 12,	/* '(' of a parenthesised expression */
+	R_PCLOSE = 1 << 13,	/* its ')' */
+	R_CALLOPEN = 1 << 14,	/* '(' right after a macro name */
+};
+
+struct tok_role {
+	uint16_t flags;
+	uint8_t stmt;		/* CST kind of the statement, for R_STMT, R_END */
+	uint8_t pad_;
+	uint32_t depth;		/* nesting depth, for R_STMT, R_OPEN, R_CLOSE */
+	uint32_t end;		/* R_STMT and R_RAW: index of the last token */
+};
+
+/* Fills role[0, f->ntoks) (zeroed by the caller) from the CST. */
+void fmt_annotate(const struct cst_file *f, struct tok_role *role);
+
+/* A byte range [start, end) of the input, starting at a line start and
+ * ending after a line end (or at the end of the input). */
+struct fmt_span {
+	uint32_t start, end;
+};
+
+struct fmt_spans {
+	struct fmt_span *v;
+	size_t n, cap;
+};
+
+/* Widens each span until no statement (property, node head, node tail,
+ * macro statement) straddles one of its ends, then merges overlaps. */
+void fmt_spans_settle(struct fmt_spans *s, const struct cst_file *f,
+		      const struct tok_role *role, const char *text, size_t len);
+
+/* The `dtidy-format off` / `dtidy-format on` (or `dts-format`) regions. */
+void fmt_find_off_regions(const char *text, size_t len, const struct dt_token *t,
+			  size_t n, struct fmt_spans *out);
+
+/* Lays the tokens out; `verbatim` spans are copied byte for byte. */
+void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n,
+		const struct tok_role *role, const struct fmt_spans *verbatim,
+		const struct fmt_options *o, struct strbuf *out);
+
+/* Compares what must survive formatting: significant tokens (hex case
+ * aside), comments and directives (whitespace aside). Returns 0 when equal,
+ * else -1 with *where set to the offset in `a` of the first difference. */
+int fmt_verify(const char *a, size_t alen, const char *b, size_t blen, uint32_t *where);
+
+/* Offset just past the line holding `off` (after its newline). */
+uint32_t fmt_line_end(const char *text, size_t len, uint32_t off);
+uint32_t fmt_line_start(const char *text, uint32_t off);
+
+#endif

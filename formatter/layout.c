@@ -1,0 +1,799 @@
+/* Layout: the token stream, with the roles the CST gave it, becomes text in
+ * the kernel's style. One pass over the tokens; the only look-ahead is the
+ * width of the next value entry or cell, to decide whether it still fits.
+ *
+ * Lines are never joined: a newline the user put inside a statement stays
+ * (the continuation re-aligned), and a statement only gets new line breaks
+ * where a value is too long. Trailing comments that several consecutive
+ * lines aligned are re-aligned once the whole file is laid out. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/xalloc.h"
+#include "../lexer/token.h"
+#include "fmt_internal.h"
+
+#define PAREN_MAX 64
+
+/* What the last thing at statement level was, for the blank-line rules. */
+enum last_item {
+	L_NONE,		/* start of file */
+	L_OPEN,		/* a node's '{' */
+	L_STMT,		/* property, /delete-.../, /memreserve/, /include/ */
+	L_NODE,		/* a node's closing '};' */
+	L_HEADER,	/* /dts-v1/; or /plugin/; */
+	L_MACRO,	/* macro statement: could be a node or a property */
+	L_PP,
+	L_COMMENT,
+};
+
+/* A trailing comment of an aligned group, to be padded at the end. */
+struct trail {
+	size_t out_off;		/* offset of the one space before the comment */
+	size_t out_line;
+	int content_col;	/* column where that space is */
+	int group;
+	int orig_col;
+	int tabs;		/* the original padding used tabs */
+	int pad;		/* final padding width, 0: keep one space */
+};
+
+struct lay {
+	const char *text;
+	size_t len;
+	const struct dt_token *t;
+	size_t n;
+	const struct tok_role *role;
+	const struct fmt_options *o;
+	const struct fmt_spans *verb;
+	size_t vi;
+	const char *nl;
+	struct strbuf *out;
+
+	int col, bol;
+	size_t out_line;
+	int pending_nl;		/* newlines in the input since the last thing emitted */
+	int depth;		/* nesting depth of the current node body */
+	int last;		/* enum last_item */
+	int in_stmt, stmt_depth;
+	int in_cells, in_bytes;
+	int entry_col, cell_col, cell_open_col, byte_col;
+	int pstack[PAREN_MAX];
+	int pd;
+	uint32_t prev;		/* last significant token emitted */
+
+	int *group;		/* per token: aligned trailing-comment group, 0: none */
+	struct trail *tr;
+	size_t ntr, captr;
+};
+
+static int tabw(const struct lay *l)
+{
+	return l->o->tab_width > 0 ? l->o->tab_width : 8;
+}
+
+static int indent_cols(const struct lay *l, int depth)
+{
+	return l->o->indent > 0 ? depth * l->o->indent : depth * tabw(l);
+}
+
+static int advance_col(const struct lay *l, int col, char c)
+{
+	if (c == '\t')
+		return (col / tabw(l) + 1) * tabw(l);
+	/* UTF-8 continuation bytes take no column */
+	if (((unsigned char)c & 0xc0) == 0x80)
+		return col;
+	return col + 1;
+}
+
+static void put(struct lay *l, const char *s, size_t n)
+{
+	sb_put(l->out, s, n);
+	for (size_t i = 0; i < n; i++)
+		l->col = advance_col(l, l->col, s[i]);
+	if (n)
+		l->bol = 0;
+}
+
+static void strip_trailing_blanks(struct lay *l)
+{
+	struct strbuf *b = l->out;
+	while (b->len > 0 && (b->s[b->len - 1] == ' ' || b->s[b->len - 1] == '\t'))
+		b->len--;
+	if (b->s)
+		b->s[b->len] = '\0';
+}
+
+static void newline(struct lay *l)
+{
+	strip_trailing_blanks(l);
+	sb_puts(l->out, l->nl);
+	l->col = 0;
+	l->bol = 1;
+	l->out_line++;
+}
+
+static int last_line_blank(const struct lay *l)
+{
+	size_t n = l->out->len, k = strlen(l->nl);
+	return n >= 2 * k && memcmp(l->out->s + n - k, l->nl, k) == 0 &&
+	       memcmp(l->out->s + n - 2 * k, l->nl, k) == 0;
+}
+
+/* One blank line, at a line start, unless there is one already. */
+static void blank_line(struct lay *l)
+{
+	if (l->out->len == 0 || last_line_blank(l))
+		return;
+	newline(l);
+}
+
+static void indent_to(struct lay *l, int col)
+{
+	if (col < 0)
+		col = 0;
+	if (l->o->indent <= 0) {
+		for (int c = 0; c + tabw(l) <= col; c += tabw(l))
+			put(l, "\t", 1);
+	}
+	while (l->col < col)
+		put(l, " ", 1);
+	l->bol = 1;	/* indentation alone is not content */
+}
+
+/* ---- token text ---- */
+
+static int is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static void put_token(struct lay *l, uint32_t i)
+{
+	const struct dt_token *t = &l->t[i];
+	const char *s = l->text + t->off;
+	if (t->kind == TK_BYTE || (t->kind == TK_NUMBER && t->len > 2 && s[0] == '0' &&
+				   (s[1] == 'x' || s[1] == 'X'))) {
+		char buf[64];
+		if (t->len <= sizeof(buf)) {
+			size_t k = 0;
+			if (t->kind == TK_NUMBER) {
+				buf[0] = '0';
+				buf[1] = 'x';
+				k = 2;
+			}
+			for (; k < t->len && is_hex(s[k]); k++)
+				buf[k] = lower(s[k]);
+			for (; k < t->len; k++)
+				buf[k] = s[k];
+			put(l, buf, t->len);
+			return;
+		}
+	}
+	put(l, s, t->len);
+}
+
+/* ---- spacing ---- */
+
+static int is_operator(int k)
+{
+	return (k >= TK_PLUS && k <= TK_BACKSLASH) || k == TK_SLASH;
+}
+
+/* Is there one space between significant tokens a and b on one line? */
+static int space_between(const struct lay *l, uint32_t a, uint32_t b)
+{
+	int ka = l->t[a].kind, kb = l->t[b].kind;
+	unsigned ra = l->role[a].flags, rb = l->role[b].flags;
+	int orig = (l->t[b].flags & TF_SPACE) != 0;
+	if (rb & R_ARGS)
+		return orig;
+	if (kb == TK_SEMI || kb == TK_COMMA)
+		return 0;
+	if (ka == TK_LABEL || ka == TK_COMMA || ka == TK_EQ || kb == TK_EQ || kb == TK_LBRACE)
+		return 1;
+	if (ka == TK_CELL_OPEN || kb == TK_CELL_CLOSE || ka == TK_LBRACKET || kb == TK_RBRACKET)
+		return 0;
+	if ((rb & R_BYTES) && (ra & R_BYTES))
+		return orig;
+	if (rb & R_CALLOPEN)
+		return 0;
+	if ((ra & R_POPEN) || (rb & R_PCLOSE))
+		return 0;
+	if (ra & R_UNARY)
+		return orig && is_operator(kb);
+	return 1;
+}
+
+/* ---- measuring what comes next ---- */
+
+/* Width of the text of a raw atom's first line. */
+static int raw_first_line(const struct lay *l, uint32_t i, int *multiline)
+{
+	uint32_t e = l->role[i].end;
+	size_t from = l->t[i].off, to = l->t[e].off + l->t[e].len;
+	const char *nlp = memchr(l->text + from, '\n', to - from);
+	*multiline = nlp != NULL;
+	return (int)((nlp ? (size_t)(nlp - l->text) : to) - from);
+}
+
+enum { UPTO_ENTRY, UPTO_CELL };
+
+/* Width, laid out on one line, of what starts at token i: up to the next
+ * value entry (UPTO_ENTRY) or cell (UPTO_CELL), with the ',' ';' or '>'
+ * that closes it. Stops early at a newline or comment, which end the line
+ * anyway. */
+static int measure(const struct lay *l, uint32_t i, int upto)
+{
+	int w = 0;
+	uint32_t prev = CST_NONE;
+	for (uint32_t j = i; j < l->n; j++) {
+		int k = l->t[j].kind;
+		if (k == TK_WS)
+			continue;
+		if (dt_tok_is_trivia(k) || k == TK_EOF)
+			break;
+		unsigned r = l->role[j].flags;
+		if (j != i && (r & (R_STMT | R_CLOSE | R_OPEN)))
+			break;
+		if (j != i && upto == UPTO_ENTRY && (r & R_ENTRY))
+			break;
+		if (j != i && upto == UPTO_CELL && (r & R_CELL) && !(r & R_ARGS))
+			break;
+		if (prev != CST_NONE && space_between(l, prev, j))
+			w++;
+		if (r & R_RAW) {
+			int multi;
+			w += raw_first_line(l, j, &multi);
+			if (multi)
+				break;
+			j = l->role[j].end;
+		} else {
+			w += (int)l->t[j].len;
+		}
+		prev = j;
+		if (r & R_END)
+			break;
+		if (upto == UPTO_CELL && k == TK_CELL_CLOSE) {
+			/* and the ',' or ';' after it */
+			for (uint32_t m = j + 1; m < l->n; m++) {
+				if (l->t[m].kind == TK_WS)
+					continue;
+				if (l->t[m].kind == TK_COMMA || l->t[m].kind == TK_SEMI)
+					w++;
+				break;
+			}
+			break;
+		}
+	}
+	return w;
+}
+
+/* ---- columns of continuation lines ---- */
+
+static int cont_col(const struct lay *l, int kind)
+{
+	if (l->pd > 0) {
+		int top = l->pstack[(l->pd < PAREN_MAX ? l->pd : PAREN_MAX) - 1];
+		return kind == TK_RPAREN ? top - 1 : top;
+	}
+	if (l->in_cells)
+		return kind == TK_CELL_CLOSE ? l->cell_open_col : l->cell_col;
+	if (l->in_bytes)
+		return kind == TK_RBRACKET ? l->byte_col - 1 : l->byte_col;
+	if (l->entry_col >= 0)
+		return l->entry_col;
+	return indent_cols(l, l->stmt_depth + 1);
+}
+
+/* ---- structure ---- */
+
+static int item_of(int stmt)
+{
+	switch (stmt) {
+	case CST_NODE:
+	case CST_REF_NODE:
+		return L_NODE;
+	case CST_VERSION:
+	case CST_PLUGIN:
+		return L_HEADER;
+	case CST_MACRO_STMT:
+	case CST_ERROR:
+		return L_MACRO;
+	default:
+		return L_STMT;
+	}
+}
+
+static int is_node_start(const struct lay *l, uint32_t i)
+{
+	const struct tok_role *r = &l->role[i];
+	return (r->flags & R_STMT) && (r->stmt == CST_NODE || r->stmt == CST_REF_NODE);
+}
+
+/* Structural bookkeeping of a significant token, whether emitted or copied
+ * verbatim. */
+static void note(struct lay *l, uint32_t i, int start_col)
+{
+	const struct tok_role *r = &l->role[i];
+	int k = l->t[i].kind;
+	if (r->flags & R_STMT) {
+		l->in_stmt = 1;
+		l->stmt_depth = (int)r->depth;
+		l->entry_col = -1;
+		l->in_cells = l->in_bytes = 0;
+		l->pd = 0;
+	}
+	if (r->flags & R_FIRSTVAL)
+		l->entry_col = start_col;
+	if (k == TK_CELL_OPEN) {
+		l->in_cells = 1;
+		l->cell_open_col = start_col;
+		l->cell_col = start_col + 1;
+	} else if (k == TK_CELL_CLOSE) {
+		l->in_cells = 0;
+	} else if (k == TK_LBRACKET) {
+		l->in_bytes = 1;
+		l->byte_col = start_col + 1;
+	} else if (k == TK_RBRACKET) {
+		l->in_bytes = 0;
+	} else if (k == TK_LPAREN) {
+		if (l->pd < PAREN_MAX)
+			l->pstack[l->pd] = start_col + 1;
+		l->pd++;
+	} else if (k == TK_RPAREN && l->pd > 0) {
+		l->pd--;
+	}
+	if (r->flags & R_OPEN) {
+		l->depth = (int)r->depth + 1;
+		l->last = L_OPEN;
+		l->in_stmt = 0;
+	}
+	if (r->flags & R_CLOSE)
+		l->depth = (int)r->depth;
+	if (r->flags & R_END) {
+		l->in_stmt = 0;
+		l->last = item_of(r->stmt);
+	}
+	l->prev = i;
+}
+
+/* The next significant token after a run of own-line comments starting at
+ * token i, if no blank line or directive comes between; else CST_NONE. */
+static uint32_t attached_to(const struct lay *l, uint32_t i)
+{
+	int nls = 0;
+	for (uint32_t j = i + 1; j < l->n; j++) {
+		int k = l->t[j].kind;
+		if (k == TK_NEWLINE) {
+			if (++nls >= 2)
+				return CST_NONE;
+		} else if (k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT) {
+			nls = 0;
+		} else if (k == TK_PP || k == TK_EOF) {
+			return CST_NONE;
+		} else if (!dt_tok_is_trivia(k)) {
+			return j;
+		}
+	}
+	return CST_NONE;
+}
+
+/* Start a line at statement level: a statement, a node's '}', an own-line
+ * comment between statements. Applies the blank-line rules. */
+static void statement_line(struct lay *l, uint32_t i, int depth)
+{
+	const struct tok_role *r = &l->role[i];
+	int want = l->pending_nl >= 2;
+	int k = l->t[i].kind;
+	int header_next = (r->flags & R_STMT) && (r->stmt == CST_PLUGIN || r->stmt == CST_VERSION);
+	int prev_stmt = l->last == L_STMT || l->last == L_NODE || l->last == L_HEADER;
+	if (k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT) {
+		uint32_t next = attached_to(l, i);
+		if (prev_stmt && next != CST_NONE && is_node_start(l, next))
+			want = 1;
+	} else if (is_node_start(l, i) && prev_stmt) {
+		want = 1;
+	}
+	if (l->last == L_HEADER && !header_next)
+		want = 1;
+	if (l->last == L_OPEN || l->last == L_NONE || (r->flags & R_CLOSE))
+		want = 0;
+	if (!l->bol)
+		newline(l);
+	if (want)
+		blank_line(l);
+	indent_to(l, indent_cols(l, depth));
+}
+
+/* ---- comments and directives ---- */
+
+static int orig_col(const struct lay *l, uint32_t off)
+{
+	uint32_t s = fmt_line_start(l->text, off);
+	int c = 0;
+	for (uint32_t p = s; p < off; p++)
+		c = advance_col(l, c, l->text[p]);
+	return c;
+}
+
+static int orig_bol(const struct lay *l, uint32_t off)
+{
+	for (uint32_t p = off; p > 0; p--) {
+		char c = l->text[p - 1];
+		if (c == '\n')
+			return 1;
+		if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+			return 0;
+	}
+	return 1;
+}
+
+/* Writes a comment that starts at the current column; the lines of a block
+ * comment move by as many columns as its first line moved. */
+static void put_comment(struct lay *l, uint32_t i)
+{
+	const struct dt_token *t = &l->t[i];
+	const char *s = l->text + t->off, *e = s + t->len;
+	int delta = l->col - orig_col(l, t->off);
+	const char *nlp = memchr(s, '\n', t->len);
+	if (!nlp) {
+		put(l, s, t->len);
+		return;
+	}
+	size_t first = (size_t)(nlp - s);
+	if (first && s[first - 1] == '\r')
+		first--;
+	put(l, s, first);
+	const char *p = nlp + 1;
+	for (;;) {
+		newline(l);
+		const char *le = memchr(p, '\n', (size_t)(e - p));
+		const char *end = le ? le : e;
+		const char *ce = end;
+		if (ce > p && ce[-1] == '\r' && le)
+			ce--;
+		if (delta == 0) {
+			put(l, p, (size_t)(ce - p));
+		} else {
+			int w = 0;
+			const char *q = p;
+			while (q < ce && (*q == ' ' || *q == '\t')) {
+				w = advance_col(l, w, *q);
+				q++;
+			}
+			if (q < ce) {
+				int saved_bol = l->bol;
+				indent_to(l, w + delta);
+				l->bol = saved_bol;
+				put(l, q, (size_t)(ce - q));
+			}
+		}
+		if (!le)
+			break;
+		p = le + 1;
+	}
+}
+
+static void comment(struct lay *l, uint32_t i)
+{
+	const struct dt_token *t = &l->t[i];
+	if (orig_bol(l, t->off)) {
+		if (l->in_stmt) {
+			if (!l->bol)
+				newline(l);
+			if (l->pending_nl >= 2)
+				blank_line(l);
+			indent_to(l, cont_col(l, TK_EOF));
+		} else {
+			statement_line(l, i, l->depth);
+			l->last = L_COMMENT;
+		}
+	} else if (l->bol) {
+		indent_to(l, l->in_stmt ? cont_col(l, TK_EOF) : indent_cols(l, l->depth));
+	} else {
+		strip_trailing_blanks(l);
+		if (l->group[i]) {
+			struct trail tr = {
+				.out_off = l->out->len, .out_line = l->out_line,
+				.content_col = l->col, .group = l->group[i],
+				.orig_col = orig_col(l, t->off),
+			};
+			for (uint32_t p = t->off; p > 0 && (l->text[p - 1] == ' ' ||
+							    l->text[p - 1] == '\t'); p--)
+				if (l->text[p - 1] == '\t')
+					tr.tabs = 1;
+			VEC_PUSH(l->tr, l->ntr, l->captr, tr);
+		}
+		put(l, " ", 1);
+	}
+	put_comment(l, i);
+	if (t->kind == TK_LINE_COMMENT)
+		newline(l);
+	l->pending_nl = 0;
+}
+
+static void directive(struct lay *l, uint32_t i)
+{
+	const struct dt_token *t = &l->t[i];
+	if (!l->bol)
+		newline(l);
+	int want = l->pending_nl >= 2;
+	if (l->last == L_HEADER)
+		want = 1;
+	if (l->last == L_OPEN || l->last == L_NONE)
+		want = 0;
+	if (want)
+		blank_line(l);
+	size_t n = t->len;
+	while (n > 0 && (l->text[t->off + n - 1] == ' ' || l->text[t->off + n - 1] == '\t'))
+		n--;
+	sb_put(l->out, l->text + t->off, n);
+	for (size_t p = 0; p < n; p++)
+		if (l->text[t->off + p] == '\n')
+			l->out_line++;
+	l->bol = 0;
+	newline(l);
+	if (!l->in_stmt)
+		l->last = L_PP;
+	l->pending_nl = 0;
+}
+
+/* ---- significant tokens ---- */
+
+static void put_raw(struct lay *l, uint32_t i)
+{
+	uint32_t e = l->role[i].end;
+	const char *p = l->text + l->t[i].off;
+	const char *end = l->text + l->t[e].off + l->t[e].len;
+	for (;;) {
+		const char *le = memchr(p, '\n', (size_t)(end - p));
+		const char *ce = le ? le : end;
+		if (le && ce > p && ce[-1] == '\r')
+			ce--;
+		put(l, p, (size_t)(ce - p));
+		if (!le)
+			break;
+		newline(l);
+		p = le + 1;
+	}
+}
+
+static int needs_break(struct lay *l, uint32_t i)
+{
+	unsigned r = l->role[i].flags;
+	int width = l->o->line_width > 0 ? l->o->line_width : 100;
+	if ((r & R_ENTRY) && l->entry_col >= 0 && l->col > l->entry_col && !l->in_cells)
+		return l->col + 1 + measure(l, i, UPTO_ENTRY) > width;
+	if ((r & R_CELL) && l->in_cells && l->pd == 0 && l->col > l->cell_col &&
+	    l->t[l->prev].kind != TK_CELL_OPEN)
+		return l->col + 1 + measure(l, i, UPTO_CELL) > width;
+	return 0;
+}
+
+static uint32_t significant(struct lay *l, uint32_t i)
+{
+	const struct tok_role *r = &l->role[i];
+	int k = l->t[i].kind;
+	if ((r->flags & R_CLOSE) && l->prev != CST_NONE && (l->role[l->prev].flags & R_OPEN) &&
+	    !l->bol && l->pending_nl == 0) {
+		/* an empty body written on one line stays so: "name {};" */
+		if (l->t[i].flags & TF_SPACE)
+			put(l, " ", 1);
+	} else if (r->flags & (R_STMT | R_CLOSE)) {
+		statement_line(l, i, (int)r->depth);
+	} else if (l->bol) {
+		if (l->in_stmt && l->pending_nl >= 2)
+			blank_line(l);
+		indent_to(l, l->in_stmt ? cont_col(l, k) : indent_cols(l, l->depth));
+	} else if (l->prev != CST_NONE) {
+		int brk = 0;
+		if (k != TK_SEMI && k != TK_COMMA && l->in_stmt)
+			brk = l->pending_nl > 0 || needs_break(l, i);
+		if (brk) {
+			newline(l);
+			if (l->pending_nl >= 2)
+				blank_line(l);
+			indent_to(l, cont_col(l, k));
+		} else if (space_between(l, l->prev, i)) {
+			put(l, " ", 1);
+		}
+	}
+	int start_col = l->col;
+	uint32_t last = i;
+	if (r->flags & R_RAW) {
+		put_raw(l, i);
+		last = r->end;
+		note(l, i, start_col);
+		if (last != i)
+			note(l, last, start_col);
+	} else {
+		put_token(l, i);
+		note(l, i, start_col);
+	}
+	l->bol = 0;
+	l->pending_nl = 0;
+	return last;
+}
+
+/* ---- verbatim regions ---- */
+
+static uint32_t verbatim(struct lay *l, uint32_t i)
+{
+	const struct fmt_span *s = &l->verb->v[l->vi++];
+	if (!l->bol)
+		newline(l);
+	if (l->pending_nl >= 2 && l->last != L_OPEN)
+		blank_line(l);
+	sb_put(l->out, l->text + s->start, s->end - s->start);
+	for (uint32_t p = s->start; p < s->end; p++)
+		if (l->text[p] == '\n')
+			l->out_line++;
+	l->col = 0;
+	l->bol = 1;
+	if (s->end > s->start && l->text[s->end - 1] != '\n') {
+		/* the region runs to the end of a file without a final newline */
+		sb_puts(l->out, l->nl);
+		l->out_line++;
+	}
+	while (i < l->n && l->t[i].kind != TK_EOF && l->t[i].off < s->end) {
+		if (!dt_tok_is_trivia(l->t[i].kind))
+			note(l, i, 0);
+		else if (l->t[i].kind == TK_PP || l->t[i].kind == TK_LINE_COMMENT ||
+			 l->t[i].kind == TK_BLOCK_COMMENT)
+			l->last = l->in_stmt ? l->last : (l->t[i].kind == TK_PP ? L_PP : L_COMMENT);
+		i++;
+	}
+	l->pending_nl = 1;
+	return i;
+}
+
+/* ---- trailing comment alignment ---- */
+
+static void find_groups(struct lay *l)
+{
+	size_t line = 1;
+	uint32_t prev_i = CST_NONE;
+	size_t prev_line = 0;
+	int prev_col = -1, next_id = 1;
+	int seen_sig = 0;
+	for (uint32_t i = 0; i < l->n; i++) {
+		const struct dt_token *t = &l->t[i];
+		int k = t->kind;
+		if (k == TK_NEWLINE) {
+			seen_sig = 0;
+		} else if ((k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT) && seen_sig &&
+			   !memchr(l->text + t->off, '\n', t->len)) {
+			uint32_t j = i + 1;
+			while (j < l->n && l->t[j].kind == TK_WS)
+				j++;
+			if (j >= l->n || l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_EOF) {
+				int c = orig_col(l, t->off);
+				if (prev_i != CST_NONE && prev_line + 1 == line && prev_col == c) {
+					if (!l->group[prev_i])
+						l->group[prev_i] = next_id++;
+					l->group[i] = l->group[prev_i];
+				}
+				prev_i = i;
+				prev_line = line;
+				prev_col = c;
+			}
+		} else if (!dt_tok_is_trivia(k)) {
+			seen_sig = 1;
+		}
+		for (uint32_t p = 0; p < t->len; p++)
+			if (l->text[t->off + p] == '\n')
+				line++;
+	}
+}
+
+static void align_groups(struct lay *l)
+{
+	if (!l->ntr)
+		return;
+	/* runs of one group on consecutive output lines */
+	for (size_t a = 0; a < l->ntr;) {
+		size_t b = a + 1;
+		while (b < l->ntr && l->tr[b].group == l->tr[a].group &&
+		       l->tr[b].out_line == l->tr[b - 1].out_line + 1)
+			b++;
+		if (b - a >= 2) {
+			int target = 0;
+			for (size_t m = a; m < b; m++) {
+				if (l->tr[m].orig_col > target)
+					target = l->tr[m].orig_col;
+				if (l->tr[m].content_col + 1 > target)
+					target = l->tr[m].content_col + 1;
+			}
+			for (size_t m = a; m < b; m++)
+				l->tr[m].pad = target;
+		}
+		a = b;
+	}
+	struct strbuf nb = {0};
+	size_t from = 0;
+	for (size_t m = 0; m < l->ntr; m++) {
+		struct trail *tr = &l->tr[m];
+		if (!tr->pad)
+			continue;
+		sb_put(&nb, l->out->s + from, tr->out_off - from);
+		int c = tr->content_col;
+		if (tr->tabs && l->o->indent <= 0) {
+			while ((c / tabw(l) + 1) * tabw(l) <= tr->pad) {
+				sb_putc(&nb, '\t');
+				c = (c / tabw(l) + 1) * tabw(l);
+			}
+		}
+		while (c < tr->pad) {
+			sb_putc(&nb, ' ');
+			c++;
+		}
+		from = tr->out_off + 1;	/* the one space put there */
+	}
+	sb_put(&nb, l->out->s + from, l->out->len - from);
+	sb_free(l->out);
+	*l->out = nb;
+}
+
+void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n,
+		const struct tok_role *role, const struct fmt_spans *verbatim_spans,
+		const struct fmt_options *o, struct strbuf *out)
+{
+	struct lay l = {
+		.text = text, .len = len, .t = t, .n = n, .role = role, .o = o,
+		.verb = verbatim_spans, .nl = "\n", .out = out, .bol = 1,
+		.entry_col = -1, .prev = CST_NONE, .last = L_NONE,
+	};
+	for (size_t i = 0; i < n; i++)
+		if (t[i].kind == TK_NEWLINE) {
+			if (t[i].len == 2)
+				l.nl = "\r\n";
+			break;
+		}
+	l.group = xcalloc(n ? n : 1, sizeof(*l.group));
+	find_groups(&l);
+	for (uint32_t i = 0; i < n; i++) {
+		if (l.vi < l.verb->n && t[i].kind != TK_EOF && t[i].off >= l.verb->v[l.vi].start) {
+			i = verbatim(&l, i) - 1;
+			continue;
+		}
+		switch (t[i].kind) {
+		case TK_WS:
+			break;
+		case TK_NEWLINE:
+			l.pending_nl++;
+			break;
+		case TK_SPLICE:
+			put(&l, l.bol ? "\\" : " \\", l.bol ? 1 : 2);
+			newline(&l);
+			l.pending_nl = 0;
+			break;
+		case TK_PP:
+			directive(&l, i);
+			break;
+		case TK_LINE_COMMENT:
+		case TK_BLOCK_COMMENT:
+			comment(&l, i);
+			break;
+		case TK_EOF:
+			i = (uint32_t)n;
+			break;
+		default:
+			i = significant(&l, i);
+			break;
+		}
+	}
+	if (!l.bol)
+		newline(&l);
+	else
+		strip_trailing_blanks(&l);
+	align_groups(&l);
+	free(l.group);
+	free(l.tr);
+}

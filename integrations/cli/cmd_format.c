@@ -1,0 +1,311 @@
+/* dtidy format: files are formatted (and, with -i, written) on worker
+ * threads; what is printed (text, diffs, file lists, diagnostics) is
+ * collected per file and printed in path order afterwards, so the output
+ * never depends on scheduling. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../core/atomic_write.h"
+#include "../../core/diag.h"
+#include "../../core/jobs.h"
+#include "../../core/report.h"
+#include "../../core/source.h"
+#include "../../core/strbuf.h"
+#include "../../core/udiff.h"
+#include "../../core/walk.h"
+#include "../../core/xalloc.h"
+#include "../../formatter/format.h"
+#include "cli.h"
+
+#define PROGRESS_MIN_FILES 200
+
+struct file_out {
+	int status;		/* enum fmt_status, or -1: unreadable / unwritable */
+	int changed;
+	char *text;		/* formatted text, for stdout mode */
+	size_t len;
+	char *diff;		/* for --diff */
+	struct diag_list diags;
+};
+
+struct fmt_run {
+	struct file_list files;
+	struct file_out *per_file;
+	const struct cli_opts *opts;
+	struct fmt_options fo;
+	struct fmt_line_range *ranges;
+	size_t nranges;
+	int to_stdout;
+	int progress;
+	atomic_size_t done, changed, failed;
+	pthread_mutex_t lock;
+};
+
+static int parse_indent(const char *s, struct fmt_options *fo)
+{
+	if (!s || !strcmp(s, "tab") || !strcmp(s, "tabs")) {
+		fo->indent = 0;
+		return 0;
+	}
+	char *end = NULL;
+	long n = strtol(s, &end, 10);
+	if (*end || n < 1 || n > 16)
+		return -1;
+	fo->indent = (int)n;
+	return 0;
+}
+
+static int parse_lines(const struct cli_opts *o, struct fmt_line_range **out, size_t *n)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < o->nlines; i++) {
+		char *end = NULL;
+		long a = strtol(o->lines[i], &end, 10);
+		long b = a;
+		if (*end == ':')
+			b = strtol(end + 1, &end, 10);
+		if (*end || a < 1 || b < a) {
+			fprintf(stderr, "dtidy format: --lines wants FIRST:LAST (1-based, "
+					"FIRST <= LAST), not '%s'\n", o->lines[i]);
+			return -1;
+		}
+		struct fmt_line_range r = {(unsigned)a, (unsigned)b};
+		VEC_PUSH(*out, *n, cap, r);
+	}
+	return 0;
+}
+
+static void add_errors(struct file_out *fo, const struct source *src,
+		       const struct fmt_result *r)
+{
+	const char *rule = r->status == FMT_INTERNAL ? "format-internal" : "syntax";
+	for (size_t e = 0; e < r->nerrors; e++)
+		diag_add(&fo->diags, src, r->errors[e].start, r->errors[e].end, DTIDY_SEV_ERROR,
+			 rule, "%s", r->errors[e].msg);
+}
+
+/* Formats one loaded source into fo; the caller decides what to print. */
+static void format_source(struct fmt_run *run, const struct source *src, int partial,
+			  struct file_out *fo)
+{
+	struct fmt_result r;
+	if (run->nranges)
+		fmt_buffer_lines(src->text, src->len, &run->fo, run->ranges, run->nranges, &r);
+	else if (partial)
+		fmt_buffer_partial(src->text, src->len, &run->fo, &r);
+	else
+		fmt_buffer(src->text, src->len, &run->fo, &r);
+	fo->status = r.status;
+	if (partial && r.nerrors && r.status == FMT_OK)
+		fo->status = FMT_SYNTAX;	/* formatted up to the error, reported */
+	fo->changed = r.status == FMT_OK && r.changed;
+	add_errors(fo, src, &r);
+	if (r.status == FMT_OK) {
+		if (run->opts->fmt_diff && r.changed) {
+			struct strbuf d = {0};
+			udiff(&d, src->path, src->text, src->len, r.text, r.len);
+			fo->diff = d.s;
+		}
+		if (run->to_stdout) {
+			fo->text = r.text;
+			fo->len = r.len;
+			r.text = NULL;
+		} else if (run->opts->fmt_inplace && r.changed) {
+			char *err = NULL;
+			if (atomic_write(src->path, r.text, r.len, &err) != 0) {
+				diag_add_file(&fo->diags, src->path, DTIDY_SEV_ERROR, "io", "%s", err);
+				free(err);
+				fo->status = -1;
+			}
+		}
+	}
+	fmt_result_free(&r);
+}
+
+static void progress(struct fmt_run *run)
+{
+	if (!run->progress)
+		return;
+	pthread_mutex_lock(&run->lock);
+	fprintf(stderr, "\rformatting: %zu/%zu files, %zu changed, %zu with errors",
+		atomic_load(&run->done), run->files.n, atomic_load(&run->changed),
+		atomic_load(&run->failed));
+	fflush(stderr);
+	pthread_mutex_unlock(&run->lock);
+}
+
+static void format_one(size_t i, void *ctx)
+{
+	struct fmt_run *run = ctx;
+	struct file_out *fo = &run->per_file[i];
+	char *err = NULL;
+	struct source *src = source_load(run->files.v[i], &err);
+	if (!src) {
+		diag_add_file(&fo->diags, run->files.v[i], DTIDY_SEV_ERROR, "io", "%s", err);
+		free(err);
+		fo->status = -1;
+	} else {
+		format_source(run, src, 0, fo);
+		source_free(src);
+	}
+	atomic_fetch_add(&run->done, 1);
+	if (fo->changed)
+		atomic_fetch_add(&run->changed, 1);
+	if (fo->status != FMT_OK)
+		atomic_fetch_add(&run->failed, 1);
+	progress(run);
+}
+
+static int read_stdin(struct strbuf *b)
+{
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		sb_put(b, buf, n);
+	return ferror(stdin) ? -1 : 0;
+}
+
+/* --stdin-filename: editors. Text before the first syntax error is still
+ * formatted; the errors go to stderr. */
+static int format_stdin(struct fmt_run *run)
+{
+	struct strbuf in = {0};
+	if (read_stdin(&in) != 0) {
+		fprintf(stderr, "dtidy format: cannot read standard input\n");
+		sb_free(&in);
+		return 2;
+	}
+	struct source *src = source_from_mem(run->opts->stdin_filename, in.s ? in.s : "",
+					     in.len);
+	const struct cli_opts *o = run->opts;
+	run->to_stdout = !o->fmt_check && !o->fmt_diff;
+	struct file_out fo = {0};
+	format_source(run, src, 1, &fo);
+	int rc = 0;
+	if (fo.diff)
+		fputs(fo.diff, stdout);
+	if (run->to_stdout)
+		fwrite(fo.text ? fo.text : src->text, 1, fo.text ? fo.len : src->len, stdout);
+	if (o->fmt_check && fo.changed) {
+		if (!o->fmt_diff)
+			printf("%s\n", src->path);
+		rc = 1;
+	}
+	fflush(stdout);
+	report_text(stderr, &fo.diags, 0, 0);
+	if (fo.status == FMT_INTERNAL || fo.status == -1)
+		rc = 2;
+	else if (fo.status == FMT_SYNTAX && rc == 0)
+		rc = 1;
+	diag_list_free(&fo.diags);
+	free(fo.text);
+	free(fo.diff);
+	source_free(src);
+	sb_free(&in);
+	return rc;
+}
+
+int cmd_format(struct cli_opts *o)
+{
+	struct fmt_run run = {.opts = o};
+	fmt_options_default(&run.fo);
+	if (parse_indent(o->indent, &run.fo) != 0) {
+		fprintf(stderr, "dtidy format: --indent must be 'tab' or a number of spaces (1-16)\n");
+		return 2;
+	}
+	if (o->line_width)
+		run.fo.line_width = o->line_width;
+	if (o->sort) {
+		fprintf(stderr, "dtidy format: --sort is not supported by this version; "
+				"run without it\n");
+		return 2;
+	}
+	if (parse_lines(o, &run.ranges, &run.nranges) != 0)
+		return 2;
+	int rc = 0;
+	if (o->stdin_filename) {
+		if (o->npaths || o->fmt_inplace) {
+			fprintf(stderr, "dtidy format: --stdin-filename reads standard input; "
+					"give no PATH and no -i\n");
+			free(run.ranges);
+			return 2;
+		}
+		rc = format_stdin(&run);
+		free(run.ranges);
+		return rc;
+	}
+	if (o->npaths == 0) {
+		fprintf(stderr, "dtidy format: no input (give files or directories, "
+				"or --stdin-filename NAME)\n");
+		free(run.ranges);
+		return 2;
+	}
+	struct diag_list all = {0};
+	int problems = walk_paths(o->paths, o->npaths, &run.files, &all);
+	run.to_stdout = !o->fmt_check && !o->fmt_diff && !o->fmt_inplace;
+	if (run.to_stdout && run.files.n != 1) {
+		fprintf(stderr, "dtidy format: %zu files: give --check, --diff or -i "
+				"(formatted text goes to stdout for one file only)\n", run.files.n);
+		diag_list_free(&all);
+		file_list_free(&run.files);
+		free(run.ranges);
+		return 2;
+	}
+	if (run.nranges && run.files.n != 1) {
+		fprintf(stderr, "dtidy format: --lines applies to one file\n");
+		diag_list_free(&all);
+		file_list_free(&run.files);
+		free(run.ranges);
+		return 2;
+	}
+	run.progress = run.files.n > PROGRESS_MIN_FILES && isatty(STDOUT_FILENO) &&
+		       isatty(STDERR_FILENO) && !o->quiet;
+	pthread_mutex_init(&run.lock, NULL);
+	run.per_file = xcalloc(run.files.n ? run.files.n : 1, sizeof(*run.per_file));
+	jobs_run(run.files.n, o->jobs, format_one, &run);
+	if (run.progress)
+		fprintf(stderr, "\r\033[K");
+
+	size_t changed = 0, failed = 0;
+	int internal = 0;
+	for (size_t i = 0; i < run.files.n; i++) {
+		struct file_out *fo = &run.per_file[i];
+		if (fo->changed)
+			changed++;
+		if (fo->status != FMT_OK)
+			failed++;
+		if (fo->status == FMT_INTERNAL || fo->status == -1)
+			internal = 1;
+		if (run.to_stdout && fo->text)
+			fwrite(fo->text, 1, fo->len, stdout);
+		if (fo->diff)
+			fputs(fo->diff, stdout);
+		else if (o->fmt_check && fo->changed)
+			printf("%s\n", run.files.v[i]);
+		diag_list_move(&all, &fo->diags);
+		free(fo->text);
+		free(fo->diff);
+	}
+	fflush(stdout);
+	diag_sort(&all);
+	report_text(stderr, &all, o->color == COLOR_ALWAYS ||
+				  (o->color == COLOR_AUTO && isatty(STDERR_FILENO)), 0);
+	if (!run.to_stdout && !o->quiet)
+		fprintf(stderr, "%zu file%s, %zu %s, %zu not formatted because of errors\n",
+			run.files.n, run.files.n == 1 ? "" : "s", changed,
+			o->fmt_inplace ? "changed" : "would change", failed);
+	free(run.per_file);
+	pthread_mutex_destroy(&run.lock);
+	diag_list_free(&all);
+	file_list_free(&run.files);
+	free(run.ranges);
+	if (internal || problems)
+		rc = 2;
+	else if (failed || (o->fmt_check && changed))
+		rc = 1;
+	return rc;
+}

@@ -1,0 +1,180 @@
+#!/bin/sh
+# Runs dtidy as a user would: exit codes, gcc-style text, the JSON document,
+# the directory walk and deterministic parallel output, on small files written
+# here and on the shared corpus.
+# Needs DTIDY (the binary) and CORPUS in the environment (tests/run-all.sh).
+set -u
+: "${DTIDY:?DTIDY must name the dtidy binary}"
+: "${CORPUS:?CORPUS must name the shared corpus directory}"
+export LC_ALL=C
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/dtidy-cli.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+
+pass=0
+fail=0
+ok() {
+	pass=$((pass + 1))
+	echo "ok   $1"
+}
+not_ok() {
+	fail=$((fail + 1))
+	echo "FAIL $1"
+	[ $# -gt 1 ] && printf '     %s\n' "$2"
+	return 0
+}
+# expect_exit WANT NAME -- dtidy ARGS... (stdout to $T/out, stderr to $T/err)
+expect_exit() {
+	want=$1 name=$2
+	shift 3
+	"$DTIDY" "$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		ok "$name (exit $want)"
+	else
+		not_ok "$name (exit $want)" "got exit $got; stderr: $(head -c 300 "$T/err")"
+	fi
+}
+
+cd "$T" || exit 1
+
+# --- inputs ---------------------------------------------------------------
+cat >clean.dts <<'EOF'
+/dts-v1/;
+
+/ {
+	model = "Example board";
+	compatible = "example,board";
+	#address-cells = <1>;
+	#size-cells = <1>;
+};
+EOF
+
+# Two mistakes: line 3 ends a cell list with ';' (column 10, the tab counts
+# one byte), line 5 has no value (column 6). Parsing goes on after each.
+printf '/dts-v1/;\n/ {\n\ta = <1 2;\n\tb = "x";\n\tc = ;\n};\n' >two-errors.dts
+
+# --- exit codes -----------------------------------------------------------
+expect_exit 0 "clean file" -- check clean.dts
+if ! grep -q ': error: ' out; then ok "clean file prints no error"; else not_ok "clean file prints no error" "$(head -3 out)"; fi
+
+expect_exit 1 "file with syntax errors" -- check two-errors.dts
+expect_exit 2 "missing file" -- check no-such-file.dts
+expect_exit 2 "missing file next to a good one" -- check clean.dts no-such-file.dts
+expect_exit 2 "unknown option" -- check --no-such-option clean.dts
+expect_exit 2 "no input" -- check
+expect_exit 2 "bad --format value" -- check --format=xml clean.dts
+expect_exit 2 "unknown command" -- no-such-command clean.dts
+if [ -s err ]; then ok "unknown command explains itself on stderr"; else not_ok "unknown command explains itself on stderr"; fi
+
+# --- gcc-style text -------------------------------------------------------
+"$DTIDY" check --color=never two-errors.dts >out 2>err
+if grep -Eq '^two-errors\.dts:3:10: error: .+ \[syntax\]$' out; then
+	ok "text: file:3:10: error: ... [syntax]"
+else
+	not_ok "text: file:3:10: error: ... [syntax]" "$(cat out)"
+fi
+if grep -Eq '^two-errors\.dts:5:6: error: .+ \[syntax\]$' out; then
+	ok "text: file:5:6: error: ... [syntax]"
+else
+	not_ok "text: file:5:6: error: ... [syntax]" "$(cat out)"
+fi
+n=$(grep -c '' out)
+if [ "$n" -eq 2 ]; then ok "text: two mistakes give two lines (no caret when not a terminal)"; else not_ok "text: two mistakes give two lines" "got $n lines: $(cat out)"; fi
+
+# --- JSON -----------------------------------------------------------------
+KEYS='["column","end_column","end_line","file","line","message","rule","severity"]'
+# Exactly the documented keys and types; 1-based positions; end not before start.
+SHAPE='(keys == ["diagnostics","version"]) and .version == 1
+  and (.diagnostics | type == "array")
+  and all(.diagnostics[];
+	(keys == '"$KEYS"')
+	and (.file | type == "string") and (.message | type == "string")
+	and (.rule | type == "string")
+	and (.severity | IN("error","warning","note"))
+	and all(.line, .column, .end_line, .end_column; type == "number" and . == floor)
+	and (if .rule == "io" then true else .line >= 1 and .column >= 1 end)
+	and (.end_line > .line or (.end_line == .line and .end_column >= .column)))'
+json_shape() { # NAME FILE
+	if jq -e "$SHAPE" "$2" >/dev/null 2>&1; then ok "json: $1 has the documented shape"; else not_ok "json: $1 has the documented shape" "$(head -c 400 "$2")"; fi
+}
+
+expect_exit 1 "json on syntax errors" -- check --format=json two-errors.dts
+json_shape "syntax errors" out
+got=$(jq -c '[.diagnostics[] | [.file, .line, .column, .end_line, .severity, .rule]]' out 2>&1)
+want='[["two-errors.dts",3,10,3,"error","syntax"],["two-errors.dts",5,6,5,"error","syntax"]]'
+if [ "$got" = "$want" ]; then ok "json: positions and rule of both mistakes"; else not_ok "json: positions and rule of both mistakes" "got $got"; fi
+if [ "$(jq -r '.diagnostics[0].message | length > 0' out)" = true ]; then ok "json: message is not empty"; else not_ok "json: message is not empty"; fi
+
+expect_exit 0 "json on a clean file" -- check --format=json clean.dts
+json_shape "clean file" out
+# (rules may add warnings on it one day; never an error)
+if [ "$(jq '[.diagnostics[] | select(.severity == "error")] | length' out 2>&1)" = 0 ]; then ok "json: clean file has no error"; else not_ok "json: clean file has no error" "$(cat out)"; fi
+
+expect_exit 2 "json on a missing file" -- check --format=json no-such-file.dts
+json_shape "missing file" out
+if [ "$(jq -r '.diagnostics[0].rule' out 2>&1)" = io ]; then ok "json: missing file is an io diagnostic"; else not_ok "json: missing file is an io diagnostic" "$(cat out)"; fi
+
+# A stray '%' after a comment holding a 2-byte UTF-8 character: column 26
+# counts bytes (25 would count characters).
+printf '/dts-v1/;\n/ { /* caf\303\251 */ p = <1 2 %%>; };\n' >utf8.dts
+"$DTIDY" check --format=json utf8.dts >out 2>err
+got=$(jq -c '[.diagnostics[] | [.line, .column]] | .[0]' out 2>&1)
+if [ "$got" = '[2,26]' ]; then ok "json: column counts bytes"; else not_ok "json: column counts bytes" "got $got: $(cat out)"; fi
+
+# --- directory walk -------------------------------------------------------
+mkdir -p tree/sub/deeper tree/.hidden-not-special
+bad='/dts-v1/;\n/ {\n\tx = ;\n};\n'
+for f in a.dts b.dtsi sub/c.dtso sub/deeper/d.overlay e.keymap; do
+	printf "$bad" >"tree/$f"
+done
+# Same broken content under names the walk must skip.
+for f in notes.txt board.h Makefile a.dts.orig sub/e.dtb sub/f.dts~; do
+	printf "$bad" >"tree/$f"
+done
+"$DTIDY" check --format=json tree >out 2>err
+got=$(jq -r '[.diagnostics[].file] | unique | join(" ")' out 2>&1)
+want="tree/a.dts tree/b.dtsi tree/e.keymap tree/sub/c.dtso tree/sub/deeper/d.overlay"
+if [ "$got" = "$want" ]; then
+	ok "walk: takes .dts .dtsi .dtso .overlay .keymap, recursing, and nothing else"
+else
+	not_ok "walk: takes .dts .dtsi .dtso .overlay .keymap, recursing, and nothing else" "got: $got"
+fi
+expect_exit 1 "walk: an explicitly named file is checked whatever its name" -- check tree/notes.txt
+expect_exit 0 "walk: a directory with no devicetree files" -- check tree/.hidden-not-special
+
+# --- parallel runs: identical, sorted by path -----------------------------
+sorted_by_path() { # FILE: json; files non-decreasing, lines non-decreasing within a file
+	jq -e '[.diagnostics[] | [.file, .line]] as $d
+	  | all(range(1; $d | length); ($d[. - 1] <= $d[.]))' "$1" >/dev/null 2>&1
+}
+"$DTIDY" check -j1 tree >j1.txt 2>&1
+"$DTIDY" check -j2 tree >j2.txt 2>&1
+if cmp -s j1.txt j2.txt && [ -s j1.txt ]; then ok "-j1 and -j2 print the same text (walk tree)"; else not_ok "-j1 and -j2 print the same text (walk tree)"; fi
+
+# dtc's own test inputs include broken files: many diagnostics, many files.
+"$DTIDY" check --format=json -j1 "$CORPUS/dtc-tests" >j1.json 2>/dev/null
+"$DTIDY" check --format=json -j2 "$CORPUS/dtc-tests" >j2.json 2>/dev/null
+n=$(jq '[.diagnostics[].file] | unique | length' j1.json 2>/dev/null || echo 0)
+if cmp -s j1.json j2.json && [ "$n" -gt 1 ]; then
+	ok "-j1 and -j2 print the same JSON (dtc-tests: diagnostics in $n files)"
+else
+	not_ok "-j1 and -j2 print the same JSON (dtc-tests)" "files with diagnostics: $n"
+fi
+if sorted_by_path j1.json; then ok "diagnostics are sorted by path, then line"; else not_ok "diagnostics are sorted by path, then line"; fi
+
+# --- the corpus: real trees parse -----------------------------------------
+for d in src zephyr-xen xen-troops zmk; do
+	"$DTIDY" check --format=json -j2 "$CORPUS/$d" >corpus.json 2>err
+	rc=$?
+	syn=$(jq '[.diagnostics[] | select(.rule == "syntax" or .rule == "io")] | length' corpus.json 2>/dev/null || echo parse-failure)
+	if [ "$rc" -le 1 ] && [ "$syn" = 0 ]; then
+		ok "corpus $d: no syntax or io diagnostics (exit $rc)"
+	else
+		not_ok "corpus $d: no syntax or io diagnostics" "exit $rc, $syn syntax/io diagnostics"
+	fi
+done
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

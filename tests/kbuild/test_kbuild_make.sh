@@ -1,0 +1,104 @@
+#!/bin/sh
+# integrations/kbuild/dtidy.mk on a kernel-shaped copy of the corpus's arm64
+# boards: every board is checked once, a re-run checks nothing, a touched
+# file re-checks exactly the boards whose .d names it, findings fail the
+# build with gcc-style lines (unless DTIDY_NOFAIL=1), W=1 reaches dtidy.
+set -u
+: "${DTIDY:?}" "${CORPUS:?}"
+here=$(cd "$(dirname "$0")" && pwd)
+mk=$here/../../integrations/kbuild/dtidy.mk
+. "$here/kernel_tree.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() {
+	echo "FAIL: $*"
+	exit 1
+}
+
+# Run as from a shell, not as a sub-make of `make test` (no jobserver,
+# no "Entering directory").
+unset MAKEFLAGS MFLAGS MAKELEVEL
+make_kernel_tree "$tmp/linux" arm64
+dts=$tmp/linux/arch/arm64/boot/dts
+
+# A dtidy that logs the file each run was given (its last argument).
+mkdir "$tmp/bin"
+cat >"$tmp/bin/dtidy" <<EOF
+#!/bin/sh
+for a; do last=\$a; done
+echo "\$last" >>"$tmp/log"
+exec "$DTIDY" "\$@"
+EOF
+chmod +x "$tmp/bin/dtidy"
+
+lint() {
+	: >"$tmp/log"
+	(cd "$tmp/linux" && make -f "$mk" -j2 ARCH=arm64 DTIDY="$tmp/bin/dtidy" "$@" dtbs_lint) \
+		>"$tmp/out" 2>&1
+}
+checked() { sed 's|^\./||' "$tmp/log" | sort; }
+
+(cd "$tmp/linux" && find arch/arm64/boot/dts -name '*.dts' -o -name '*.dtso') |
+	sort >"$tmp/boards"
+nboards=$(wc -l <"$tmp/boards")
+[ "$nboards" -ge 30 ] || fail "only $nboards boards in the test tree"
+
+# 1. cold run: every board exactly once, nothing printed for clean boards
+lint || { cat "$tmp/out"; fail "cold dtbs_lint failed"; }
+checked >"$tmp/got"
+diff -u "$tmp/boards" "$tmp/got" >/dev/null || {
+	diff -u "$tmp/boards" "$tmp/got" | head -20
+	fail "cold run did not check every board exactly once"
+}
+[ -s "$tmp/out" ] && { head "$tmp/out"; fail "clean boards printed something"; }
+echo "ok: cold run checked each of $nboards boards once, silently"
+
+# 2. warm run: nothing at all
+lint || fail "warm dtbs_lint failed"
+[ -s "$tmp/log" ] && fail "warm run checked: $(head -3 "$tmp/log")"
+[ -s "$tmp/out" ] && fail "warm run printed: $(head -3 "$tmp/out")"
+echo "ok: warm run checked nothing and printed nothing"
+
+# Boards whose .d file names a prerequisite.
+boards_naming() {
+	(cd "$tmp/linux/.dtidy" && grep -rlF -- "$1" --include='*.d' . | sed 's|^\./||; s|\.lint\.d$||' | sort)
+}
+
+# 3. touching one board re-checks that board only
+board=$(sed -n 1p "$tmp/boards")
+touch "$tmp/linux/$board"
+lint || fail "re-run after touching $board failed"
+[ "$(checked)" = "$board" ] || fail "touching $board re-checked: $(checked | tr '\n' ' ')"
+echo "ok: touching $board re-checked only it"
+
+# 4. touching the most-included .dtsi or header re-checks exactly the boards
+#    whose .d names it
+hdr=$(cat "$tmp/linux/.dtidy/arch/arm64/boot/dts"/*/*.d | tr ' ' '\n' |
+	grep -E '\.(dtsi|h)$' | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
+if [ -n "$hdr" ]; then
+	boards_naming "$hdr" >"$tmp/want"
+	touch "$tmp/linux/$hdr"
+	lint || fail "re-run after touching $hdr failed"
+	checked >"$tmp/got"
+	diff -u "$tmp/want" "$tmp/got" || fail "touching $hdr did not re-check exactly its boards"
+	echo "ok: touching $hdr re-checked the $(wc -l <"$tmp/want") boards that read it"
+fi
+
+# 5. an error fails the build with a gcc-style line; DTIDY_NOFAIL=1 only reports
+printf '/dts-v1/;\n/ {\n\tbroken = <1;\n};\n' >"$tmp/linux/$board"
+if lint; then fail "a board with a syntax error did not fail the build"; fi
+grep -q "^$board:3:[0-9]*: error: .*\[syntax\]$" "$tmp/out" ||
+	{ cat "$tmp/out"; fail "no gcc-style error line for $board"; }
+lint DTIDY_NOFAIL=1 || fail "DTIDY_NOFAIL=1 still failed the build"
+grep -q "^$board:3:" "$tmp/out" || fail "DTIDY_NOFAIL=1 hid the finding"
+[ "$(checked)" = "$board" ] || fail "a failing board was not the only one re-checked"
+echo "ok: a syntax error fails the build with $board:3:..., DTIDY_NOFAIL=1 reports only"
+cp "$CORPUS/src/arm64/${board#arch/arm64/boot/dts/}" "$tmp/linux/$board"
+
+# 6. new options (W=1) re-check every board, and reach dtidy as --level=1
+lint W=1 V=1 || fail "W=1 run failed"
+[ "$(checked | wc -l)" -eq "$nboards" ] || fail "W=1 did not re-check every board"
+grep -q -- "--level=1 .*-MD -MF .*-MT .*-MP" "$tmp/out" || fail "V=1 did not show a check command with --level=1"
+lint W=1 || fail "second W=1 run failed"
+[ -s "$tmp/log" ] && fail "second W=1 run re-checked boards"
+echo "ok: W=1 passes --level=1, re-checks everything once, V=1 shows the commands"

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Replays every input the fuzzers ever found (tests/regress/<target>/*)
+# through the code path of the target that found it ($BUILD/replay_<target>,
+# the fuzz target's own checks included), then through `dtidy check`, which
+# must answer 0 or 1 (findings), never crash or report an internal error.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+BUILD=${BUILD:-build}
+DTIDY=${DTIDY:-$BUILD/dtidy}
+fail=0
+count=0
+for dir in "$here"/fuzz_*/; do
+	[ -d "$dir" ] || continue
+	target=$(basename "$dir")
+	replay="$BUILD/replay_${target#fuzz_}"
+	if [ ! -x "$replay" ]; then
+		echo "FAIL: $replay not built"
+		fail=1
+		continue
+	fi
+	for input in "$dir"*; do
+		[ -f "$input" ] || continue
+		count=$((count + 1))
+		name="$target/$(basename "$input")"
+		if ! "$replay" "$input" >/tmp/regress.$$ 2>&1; then
+			echo "FAIL: $name: replay"
+			head -20 /tmp/regress.$$
+			fail=1
+		fi
+		"$DTIDY" check --color=never "$input" >/tmp/regress.$$ 2>&1
+		rc=$?
+		if [ $rc -gt 1 ]; then
+			echo "FAIL: $name: dtidy check exited $rc"
+			head -20 /tmp/regress.$$
+			fail=1
+		fi
+	done
+done
+rm -f /tmp/regress.$$
+echo "regress: $count inputs replayed"
+[ $count -gt 0 ] || { echo "FAIL: no regression inputs found"; fail=1; }
+exit $fail
