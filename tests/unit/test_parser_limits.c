@@ -71,7 +71,7 @@ static void expect_depth_error(const char *text, size_t len, const char *what)
 	parsed_free(&p);
 }
 
-Test(parser_limits, nodes_nested_100000_deep, .timeout = 60)
+Test(parser_limits, nodes_nested_100000_deep)
 {
 	size_t len;
 	char *s = repeat3("/dts-v1/;\n/ {\n", "n {\n", DEEP, "p = <1>;\n", "};\n", "};\n", &len);
@@ -90,7 +90,7 @@ Test(parser_limits, nodes_nested_just_within_the_limit)
 	free(s);
 }
 
-Test(parser_limits, parentheses_nested_100000_deep, .timeout = 60)
+Test(parser_limits, parentheses_nested_100000_deep)
 {
 	size_t len;
 	char *s = repeat3("/dts-v1/; / { p = <", "(", DEEP, "1", ")", ">; q; };", &len);
@@ -98,7 +98,7 @@ Test(parser_limits, parentheses_nested_100000_deep, .timeout = 60)
 	free(s);
 }
 
-Test(parser_limits, unary_chain_100000_long, .timeout = 60)
+Test(parser_limits, unary_chain_100000_long)
 {
 	size_t len;
 	char *s = repeat3("/dts-v1/; / { p = <(", "-", DEEP, "1", "", ")>; };", &len);
@@ -106,7 +106,7 @@ Test(parser_limits, unary_chain_100000_long, .timeout = 60)
 	free(s);
 }
 
-Test(parser_limits, conditional_chain_100000_long, .timeout = 60)
+Test(parser_limits, conditional_chain_100000_long)
 {
 	size_t len;
 	char *s = repeat3("/dts-v1/; / { p = <(", "1 ? 2 : ", DEEP, "3", "", ")>; };", &len);
@@ -114,7 +114,7 @@ Test(parser_limits, conditional_chain_100000_long, .timeout = 60)
 	free(s);
 }
 
-Test(parser_limits, binary_chain_100000_long, .timeout = 60)
+Test(parser_limits, binary_chain_100000_long)
 {
 	/* left-associative, so the tree would be as deep as the chain is long */
 	size_t len;
@@ -123,7 +123,7 @@ Test(parser_limits, binary_chain_100000_long, .timeout = 60)
 	free(s);
 }
 
-Test(parser_limits, macro_arguments_nested_100000_deep, .timeout = 60)
+Test(parser_limits, macro_arguments_nested_100000_deep)
 {
 	/* arguments are token ranges, never parsed: no depth at all */
 	size_t len;
@@ -136,7 +136,7 @@ Test(parser_limits, macro_arguments_nested_100000_deep, .timeout = 60)
 	free(s);
 }
 
-Test(parser_limits, braces_100000_deep_in_garbage, .timeout = 60)
+Test(parser_limits, braces_100000_deep_in_garbage)
 {
 	size_t len;
 	char *s = repeat3("", "{", DEEP, "", "}", "", &len);
@@ -171,7 +171,7 @@ static void raw_free(struct raw *r)
 	dt_tokens_free(&r->toks);
 }
 
-Test(parser_limits, one_node_with_a_million_properties, .timeout = 120)
+Test(parser_limits, one_node_with_a_million_properties)
 {
 	const size_t n = 1000000;
 	char *buf = malloc(n * 3 + 64);
@@ -195,7 +195,7 @@ Test(parser_limits, one_node_with_a_million_properties, .timeout = 120)
 	free(buf);
 }
 
-Test(parser_limits, a_million_mistakes, .timeout = 120)
+Test(parser_limits, a_million_mistakes)
 {
 	/* recovery goes on to the end; the report stops at DT_MAX_ERRORS */
 	const size_t n = 1000000;
