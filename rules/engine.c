@@ -545,8 +545,11 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	R.files[0].text = R.main->text;
 	R.files[0].len = R.main->len;
 	R.files[0].src = R.main;
-	out->deps = xmalloc(sizeof(*out->deps));
+	/* -MD: the board, then the configuration that applied to it */
+	out->deps = xmalloc(2 * sizeof(*out->deps));
 	out->deps[out->ndeps++] = xstrdup(in->path);
+	if (cfg->path && cfg->path[0])
+		out->deps[out->ndeps++] = xstrdup(cfg->path);
 
 	syntax_errors(&R);
 	const struct dtidy_tree *tree = NULL;
