@@ -49,7 +49,8 @@ int pp_budget(struct pp *pp, const struct pp_tok *where, size_t n)
 	(void)n;
 	if (pp->fatal)
 		return 1;
-	if (pp->tokens_made > PP_MAX_TOKENS || pp->out.len > PP_MAX_OUT) {
+	if (pp->tokens_made > PP_MAX_TOKENS || pp->out.len > PP_MAX_OUT ||
+	    pp->a.total > PP_MAX_ARENA) {
 		pp_error(pp, where, "macro expansion too large (runaway macro?); preprocessing stopped");
 		pp->fatal = 1;
 		return 1;
