@@ -1,3 +1,4 @@
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,9 @@ static void usage(FILE *f)
 	      "  --enable RULE      turn on a rule or family (repeatable; also --disable)\n"
 	      "  --config FILE      use FILE instead of the nearest .dtidy.yaml\n"
 	      "  --plugin FILE.so   load rules from a shared object\n"
+	      "  --diff-base REV    only lines changed since git REV (check, format)\n"
+	      "  -MD -MF FILE       check: write make rules naming every file read\n"
+	      "                     (-MT TARGET names the target, -MP adds phony rules)\n"
 	      "  --quiet            no summary line\n"
 	      "  --version, --help\n"
 	      "\n"
@@ -35,6 +39,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	/* Past a file-size limit (ulimit -f), fail the write with EFBIG and
+	 * clean up instead of being killed with a temporary file left over. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -436,6 +436,7 @@ static void make_engine(struct lsp_server *s, const struct engine_opts *eo)
 			sb_printf(&b, " %s%s%s [%s]", errs.v[i].file ? errs.v[i].file : "",
 				  errs.v[i].file ? ": " : "", errs.v[i].message, errs.v[i].rule);
 		s->engine_error = b.s;
+		fprintf(stderr, "%s\n", b.s);
 	}
 	diag_list_free(&errs);
 }
@@ -444,7 +445,7 @@ int lsp_run(int in_fd, int out_fd, const struct engine_opts *eo)
 {
 	/* a vanished client must end us through a failed write, not a signal */
 	signal(SIGPIPE, SIG_IGN);
-	struct lsp_server s = {.out_fd = out_fd, .debounce_ms = LSP_DEFAULT_DEBOUNCE_MS};
+	struct lsp_server s = {.out_fd = out_fd, .debounce_ms = LSP_DEFAULT_DEBOUNCE_MS, .eo = eo};
 	make_engine(&s, eo);
 	lsp_reader_init(&s.in, in_fd);
 	while (!s.exiting && !s.gone) {
