@@ -142,8 +142,10 @@ Test(reorder_fix, boards_compile_to_the_same_tree, .timeout = 300)
 	char list[1024];
 	snprintf(list, sizeof(list), "%s/linux-toplevel.txt", corpus());
 	FILE *f = fopen(list, "r");
-	if (!f)
+	if (!f) {
 		cr_skip_test("no corpus at %s", corpus());
+		return;
+	}
 	char dir[] = "/tmp/dtidy-reorder-XXXXXX";
 	cr_assert(mkdtemp(dir));
 	char line[1024];
