@@ -78,4 +78,13 @@ struct dtidy_report *fail_prop(struct dtidy_ctx *ctx, const struct dtidy_prop *p
 	DTIDY_FOREACH_NODE(n, t)                                              \
 		if (!node_is_omitted((t), n))
 
+/* The children of every checked node whose bus (as seen at `stage`) is
+ * `want`. The parent's bus is worked out once per parent: it looks at all
+ * of its children, so asking it once per child would be quadratic. */
+#define FOREACH_CHILD_OF_BUS(c, t, stage, want)                               \
+	FOREACH_CHECKED_NODE(bus_parent_, t)                                  \
+		if (node_bus((t), bus_parent_, (stage)) == (want))            \
+			DTIDY_FOREACH_CHILD(c, bus_parent_)                   \
+				if (!node_is_omitted((t), c))
+
 #endif

@@ -64,9 +64,7 @@ static void check_endpoint(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	char path[512];
-	FOREACH_CHECKED_NODE(n, t) {
-		if (!n->parent || node_bus(t, n->parent, STAGE_GRAPH) != BUS_GRAPH_PORT)
-			continue;
+	FOREACH_CHILD_OF_BUS(n, t, STAGE_GRAPH, BUS_GRAPH_PORT) {
 		if (!node_basename_is(n, "endpoint"))
 			fail_node(ctx, n, "graph endpoint node '%s' should be named \"endpoint\"", n->name);
 		check_reg(ctx, t, n);

@@ -26,9 +26,7 @@ static void check_bridge(struct dtidy_ctx *ctx)
 static void check_reg(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	FOREACH_CHECKED_NODE(n, t) {
-		if (!n->parent || node_bus(t, n->parent, STAGE_I2C) != BUS_I2C)
-			continue;
+	FOREACH_CHILD_OF_BUS(n, t, STAGE_I2C, BUS_I2C) {
 		const struct dtidy_prop *p = dtidy_prop_get(n, "reg");
 		if (!p || prop_len(t, p) == 0) {
 			fail_node(ctx, n, "I2C device without reg");

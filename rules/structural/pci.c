@@ -41,9 +41,7 @@ static void check_bridge(struct dtidy_ctx *ctx)
 static void check_device_reg(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	FOREACH_CHECKED_NODE(n, t) {
-		if (!n->parent || node_bus(t, n->parent, STAGE_SIMPLE) != BUS_PCI)
-			continue;
+	FOREACH_CHILD_OF_BUS(n, t, STAGE_SIMPLE, BUS_PCI) {
 		const struct dtidy_prop *p = dtidy_prop_get(n, "reg");
 		if (!p)
 			continue;
@@ -73,9 +71,7 @@ static void check_device_reg(struct dtidy_ctx *ctx)
 static void check_bus_num(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	FOREACH_CHECKED_NODE(n, t) {
-		if (!n->parent || node_bus(t, n->parent, STAGE_SIMPLE) != BUS_PCI)
-			continue;
+	FOREACH_CHILD_OF_BUS(n, t, STAGE_SIMPLE, BUS_PCI) {
 		const struct dtidy_prop *p = dtidy_prop_get(n, "reg");
 		if (!p)
 			continue;

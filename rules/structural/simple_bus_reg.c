@@ -10,9 +10,7 @@
 static void check(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	FOREACH_CHECKED_NODE(n, t) {
-		if (!n->parent || node_bus(t, n->parent, STAGE_SIMPLE) != BUS_SIMPLE)
-			continue;
+	FOREACH_CHILD_OF_BUS(n, t, STAGE_SIMPLE, BUS_SIMPLE) {
 		const struct dtidy_prop *p = dtidy_prop_get(n, "reg");
 		size_t skip = 0;
 		if (!p) {

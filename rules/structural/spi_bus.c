@@ -28,9 +28,8 @@ static void check_bridge(struct dtidy_ctx *ctx)
 static void check_reg(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	FOREACH_CHECKED_NODE(n, t) {
-		if (!n->parent || node_bus(t, n->parent, STAGE_SPI) != BUS_SPI ||
-		    dtidy_prop_get(n->parent, "spi-slave"))
+	FOREACH_CHILD_OF_BUS(n, t, STAGE_SPI, BUS_SPI) {
+		if (dtidy_prop_get(n->parent, "spi-slave"))
 			continue;
 		const struct dtidy_prop *p = dtidy_prop_get(n, "reg");
 		if (!p || prop_len(t, p) == 0) {

@@ -9,9 +9,7 @@
 static void check(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	FOREACH_CHECKED_NODE(n, t) {
-		if (n->parent && node_bus(t, n->parent, STAGE_SIMPLE) != BUS_NONE)
-			continue;
+	FOREACH_CHILD_OF_BUS(n, t, STAGE_SIMPLE, BUS_NONE) {
 		const char *u = node_unit(n);
 		if (!u[0])
 			continue;
