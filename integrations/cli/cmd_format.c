@@ -28,7 +28,8 @@ struct file_out {
 	int changed;
 	char *text;		/* formatted text, for stdout mode */
 	size_t len;
-	char *diff;		/* for --diff */
+	char *diff;		/* for --diff (may hold NUL bytes) */
+	size_t diff_len;
 	struct diag_list diags;
 };
 
@@ -109,6 +110,7 @@ static void format_source(struct fmt_run *run, const struct source *src, int par
 			struct strbuf d = {0};
 			udiff(&d, src->path, src->text, src->len, r.text, r.len);
 			fo->diff = d.s;
+			fo->diff_len = d.len;
 		}
 		if (run->to_stdout) {
 			fo->text = r.text;
@@ -187,7 +189,7 @@ static int format_stdin(struct fmt_run *run)
 	format_source(run, src, 1, &fo);
 	int rc = 0;
 	if (fo.diff)
-		fputs(fo.diff, stdout);
+		fwrite(fo.diff, 1, fo.diff_len, stdout);
 	if (run->to_stdout)
 		fwrite(fo.text ? fo.text : src->text, 1, fo.text ? fo.len : src->len, stdout);
 	if (o->fmt_check && fo.changed) {
@@ -283,7 +285,7 @@ int cmd_format(struct cli_opts *o)
 		if (run.to_stdout && fo->text)
 			fwrite(fo->text, 1, fo->len, stdout);
 		if (fo->diff)
-			fputs(fo->diff, stdout);
+			fwrite(fo->diff, 1, fo->diff_len, stdout);
 		else if (o->fmt_check && fo->changed)
 			printf("%s\n", run.files.v[i]);
 		diag_list_move(&all, &fo->diags);
