@@ -52,7 +52,7 @@ $(BUILD)/parse-bench: $(BUILD)/bench/parse_bench.o $(BUILD)/libdtidy.a
 -include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d
 
 # --- setup -----------------------------------------------------------------
-DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev \
+DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
 	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
 	    device-tree-compiler cpp neovim git pkg-config jq
 deps:

@@ -72,6 +72,21 @@ void diag_set_related(struct diag *d, const struct source *src, size_t off,
 	d->rel_message = xstrdup(msg);
 }
 
+void diag_add_edit(struct diag *d, const struct source *src, size_t start, size_t end,
+		   const char *text)
+{
+	d->edits = xrealloc(d->edits, (d->nedits + 1) * sizeof(*d->edits));
+	struct diag_edit *e = &d->edits[d->nedits++];
+	if (end < start)
+		end = start;
+	e->file = xstrdup(src->path);
+	e->off = (uint32_t)start;
+	e->end_off = (uint32_t)end;
+	source_linecol(src, start, &e->line, &e->col);
+	source_linecol(src, end, &e->end_line, &e->end_col);
+	e->text = xstrdup(text);
+}
+
 void diag_free(struct diag *d)
 {
 	free(d->file);
@@ -79,6 +94,12 @@ void diag_free(struct diag *d)
 	free(d->message);
 	free(d->rel_file);
 	free(d->rel_message);
+	for (size_t i = 0; i < d->nedits; i++) {
+		free(d->edits[i].file);
+		free(d->edits[i].text);
+	}
+	free(d->edits);
+	memset(d, 0, sizeof(*d));
 }
 
 void diag_list_free(struct diag_list *l)
@@ -110,6 +131,26 @@ void diag_sort(struct diag_list *l)
 {
 	if (l->n > 1)
 		qsort(l->v, l->n, sizeof(l->v[0]), cmp);
+}
+
+static int same(const struct diag *x, const struct diag *y)
+{
+	return !strcmp(x->file, y->file) && x->off == y->off && x->end_off == y->end_off &&
+	       x->line == y->line && x->severity == y->severity && !strcmp(x->rule, y->rule) &&
+	       !strcmp(x->message, y->message);
+}
+
+void diag_dedup(struct diag_list *l)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (w && same(&l->v[w - 1], &l->v[i])) {
+			diag_free(&l->v[i]);
+			continue;
+		}
+		l->v[w++] = l->v[i];
+	}
+	l->n = w;
 }
 
 void diag_list_move(struct diag_list *dst, struct diag_list *src)

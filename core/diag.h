@@ -9,6 +9,14 @@
 #include "../include/dtidy/diag.h"
 #include "source.h"
 
+/* One text edit of a fix: replace bytes [off, end_off) of `file` by text. */
+struct diag_edit {
+	char *file;
+	uint32_t off, end_off;
+	unsigned line, col, end_line, end_col;	/* 1-based, as for diagnostics */
+	char *text;
+};
+
 struct diag {
 	char *file;
 	unsigned line, col, end_line, end_col;	/* 1-based; columns count bytes */
@@ -20,6 +28,9 @@ struct diag {
 	char *rel_file;
 	unsigned rel_line, rel_col;
 	char *rel_message;
+	/* a certain fix: every edit applied together (none: not fixable) */
+	struct diag_edit *edits;
+	size_t nedits;
 };
 
 struct diag_list {
@@ -36,11 +47,16 @@ struct diag *diag_add_file(struct diag_list *l, const char *file, int severity,
 	__attribute__((format(printf, 5, 6)));
 void diag_set_related(struct diag *d, const struct source *src, size_t off,
 		      const char *msg);
+void diag_add_edit(struct diag *d, const struct source *src, size_t start, size_t end,
+		   const char *text);
 /* Frees one diagnostic's strings (to drop it from a list). */
 void diag_free(struct diag *d);
 void diag_list_free(struct diag_list *l);
 /* Stable order: file, line, column, then rule. */
 void diag_sort(struct diag_list *l);
+/* Drops repeated diagnostics (same place, rule and message) of a sorted
+ * list: a .dtsi included by several checked boards reports once. */
+void diag_dedup(struct diag_list *l);
 /* Moves all of src's entries to the end of dst. */
 void diag_list_move(struct diag_list *dst, struct diag_list *src);
 const char *diag_severity_name(int sev);

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,19 @@ static char *errmsg(const char *what, int e)
 	return xstrdup(buf);
 }
 
+/* `bytes` is the size when known (a regular file), else 0. */
+static char *too_large(uintmax_t bytes)
+{
+	char buf[128];
+	if (bytes)
+		snprintf(buf, sizeof(buf), "file too large: %ju MiB (the limit is %zu MiB)",
+			 (bytes + (1u << 20) - 1) >> 20, SOURCE_MAX_BYTES >> 20);
+	else
+		snprintf(buf, sizeof(buf), "file too large: over the limit of %zu MiB",
+			 SOURCE_MAX_BYTES >> 20);
+	return xstrdup(buf);
+}
+
 struct source *source_load(const char *path, char **err)
 {
 	*err = NULL;
@@ -67,23 +81,26 @@ struct source *source_load(const char *path, char **err)
 		close(fd);
 		return NULL;
 	}
-	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
-	if (cap > SOURCE_MAX_BYTES) {
-		*err = xstrdup("file too large (over 2 GiB)");
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > SOURCE_MAX_BYTES) {
+		*err = too_large((uintmax_t)st.st_size);
 		close(fd);
 		return NULL;
 	}
+	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
 	char *buf = xmalloc(cap + 1);
 	size_t len = 0;
 	for (;;) {
 		if (len == cap) {
-			if (cap >= SOURCE_MAX_BYTES) {
+			/* a pipe, or a file that grew since fstat */
+			if (len > SOURCE_MAX_BYTES) {
 				free(buf);
 				close(fd);
-				*err = xstrdup("file too large (over 2 GiB)");
+				*err = too_large(0);
 				return NULL;
 			}
 			cap *= 2;
+			if (cap > SOURCE_MAX_BYTES + 1)
+				cap = SOURCE_MAX_BYTES + 1;
 			buf = xrealloc(buf, cap + 1);
 		}
 		ssize_t r = read(fd, buf + len, cap - len);

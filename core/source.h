@@ -7,8 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Offsets are 32-bit: files larger than this are refused, with a message. */
-#define SOURCE_MAX_BYTES ((size_t)0x7fffffff)
+/* Larger files are refused with a message, before they are read. Offsets
+ * are 32-bit, and lexing plus parsing costs about 12 bytes of memory per
+ * source byte, so this bounds one file's memory to about 200 MiB; the
+ * largest real devicetree sources are under 1 MiB. */
+#define SOURCE_MAX_BYTES ((size_t)16 << 20)
 
 struct source {
 	char *path;		/* display path, as the user named it */

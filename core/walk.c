@@ -48,9 +48,10 @@ static void walk_dir(struct walker *w, const char *dir, const struct stat *st)
 {
 	for (size_t i = 0; i < w->nseen; i++)
 		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino) {
+			/* Not a problem of the sources: every file is still
+			 * found once, through the path that was not a loop. */
 			diag_add_file(w->diags, dir, DTIDY_SEV_WARNING, "io",
 				      "symbolic link loop; directory skipped");
-			w->problems++;
 			return;
 		}
 	DIR *d = opendir(dir);
@@ -92,8 +93,16 @@ static void walk_dir(struct walker *w, const char *dir, const struct stat *st)
 			}
 		} else if (S_ISDIR(cst.st_mode)) {
 			walk_dir(w, path, &cst);
-		} else if (walk_is_dt_source(names[i])) {
+		} else if (!walk_is_dt_source(names[i])) {
+			/* not ours */
+		} else if (S_ISREG(cst.st_mode)) {
 			push_file(w->out, path);
+		} else {
+			/* Opening a FIFO would block the whole run; a device or
+			 * socket is never a source. Named on the command line,
+			 * such a file is read as given (dtidy check /dev/stdin). */
+			diag_add_file(w->diags, path, DTIDY_SEV_WARNING, "io",
+				      "not a regular file; skipped");
 		}
 		free(path);
 		free(names[i]);

@@ -16,7 +16,9 @@ struct file_list {
 /* Does the name end in .dts .dtsi .dtso .overlay or .keymap? */
 int walk_is_dt_source(const char *name);
 /* Appends the files under each path; problems (unreadable directory, missing
- * path) become diagnostics with rule "io". Returns the number of problems. */
+ * path) become diagnostics with rule "io". Returns the number of problems.
+ * Symlink loops and non-regular files met in a directory (FIFOs, sockets,
+ * devices) are warnings, not problems: they are skipped. */
 int walk_paths(char *const *paths, size_t npaths, struct file_list *out,
 	       struct diag_list *diags);
 void file_list_free(struct file_list *l);

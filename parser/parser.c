@@ -25,18 +25,30 @@ struct parser {
 
 /* ---- token cursor ---- */
 
+/* Records an error; `msg` is copied into the arena. Past DT_MAX_ERRORS one
+ * last error says so and the rest are dropped: a binary file or a run of
+ * stray '}' would otherwise report every byte. */
+static void push_error(struct parser *p, uint32_t start, uint32_t end, const char *msg)
+{
+	struct cst_file *f = p->f;
+	if (f->nerrors > DT_MAX_ERRORS)
+		return;
+	if (f->nerrors == DT_MAX_ERRORS)
+		msg = "too many syntax errors; the rest of this file is not reported";
+	VEC_RESERVE(f->errors, f->errcap, f->nerrors + 1);
+	f->errors[f->nerrors].start = start;
+	f->errors[f->nerrors].end = end;
+	f->errors[f->nerrors].msg = arena_strdup(p->a, msg);
+	f->nerrors++;
+}
+
 static void report_trivia_errors(struct parser *p, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		const struct dt_token *t = &p->t[i];
-		if ((t->flags & TF_ERROR) && dt_tok_is_trivia(t->kind)) {
-			struct cst_file *f = p->f;
-			VEC_RESERVE(f->errors, f->errcap, f->nerrors + 1);
-			f->errors[f->nerrors].start = t->off;
-			f->errors[f->nerrors].end = t->off + (t->len > 2 ? 2 : t->len);
-			f->errors[f->nerrors].msg = arena_strdup(p->a, dt_tok_error_message(t->err));
-			f->nerrors++;
-		}
+		if ((t->flags & TF_ERROR) && dt_tok_is_trivia(t->kind))
+			push_error(p, t->off, t->off + (t->len > 2 ? 2 : t->len),
+				   dt_tok_error_message(t->err));
 	}
 }
 
@@ -88,13 +100,8 @@ static void error_at(struct parser *p, size_t tok, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	struct cst_file *f = p->f;
-	VEC_RESERVE(f->errors, f->errcap, f->nerrors + 1);
 	const struct dt_token *t = &p->t[tok];
-	f->errors[f->nerrors].start = t->off;
-	f->errors[f->nerrors].end = t->off + (t->len ? t->len : 0);
-	f->errors[f->nerrors].msg = arena_strdup(p->a, buf);
-	f->nerrors++;
+	push_error(p, t->off, t->off + t->len, buf);
 }
 
 /* A short quotation of the current token for messages. */

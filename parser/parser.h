@@ -9,6 +9,9 @@
 
 /* Deeper nesting than this is reported, not recursed into. */
 #define DT_MAX_DEPTH 256
+/* At most this many syntax errors are recorded per file, then one saying
+ * the rest were dropped. */
+#define DT_MAX_ERRORS 100
 
 /* Parses a token stream (from dt_lex, or the model's preprocessed stream)
  * into a CST allocated from `a`. Never fails: every mistake becomes a

@@ -5,6 +5,10 @@
 
 #include <stddef.h>
 
+#ifndef DTIDY_VERSION
+#define DTIDY_VERSION "0.1.0"
+#endif
+
 enum out_format { OUT_TEXT, OUT_JSON, OUT_SARIF };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -49,7 +53,9 @@ int cli_parse(struct cli_opts *o, int argc, char **argv);
 void cli_opts_free(struct cli_opts *o);
 
 int cmd_check(struct cli_opts *o);
+int cmd_rules(struct cli_opts *o);
 int cmd_format(struct cli_opts *o);
+int cmd_lsp(struct cli_opts *o);
 
 struct file_list;
 /* check -MD: writes the rules for the inputs and, per input, the files read

@@ -1,55 +1,108 @@
-/* dtidy check: every file is lexed and parsed on a worker thread; results
- * are collected per file and printed in path order, so output never depends
- * on scheduling. */
+/* dtidy check: every file is checked by the rule engine on a worker thread;
+ * results are collected per file and printed in path order, so output never
+ * depends on scheduling. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
-#include "../../core/arena.h"
 #include "../../core/diag.h"
 #include "../../core/jobs.h"
+#include "../../core/regex.h"
 #include "../../core/report.h"
-#include "../../core/source.h"
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
-#include "../../lexer/lexer.h"
-#include "../../parser/parser.h"
+#include "../../rules/engine.h"
+#include "../../rules/sarif.h"
 #include "../git/diffbase.h"
 #include "cli.h"
 
 struct check_run {
 	struct file_list files;
-	struct diag_list *per_file;
+	struct engine_result *res;
 	struct file_list *reads;	/* per file: every file read for it (-MD) */
-	const struct cli_opts *opts;
+	struct engine *engine;
 };
 
 static void check_one(size_t i, void *ctx)
 {
 	struct check_run *r = ctx;
-	struct diag_list *out = &r->per_file[i];
-	struct file_list *reads = &r->reads[i];
-	VEC_PUSH(reads->v, reads->n, reads->cap, xstrdup(r->files.v[i]));
-	char *err = NULL;
-	struct source *src = source_load(r->files.v[i], &err);
-	if (!src) {
-		diag_add_file(out, r->files.v[i], DTIDY_SEV_ERROR, "io", "%s", err);
-		free(err);
-		return;
+	struct engine_input in = {.path = r->files.v[i]};
+	engine_check(r->engine, &in, &r->res[i]);
+}
+
+/* Checks every file; returns the number that failed (unreadable, bad
+ * configuration) and moves all diagnostics into `all`, sorted, once each.
+ * The files each check read go to r->reads. */
+static int check_all(struct check_run *r, int jobs, struct diag_list *all)
+{
+	r->res = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->res));
+	jobs_run(r->files.n, jobs, check_one, r);
+	int failed = 0;
+	for (size_t i = 0; i < r->files.n; i++) {
+		struct engine_result *res = &r->res[i];
+		failed += res->failed;
+		diag_list_move(all, &res->diags);
+		struct file_list *reads = &r->reads[i];
+		if (!res->ndeps)
+			VEC_PUSH(reads->v, reads->n, reads->cap, xstrdup(r->files.v[i]));
+		for (size_t k = 0; k < res->ndeps; k++) {
+			VEC_PUSH(reads->v, reads->n, reads->cap, res->deps[k]);
+			res->deps[k] = NULL;
+		}
+		engine_result_free(res);
 	}
-	struct dt_tokens toks = {0};
-	dt_lex(src->text, src->len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, src->text, toks.v, toks.n, &a);
-	for (size_t e = 0; e < cst.nerrors; e++)
-		diag_add(out, src, cst.errors[e].start, cst.errors[e].end, DTIDY_SEV_ERROR,
-			 "syntax", "%s", cst.errors[e].msg);
-	free(cst.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
-	source_free(src);
+	free(r->res);
+	r->res = NULL;
+	diag_sort(all);
+	diag_dedup(all);
+	return failed;
+}
+
+static struct engine *make_engine(const struct cli_opts *o)
+{
+	struct engine_opts eo = {
+		.incdirs = o->incdirs, .nincdirs = o->nincdirs,
+		.no_auto_include = o->no_auto_include, .config = o->config,
+		.enable = o->enable, .nenable = o->nenable,
+		.disable = o->disable, .ndisable = o->ndisable,
+		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
+	};
+	struct diag_list errs = {0};
+	struct engine *e = engine_new(&eo, &errs);
+	if (!e) {
+		diag_sort(&errs);
+		report_text(stderr, &errs, 0, 0);
+	}
+	diag_list_free(&errs);
+	return e;
+}
+
+static void output(const struct cli_opts *o, const struct engine *e, const struct diag_list *all,
+		   size_t nfiles, int errors, int warnings)
+{
+	if (o->format == OUT_JSON) {
+		report_json(stdout, all);
+	} else if (o->format == OUT_SARIF) {
+		report_sarif(stdout, e, all, DTIDY_VERSION);
+	} else {
+		int tty = isatty(STDOUT_FILENO);
+		int color = o->color == COLOR_ALWAYS || (o->color == COLOR_AUTO && tty);
+		report_text(stdout, all, color, tty);
+		if (!o->quiet && tty)
+			fprintf(stderr, "%zu file%s checked: %d error%s, %d warning%s\n", nfiles,
+				nfiles == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+				warnings == 1 ? "" : "s");
+	}
+	fflush(stdout);
+}
+
+static void free_reads(struct check_run *r)
+{
+	for (size_t i = 0; i < r->files.n; i++)
+		file_list_free(&r->reads[i]);
+	free(r->reads);
+	r->reads = NULL;
 }
 
 int cmd_check(struct cli_opts *o)
@@ -58,7 +111,10 @@ int cmd_check(struct cli_opts *o)
 		fprintf(stderr, "dtidy check: no input (give files or directories)\n");
 		return 2;
 	}
-	struct check_run r = {.opts = o};
+	struct engine *e = make_engine(o);
+	if (!e)
+		return 2;
+	struct check_run r = {.engine = e};
 	struct diag_list all = {0};
 	int problems = walk_paths(o->paths, o->npaths, &r.files, &all);
 	char *err = NULL;
@@ -67,52 +123,39 @@ int cmd_check(struct cli_opts *o)
 		free(err);
 		diag_list_free(&all);
 		file_list_free(&r.files);
+		engine_free(e);
 		return 2;
 	}
-	r.per_file = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.per_file));
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
-	jobs_run(r.files.n, o->jobs, check_one, &r);
-	for (size_t i = 0; i < r.files.n; i++)
-		diag_list_move(&all, &r.per_file[i]);
-	free(r.per_file);
-	diag_sort(&all);
+	problems += check_all(&r, o->jobs, &all);
 
-	int errors = 0, warnings = 0, io = problems;
 	/* The .d is written even when there are findings: the board must be
 	 * checked again when any file it read changes. */
 	if (o->md && check_write_depfile(o, &r.files, r.reads) < 0)
-		io++;
-	for (size_t i = 0; i < r.files.n; i++)
-		file_list_free(&r.reads[i]);
-	free(r.reads);
+		problems++;
+	free_reads(&r);
 	if (o->diff_base && diffbase_filter(&all, o->diff_base, &err) < 0) {
 		fprintf(stderr, "dtidy check: --diff-base %s: %s\n", o->diff_base, err);
 		free(err);
-		io++;
+		problems++;
 	}
+
+	int errors = 0, warnings = 0;
 	for (size_t i = 0; i < all.n; i++) {
-		if (all.v[i].line == 0 && all.v[i].severity == DTIDY_SEV_ERROR)
-			io++;
-		else if (all.v[i].severity == DTIDY_SEV_ERROR)
+		if (all.v[i].line == 0 && all.v[i].severity == DTIDY_SEV_ERROR &&
+		    (!strcmp(all.v[i].rule, "io") || !strcmp(all.v[i].rule, "config")))
+			continue;	/* counted as problems */
+		if (all.v[i].severity == DTIDY_SEV_ERROR)
 			errors++;
 		else if (all.v[i].severity == DTIDY_SEV_WARNING)
 			warnings++;
 	}
-	if (o->format == OUT_JSON) {
-		report_json(stdout, &all);
-	} else {
-		int tty = isatty(STDOUT_FILENO);
-		int color = o->color == COLOR_ALWAYS || (o->color == COLOR_AUTO && tty);
-		report_text(stdout, &all, color, tty);
-		if (!o->quiet && tty)
-			fprintf(stderr, "%zu file%s checked: %d error%s, %d warning%s\n",
-				r.files.n, r.files.n == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-				warnings, warnings == 1 ? "" : "s");
-	}
-	fflush(stdout);
+	output(o, e, &all, r.files.n, errors, warnings);
 	diag_list_free(&all);
 	file_list_free(&r.files);
-	if (io)
+	engine_free(e);
+	rx_cleanup();
+	if (problems)
 		return 2;
 	if (errors || (o->werror && warnings))
 		return 1;

@@ -3,20 +3,18 @@
 
 #include "cli.h"
 
-#ifndef DTIDY_VERSION
-#define DTIDY_VERSION "0.1.0"
-#endif
-
 static void usage(FILE *f)
 {
 	fputs("usage: dtidy <command> [options] PATH...\n"
 	      "\n"
 	      "commands:\n"
 	      "  check  PATH...     lint devicetree sources (files or directories)\n"
+	      "  rules  [ID...]     list the rules, or show one rule's help\n"
 	      "  format PATH...     reformat in the kernel style: FILE to stdout,\n"
 	      "                     --check (list), --diff, -i (in place),\n"
 	      "                     --stdin-filename NAME, --lines A:B,\n"
 	      "                     --line-width N, --indent tab|N\n"
+	      "  lsp                language server on stdin/stdout (for editors)\n"
 	      "\n"
 	      "options:\n"
 	      "  -I DIR             add an include directory (repeatable)\n"
@@ -24,6 +22,9 @@ static void usage(FILE *f)
 	      "  --format=FMT       text (default), json or sarif\n"
 	      "  --color=WHEN       auto (default), always or never\n"
 	      "  --werror           warnings make the exit status 1\n"
+	      "  --enable RULE      turn on a rule or family (repeatable; also --disable)\n"
+	      "  --config FILE      use FILE instead of the nearest .dtidy.yaml\n"
+	      "  --plugin FILE.so   load rules from a shared object\n"
 	      "  --quiet            no summary line\n"
 	      "  --version, --help\n"
 	      "\n"
@@ -54,8 +55,12 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check"))
 		rc = cmd_check(&o);
+	else if (!strcmp(cmd, "rules"))
+		rc = cmd_rules(&o);
 	else if (!strcmp(cmd, "format"))
 		rc = cmd_format(&o);
+	else if (!strcmp(cmd, "lsp"))
+		rc = cmd_lsp(&o);
 	else {
 		fprintf(stderr, "dtidy: unknown command '%s' (see dtidy --help)\n", cmd);
 		rc = 2;

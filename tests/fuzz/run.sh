@@ -4,7 +4,8 @@
 # Seeds are copied at run time from the shared corpus (never committed) and
 # from tests/fuzz/seeds/<target>/ when that exists. New inputs accumulate in
 # build-fuzz/corpus/<target>/, crashes in build-fuzz/artifacts/<target>/.
-# Fails on any crash, leak, timeout (> 1 s) or out-of-memory.
+# Fails on any crash, leak, timeout (> FUZZ_TIMEOUT s, default 1) or
+# out-of-memory (> 2 GiB).
 set -u
 SECONDS_EACH=${1:?usage: run.sh SECONDS [TARGET...]}
 shift
@@ -41,7 +42,7 @@ for t in $targets; do
 	echo "== $t: ${SECONDS_EACH}s"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	"$bin" -max_total_time="$SECONDS_EACH" -timeout=1 -rss_limit_mb=2048 \
+	"$bin" -max_total_time="$SECONDS_EACH" -timeout="${FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 \
 		-max_len=65536 -dict="$dict" -artifact_prefix="$art/" \
 		-print_final_stats=1 "$work" $seeds >"$log" 2>&1
 	rc=$?

@@ -1,0 +1,78 @@
+/* dtidy rules [ID]: the rule table, or one rule's help. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../../core/diag.h"
+#include "../../core/report.h"
+#include "../../rules/engine.h"
+#include "cli.h"
+
+static void list(const struct engine *e)
+{
+	size_t n;
+	const struct dtidy_rule *const *r = engine_rules(e, &n);
+	printf("%-26s %-11s %-8s %-7s %s\n", "RULE", "FAMILY", "SEVERITY", "FIXABLE",
+	       "DESCRIPTION");
+	for (size_t i = 0; i < n; i++) {
+		const char *sev = diag_severity_name(r[i]->severity);
+		printf("%-26s %-11s %-8s %-7s %s%s\n", r[i]->id, r[i]->family, sev,
+		       r[i]->flags & DTIDY_RULE_FIXABLE ? "yes" : "no", r[i]->description,
+		       r[i]->flags & DTIDY_RULE_OPT_IN ? " (off unless enabled)" : "");
+	}
+}
+
+static void show(const struct dtidy_rule *r)
+{
+	printf("%s — %s\n\n", r->id, r->description);
+	printf("family: %s; default severity: %s%s; fixable: %s\n", r->family,
+	       diag_severity_name(r->severity),
+	       r->flags & DTIDY_RULE_OPT_IN ? " (off unless enabled)" : "",
+	       r->flags & DTIDY_RULE_FIXABLE ? "yes (dtidy check --fix)" : "no");
+	if (r->level > 0)
+		printf("kernel level: W=%d (--level=%d or level: %d in .dtidy.yaml)\n", r->level,
+		       r->level, r->level);
+	if (r->dtc_check)
+		printf("mirrors dtc check: %s\n", r->dtc_check);
+	if (r->options && r->options[0]) {
+		printf("options:");
+		for (size_t i = 0; r->options[i]; i++)
+			printf(" %s", r->options[i]);
+		printf("\n");
+	}
+	if (r->help) {
+		size_t n = strlen(r->help);
+		printf("\n%s%s", r->help, n && r->help[n - 1] == '\n' ? "" : "\n");
+	}
+}
+
+int cmd_rules(struct cli_opts *o)
+{
+	struct engine_opts eo = {.level = -1, .plugins = o->plugins, .nplugins = o->nplugins};
+	struct diag_list errs = {0};
+	struct engine *e = engine_new(&eo, &errs);
+	if (!e) {
+		report_text(stderr, &errs, 0, 0);
+		diag_list_free(&errs);
+		return 2;
+	}
+	int rc = 0;
+	if (o->npaths == 0) {
+		list(e);
+	} else {
+		for (size_t i = 0; i < o->npaths; i++) {
+			const struct dtidy_rule *r = engine_rule(e, o->paths[i]);
+			if (!r) {
+				fprintf(stderr, "dtidy rules: no rule '%s' (dtidy rules lists them)\n",
+					o->paths[i]);
+				rc = 2;
+				continue;
+			}
+			if (i)
+				printf("\n");
+			show(r);
+		}
+	}
+	fflush(stdout);
+	engine_free(e);
+	return rc;
+}

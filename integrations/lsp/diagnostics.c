@@ -1,0 +1,135 @@
+/* Publishing diagnostics: scheduled per document after each change, sent
+ * once the input has been quiet for the debounce delay. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/source.h"
+#include "../../core/strbuf.h"
+#include "analysis.h"
+#include "server.h"
+
+void lsp_schedule(struct lsp_server *s, struct lsp_doc *d, int delay_ms)
+{
+	(void)s;
+	d->due_ms = lsp_now_ms() + delay_ms;
+}
+
+int lsp_next_due(const struct lsp_server *s)
+{
+	long long now = lsp_now_ms(), best = -1;
+	for (const struct lsp_doc *d = s->docs.head; d; d = d->next)
+		if (d->due_ms >= 0 && (best < 0 || d->due_ms < best))
+			best = d->due_ms;
+	if (best < 0)
+		return -1;
+	return best <= now ? 0 : (int)(best - now);
+}
+
+void lsp_refresh_diags(struct lsp_server *s, struct lsp_doc *d)
+{
+	if (d->diags_current)
+		return;
+	lsp_analyze(s, d, &d->diags);
+	d->diags_current = 1;
+}
+
+static int lsp_severity(int sev)
+{
+	switch (sev) {
+	case DTIDY_SEV_ERROR:
+		return 1;
+	case DTIDY_SEV_WARNING:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* Range of a 1-based line and byte column in a file that may or may not be
+ * open: columns must be re-counted in the client's encoding. */
+static json_t *file_point_range(const struct lsp_server *s, const char *path, unsigned line,
+				unsigned col)
+{
+	struct lsp_doc *open = lsp_doc_by_path(&s->docs, path);
+	struct lsp_pos p = {.line = line ? line - 1 : 0, .character = col ? col - 1 : 0};
+	if (open) {
+		size_t off = lsp_doc_offset(open, p, LSP_ENC_UTF8);
+		p = lsp_doc_pos(open, off, s->enc);
+	} else if (s->enc == LSP_ENC_UTF16) {
+		char *err = NULL;
+		struct source *src = source_load(path, &err);
+		free(err);
+		if (src) {
+			size_t off = lsp_text_offset(src->text, src->len, src->line_starts,
+						     src->nlines, p, LSP_ENC_UTF8);
+			p = lsp_text_pos(src->text, src->len, src->line_starts, src->nlines, off,
+					 LSP_ENC_UTF16);
+			source_free(src);
+		}
+	}
+	return json_pack("{s:o, s:o}", "start", lsp_pos_json(p), "end", lsp_pos_json(p));
+}
+
+/* A JSON string from bytes that may not be valid UTF-8 (text read from
+ * disk): invalid bytes become U+FFFD rather than failing the message. */
+static json_t *text_json(const char *t)
+{
+	json_t *j = json_string(t);
+	if (j)
+		return j;
+	struct strbuf b = {0};
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+		if (*p < 0x80)
+			sb_putc(&b, (char)*p);
+		else
+			sb_puts(&b, "\xef\xbf\xbd");
+	j = json_string(sb_cstr(&b));
+	sb_free(&b);
+	return j;
+}
+
+json_t *lsp_diag_json(const struct lsp_server *s, const struct lsp_doc *d,
+		      const struct diag *g)
+{
+	json_t *j = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range",
+			      lsp_range_json(d, g->off, g->end_off, s->enc), "severity",
+			      lsp_severity(g->severity), "code", g->rule, "source", "dtidy",
+			      "message", text_json(g->message));
+	if (g->rel_file) {
+		char *uri = lsp_path_to_uri(g->rel_file);
+		json_object_set_new(
+			j, "relatedInformation",
+			json_pack("[{s:{s:s, s:o}, s:o}]", "location", "uri", uri, "range",
+				  file_point_range(s, g->rel_file, g->rel_line, g->rel_col),
+				  "message", text_json(g->rel_message ? g->rel_message : "")));
+		free(uri);
+	}
+	return j;
+}
+
+static void publish(struct lsp_server *s, struct lsp_doc *d)
+{
+	lsp_refresh_diags(s, d);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < d->diags.n; i++) {
+		const struct diag *g = &d->diags.v[i];
+		/* findings inside included files belong to those files */
+		if (strcmp(g->file, d->path) != 0)
+			continue;
+		json_array_append_new(arr, lsp_diag_json(s, d, g));
+	}
+	lsp_notify(s, "textDocument/publishDiagnostics",
+		   json_pack("{s:s, s:I, s:o}", "uri", d->uri, "version", (json_int_t)d->version,
+			     "diagnostics", arr));
+}
+
+void lsp_publish_due(struct lsp_server *s)
+{
+	long long now = lsp_now_ms();
+	for (struct lsp_doc *d = s->docs.head; d; d = d->next) {
+		if (d->due_ms < 0 || d->due_ms > now)
+			continue;
+		d->due_ms = -1;
+		publish(s, d);
+	}
+}

@@ -1,0 +1,96 @@
+/* .dtidy.yaml: the per-project configuration.
+ *
+ *   level: 1                      # kernel W= level of structural rules (0, 1, 2)
+ *   style: kernel                 # enables the style family (or: off)
+ *   include: [include, ../dts]    # include directories, relative to this file
+ *   rules:                        # by rule id or family name
+ *     hv-abi-version: warning     # error | warning | note | off | on
+ *     style: on
+ *     line-length: { severity: warning, max: 100 }   # with rule options
+ *   overrides:                    # later entries win; globs are fnmatch()
+ *     - files: ["*.dtsi", "vendor-*.dts"]   # relative to this file
+ *       rules: { hv-reg: off }
+ *   format: { indent: tab, line-width: 100, sort: false }   # for dtidy format
+ *
+ * A file is configured by the nearest .dtidy.yaml in its directory or above,
+ * or by --config FILE. Unknown keys and bad values are errors with
+ * file:line:col. */
+#ifndef DTIDY_CONFIG_H
+#define DTIDY_CONFIG_H
+
+#include <stddef.h>
+
+#include "../core/diag.h"
+
+#define CONFIG_NAME ".dtidy.yaml"
+/* A setting's value besides a severity: "on" (the rule's own severity). */
+#define CONFIG_ON (-2)
+#define CONFIG_UNSET (-1)
+
+/* One `NAME: value` under rules: NAME is a rule id or a family. */
+struct config_setting {
+	char *name;
+	int severity;		/* enum dtidy_severity, CONFIG_ON or CONFIG_UNSET */
+	char **keys, **vals;	/* rule options */
+	size_t nopts;
+};
+
+struct config_settings {
+	struct config_setting *v;
+	size_t n, cap;
+};
+
+struct config_override {
+	char **globs;
+	size_t nglobs;
+	struct config_settings rules;
+};
+
+struct config_format {
+	int indent;		/* CONFIG_UNSET, 0 for tab, or a number of spaces */
+	int line_width;		/* CONFIG_UNSET or columns */
+	int sort;		/* CONFIG_UNSET, 0 or 1 */
+};
+
+struct config {
+	char *path;		/* the file it was read from ("" for none) */
+	char *dir;		/* its directory: base of includes and globs */
+	int level;		/* CONFIG_UNSET or 0..2 */
+	char **includes;	/* made relative to the working directory */
+	size_t nincludes;
+	struct config_settings rules;
+	struct config_override *overrides;
+	size_t noverrides;
+	struct config_format format;
+};
+
+/* Does `name` exist, as a rule id or a family? Supplied by the caller so the
+ * configuration can reject typos with their position. */
+typedef int (*config_name_ok)(void *ud, const char *name);
+/* Does rule `id` take option `opt`? */
+typedef int (*config_option_ok)(void *ud, const char *id, const char *opt);
+
+struct config_check {
+	config_name_ok name_ok;
+	config_option_ok option_ok;
+	void *ud;
+};
+
+/* Reads a configuration file. On error returns NULL and adds diagnostics
+ * (rule "config", at the offending key or value) to errs. */
+struct config *config_load(const char *path, const struct config_check *chk,
+			   struct diag_list *errs);
+/* An empty configuration (no file found). */
+struct config *config_empty(void);
+void config_free(struct config *c);
+
+/* The path of the nearest .dtidy.yaml for a file, walking up from its
+ * directory; NULL when there is none. Caller frees. */
+char *config_find(const char *file);
+
+/* The settings that apply to `file`: the top-level rules, then each
+ * matching override in order. Calls fn for each, in that order. */
+void config_each_setting(const struct config *c, const char *file,
+			 void (*fn)(void *ud, const struct config_setting *s), void *ud);
+
+#endif

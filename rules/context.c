@@ -1,0 +1,121 @@
+/* The functions of include/dtidy/rule.h that rules call. */
+#include "context.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/regex.h"
+#include "../core/xalloc.h"
+
+const struct dtidy_tree *dtidy_ctx_tree(const struct dtidy_ctx *ctx)
+{
+	return ctx->tree;
+}
+
+const struct dtidy_rule *dtidy_ctx_rule(const struct dtidy_ctx *ctx)
+{
+	return ctx->rule;
+}
+
+const char *dtidy_ctx_path(const struct dtidy_ctx *ctx)
+{
+	return ctx->path;
+}
+
+const char *dtidy_ctx_option(const struct dtidy_ctx *ctx, const char *name)
+{
+	const char *val = NULL;
+	for (size_t i = 0; i < ctx->state->nopts; i++) {
+		const struct config_setting *s = ctx->state->opts[i];
+		for (size_t j = 0; j < s->nopts; j++)
+			if (!strcmp(s->keys[j], name))
+				val = s->vals[j];	/* later settings win */
+	}
+	return val;
+}
+
+long dtidy_ctx_option_int(const struct dtidy_ctx *ctx, const char *name, long def)
+{
+	const char *s = dtidy_ctx_option(ctx, name);
+	if (!s || !*s)
+		return def;
+	char *end;
+	long v = strtol(s, &end, 0);
+	return *end ? def : v;
+}
+
+int dtidy_match(const char *pattern, const char *subject)
+{
+	return rx_match(pattern, subject, strlen(subject), NULL) == 1;
+}
+
+static struct dtidy_report *vreport(struct dtidy_ctx *ctx, int sev, struct dtidy_loc loc,
+				    const char *fmt, va_list ap)
+{
+	struct dtidy_report *r = xcalloc(1, sizeof(*r));
+	r->rule = ctx->rule;
+	r->severity = ctx->state->forced || sev <= DTIDY_SEV_OFF || sev > DTIDY_SEV_ERROR
+			      ? ctx->state->severity
+			      : sev;
+	r->loc = loc;
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	r->message = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(r->message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	VEC_PUSH(ctx->out->v, ctx->out->n, ctx->out->cap, r);
+	return r;
+}
+
+struct dtidy_report *dtidy_report(struct dtidy_ctx *ctx, struct dtidy_loc loc,
+				  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct dtidy_report *r = vreport(ctx, ctx->state->severity, loc, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+struct dtidy_report *dtidy_report_sev(struct dtidy_ctx *ctx, enum dtidy_severity sev,
+				      struct dtidy_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct dtidy_report *r = vreport(ctx, (int)sev, loc, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+void dtidy_report_related(struct dtidy_report *r, struct dtidy_loc loc, const char *msg)
+{
+	free(r->rel_message);
+	r->rel = loc;
+	r->rel_message = xstrdup(msg);
+}
+
+void dtidy_report_fix(struct dtidy_report *r, struct dtidy_loc loc, const char *text)
+{
+	r->edits = xrealloc(r->edits, (r->nedits + 1) * sizeof(*r->edits));
+	r->edits[r->nedits].loc = loc;
+	r->edits[r->nedits].text = xstrdup(text);
+	r->nedits++;
+}
+
+void report_list_free(struct report_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct dtidy_report *r = l->v[i];
+		free(r->message);
+		free(r->rel_message);
+		for (size_t j = 0; j < r->nedits; j++)
+			free(r->edits[j].text);
+		free(r->edits);
+		free(r);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}

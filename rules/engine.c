@@ -1,0 +1,574 @@
+/* The engine: settings for each file, the model, the rules, suppressions. */
+#include "engine.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/arena.h"
+#include "../core/regex.h"
+#include "../core/source.h"
+#include "../core/xalloc.h"
+#include "../lexer/lexer.h"
+#include "../parser/parser.h"
+#include "context.h"
+#include "plugin.h"
+#include "registry.h"
+#include "suppress.h"
+
+struct cached_config {
+	char *path;
+	struct config *cfg;		/* NULL: it has errors */
+	struct diag_list errs;
+};
+
+struct engine {
+	struct engine_opts opts;
+	const struct dtidy_rule **rules;	/* built in + plugins, sorted by id */
+	size_t nrules;
+	struct plugin *plugins;
+	size_t nplugins;
+	struct config *forced;		/* --config */
+	struct config *empty;
+	pthread_mutex_t lock;		/* guards the cache */
+	struct cached_config *cache;
+	size_t ncache, capcache;
+};
+
+static int by_id(const void *a, const void *b)
+{
+	const struct dtidy_rule *x = *(const struct dtidy_rule *const *)a;
+	const struct dtidy_rule *y = *(const struct dtidy_rule *const *)b;
+	return strcmp(x->id, y->id);
+}
+
+const struct dtidy_rule *engine_rule(const struct engine *e, const char *id)
+{
+	struct dtidy_rule key = {.id = id};
+	const struct dtidy_rule *kp = &key;
+	if (!e->nrules)
+		return NULL;
+	const struct dtidy_rule **r = bsearch(&kp, e->rules, e->nrules, sizeof(*e->rules), by_id);
+	return r ? *r : NULL;
+}
+
+const struct dtidy_rule *const *engine_rules(const struct engine *e, size_t *n)
+{
+	*n = e->nrules;
+	return e->rules;
+}
+
+static int is_family(const struct engine *e, const char *name)
+{
+	if (registry_is_family(name))
+		return 1;
+	for (size_t i = 0; i < e->nrules; i++)
+		if (!strcmp(e->rules[i]->family, name))
+			return 1;
+	return 0;
+}
+
+/* Names that are not rules but may be configured or suppressed. */
+static int is_engine_name(const char *name)
+{
+	return !strcmp(name, "syntax");
+}
+
+/* Names a suppression comment may use. */
+static int name_ok(void *ud, const char *name)
+{
+	const struct engine *e = ud;
+	return engine_rule(e, name) || is_family(e, name) || is_engine_name(name);
+}
+
+/* Names the configuration and the command line may use. */
+static int config_names_ok(void *ud, const char *name)
+{
+	const struct engine *e = ud;
+	return engine_rule(e, name) || is_family(e, name);
+}
+
+static int option_ok(void *ud, const char *id, const char *opt)
+{
+	const struct dtidy_rule *r = engine_rule(ud, id);
+	for (size_t i = 0; r && r->options && r->options[i]; i++)
+		if (!strcmp(r->options[i], opt))
+			return 1;
+	return 0;
+}
+
+static int add_rule(struct engine *e, const struct dtidy_rule *r, const char *from,
+		    struct diag_list *errs)
+{
+	if (engine_rule(e, r->id) || is_engine_name(r->id)) {
+		diag_add_file(errs, from, DTIDY_SEV_ERROR, "plugin",
+			      "rule '%s' is already defined", r->id);
+		return -1;
+	}
+	e->rules = xrealloc(e->rules, (e->nrules + 1) * sizeof(*e->rules));
+	e->rules[e->nrules++] = r;
+	qsort(e->rules, e->nrules, sizeof(*e->rules), by_id);
+	return 0;
+}
+
+static int check_cli_names(struct engine *e, char *const *names, size_t n, const char *opt,
+			   struct diag_list *errs)
+{
+	int bad = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!config_names_ok(e, names[i])) {
+			diag_add_file(errs, opt, DTIDY_SEV_ERROR, "config",
+				      "unknown rule or family '%s' (see dtidy rules)", names[i]);
+			bad = 1;
+		}
+	return bad;
+}
+
+struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
+{
+	struct engine *e = xcalloc(1, sizeof(*e));
+	e->opts = *o;
+	pthread_mutex_init(&e->lock, NULL);
+	e->empty = config_empty();
+	size_t nb;
+	const struct dtidy_rule *const *builtin = registry_rules(&nb);
+	int bad = 0;
+	for (size_t i = 0; i < nb; i++)
+		add_rule(e, builtin[i], "dtidy", errs);
+	for (size_t i = 0; i < o->nplugins; i++) {
+		struct plugin p;
+		char *err = NULL;
+		if (plugin_load(o->plugins[i], &p, &err)) {
+			diag_add_file(errs, o->plugins[i], DTIDY_SEV_ERROR, "plugin", "%s", err);
+			free(err);
+			bad = 1;
+			continue;
+		}
+		e->plugins = xrealloc(e->plugins, (e->nplugins + 1) * sizeof(*e->plugins));
+		e->plugins[e->nplugins++] = p;
+		for (size_t j = 0; j < p.nrules; j++)
+			bad |= add_rule(e, p.rules[j], o->plugins[i], errs) != 0;
+	}
+	bad |= check_cli_names(e, o->enable, o->nenable, "--enable", errs);
+	bad |= check_cli_names(e, o->disable, o->ndisable, "--disable", errs);
+	if (!bad && o->config) {
+		struct config_check chk = {config_names_ok, option_ok, e};
+		e->forced = config_load(o->config, &chk, errs);
+		bad = !e->forced;
+	}
+	if (bad) {
+		engine_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+void engine_free(struct engine *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->ncache; i++) {
+		free(e->cache[i].path);
+		config_free(e->cache[i].cfg);
+		diag_list_free(&e->cache[i].errs);
+	}
+	free(e->cache);
+	config_free(e->forced);
+	config_free(e->empty);
+	free(e->rules);
+	for (size_t i = 0; i < e->nplugins; i++)
+		plugin_unload(&e->plugins[i]);
+	free(e->plugins);
+	pthread_mutex_destroy(&e->lock);
+	free(e);
+}
+
+static void copy_diags(struct diag_list *dst, const struct diag_list *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const struct diag *s = &src->v[i];
+		VEC_RESERVE(dst->v, dst->cap, dst->n + 1);
+		struct diag *d = &dst->v[dst->n++];
+		*d = *s;
+		d->file = xstrdup(s->file);
+		d->rule = xstrdup(s->rule);
+		d->message = xstrdup(s->message);
+		d->rel_file = s->rel_file ? xstrdup(s->rel_file) : NULL;
+		d->rel_message = s->rel_message ? xstrdup(s->rel_message) : NULL;
+		d->edits = NULL;
+		d->nedits = 0;
+	}
+}
+
+const struct config *engine_config_for(struct engine *e, const char *path,
+				       struct diag_list *errs)
+{
+	if (e->forced)
+		return e->forced;
+	char *found = config_find(path);
+	if (!found)
+		return e->empty;
+	pthread_mutex_lock(&e->lock);
+	struct cached_config *c = NULL;
+	for (size_t i = 0; i < e->ncache && !c; i++)
+		if (!strcmp(e->cache[i].path, found))
+			c = &e->cache[i];
+	if (!c) {
+		VEC_RESERVE(e->cache, e->capcache, e->ncache + 1);
+		c = &e->cache[e->ncache++];
+		memset(c, 0, sizeof(*c));
+		c->path = found;
+		found = NULL;
+		struct config_check chk = {config_names_ok, option_ok, e};
+		c->cfg = config_load(c->path, &chk, &c->errs);
+	}
+	const struct config *cfg = c->cfg;
+	if (!cfg)
+		copy_diags(errs, &c->errs);
+	pthread_mutex_unlock(&e->lock);
+	free(found);
+	return cfg;
+}
+
+/* ---- settings of each rule for one file ---- */
+
+struct settle {
+	const struct engine *e;
+	struct rule_state *st;
+	int level;
+	int by_family;		/* pass 1: family names; pass 2: rule ids */
+};
+
+static void apply(struct rule_state *st, const struct dtidy_rule *r, int sev, int by_id)
+{
+	if (sev == DTIDY_SEV_OFF) {
+		st->enabled = 0;
+		return;
+	}
+	/* a rule above the level is only turned on by its own id */
+	if (by_id || r->level <= 0)
+		st->enabled = 1;
+	if (sev != CONFIG_ON) {
+		st->severity = sev;
+		st->forced = 1;
+	}
+}
+
+static void apply_setting(void *ud, const struct config_setting *s)
+{
+	struct settle *S = ud;
+	for (size_t i = 0; i < S->e->nrules; i++) {
+		const struct dtidy_rule *r = S->e->rules[i];
+		int by_id = !strcmp(s->name, r->id);
+		if (!by_id && strcmp(s->name, r->family))
+			continue;
+		struct rule_state *st = &S->st[i];
+		if (by_id || r->level <= S->level || s->severity == DTIDY_SEV_OFF)
+			apply(st, r, s->severity, by_id);
+		if (by_id && s->nopts && st->nopts < sizeof(st->opts) / sizeof(st->opts[0]))
+			st->opts[st->nopts++] = s;
+	}
+}
+
+static void apply_cli(struct settle *S, char *const *names, size_t n, int sev, int ids)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < S->e->nrules; i++) {
+			const struct dtidy_rule *r = S->e->rules[i];
+			int by_id = !strcmp(names[k], r->id);
+			if (ids ? !by_id : strcmp(names[k], r->family) != 0)
+				continue;
+			if (by_id || r->level <= S->level || sev == DTIDY_SEV_OFF)
+				apply(&S->st[i], r, sev, by_id);
+		}
+}
+
+/* Defaults, then the configuration (top level, then matching overrides),
+ * then the command line (families, then ids). */
+static void settle_rules(const struct engine *e, const struct config *cfg, const char *path,
+			 struct rule_state *st)
+{
+	struct settle S = {.e = e, .st = st};
+	S.level = e->opts.level >= 0 ? e->opts.level : cfg->level >= 0 ? cfg->level : 0;
+	for (size_t i = 0; i < e->nrules; i++) {
+		const struct dtidy_rule *r = e->rules[i];
+		memset(&st[i], 0, sizeof(st[i]));
+		st[i].enabled = !(r->flags & DTIDY_RULE_OPT_IN) && r->level <= S.level;
+		st[i].severity = r->severity;
+	}
+	config_each_setting(cfg, path, apply_setting, &S);
+	apply_cli(&S, e->opts.enable, e->opts.nenable, CONFIG_ON, 0);
+	apply_cli(&S, e->opts.disable, e->opts.ndisable, DTIDY_SEV_OFF, 0);
+	apply_cli(&S, e->opts.enable, e->opts.nenable, CONFIG_ON, 1);
+	apply_cli(&S, e->opts.disable, e->opts.ndisable, DTIDY_SEV_OFF, 1);
+}
+
+/* ---- one check ---- */
+
+/* A file that findings point into: its text, lazily its line index and
+ * its suppressions. */
+struct seen_file {
+	const struct dtidy_file *df;	/* NULL for the main file */
+	const char *path;
+	const char *text;
+	size_t len;
+	struct source *src;
+	struct supp_file supp;
+	int scanned;
+};
+
+struct run {
+	struct engine *e;
+	const struct engine_input *in;
+	struct engine_result *out;
+	struct rule_state *st;
+	struct source *main;
+	struct seen_file *files;
+	size_t nfiles;
+};
+
+static struct seen_file *seen(struct run *R, const struct dtidy_file *df)
+{
+	if (!df)
+		return &R->files[0];
+	for (size_t i = 0; i < R->nfiles; i++)
+		if (R->files[i].df == df ||
+		    (R->files[i].path && !strcmp(R->files[i].path, df->path)))
+			return &R->files[i];
+	R->files = xrealloc(R->files, (R->nfiles + 1) * sizeof(*R->files));
+	struct seen_file *f = &R->files[R->nfiles++];
+	memset(f, 0, sizeof(*f));
+	f->df = df;
+	f->path = df->path;
+	f->text = df->text;
+	f->len = df->len;
+	return f;
+}
+
+static struct source *seen_source(struct seen_file *f)
+{
+	if (!f->src)
+		f->src = source_from_mem(f->path, f->text, f->len);
+	return f->src;
+}
+
+static struct supp_file *seen_supp(struct seen_file *f)
+{
+	if (!f->scanned) {
+		supp_scan(&f->supp, f->text, f->len);
+		f->scanned = 1;
+	}
+	return &f->supp;
+}
+
+static uint32_t clamp(uint32_t off, size_t len)
+{
+	return off > len ? (uint32_t)len : off;
+}
+
+static const struct dtidy_rule *rule_of(const struct engine *e, const char *id,
+					const char **family)
+{
+	const struct dtidy_rule *r = engine_rule(e, id);
+	*family = r ? r->family : NULL;
+	return r;
+}
+
+/* Adds a diagnostic unless a comment suppresses it. */
+static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uint32_t end,
+			 int sev, const char *rule, const char *msg)
+{
+	const char *family;
+	rule_of(R->e, rule, &family);
+	start = clamp(start, f->len);
+	if (supp_covers(seen_supp(f), start, rule, family))
+		return NULL;
+	return diag_add(&R->out->diags, seen_source(f), start, clamp(end, f->len), sev, rule,
+			"%s", msg);
+}
+
+static void emit_report(struct run *R, const struct dtidy_report *rp)
+{
+	if (!rp->loc.file && !rp->loc.start && !rp->loc.end && R->main == NULL)
+		return;
+	struct seen_file *f = seen(R, rp->loc.file);
+	struct diag *d = emit(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
+			      rp->message);
+	if (!d)
+		return;
+	if (rp->rel_message) {
+		struct seen_file *rf = seen(R, rp->rel.file);
+		diag_set_related(d, seen_source(rf), clamp(rp->rel.start, rf->len),
+				 rp->rel_message);
+	}
+	for (size_t i = 0; i < rp->nedits; i++) {
+		struct seen_file *ef = seen(R, rp->edits[i].loc.file);
+		diag_add_edit(d, seen_source(ef), clamp(rp->edits[i].loc.start, ef->len),
+			      clamp(rp->edits[i].loc.end, ef->len), rp->edits[i].text);
+	}
+}
+
+static void run_rules(struct run *R, const struct dtidy_tree *tree)
+{
+	if (!tree)
+		return;	/* the model could not be built: its errors say why */
+	struct report_list reports = {0};
+	for (size_t i = 0; i < R->e->nrules; i++) {
+		const struct dtidy_rule *r = R->e->rules[i];
+		if (!R->st[i].enabled || !r->check)
+			continue;
+		struct dtidy_ctx ctx = {
+			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
+			.out = &reports,
+		};
+		r->check(&ctx);
+	}
+	for (size_t i = 0; i < reports.n; i++)
+		emit_report(R, reports.v[i]);
+	report_list_free(&reports);
+}
+
+static void syntax_errors(struct run *R)
+{
+	struct dt_tokens toks = {0};
+	dt_lex(R->main->text, R->main->len, &toks);
+	struct arena a;
+	arena_init(&a);
+	struct cst_file cst;
+	dt_parse(&cst, R->main->text, toks.v, toks.n, &a);
+	for (size_t i = 0; i < cst.nerrors; i++)
+		emit(R, &R->files[0], cst.errors[i].start, cst.errors[i].end, DTIDY_SEV_ERROR,
+		     "syntax", cst.errors[i].msg);
+	free(cst.errors);
+	arena_free(&a);
+	dt_tokens_free(&toks);
+}
+
+static int rule_enabled(const struct run *R, const char *name)
+{
+	if (is_engine_name(name))
+		return 1;
+	for (size_t i = 0; i < R->e->nrules; i++)
+		if (R->st[i].enabled &&
+		    (!strcmp(R->e->rules[i]->id, name) || !strcmp(R->e->rules[i]->family, name)))
+			return 1;
+	return 0;
+}
+
+/* unused-suppression: names in the checked file's own comments that
+ * suppressed nothing (comments in included files serve other boards too). */
+static void unused_suppressions(struct run *R)
+{
+	size_t self = R->e->nrules;
+	for (size_t i = 0; i < R->e->nrules; i++)
+		if (!strcmp(R->e->rules[i]->id, "unused-suppression"))
+			self = i;
+	if (self == R->e->nrules || !R->st[self].enabled)
+		return;
+	struct seen_file *f = &R->files[0];
+	struct supp_file *sf = seen_supp(f);
+	/* collected first: emitting marks names of this same file used */
+	struct { uint32_t off, end; char *msg; } *found = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < sf->n; i++)
+		for (size_t j = 0; j < sf->v[i].nnames; j++) {
+			const struct supp_name *nm = &sf->v[i].names[j];
+			char buf[300];
+			if (nm->used || !strcmp(nm->name, "unused-suppression"))
+				continue;
+			if (!name_ok(R->e, nm->name))
+				snprintf(buf, sizeof(buf),
+					 "'%s' is not a rule or family (see dtidy rules)", nm->name);
+			else if (rule_enabled(R, nm->name))
+				snprintf(buf, sizeof(buf), "nothing here to suppress for '%s'",
+					 nm->name);
+			else
+				continue;	/* off for this file: the comment may serve elsewhere */
+			found = xrealloc(found, (n + 1) * sizeof(*found));
+			found[n].off = nm->off;
+			found[n].end = nm->end;
+			found[n++].msg = xstrdup(buf);
+		}
+	for (size_t i = 0; i < n; i++) {
+		emit(R, f, found[i].off, found[i].end, R->st[self].severity, "unused-suppression",
+		     found[i].msg);
+		free(found[i].msg);
+	}
+	free(found);
+}
+
+static int read_main(struct run *R)
+{
+	const struct engine_input *in = R->in;
+	if (in->text) {
+		R->main = source_from_mem(in->path, in->text, in->len);
+		return 0;
+	}
+	if (in->hook && in->hook->read) {
+		size_t len = 0;
+		char *text = in->hook->read(in->hook->ud, in->path, &len);
+		if (text) {
+			R->main = source_from_mem(in->path, text, len);
+			free(text);
+			return 0;
+		}
+	}
+	char *err = NULL;
+	R->main = source_load(in->path, &err);
+	if (!R->main) {
+		diag_add_file(&R->out->diags, in->path, DTIDY_SEV_ERROR, "io", "%s", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+void engine_check(struct engine *e, const struct engine_input *in, struct engine_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	const struct config *cfg = engine_config_for(e, in->path, &out->diags);
+	if (!cfg) {
+		out->failed = 1;
+		return;
+	}
+	struct run R = {.e = e, .in = in, .out = out};
+	if (read_main(&R)) {
+		out->failed = 1;
+		return;
+	}
+	R.st = xcalloc(e->nrules ? e->nrules : 1, sizeof(*R.st));
+	settle_rules(e, cfg, in->path, R.st);
+	R.files = xcalloc(1, sizeof(*R.files));
+	R.nfiles = 1;
+	R.files[0].path = R.main->path;
+	R.files[0].text = R.main->text;
+	R.files[0].len = R.main->len;
+	R.files[0].src = R.main;
+	out->deps = xmalloc(sizeof(*out->deps));
+	out->deps[out->ndeps++] = xstrdup(in->path);
+
+	syntax_errors(&R);
+	const struct dtidy_tree *tree = NULL;
+	run_rules(&R, tree);
+	unused_suppressions(&R);
+
+	for (size_t i = 0; i < R.nfiles; i++) {
+		if (R.files[i].src != R.main)
+			source_free(R.files[i].src);
+		supp_free(&R.files[i].supp);
+	}
+	free(R.files);
+	source_free(R.main);
+	free(R.st);
+	diag_sort(&out->diags);
+}
+
+void engine_result_free(struct engine_result *r)
+{
+	diag_list_free(&r->diags);
+	for (size_t i = 0; i < r->ndeps; i++)
+		free(r->deps[i]);
+	free(r->deps);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,88 @@
+/* The rule engine: "check one file" for `dtidy check`, the LSP server and
+ * anything else that wants diagnostics.
+ *
+ * Usage:
+ *
+ *     struct engine_opts eo = { .incdirs = dirs, .nincdirs = n, ... };
+ *     struct diag_list errs = {0};
+ *     struct engine *e = engine_new(&eo, &errs);   // NULL: errs say why
+ *     ...
+ *     struct engine_input in = { .path = "board.dts" };  // or .text/.len
+ *     struct engine_result res;
+ *     engine_check(e, &in, &res);    // thread-safe: call from many threads
+ *     ... res.diags (sorted; fixes in diags.v[i].edits) ...
+ *     engine_result_free(&res);
+ *     engine_free(e);
+ *
+ * One engine serves a whole run (or the LSP server's lifetime): it holds the
+ * rule table (built in + plugins), the command-line settings and a cache of
+ * parsed .dtidy.yaml files. engine_check builds the model of one file (its
+ * includes resolved), runs every rule enabled for that file, drops what
+ * inline comments suppress and returns the rest as resolved diagnostics:
+ * gcc-style positions in the file where the finding was written (which may
+ * be an included .dtsi), each with the fix edits its rule attached.
+ */
+#ifndef DTIDY_ENGINE_H
+#define DTIDY_ENGINE_H
+
+#include <stddef.h>
+
+#include "../core/diag.h"
+#include "../include/dtidy/rule.h"
+#include "config.h"
+
+struct engine;
+
+struct engine_opts {
+	char *const *incdirs;		/* -I, in order (before the configuration's) */
+	size_t nincdirs;
+	int no_auto_include;		/* --no-auto-include */
+	const char *config;		/* --config FILE; NULL: nearest .dtidy.yaml */
+	char *const *enable, *const *disable;	/* --enable/--disable RULE|FAMILY */
+	size_t nenable, ndisable;
+	int level;			/* --level; -1 when not given */
+	char *const *plugins;		/* --plugin FILE.so */
+	size_t nplugins;
+};
+
+/* Reads a file for the model instead of the disk: returns a malloc'd copy
+ * of the text (and its length) of an open editor buffer, or NULL to read the
+ * file from disk. Called from the checking thread. */
+struct engine_file_hook {
+	char *(*read)(void *ud, const char *path, size_t *len);
+	void *ud;
+};
+
+struct engine_input {
+	const char *path;		/* the file's path, for messages and includes */
+	const char *text;		/* its contents, or NULL to read path */
+	size_t len;
+	const struct engine_file_hook *hook;	/* optional, for included files */
+};
+
+struct engine_result {
+	struct diag_list diags;		/* sorted; a file's own problems included */
+	char **deps;			/* every file read (for -MD), main one first */
+	size_t ndeps;
+	int failed;			/* unreadable file or bad configuration: exit 2 */
+};
+
+/* Loads plugins and --config, validates --enable/--disable. On failure
+ * returns NULL and adds diagnostics (rule "config" or "plugin") to errs. */
+struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs);
+void engine_free(struct engine *e);
+
+void engine_check(struct engine *e, const struct engine_input *in, struct engine_result *out);
+void engine_result_free(struct engine_result *r);
+
+/* Every rule the engine knows, built in then plugins, sorted by id. */
+const struct dtidy_rule *const *engine_rules(const struct engine *e, size_t *n);
+const struct dtidy_rule *engine_rule(const struct engine *e, const char *id);
+
+/* The configuration that applies to a file (--config, or the nearest
+ * .dtidy.yaml, or an empty one); owned by the engine. NULL when it has
+ * errors, which are added to errs. For the formatter's options too. */
+const struct config *engine_config_for(struct engine *e, const char *path,
+				       struct diag_list *errs);
+
+#endif

@@ -1,0 +1,34 @@
+/* The one table of built-in rules. Adding a rule: write rules/<family>/<id>.c
+ * defining `const struct dtidy_rule dtidy_rule_<id with _>`, and add its
+ * name to RULES below (kept sorted by id). */
+#include "registry.h"
+
+#include <string.h>
+
+#define RULES(X)                                                              \
+	X(unused_suppression)
+
+#define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;
+RULES(DECLARE)
+#define ENTRY(name) &dtidy_rule_##name,
+static const struct dtidy_rule *const table[] = {RULES(ENTRY)};
+
+const struct dtidy_rule *const *registry_rules(size_t *n)
+{
+	*n = sizeof(table) / sizeof(table[0]);
+	return table;
+}
+
+/* Families group rules for enabling them together. "syntax" and "config"
+ * are the engine's own findings, not rules. */
+static const char *const families[] = {
+	"bindings", "hv", "meta", "structural", "style",
+};
+
+int registry_is_family(const char *name)
+{
+	for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++)
+		if (!strcmp(families[i], name))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,239 @@
+#include "lsp_client.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+int failures;
+
+void client_start(struct client *c, const char *dtidy)
+{
+	int in[2], out[2];
+	if (pipe(in) || pipe(out)) {
+		perror("pipe");
+		exit(2);
+	}
+	memset(c, 0, sizeof(*c));
+	c->pid = fork();
+	if (c->pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (c->pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
+		execl(dtidy, dtidy, "lsp", (char *)NULL);
+		perror(dtidy);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	c->to = in[1];
+	c->from = out[0];
+}
+
+int client_wait(struct client *c)
+{
+	int st = 0;
+	/* a server that does not end within 20 s has hung */
+	for (int i = 0; i < 2000; i++) {
+		pid_t r = waitpid(c->pid, &st, WNOHANG);
+		if (r == c->pid) {
+			c->pid = 0;
+			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		}
+		usleep(10000);
+	}
+	kill(c->pid, SIGKILL);
+	waitpid(c->pid, &st, 0);
+	c->pid = 0;
+	return -1;
+}
+
+void client_close_input(struct client *c)
+{
+	if (c->to >= 0)
+		close(c->to);
+	c->to = -1;
+}
+
+void client_free(struct client *c)
+{
+	client_close_input(c);
+	if (c->pid)
+		client_wait(c);
+	close(c->from);
+	free(c->buf);
+}
+
+void send_raw(struct client *c, const char *bytes, size_t n)
+{
+	while (n) {
+		ssize_t w = write(c->to, bytes, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		bytes += w;
+		n -= (size_t)w;
+	}
+}
+
+void send_text(struct client *c, const char *json)
+{
+	char head[64];
+	int hn = snprintf(head, sizeof(head), "Content-Length: %zu\r\n\r\n", strlen(json));
+	send_raw(c, head, (size_t)hn);
+	send_raw(c, json, strlen(json));
+}
+
+void send_json(struct client *c, json_t *msg)
+{
+	char *s = json_dumps(msg, JSON_COMPACT);
+	send_text(c, s);
+	free(s);
+	json_decref(msg);
+}
+
+void request(struct client *c, int id, const char *method, json_t *params)
+{
+	send_json(c, json_pack("{s:s, s:i, s:s, s:o}", "jsonrpc", "2.0", "id", id, "method",
+			       method, "params", params ? params : json_object()));
+}
+
+void notify(struct client *c, const char *method, json_t *params)
+{
+	send_json(c, json_pack("{s:s, s:s, s:o}", "jsonrpc", "2.0", "method", method, "params",
+			       params ? params : json_object()));
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reads more output, waiting until the deadline. Returns 0 on timeout/EOF. */
+static int fill(struct client *c, long long deadline)
+{
+	long long left = deadline - now_ms();
+	if (left < 0)
+		left = 0;
+	struct pollfd p = {.fd = c->from, .events = POLLIN};
+	if (poll(&p, 1, (int)left) <= 0)
+		return 0;
+	if (c->len + 65536 > c->cap) {
+		c->cap = (c->len + 65536) * 2;
+		c->buf = realloc(c->buf, c->cap);
+	}
+	ssize_t n = read(c->from, c->buf + c->len, c->cap - c->len);
+	if (n <= 0)
+		return 0;
+	c->len += (size_t)n;
+	return 1;
+}
+
+json_t *recv_msg(struct client *c, int timeout_ms)
+{
+	long long deadline = now_ms() + timeout_ms;
+	for (;;) {
+		char *h = c->len ? memmem(c->buf, c->len, "\r\n\r\n", 4) : NULL;
+		if (h) {
+			size_t hlen = (size_t)(h - c->buf) + 4;
+			const char *cl = memmem(c->buf, hlen, "Content-Length: ", 16);
+			if (!cl) {
+				CHECK(0, "server sent a header without Content-Length");
+				return NULL;
+			}
+			size_t n = strtoul(cl + 16, NULL, 10);
+			if (c->len >= hlen + n) {
+				json_error_t err;
+				json_t *m = json_loadb(c->buf + hlen, n, 0, &err);
+				CHECK(m, "server sent invalid JSON: %s", err.text);
+				memmove(c->buf, c->buf + hlen + n, c->len - hlen - n);
+				c->len -= hlen + n;
+				return m;
+			}
+		}
+		if (!fill(c, deadline))
+			return NULL;
+	}
+}
+
+json_t *recv_response(struct client *c, int id)
+{
+	for (;;) {
+		json_t *m = recv_msg(c, 60000);
+		if (!m) {
+			CHECK(0, "no response to request %d", id);
+			return NULL;
+		}
+		json_t *mid = json_object_get(m, "id");
+		if (json_is_integer(mid) && json_integer_value(mid) == id &&
+		    !json_object_get(m, "method"))
+			return m;
+		json_decref(m);
+	}
+}
+
+json_t *recv_notification(struct client *c, const char *method)
+{
+	for (;;) {
+		json_t *m = recv_msg(c, 60000);
+		if (!m) {
+			CHECK(0, "no %s notification", method);
+			return NULL;
+		}
+		const char *mm = json_string_value(json_object_get(m, "method"));
+		if (mm && !strcmp(mm, method))
+			return m;
+		json_decref(m);
+	}
+}
+
+void handshake(struct client *c, int utf8, json_t *init_options)
+{
+	json_t *caps = utf8 ? json_pack("{s:{s:[s,s]}}", "general", "positionEncodings", "utf-8",
+					"utf-16")
+			    : json_object();
+	json_t *params = json_pack("{s:i, s:o}", "processId", (int)getpid(), "capabilities", caps);
+	if (init_options)
+		json_object_set_new(params, "initializationOptions", init_options);
+	request(c, 1, "initialize", params);
+	json_t *r = recv_response(c, 1);
+	const char *enc = json_string_value(
+		json_object_get(json_object_get(json_object_get(r, "result"), "capabilities"),
+				"positionEncoding"));
+	CHECK(enc && !strcmp(enc, utf8 ? "utf-8" : "utf-16"), "negotiated encoding %s",
+	      enc ? enc : "(none)");
+	json_decref(r);
+	notify(c, "initialized", NULL);
+}
+
+void open_doc(struct client *c, const char *uri, const char *text)
+{
+	notify(c, "textDocument/didOpen",
+	       json_pack("{s:{s:s, s:s, s:i, s:s}}", "textDocument", "uri", uri, "languageId",
+			 "dts", "version", 1, "text", text));
+}
+
+int finish(struct client *c)
+{
+	request(c, 9999, "shutdown", NULL);
+	json_t *r = recv_response(c, 9999);
+	CHECK(r && json_is_null(json_object_get(r, "result")), "shutdown result is null");
+	json_decref(r);
+	notify(c, "exit", NULL);
+	return client_wait(c);
+}

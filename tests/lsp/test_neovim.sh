@@ -1,0 +1,37 @@
+#!/bin/sh
+# A real client: headless Neovim 0.7 from Debian, configured with
+# integrations/editors/neovim/dtidy.lua, edits a board with a misordered Xen
+# compatible: diagnostic, code action, formatting, then the buffer is
+# compared with the expected text (tests/lsp/nvim/session.lua).
+set -u
+BUILD=${BUILD:-build}
+DTIDY=${DTIDY:-$(pwd)/$BUILD/dtidy}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+if ! command -v nvim >/dev/null; then
+	echo "FAIL neovim is not installed (make deps)"
+	exit 1
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# the shipped config runs `dtidy lsp` from PATH
+mkdir -p "$tmp/bin" "$tmp/board"
+ln -s "$DTIDY" "$tmp/bin/dtidy"
+
+run() { # fixture rule action
+	cp "$here/nvim/$1.dts" "$tmp/board/$1.dts"
+	XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state \
+	XDG_CACHE_HOME=$tmp/cache HOME=$tmp PATH=$tmp/bin:$PATH \
+	LSP_CONFIG=$root/integrations/editors/neovim/dtidy.lua \
+	LSP_INPUT=$tmp/board/$1.dts LSP_EXPECT=$here/nvim/$1.expected.dts \
+	LSP_RULE=$2 LSP_ACTION=$3 \
+		timeout 60 nvim --headless -u NONE -i NONE -n \
+		-c "luafile $here/nvim/session.lua" </dev/null 2>"$tmp/nvim.err"
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		echo "FAIL neovim session $1 (status $rc)"
+		sed 's/^/  /' "$tmp/nvim.err" | head -20
+		return 1
+	fi
+}
+run xen syntax ""

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Scripted sessions against `dtidy lsp` (tests/lsp/protocol_test.c): framing,
+# errors, lifecycle, incremental sync, UTF-16 positions, memory over 10,000
+# edits, formatting edits and cancellation.
+set -e
+BUILD=${BUILD:-build}
+DTIDY=${DTIDY:-$(pwd)/$BUILD/dtidy}
+here=$(dirname "$0")
+bin=$BUILD/tests/lsp-protocol-test
+mkdir -p "$BUILD/tests"
+${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O1 -g -o "$bin" \
+	"$here/protocol_test.c" "$here/lsp_client.c" -ljansson
+exec "$bin" "$DTIDY" "$@"

@@ -1,0 +1,80 @@
+#!/bin/sh
+# Builds examples/plugin against include/dtidy/ only and loads it.
+set -u
+: "${DTIDY:?DTIDY must name the dtidy binary}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/dtidy-plugin.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+not_ok() { fail=$((fail + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '     %s\n' "$2"; return 0; }
+
+# only the public headers: copy them alone next to the plugin source
+mkdir -p "$T/include/dtidy" "$T/src"
+cp include/dtidy/*.h "$T/include/dtidy/"
+cp examples/plugin/long_names.c examples/plugin/Makefile "$T/src/"
+if make -s -C "$T/src" DTIDY_INCLUDE="$T/include" CC="${CC:-cc}" OUT="$T/long_names.so" \
+	>"$T/build.log" 2>&1; then
+	ok "example plugin builds against include/dtidy only"
+else
+	not_ok "example plugin builds" "$(head -5 "$T/build.log")"
+	exit 1
+fi
+SO=$T/long_names.so
+
+if "$DTIDY" rules --plugin "$SO" | grep -q '^example-long-node-name  *example  *warning'; then
+	ok "dtidy rules lists the plugin's rule"
+else
+	not_ok "dtidy rules lists the plugin's rule"
+fi
+if "$DTIDY" rules --plugin "$SO" example-long-node-name | grep -q 'options: max'; then
+	ok "dtidy rules ID shows the plugin's help"
+else
+	not_ok "dtidy rules ID shows the plugin's help"
+fi
+
+cat >"$T/board.dts" <<'DTS'
+/dts-v1/;
+/ {
+	short {
+	};
+	this-node-name-is-far-too-long-to-be-valid@0 {
+		reg = <0>;
+	};
+};
+DTS
+printf 'rules:\n  example-long-node-name: { severity: error, max: 10 }\n' >"$T/cfg.yaml"
+"$DTIDY" check --plugin "$SO" --config "$T/cfg.yaml" "$T/board.dts" >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -le 1 ]; then
+	ok "a configuration can set the plugin rule's severity and option"
+else
+	not_ok "plugin rule configured" "exit $rc: $(head -3 "$T/err")"
+fi
+
+printf 'rules:\n  example-long-node-name: { maxx: 10 }\n' >"$T/bad.yaml"
+"$DTIDY" check --plugin "$SO" --config "$T/bad.yaml" "$T/board.dts" >"$T/out" 2>"$T/err"
+if [ $? -eq 2 ] && grep -q "bad.yaml:2:29: error: rule 'example-long-node-name' has no option 'maxx'" "$T/err"; then
+	ok "an unknown option of a plugin rule is a config error"
+else
+	not_ok "unknown plugin option" "$(head -3 "$T/err")"
+fi
+
+# a shared object without the table is refused with exit 2
+printf 'int not_a_plugin;\n' >"$T/empty.c"
+${CC:-cc} -shared -fPIC -o "$T/empty.so" "$T/empty.c"
+"$DTIDY" check --plugin "$T/empty.so" "$T/board.dts" >"$T/out" 2>"$T/err"
+if [ $? -eq 2 ] && grep -q "no 'dtidy_plugin_rules' table" "$T/err"; then
+	ok "a .so without dtidy_plugin_rules is refused (exit 2)"
+else
+	not_ok "a .so without the table is refused" "$(cat "$T/err")"
+fi
+"$DTIDY" check --plugin "$T/missing.so" "$T/board.dts" >"$T/out" 2>"$T/err"
+if [ $? -eq 2 ] && grep -q "cannot load plugin" "$T/err"; then
+	ok "a missing plugin file is exit 2"
+else
+	not_ok "a missing plugin file is exit 2" "$(cat "$T/err")"
+fi
+
+echo "plugin: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
