@@ -12,10 +12,12 @@ int cmd_lsp(struct cli_opts *o)
 				"'%s' is not an option\n", o->paths[0]);
 		return 2;
 	}
-	struct lsp_options lo = {
-		.incdirs = o->incdirs,
-		.nincdirs = o->nincdirs,
-		.config = o->config,
+	struct engine_opts eo = {
+		.incdirs = o->incdirs, .nincdirs = o->nincdirs,
+		.no_auto_include = o->no_auto_include, .config = o->config,
+		.enable = o->enable, .nenable = o->nenable,
+		.disable = o->disable, .ndisable = o->ndisable,
+		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
 	};
-	return lsp_run(STDIN_FILENO, STDOUT_FILENO, &lo);
+	return lsp_run(STDIN_FILENO, STDOUT_FILENO, &eo);
 }

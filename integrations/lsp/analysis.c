@@ -1,16 +1,31 @@
 #include "analysis.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../core/arena.h"
 #include "../../core/source.h"
+#include "../../core/xalloc.h"
 #include "../../lexer/lexer.h"
 #include "../../parser/parser.h"
 
-void lsp_analyze(struct lsp_server *s, struct lsp_doc *d, struct diag_list *out)
+/* The engine asks for every file it reads: an open buffer wins. */
+static char *read_open_buffer(void *ud, const char *path, size_t *len)
 {
-	(void)s;
-	diag_list_free(out);
+	struct lsp_server *s = ud;
+	struct lsp_doc *d = lsp_doc_by_path(&s->docs, path);
+	if (!d)
+		return NULL;
+	char *copy = xmalloc(d->len + 1);
+	memcpy(copy, d->text, d->len + 1);
+	*len = d->len;
+	return copy;
+}
+
+/* Without an engine (its configuration does not load), the syntax errors
+ * still help. */
+static void syntax_only(const struct lsp_doc *d, struct diag_list *out)
+{
 	struct source *src = source_from_mem(d->path, d->text, d->len);
 	struct dt_tokens toks = {0};
 	dt_lex(src->text, src->len, &toks);
@@ -25,4 +40,41 @@ void lsp_analyze(struct lsp_server *s, struct lsp_doc *d, struct diag_list *out)
 	arena_free(&a);
 	dt_tokens_free(&toks);
 	source_free(src);
+}
+
+static void set_deps(struct lsp_doc *d, char **deps, size_t n)
+{
+	for (size_t i = 0; i < d->ndeps; i++)
+		free(d->deps[i]);
+	free(d->deps);
+	d->deps = xcalloc(n ? n : 1, sizeof(*d->deps));
+	d->ndeps = n;
+	for (size_t i = 0; i < n; i++) {
+		char *real = realpath(deps[i], NULL);
+		d->deps[i] = real ? real : xstrdup(deps[i]);
+	}
+}
+
+void lsp_analyze(struct lsp_server *s, struct lsp_doc *d, struct diag_list *out)
+{
+	diag_list_free(out);
+	if (!s->engine) {
+		syntax_only(d, out);
+		return;
+	}
+	struct engine_file_hook hook = {.read = read_open_buffer, .ud = s};
+	struct engine_input in = {.path = d->path, .text = d->text, .len = d->len, .hook = &hook};
+	struct engine_result res;
+	engine_check(s->engine, &in, &res);
+	diag_list_move(out, &res.diags);
+	set_deps(d, res.deps, res.ndeps);
+	engine_result_free(&res);
+}
+
+int lsp_doc_depends_on(const struct lsp_doc *d, const char *real)
+{
+	for (size_t i = 0; i < d->ndeps; i++)
+		if (!strcmp(d->deps[i], real))
+			return 1;
+	return 0;
 }

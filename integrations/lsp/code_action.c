@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../../core/strbuf.h"
+#include "../../core/xalloc.h"
 #include "server.h"
 
 #define DISABLE_LINE "// dtidy: disable-line="
@@ -58,14 +59,37 @@ static json_t *disable_edit(const struct lsp_server *s, const struct lsp_doc *d,
 	return edit;
 }
 
-static json_t *action(const char *title, const char *uri, json_t *edits, json_t *diag,
-		      int preferred)
+static json_t *action(const char *title, json_t *changes, json_t *diag, int preferred)
 {
-	json_t *a = json_pack("{s:s, s:s, s:[o], s:{s:{s:o}}}", "title", title, "kind",
-			      "quickfix", "diagnostics", diag, "edit", "changes", uri, edits);
+	json_t *a = json_pack("{s:s, s:s, s:[o], s:{s:o}}", "title", title, "kind", "quickfix",
+			      "diagnostics", diag, "edit", "changes", changes);
 	if (a && preferred)
 		json_object_set_new(a, "isPreferred", json_true());
 	return a;
+}
+
+/* The rule's fix as a workspace edit: its edits grouped by file, in the
+ * document's own URI spelling for the document itself. */
+static json_t *fix_edit(const struct lsp_server *s, const struct lsp_doc *d,
+			const struct diag *g)
+{
+	json_t *changes = json_object();
+	for (size_t i = 0; i < g->nedits; i++) {
+		const struct diag_edit *ed = &g->edits[i];
+		const char *file = ed->file ? ed->file : g->file;
+		char *uri = lsp_doc_is(d, file) ? xstrdup(d->uri) : lsp_path_to_uri(file);
+		json_t *list = json_object_get(changes, uri);
+		if (!list) {
+			list = json_array();
+			json_object_set_new(changes, uri, list);
+		}
+		json_t *range = lsp_doc_is(d, file) ? lsp_range_json(d, ed->off, ed->end_off, s->enc)
+						    : lsp_file_range_json(s, file, ed->off, ed->end_off);
+		json_array_append_new(list, json_pack("{s:o, s:s}", "range", range, "newText",
+						      ed->text ? ed->text : ""));
+		free(uri);
+	}
+	return changes;
 }
 
 json_t *lsp_code_action(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e)
@@ -84,18 +108,23 @@ json_t *lsp_code_action(struct lsp_server *s, json_t *params, json_t *id, struct
 	json_t *out = json_array();
 	for (size_t i = 0; i < d->diags.n; i++) {
 		const struct diag *g = &d->diags.v[i];
-		if (strcmp(g->file, d->path) != 0 || !strcmp(g->rule, "syntax"))
+		if (!g->file || !lsp_doc_is(d, g->file) || !strcmp(g->rule, "syntax"))
 			continue;
 		struct lsp_pos gs = lsp_doc_pos(d, g->off, s->enc);
 		struct lsp_pos ge = lsp_doc_pos(d, g->end_off, s->enc);
 		if (ge.line < a.line || gs.line > b.line)
 			continue;
+		char title[300];
+		if (g->nedits) {
+			snprintf(title, sizeof(title), "Fix: %.200s (%s)", g->message, g->rule);
+			json_array_append_new(out, action(title, fix_edit(s, d, g),
+							  lsp_diag_json(s, d, g), 1));
+		}
 		json_t *edit = disable_edit(s, d, gs.line, g->rule);
 		if (!edit)
 			continue;
-		char title[200];
 		snprintf(title, sizeof(title), "Disable %s for this line", g->rule);
-		json_array_append_new(out, action(title, d->uri, json_pack("[o]", edit),
+		json_array_append_new(out, action(title, json_pack("{s:[o]}", d->uri, edit),
 						  lsp_diag_json(s, d, g), 0));
 	}
 	return out;

@@ -88,13 +88,46 @@ static json_t *text_json(const char *t)
 	return j;
 }
 
-json_t *lsp_diag_json(const struct lsp_server *s, const struct lsp_doc *d,
-		      const struct diag *g)
+json_t *lsp_file_range_json(const struct lsp_server *s, const char *path, size_t start,
+			    size_t end)
+{
+	struct lsp_doc *open = lsp_doc_by_path(&s->docs, path);
+	if (open)
+		return lsp_range_json(open, start, end, s->enc);
+	char *err = NULL;
+	struct source *src = source_load(path, &err);
+	free(err);
+	if (!src)
+		return json_pack("{s:{s:i, s:i}, s:{s:i, s:i}}", "start", "line", 0, "character", 0,
+				 "end", "line", 0, "character", 0);
+	struct lsp_pos a = lsp_text_pos(src->text, src->len, src->line_starts, src->nlines, start,
+					s->enc);
+	struct lsp_pos b = lsp_text_pos(src->text, src->len, src->line_starts, src->nlines, end,
+					s->enc);
+	source_free(src);
+	return json_pack("{s:o, s:o}", "start", lsp_pos_json(a), "end", lsp_pos_json(b));
+}
+
+int lsp_doc_is(const struct lsp_doc *d, const char *file)
+{
+	if (!strcmp(file, d->path) || !strcmp(file, d->real))
+		return 1;
+	char *real = realpath(file, NULL);
+	int same = real && !strcmp(real, d->real);
+	free(real);
+	return same;
+}
+
+json_t *lsp_diag_json(struct lsp_server *s, const struct lsp_doc *d, const struct diag *g)
 {
 	json_t *j = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range",
 			      lsp_range_json(d, g->off, g->end_off, s->enc), "severity",
 			      lsp_severity(g->severity), "code", g->rule, "source", "dtidy",
 			      "message", text_json(g->message));
+	const struct dtidy_rule *rule = s->engine ? engine_rule(s->engine, g->rule) : NULL;
+	const char *help = rule ? lsp_help_page(&s->help, rule) : NULL;
+	if (help)
+		json_object_set_new(j, "codeDescription", json_pack("{s:s}", "href", help));
 	if (g->rel_file) {
 		char *uri = lsp_path_to_uri(g->rel_file);
 		json_object_set_new(
@@ -114,7 +147,7 @@ static void publish(struct lsp_server *s, struct lsp_doc *d)
 	for (size_t i = 0; i < d->diags.n; i++) {
 		const struct diag *g = &d->diags.v[i];
 		/* findings inside included files belong to those files */
-		if (strcmp(g->file, d->path) != 0)
+		if (!g->file || !lsp_doc_is(d, g->file))
 			continue;
 		json_array_append_new(arr, lsp_diag_json(s, d, g));
 	}

@@ -64,6 +64,8 @@ struct lsp_doc *lsp_doc_open(struct lsp_docs *ds, const char *uri, const char *t
 		d->uri = xstrdup(uri);
 		char *path = lsp_uri_to_path(uri);
 		d->path = path ? path : xstrdup(uri);
+		char *real = realpath(d->path, NULL);
+		d->real = real ? real : xstrdup(d->path);
 		d->next = ds->head;
 		ds->head = d;
 	}
@@ -85,18 +87,28 @@ struct lsp_doc *lsp_doc_find(const struct lsp_docs *ds, const char *uri)
 struct lsp_doc *lsp_doc_by_path(const struct lsp_docs *ds, const char *path)
 {
 	for (struct lsp_doc *d = ds->head; d; d = d->next)
-		if (!strcmp(d->path, path))
+		if (!strcmp(d->path, path) || !strcmp(d->real, path))
 			return d;
-	return NULL;
+	char *real = realpath(path, NULL);
+	struct lsp_doc *found = NULL;
+	for (struct lsp_doc *d = ds->head; d && real && !found; d = d->next)
+		if (!strcmp(d->real, real))
+			found = d;
+	free(real);
+	return found;
 }
 
 static void doc_free(struct lsp_doc *d)
 {
 	free(d->uri);
 	free(d->path);
+	free(d->real);
 	free(d->text);
 	free(d->lines);
 	diag_list_free(&d->diags);
+	for (size_t i = 0; i < d->ndeps; i++)
+		free(d->deps[i]);
+	free(d->deps);
 	free(d);
 }
 

@@ -19,6 +19,7 @@ struct lsp_pos {
 struct lsp_doc {
 	char *uri;
 	char *path;		/* file system path for file: URIs, else the URI */
+	char *real;		/* path with symlinks and dots resolved, when it exists */
 	char *text;		/* NUL-terminated */
 	size_t len, cap;
 	uint32_t *lines;	/* offset of each line's first byte */
@@ -26,6 +27,8 @@ struct lsp_doc {
 	long long version;
 	long long due_ms;	/* diagnostics scheduled for this time; -1: none */
 	struct diag_list diags;	/* the last published diagnostics */
+	char **deps;		/* real paths of the files its last check read */
+	size_t ndeps;
 	int diags_current;	/* diags describe the current text */
 	struct lsp_doc *next;
 };
@@ -37,7 +40,8 @@ struct lsp_docs {
 struct lsp_doc *lsp_doc_open(struct lsp_docs *ds, const char *uri, const char *text,
 			     size_t len, long long version);
 struct lsp_doc *lsp_doc_find(const struct lsp_docs *ds, const char *uri);
-/* The open document whose path is `path`, if any. */
+/* The open document for file `path` (any spelling of it: relative, with
+ * dots or through symlinks), if any. */
 struct lsp_doc *lsp_doc_by_path(const struct lsp_docs *ds, const char *path);
 void lsp_doc_close(struct lsp_docs *ds, struct lsp_doc *d);
 void lsp_docs_free(struct lsp_docs *ds);

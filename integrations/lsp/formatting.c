@@ -8,8 +8,10 @@
 #include "server.h"
 #include "textdiff.h"
 
-/* The editor's tabSize / insertSpaces, over the kernel-style defaults. */
-static void options_from(json_t *params, struct fmt_options *o)
+/* The editor's tabSize / insertSpaces over the kernel-style defaults, and
+ * the project's .dtidy.yaml `format:` settings over both. */
+static void options_from(struct lsp_server *s, const struct lsp_doc *d, json_t *params,
+			 struct fmt_options *o)
 {
 	fmt_options_default(o);
 	json_t *opts = json_object_get(params, "options");
@@ -23,6 +25,19 @@ static void options_from(json_t *params, struct fmt_options *o)
 		o->indent = size;
 	else if (size)
 		o->tab_width = size;
+	if (!s->engine)
+		return;
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(s->engine, d->path, &errs);
+	diag_list_free(&errs);
+	if (!cfg)
+		return;
+	if (cfg->format.indent != CONFIG_UNSET)
+		o->indent = cfg->format.indent;
+	if (cfg->format.line_width != CONFIG_UNSET)
+		o->line_width = cfg->format.line_width;
+	if (cfg->format.sort != CONFIG_UNSET)
+		o->sort = cfg->format.sort;
 }
 
 static json_t *edits_between(const struct lsp_server *s, const struct lsp_doc *d,
@@ -76,7 +91,7 @@ static json_t *format(struct lsp_server *s, json_t *params, json_t *id, struct l
 		return NULL;
 	}
 	struct fmt_options o;
-	options_from(params, &o);
+	options_from(s, d, params, &o);
 	struct fmt_result r;
 	if (!ranged || fmt_buffer_lines(d->text, d->len, &o, &lines, 1, &r) == FMT_SYNTAX) {
 		if (ranged)

@@ -100,11 +100,15 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, json_t *id, struct lsp_e
 	struct strbuf md = {0};
 	for (size_t i = 0; i < d->diags.n; i++) {
 		const struct diag *g = &d->diags.v[i];
-		if (strcmp(g->file, d->path) != 0 || off < g->off || off > g->end_off)
+		if (!g->file || !lsp_doc_is(d, g->file) || off < g->off || off > g->end_off)
 			continue;
 		if (md.len)
 			sb_puts(&md, "\n\n---\n\n");
 		sb_printf(&md, "**%s**: %s", g->rule, g->message);
+		const struct dtidy_rule *r = s->engine ? engine_rule(s->engine, g->rule) : NULL;
+		if (r)
+			sb_printf(&md, "\n\n*%s* (%s)%s%s", r->description, r->family,
+				  r->help ? "\n\n" : "", r->help ? r->help : "");
 	}
 	struct lsp_parsed p;
 	lsp_parse(&p, d);

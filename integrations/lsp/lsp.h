@@ -2,16 +2,11 @@
 #ifndef DTIDY_LSP_H
 #define DTIDY_LSP_H
 
-#include <stddef.h>
+#include "../../rules/engine.h"
 
-struct lsp_options {
-	char *const *incdirs;	/* -I directories, searched after the file's own */
-	size_t nincdirs;
-	const char *config;	/* --config FILE, or NULL to discover .dtidy.yaml */
-};
-
-/* Serves one client until `exit` or end of input. Returns the process exit
- * status: 0 after an orderly shutdown, 1 otherwise. */
-int lsp_run(int in_fd, int out_fd, const struct lsp_options *opts);
+/* Serves one client until `exit` or end of input, checking documents with an
+ * engine made from eo (the same settings as `dtidy check`). Returns the
+ * process exit status: 0 after an orderly shutdown, 1 otherwise. */
+int lsp_run(int in_fd, int out_fd, const struct engine_opts *eo);
 
 #endif

@@ -10,7 +10,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "../../core/strbuf.h"
 #include "../../core/xalloc.h"
+#include "analysis.h"
 
 #ifndef DTIDY_VERSION
 #define DTIDY_VERSION "0.1.0"
@@ -221,6 +223,25 @@ static json_t *on_shutdown(struct lsp_server *s, json_t *params, json_t *id,
 
 /* ---- text synchronisation ---- */
 
+/* Other open documents that read d (a board including an edited .dtsi) are
+ * checked again too. */
+static void schedule_dependents(struct lsp_server *s, const struct lsp_doc *d, int delay_ms)
+{
+	for (struct lsp_doc *o = s->docs.head; o; o = o->next)
+		if (o != d && lsp_doc_depends_on(o, d->real)) {
+			o->diags_current = 0;
+			lsp_schedule(s, o, delay_ms);
+		}
+}
+
+static void on_initialized(struct lsp_server *s, json_t *params)
+{
+	(void)params;
+	if (s->engine_error)
+		lsp_notify(s, "window/showMessage",
+			   json_pack("{s:i, s:s}", "type", 1, "message", s->engine_error));
+}
+
 static void on_did_open(struct lsp_server *s, json_t *params)
 {
 	json_t *td = json_object_get(params, "textDocument");
@@ -232,6 +253,7 @@ static void on_did_open(struct lsp_server *s, json_t *params)
 					 json_string_length(text),
 					 json_integer_value(json_object_get(td, "version")));
 	lsp_schedule(s, d, 0);
+	schedule_dependents(s, d, 0);
 }
 
 static void apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *ch)
@@ -270,6 +292,7 @@ static void on_did_change(struct lsp_server *s, json_t *params)
 		d->version = json_integer_value(v);
 	d->diags_current = 0;
 	lsp_schedule(s, d, s->debounce_ms);
+	schedule_dependents(s, d, s->debounce_ms);
 }
 
 static void on_did_save(struct lsp_server *s, json_t *params)
@@ -281,8 +304,10 @@ static void on_did_save(struct lsp_server *s, json_t *params)
 		lsp_doc_set_text(d, json_string_value(text), json_string_length(text));
 		d->diags_current = 0;
 	}
-	if (d)
+	if (d) {
 		lsp_schedule(s, d, 0);
+		schedule_dependents(s, d, 0);
+	}
 }
 
 static void on_did_close(struct lsp_server *s, json_t *params)
@@ -293,6 +318,8 @@ static void on_did_close(struct lsp_server *s, json_t *params)
 		return;
 	lsp_notify(s, "textDocument/publishDiagnostics",
 		   json_pack("{s:s, s:[]}", "uri", d->uri, "diagnostics"));
+	/* its dependents now read the file on disk again */
+	schedule_dependents(s, d, 0);
 	lsp_doc_close(&s->docs, d);
 }
 
@@ -325,6 +352,7 @@ static const struct {
 	notification_fn *fn;
 } notifications[] = {
 	{"exit", on_exit_notification},
+	{"initialized", on_initialized},
 	{"textDocument/didOpen", on_did_open},
 	{"textDocument/didChange", on_did_change},
 	{"textDocument/didSave", on_did_save},
@@ -395,12 +423,29 @@ static void handle(struct lsp_server *s, json_t *msg)
 	 * are ignored as the protocol asks */
 }
 
-int lsp_run(int in_fd, int out_fd, const struct lsp_options *opts)
+/* The engine, or NULL with s->engine_error saying why (a broken
+ * .dtidy.yaml given with --config, an unloadable plugin). */
+static void make_engine(struct lsp_server *s, const struct engine_opts *eo)
+{
+	struct diag_list errs = {0};
+	s->engine = engine_new(eo, &errs);
+	if (!s->engine) {
+		struct strbuf b = {0};
+		sb_puts(&b, "dtidy: only syntax is checked:");
+		for (size_t i = 0; i < errs.n; i++)
+			sb_printf(&b, " %s%s%s [%s]", errs.v[i].file ? errs.v[i].file : "",
+				  errs.v[i].file ? ": " : "", errs.v[i].message, errs.v[i].rule);
+		s->engine_error = b.s;
+	}
+	diag_list_free(&errs);
+}
+
+int lsp_run(int in_fd, int out_fd, const struct engine_opts *eo)
 {
 	/* a vanished client must end us through a failed write, not a signal */
 	signal(SIGPIPE, SIG_IGN);
-	struct lsp_server s = {.out_fd = out_fd, .debounce_ms = LSP_DEFAULT_DEBOUNCE_MS,
-			       .opts = opts};
+	struct lsp_server s = {.out_fd = out_fd, .debounce_ms = LSP_DEFAULT_DEBOUNCE_MS};
+	make_engine(&s, eo);
 	lsp_reader_init(&s.in, in_fd);
 	while (!s.exiting && !s.gone) {
 		if (s.qhead == s.qlen)
@@ -423,5 +468,9 @@ int lsp_run(int in_fd, int out_fd, const struct lsp_options *opts)
 	free(s.queue);
 	lsp_docs_free(&s.docs);
 	lsp_reader_free(&s.in);
+	lsp_help_pages_free(&s.help);
+	if (s.engine)
+		engine_free(s.engine);
+	free(s.engine_error);
 	return s.shutdown_requested ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 #include "document.h"
 #include "framing.h"
 #include "lsp.h"
+#include "rule_help.h"
 
 /* JSON-RPC and LSP error codes */
 enum {
@@ -30,7 +31,9 @@ struct lsp_server {
 	int initialized, shutdown_requested, exiting;
 	enum lsp_encoding enc;
 	int debounce_ms;
-	const struct lsp_options *opts;
+	struct engine *engine;	/* NULL when the configuration is broken: syntax only */
+	char *engine_error;	/* why, told to the user once initialized */
+	struct lsp_help_pages help;
 	struct lsp_docs docs;
 	/* parsed messages waiting to be handled, oldest first */
 	json_t **queue;
@@ -72,8 +75,13 @@ int lsp_next_due(const struct lsp_server *s);
 void lsp_publish_due(struct lsp_server *s);
 /* Brings d->diags up to date with the text, without publishing. */
 void lsp_refresh_diags(struct lsp_server *s, struct lsp_doc *d);
-json_t *lsp_diag_json(const struct lsp_server *s, const struct lsp_doc *d,
-		      const struct diag *g);
+json_t *lsp_diag_json(struct lsp_server *s, const struct lsp_doc *d, const struct diag *g);
+/* Range of bytes [start, end) of a file that may be open (then its buffer
+ * counts) or not (then it is read from disk to count UTF-16 units). */
+json_t *lsp_file_range_json(const struct lsp_server *s, const char *path, size_t start,
+			    size_t end);
+/* Is `file` (as the engine names it) this document? */
+int lsp_doc_is(const struct lsp_doc *d, const char *file);
 
 /* Request handlers, each in its own file */
 json_t *lsp_formatting(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);

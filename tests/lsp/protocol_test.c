@@ -442,6 +442,57 @@ static void test_formatting(void)
 	client_free(&c);
 }
 
+/* Rule diagnostics from the engine: rule id as code, a help page link,
+ * hover with the rule's help, and the "disable for this line" action that
+ * extends an existing suppression comment. */
+static void test_rules(void)
+{
+	struct client c;
+	client_start(&c, dtidy);
+	handshake(&c, 0, NULL);
+	const char *text = "/dts-v1/;\n/ {\n\tmodel = \"x\"; // dtidy: disable-line=nonsense\n};\n";
+	open_doc(&c, URI, text);
+	json_t *r = recv_notification(&c, "textDocument/publishDiagnostics");
+	json_t *d0 = json_array_get(diagnostics(r), 0);
+	const char *code = json_string_value(json_object_get(d0, "code"));
+	const char *href = json_string_value(
+		json_object_get(json_object_get(d0, "codeDescription"), "href"));
+	CHECK(code && !strcmp(code, "unused-suppression"), "diagnostic code is the rule id");
+	CHECK(!strcmp(json_string_value(json_object_get(d0, "source")) ?: "", "dtidy"),
+	      "source is dtidy");
+	CHECK(href && !strncmp(href, "file:///", 8) && access(href + 7, R_OK) == 0,
+	      "codeDescription links to a readable help page (%s)", href ? href : "none");
+	json_decref(r);
+
+	request(&c, 2, "textDocument/hover",
+		json_pack("{s:{s:s}, s:{s:i, s:i}}", "textDocument", "uri", URI, "position", "line",
+			  2, "character", 40));
+	r = recv_response(&c, 2);
+	const char *v = json_string_value(
+		json_object_get(json_object_get(result_of(r), "contents"), "value"));
+	CHECK(v && strstr(v, "unused-suppression") && strstr(v, "suppresses nothing"),
+	      "hover on the diagnostic shows the rule's help (got %s)", v ? v : "null");
+	json_decref(r);
+
+	request(&c, 3, "textDocument/codeAction",
+		json_pack("{s:{s:s}, s:o, s:{s:[]}}", "textDocument", "uri", URI, "range",
+			  range(2, 0, 2, 0), "context", "diagnostics"));
+	r = recv_response(&c, 3);
+	json_t *act = json_array_get(result_of(r), 0);
+	json_t *edits = json_object_get(json_object_get(json_object_get(act, "edit"), "changes"),
+					URI);
+	json_t *e0 = json_array_get(edits, 0);
+	CHECK(!strcmp(json_string_value(json_object_get(act, "title")) ?: "",
+		      "Disable unused-suppression for this line") &&
+		      !strcmp(json_string_value(json_object_get(e0, "newText")) ?: "",
+			      ",unused-suppression") &&
+		      pos_field(e0, "start", "character") == 45,
+	      "disable action extends the line's suppression comment");
+	json_decref(r);
+	CHECK(finish(&c) == 0, "clean exit");
+	client_free(&c);
+}
+
 static long rss_kb(pid_t pid)
 {
 	char path[64], line[256];
@@ -514,6 +565,7 @@ int main(int argc, char **argv)
 		{"framing", test_framing}, {"errors", test_errors},
 		{"sync", test_sync},	   {"positions", test_positions},
 		{"outline", test_outline_hover}, {"formatting", test_formatting},
+		{"rules", test_rules},
 		{"memory", test_memory},
 	};
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {

@@ -8,6 +8,10 @@ DTIDY=${DTIDY:-$(pwd)/$BUILD/dtidy}
 here=$(dirname "$0")
 bin=$BUILD/tests/lsp-protocol-test
 mkdir -p "$BUILD/tests"
+# rule help pages go to the cache directory: a private one
+XDG_CACHE_HOME=$(mktemp -d)
+export XDG_CACHE_HOME
+trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
 ${CC:-cc} -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O1 -g -o "$bin" \
 	"$here/protocol_test.c" "$here/lsp_client.c" -ljansson
-exec "$bin" "$DTIDY" "$@"
+"$bin" "$DTIDY" "$@"
