@@ -61,6 +61,23 @@ static void outside_lines(const char *text, size_t len, const struct cst_file *f
 	free(sel.v);
 }
 
+/* A name such as "#if" written mid-line is a property to dtc, but moved to
+ * the start of a line it would become a preprocessor directive: the lines
+ * holding such names are kept as written. */
+static void keep_hash_names(const char *text, size_t len, const struct dt_token *t,
+			    size_t n, struct fmt_spans *verb)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (dt_tok_is_trivia(t[i].kind) || t[i].kind == TK_EOF || (t[i].flags & TF_BOL) ||
+		    !t[i].len || text[t[i].off] != '#' ||
+		    !dt_hash_starts_directive(text, len, t[i].off))
+			continue;
+		struct fmt_span s = {fmt_line_start(text, t[i].off),
+				     fmt_line_end(text, len, t[i].off)};
+		VEC_PUSH(verb->v, verb->n, verb->cap, s);
+	}
+}
+
 static int run(const char *text, size_t len, const struct fmt_options *opts, int mode,
 	       const struct fmt_line_range *ranges, size_t nranges, struct fmt_result *r)
 {
@@ -91,6 +108,7 @@ static int run(const char *text, size_t len, const struct fmt_options *opts, int
 	fmt_annotate(&cst, role);
 	struct fmt_spans verb = {0};
 	fmt_find_off_regions(text, len, toks.v, toks.n, &verb);
+	keep_hash_names(text, len, toks.v, toks.n, &verb);
 	if (mode == LINES)
 		outside_lines(text, len, &cst, role, ranges, nranges, &verb);
 	if (mode == PARTIAL && cst.nerrors) {

@@ -646,8 +646,13 @@ static uint32_t verbatim(struct lay *l, uint32_t i)
 			l->out_line++;
 	l->col = 0;
 	l->bol = 1;
-	if (s->end > s->start && l->text[s->end - 1] != '\n') {
-		/* the region runs to the end of a file without a final newline */
+	char last = s->end > s->start ? l->text[s->end - 1] : '\n';
+	if (last != '\n' && last != '\\' && last != '\r') {
+		/* The region runs to the end of a file without a final newline.
+		 * Not after a backslash: the newline would make a line splice
+		 * and eat the backslash token; nor after a lone CR: it would
+		 * make a CRLF, and a file formatted twice would differ from one
+		 * formatted once. */
 		sb_puts(l->out, l->nl);
 		l->out_line++;
 	}

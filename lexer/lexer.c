@@ -111,33 +111,33 @@ static const char *const directives[] = {
 	"pragma", "line", "ident", "sccs", "assert", "unassert", "import",
 };
 
-/* Is there a preprocessor directive at lx->pos (which holds '#')? Like cpp:
- * '#', optional blanks, then a directive keyword, a digit (a line marker
- * "# 12 \"file\""), or the end of the line (the null directive). */
-static int at_directive(const struct lexer *lx)
+int dt_hash_starts_directive(const char *s, size_t len, size_t off)
 {
-	size_t p = lx->pos + 1;
-	while (p < lx->len && (lx->s[p] == ' ' || lx->s[p] == '\t'))
+	size_t p = off + 1;
+	while (p < len && (s[p] == ' ' || s[p] == '\t'))
 		p++;
-	if (p >= lx->len || lx->s[p] == '\n' || lx->s[p] == '\r')
+	if (p >= len || s[p] == '\n' || s[p] == '\r')
 		return 1;
-	if (is_digit((unsigned char)lx->s[p]))
+	if (is_digit((unsigned char)s[p]))
 		return 1;
 	size_t w = p;
-	while (w < lx->len && dt_is_label_char((unsigned char)lx->s[w]))
+	while (w < len && dt_is_label_char((unsigned char)s[w]))
 		w++;
 	if (w == p)
 		return 0;
 	/* "#address-cells": a keyword prefix followed by a name character
 	 * is a property name, not a directive. */
-	if (w < lx->len && dt_is_propnode_char((unsigned char)lx->s[w]) &&
-	    lx->s[w] != '_')
+	if (w < len && dt_is_propnode_char((unsigned char)s[w]) && s[w] != '_')
 		return 0;
 	for (size_t i = 0; i < sizeof(directives) / sizeof(directives[0]); i++)
-		if (strlen(directives[i]) == w - p &&
-		    memcmp(directives[i], lx->s + p, w - p) == 0)
+		if (strlen(directives[i]) == w - p && memcmp(directives[i], s + p, w - p) == 0)
 			return 1;
 	return 0;
+}
+
+static int at_directive(const struct lexer *lx)
+{
+	return dt_hash_starts_directive(lx->s, lx->len, lx->pos);
 }
 
 /* A directive runs to the end of its line; backslash-newline continues it,

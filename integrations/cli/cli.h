@@ -53,6 +53,7 @@ int cli_parse(struct cli_opts *o, int argc, char **argv);
 void cli_opts_free(struct cli_opts *o);
 
 int cmd_check(struct cli_opts *o);
+int cmd_tree(struct cli_opts *o);
 int cmd_rules(struct cli_opts *o);
 int cmd_format(struct cli_opts *o);
 int cmd_lsp(struct cli_opts *o);

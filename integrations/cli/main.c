@@ -9,6 +9,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "commands:\n"
 	      "  check  PATH...     lint devicetree sources (files or directories)\n"
+	      "  tree   FILE        print the resolved tree (includes, macros, merges) as DTS\n"
 	      "  rules  [ID...]     list the rules, or show one rule's help\n"
 	      "  format PATH...     reformat in the kernel style: FILE to stdout,\n"
 	      "                     --check (list), --diff, -i (in place),\n"
@@ -55,6 +56,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check"))
 		rc = cmd_check(&o);
+	else if (!strcmp(cmd, "tree"))
+		rc = cmd_tree(&o);
 	else if (!strcmp(cmd, "rules"))
 		rc = cmd_rules(&o);
 	else if (!strcmp(cmd, "format"))

@@ -1,9 +1,12 @@
 #!/bin/sh
 # Replays every input the fuzzers ever found (tests/regress/<target>/*)
 # through the code path of the target that found it ($BUILD/replay_<target>,
-# the fuzz target's own checks included), then through `dtidy check`, which
-# must answer 0 or 1 (findings), never crash or report an internal error.
+# the fuzz target's own checks included), then through `dtidy check` and
+# `dtidy format --check`, which must answer 0 or 1 (findings), never crash or
+# report an internal error.
 set -u
+# every option combination, where a target has options (fuzz_format)
+export DTIDY_FUZZ_ALL_OPTIONS=1
 here=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-build}
 DTIDY=${DTIDY:-$BUILD/dtidy}
@@ -27,13 +30,16 @@ for dir in "$here"/fuzz_*/; do
 			head -20 /tmp/regress.$$
 			fail=1
 		fi
-		"$DTIDY" check --color=never "$input" >/tmp/regress.$$ 2>&1
-		rc=$?
-		if [ $rc -gt 1 ]; then
-			echo "FAIL: $name: dtidy check exited $rc"
-			head -20 /tmp/regress.$$
-			fail=1
-		fi
+		for cmd in check "format --check"; do
+			# shellcheck disable=SC2086
+			"$DTIDY" $cmd --color=never "$input" >/tmp/regress.$$ 2>&1
+			rc=$?
+			if [ $rc -gt 1 ]; then
+				echo "FAIL: $name: dtidy $cmd exited $rc"
+				head -20 /tmp/regress.$$
+				fail=1
+			fi
+		done
 	done
 done
 rm -f /tmp/regress.$$

@@ -1,0 +1,165 @@
+/* The model pipeline: preprocess, lex and parse the result, build and
+ * merge the tree, resolve references; every diagnostic mapped back to the
+ * user's files through the preprocessor's origin map. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/xalloc.h"
+#include "../../lexer/lexer.h"
+#include "../parser.h"
+#include "tree.h"
+
+struct dtidy_loc mt_loc_toks(struct mtree *t, uint32_t tb, uint32_t te)
+{
+	const struct dt_token *a = &t->toks[tb];
+	uint32_t end = a->off + a->len;
+	if (te > tb + 1) {
+		const struct dt_token *b = &t->toks[te - 1];
+		end = b->off + b->len;
+	}
+	return pp_origin_loc(&t->pp, a->off, end);
+}
+
+struct dtidy_loc mt_loc_cst(struct mtree *t, const struct cst *c)
+{
+	uint32_t te = c->te > c->tb ? c->te : c->tb + 1;
+	/* ranges may end on trivia; trim to significant tokens */
+	while (te > c->tb + 1 && dt_tok_is_trivia(t->toks[te - 1].kind))
+		te--;
+	return mt_loc_toks(t, c->tb, te);
+}
+
+const char *mt_tok_text(struct mtree *t, uint32_t tok, size_t *len)
+{
+	*len = t->toks[tok].len;
+	return t->pp.text + t->toks[tok].off;
+}
+
+void locvec_push(struct mtree *t, struct locvec *v, struct dtidy_loc loc)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 1;
+		struct dtidy_loc *nv = arena_alloc(t->a, cap * sizeof(*nv));
+		if (v->n)
+			memcpy(nv, v->v, v->n * sizeof(*nv));
+		v->v = nv;
+		v->cap = cap;
+	}
+	v->v[v->n++] = loc;
+}
+
+static const struct source *loc_source(struct dtidy_loc loc)
+{
+	return loc.file ? ((const struct pp_file *)loc.file)->src : NULL;
+}
+
+void mt_error(struct mtree *t, struct dtidy_loc loc, const char *rule, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	const struct source *src = loc_source(loc);
+	if (src)
+		diag_add(&t->m->diags, src, loc.start, loc.end, DTIDY_SEV_ERROR, rule, "%s", buf);
+	else
+		diag_add_file(&t->m->diags, t->pp.nfiles ? t->pp.files[0]->pub.path : "<input>",
+			      DTIDY_SEV_ERROR, rule, "%s", buf);
+}
+
+struct priv {
+	struct pp_result pp;
+	char **autodirs;
+	size_t nautodirs;
+};
+
+struct model *model_build(const char *path, const struct model_opts *o)
+{
+	struct model *m = xcalloc(1, sizeof(*m));
+	arena_init(&m->arena);
+	struct priv *pv = xcalloc(1, sizeof(*pv));
+	m->priv = pv;
+	struct mtree t = {.m = m, .a = &m->arena};
+	t.ppo.incdirs = o->incdirs;
+	t.ppo.nincdirs = o->nincdirs;
+	if (!o->nincdirs && o->auto_include) {
+		pv->autodirs = model_auto_incdirs(path, &pv->nautodirs);
+		t.ppo.incdirs = (const char *const *)pv->autodirs;
+		t.ppo.nincdirs = pv->nautodirs;
+	}
+	t.ppo.cache = o->cache;
+	if (!t.ppo.cache)
+		t.ppo.cache = m->own_cache = src_cache_new();
+	t.ppo.read = o->read;
+	t.ppo.read_ctx = o->read_ctx;
+	t.ppo.defines = o->defines;
+	t.ppo.ndefines = o->ndefines;
+
+	pp_run(path, &t.ppo, &m->arena, &m->diags, &t.pp);
+	m->pp_failed = t.pp.failed;
+
+	struct dt_tokens toks = {0};
+	dt_lex(t.pp.text, t.pp.len, &toks);
+	struct arena cst_arena;
+	arena_init(&cst_arena);
+	struct cst_file cst;
+	dt_parse(&cst, t.pp.text, toks.v, toks.n, &cst_arena);
+	t.cst = &cst;
+	t.toks = toks.v;
+	for (size_t i = 0; i < cst.nerrors; i++) {
+		uint32_t s = cst.errors[i].start, e = cst.errors[i].end;
+		struct dtidy_loc loc = pp_origin_loc(&t.pp, s, e > s ? e : s + 1);
+		mt_error(&t, loc, "syntax", "%s", cst.errors[i].msg);
+	}
+	mt_build(&t);
+	mt_finalize(&t);
+
+	m->tree.root = &t.root->pub;
+	m->tree.plugin = t.plugin;
+	if (t.nmr) {
+		struct dtidy_memreserve *mr = arena_alloc(&m->arena, t.nmr * sizeof(*mr));
+		memcpy(mr, t.mr, t.nmr * sizeof(*mr));
+		m->tree.memreserves = mr;
+		m->tree.nmemreserves = t.nmr;
+	}
+	free(t.mr);
+	m->tree.files = (const struct dtidy_file *const *)t.pp.files;
+	m->tree.nfiles = t.pp.nfiles;
+
+	free(cst.errors);
+	arena_free(&cst_arena);
+	dt_tokens_free(&toks);
+	free(t.pp.text);
+	free(t.pp.origins);
+	t.pp.text = NULL;
+	t.pp.origins = NULL;
+	pv->pp = t.pp;
+	diag_sort(&m->diags);
+	for (size_t i = 0; i < m->diags.n; i++)
+		if (m->diags.v[i].severity == DTIDY_SEV_ERROR)
+			m->errors++;
+	return m;
+}
+
+void model_free(struct model *m)
+{
+	if (!m)
+		return;
+	struct priv *pv = m->priv;
+	if (pv) {
+		pp_result_free(&pv->pp);
+		model_incdirs_free(pv->autodirs, pv->nautodirs);
+		free(pv);
+	}
+	diag_list_free(&m->diags);
+	arena_free(&m->arena);
+	src_cache_free(m->own_cache);
+	free(m);
+}
+
+size_t model_memory(const struct model *m)
+{
+	return m->arena.total + m->tree.nfiles * sizeof(void *);
+}

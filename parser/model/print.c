@@ -1,0 +1,148 @@
+/* The tree as DTS, in the form `dtc -O dts` would accept back and compile
+ * to the same DTB: one header, memreserves, then the merged tree with its
+ * labels, numbers evaluated, references kept symbolic so dtc assigns the
+ * same phandles, and /omit-if-no-ref/ kept so dtc makes the same choice. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tree.h"
+
+static void indent(FILE *out, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		fputc('\t', out);
+}
+
+static void put_string(FILE *out, const char *s, size_t n)
+{
+	fputc('"', out);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\t': fputs("\\t", out); break;
+		case '\r': fputs("\\r", out); break;
+		default:
+			if (c < 0x20 || c >= 0x7f)
+				fprintf(out, "\\x%02x", c);
+			else
+				fputc(c, out);
+		}
+	}
+	fputc('"', out);
+}
+
+static void put_ref(FILE *out, const char *ref)
+{
+	if (ref[0] == '/' || strchr(ref, '/'))
+		fprintf(out, "&{%s}", ref);
+	else
+		fprintf(out, "&%s", ref);
+}
+
+static void put_vlabels(FILE *out, const struct mprop *p, size_t chunk, size_t cell)
+{
+	for (const struct vlabel *v = p->vlabels; v; v = v->next)
+		if (v->chunk == chunk && v->cell == cell)
+			fprintf(out, "%s: ", v->name);
+}
+
+static void put_value(FILE *out, const struct mprop *p)
+{
+	for (size_t i = 0; i < p->nchunks; i++) {
+		const struct dtidy_chunk *c = &p->chunks[i];
+		fputs(i ? ", " : " = ", out);
+		put_vlabels(out, p, i, SIZE_MAX);
+		switch (c->kind) {
+		case DTIDY_CHUNK_CELLS:
+			if (c->bits != 32)
+				fprintf(out, "/bits/ %u ", c->bits);
+			fputc('<', out);
+			for (size_t k = 0; k < c->n; k++) {
+				if (k)
+					fputc(' ', out);
+				put_vlabels(out, p, i, k);
+				if (c->cells[k].ref)
+					put_ref(out, c->cells[k].ref);
+				else
+					fprintf(out, "0x%llx", (unsigned long long)c->cells[k].val);
+			}
+			for (const struct vlabel *v = p->vlabels; v; v = v->next)
+				if (v->chunk == i && v->cell == c->n)
+					fprintf(out, " %s:", v->name);
+			fputc('>', out);
+			break;
+		case DTIDY_CHUNK_STRING:
+			put_string(out, c->data, c->n);
+			break;
+		case DTIDY_CHUNK_BYTES:
+			fputc('[', out);
+			for (size_t k = 0; k < c->n; k++) {
+				if (k)
+					fputc(' ', out);
+				put_vlabels(out, p, i, k);
+				fprintf(out, "%02x", (unsigned char)c->data[k]);
+			}
+			for (const struct vlabel *v = p->vlabels; v; v = v->next)
+				if (v->chunk == i && v->cell == c->n)
+					fprintf(out, " %s:", v->name);
+			fputc(']', out);
+			break;
+		case DTIDY_CHUNK_PATH:
+			put_ref(out, c->ref);
+			break;
+		}
+	}
+	for (const struct vlabel *v = p->vlabels; v; v = v->next)
+		if (v->chunk == p->nchunks)
+			fprintf(out, " %s:", v->name);
+}
+
+static void put_labels(FILE *out, const struct mlabel *l)
+{
+	for (; l; l = l->next)
+		if (!l->deleted)
+			fprintf(out, "%s: ", l->name);
+}
+
+static void put_node(FILE *out, const struct mnode *n, int depth)
+{
+	indent(out, depth);
+	if (n->omit && n->parent)
+		fputs("/omit-if-no-ref/ ", out);
+	put_labels(out, n->labels);
+	fprintf(out, "%s {\n", n->parent ? n->name : "/");
+	for (const struct mprop *p = n->props; p; p = p->next_all) {
+		if (p->deleted || p->generated)
+			continue;
+		indent(out, depth + 1);
+		put_labels(out, p->labels);
+		fputs(p->pub.name, out);
+		put_value(out, p);
+		fputs(";\n", out);
+	}
+	for (const struct mnode *c = n->kids; c; c = c->next_all) {
+		if (c->deleted)
+			continue;
+		fputc('\n', out);
+		put_node(out, c, depth + 1);
+	}
+	indent(out, depth);
+	fputs("};\n", out);
+}
+
+void model_print_dts(const struct model *m, FILE *out)
+{
+	fputs("/dts-v1/;\n", out);
+	if (m->tree.plugin)
+		fputs("/plugin/;\n", out);
+	for (size_t i = 0; i < m->tree.nmemreserves; i++)
+		fprintf(out, "/memreserve/ 0x%llx 0x%llx;\n",
+			(unsigned long long)m->tree.memreserves[i].address,
+			(unsigned long long)m->tree.memreserves[i].size);
+	fputc('\n', out);
+	if (m->tree.root)
+		put_node(out, (const struct mnode *)m->tree.root, 0);
+}

@@ -1,0 +1,102 @@
+/* The model's own view of the tree, as dtc's livetree keeps it: every
+ * definition stays in its list, deleted ones flagged, so a later definition
+ * revives an entry in place. The public structs (include/dtidy/model.h) come
+ * first in each record; their links are set once the tree is complete and
+ * skip what is deleted. Private to parser/model/. */
+#ifndef DTIDY_MODEL_TREE_H
+#define DTIDY_MODEL_TREE_H
+
+#include <stdint.h>
+
+#include "../../core/arena.h"
+#include "../../core/diag.h"
+#include "../cst.h"
+#include "../pp/pp.h"
+#include "model.h"
+
+struct mlabel {
+	struct mlabel *next;
+	const char *name;
+	int deleted;
+};
+
+struct locvec {
+	struct dtidy_loc *v;
+	size_t n, cap;
+};
+
+/* A label inside a value: before chunk `chunk`'s cell `cell` (cell ==
+ * SIZE_MAX: before the chunk; chunk == nchunks: after the last). */
+struct vlabel {
+	struct vlabel *next;
+	const char *name;
+	size_t chunk, cell;
+};
+
+struct mprop {
+	struct dtidy_prop pub;
+	struct mprop *next_all;
+	struct mnode *owner;
+	struct mlabel *labels;
+	struct vlabel *vlabels;
+	struct dtidy_chunk *chunks;
+	size_t nchunks;
+	struct locvec locs;
+	int deleted;
+	int generated;		/* phandle added by reference resolution */
+};
+
+struct mnode {
+	struct dtidy_node pub;
+	struct mnode *parent;
+	struct mnode *kids, *kids_tail, *next_all;
+	struct mprop *props, *props_tail;
+	struct mlabel *labels;
+	struct locvec locs;
+	const char *name;
+	int deleted;
+	int omit;		/* /omit-if-no-ref/ */
+	int omitted;		/* removed because unreferenced (still printed, marked) */
+	int referenced;
+	uint32_t phandle;
+};
+
+struct mtree {
+	struct model *m;
+	struct arena *a;
+	struct pp_result pp;
+	struct pp_opts ppo;
+	struct cst_file *cst;
+	const struct dt_token *toks;
+	struct mnode *root;
+	struct dtidy_memreserve *mr;
+	size_t nmr, capmr;
+	int plugin;
+	unsigned next_fragment;
+};
+
+/* Location of CST tokens [tb, te) in the user's files. */
+struct dtidy_loc mt_loc_toks(struct mtree *t, uint32_t tb, uint32_t te);
+struct dtidy_loc mt_loc_cst(struct mtree *t, const struct cst *c);
+void mt_error(struct mtree *t, struct dtidy_loc loc, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+const char *mt_tok_text(struct mtree *t, uint32_t tok, size_t *len);
+void locvec_push(struct mtree *t, struct locvec *v, struct dtidy_loc loc);
+
+/* build.c */
+void mt_build(struct mtree *t);
+struct mnode *mt_resolve_ref(struct mnode *root, const char *ref);
+struct mnode *mt_node_by_path(struct mnode *n, const char *path);
+const char *mt_ref_name(struct mtree *t, uint32_t tok);
+
+/* eval.c */
+/* Evaluates a CST_PROP's value into chunks (references left unresolved). */
+void mt_eval_value(struct mtree *t, struct mprop *p, const struct cst *prop);
+/* Integer expression; 0 on error (reported). */
+uint64_t mt_eval_expr(struct mtree *t, const struct cst *e, int *ok);
+
+/* resolve.c */
+void mt_finalize(struct mtree *t);
+void mt_link_public(struct mtree *t);
+
+#endif

@@ -1,0 +1,79 @@
+/* The built-in C preprocessor, as the kernel runs it on device trees:
+ * `cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp`, followed by dtc's
+ * own `/include/` splicing. The result is text for the DTS lexer plus an
+ * origin map from every output byte back to where it was written. */
+#ifndef DTIDY_PP_H
+#define DTIDY_PP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../core/arena.h"
+#include "../../core/diag.h"
+#include "../../core/source.h"
+#include "../../include/dtidy/model.h"
+#include "src_cache.h"
+
+/* A file read by the preprocessor. `pub` comes first so a pointer to it is
+ * a pointer to the whole. */
+struct pp_file {
+	struct dtidy_file pub;
+	const struct source *src;	/* bytes and line index */
+	struct source *owned;		/* from the read hook: freed with the result */
+	int dir_index;			/* search-list entry it was found in, -1: none */
+	int once;			/* #pragma once seen */
+};
+
+/* Output bytes [out, next origin's out) came from file bytes [start, end).
+ * Raw spans (a copied /include/ file) map byte for byte (linear = 1);
+ * tokens map as a whole to their origin (a macro use for expansions). */
+struct pp_origin {
+	uint32_t out;
+	uint32_t file;
+	uint32_t start, end;
+	uint32_t linear;
+};
+
+struct pp_opts {
+	const char *const *incdirs;	/* -I, in order */
+	size_t nincdirs;
+	struct src_cache *cache;	/* never NULL */
+	src_read_fn read;		/* optional override (editor buffers) */
+	void *read_ctx;
+	/* extra -D definitions, "NAME" or "NAME=VALUE" */
+	const char *const *defines;
+	size_t ndefines;
+};
+
+struct pp_result {
+	char *text;			/* NUL-terminated, malloc'd */
+	size_t len;
+	struct pp_origin *origins;	/* sorted by out, malloc'd */
+	size_t norigins;
+	struct pp_file **files;		/* every file read, main first (arena) */
+	size_t nfiles;
+	int failed;			/* a fatal preprocessing error (cpp would stop) */
+};
+
+/* Preprocesses `path`. Files and their dtidy_file records are allocated
+ * from `keep` (they must live as long as the model); diagnostics are added
+ * to `diags`. Never fails outright: an unreadable main file gives an empty
+ * result, a diagnostic and failed = 1. */
+void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
+	    struct diag_list *diags, struct pp_result *out);
+void pp_result_free(struct pp_result *r);
+
+/* Where output byte `off` came from. */
+struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t end);
+
+/* Reads a file through the hook and the cache, records it in `files` once
+ * per path. Used by the preprocessor and by /incbin/. NULL if unreadable
+ * (then *err is a malloc'd message). */
+struct pp_file_set {
+	struct pp_file **v;
+	size_t n, cap;
+};
+struct pp_file *pp_file_get(struct pp_file_set *set, const char *path,
+			    const struct pp_opts *o, struct arena *keep, char **err);
+
+#endif
