@@ -117,3 +117,37 @@ int atomic_write_if_changed(const char *path, const char *data, size_t len, char
 	}
 	return atomic_write(path, data, len, err) == 0 ? 1 : -1;
 }
+
+int atomic_write_output(const char *path, const char *data, size_t len, char **err)
+{
+	size_t tn = strlen(path) + 16;
+	char *tmp = xmalloc(tn);
+	snprintf(tmp, tn, "%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return fail(err, "cannot create", path, e);
+	}
+	/* mkstemp makes 0600; an output is as readable as any file made here */
+	mode_t mask = umask(0);
+	umask(mask);
+	const char *step = NULL;
+	if (write_all(fd, data, len) != 0)
+		step = "cannot write";
+	else if (fchmod(fd, 0666 & ~mask) != 0)
+		step = "cannot set the mode of";
+	int e = errno;
+	if (close(fd) != 0 && !step) {
+		step = "cannot write";
+		e = errno;
+	}
+	if (!step && rename(tmp, path) != 0) {
+		step = "cannot replace";
+		e = errno;
+	}
+	if (step)
+		unlink(tmp);
+	free(tmp);
+	return step ? fail(err, step, path, e) : 0;
+}

@@ -18,4 +18,10 @@ int atomic_write(const char *path, const char *data, size_t len, char **err);
  * error. */
 int atomic_write_if_changed(const char *path, const char *data, size_t len, char **err);
 
+/* For generated files (a make .d file): creates or replaces path through a
+ * temporary next to it and a rename, so a parallel make never reads half a
+ * file; the mode is 0666 less the umask. No fsync: the file is rebuilt on
+ * demand, and builds write thousands of them. Returns 0, or -1 with *err. */
+int atomic_write_output(const char *path, const char *data, size_t len, char **err);
+
 #endif

@@ -19,6 +19,11 @@ const struct dtidy_rule *dtidy_ctx_rule(const struct dtidy_ctx *ctx)
 	return ctx->rule;
 }
 
+const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx)
+{
+	return ctx->source;
+}
+
 const char *dtidy_ctx_path(const struct dtidy_ctx *ctx)
 {
 	return ctx->path;

@@ -5,8 +5,25 @@
 
 #include <stddef.h>
 
+#include "../core/source.h"
 #include "../include/dtidy/rule.h"
+#include "../parser/cst.h"
 #include "config.h"
+
+/* The checked file as written: its bytes, tokens and CST, lexed and parsed
+ * once per check by the engine. Built-in rules about layout (the style
+ * family) read it; plugins see only include/dtidy/. */
+struct rule_source {
+	const struct source *src;	/* text, length, line index */
+	const struct dt_token *toks;	/* ends with TK_EOF */
+	size_t ntoks;
+	const struct cst_file *cst;
+};
+
+/* A rule flag for built-in rules only: the rule reads the file as written
+ * (rule_ctx_source), not the model, so it also runs when the model could not
+ * be built; dtidy_ctx_tree() is then NULL. */
+#define RULE_READS_SOURCE (1u << 15)
 
 struct fix_edit {
 	struct dtidy_loc loc;
@@ -44,7 +61,10 @@ struct dtidy_ctx {
 	const struct dtidy_rule *rule;
 	const struct rule_state *state;
 	struct report_list *out;
+	const struct rule_source *source;
 };
+
+const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx);
 
 void report_list_free(struct report_list *l);
 

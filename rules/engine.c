@@ -324,6 +324,12 @@ struct run {
 	struct engine_result *out;
 	struct rule_state *st;
 	struct source *main;
+	/* the main file lexed and parsed once: syntax errors, suppressions
+	 * and the rules that read the file as written all use it */
+	struct dt_tokens toks;
+	struct arena arena;
+	struct cst_file cst;
+	struct rule_source rsrc;
 	struct seen_file *files;
 	size_t nfiles;
 };
@@ -353,10 +359,13 @@ static struct source *seen_source(struct seen_file *f)
 	return f->src;
 }
 
-static struct supp_file *seen_supp(struct seen_file *f)
+static struct supp_file *seen_supp(struct run *R, struct seen_file *f)
 {
 	if (!f->scanned) {
-		supp_scan(&f->supp, f->text, f->len);
+		if (f == &R->files[0])
+			supp_scan_parsed(&f->supp, f->text, f->len, &R->cst);
+		else
+			supp_scan(&f->supp, f->text, f->len);
 		f->scanned = 1;
 	}
 	return &f->supp;
@@ -382,7 +391,7 @@ static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uin
 	const char *family;
 	rule_of(R->e, rule, &family);
 	start = clamp(start, f->len);
-	if (supp_covers(seen_supp(f), start, rule, family))
+	if (supp_covers(seen_supp(R, f), start, rule, family))
 		return NULL;
 	return diag_add(&R->out->diags, seen_source(f), start, clamp(end, f->len), sev, rule,
 			"%s", msg);
@@ -411,16 +420,18 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 
 static void run_rules(struct run *R, const struct dtidy_tree *tree)
 {
-	if (!tree)
-		return;	/* the model could not be built: its errors say why */
 	struct report_list reports = {0};
 	for (size_t i = 0; i < R->e->nrules; i++) {
 		const struct dtidy_rule *r = R->e->rules[i];
 		if (!R->st[i].enabled || !r->check)
 			continue;
+		/* without a model only rules about the text as written can run;
+		 * the model's errors say why it is missing */
+		if (!tree && !(r->flags & RULE_READS_SOURCE))
+			continue;
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
-			.out = &reports,
+			.out = &reports, .source = &R->rsrc,
 		};
 		r->check(&ctx);
 	}
@@ -429,20 +440,30 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 	report_list_free(&reports);
 }
 
+static void parse_main(struct run *R)
+{
+	dt_lex(R->main->text, R->main->len, &R->toks);
+	arena_init(&R->arena);
+	dt_parse(&R->cst, R->main->text, R->toks.v, R->toks.n, &R->arena);
+	R->rsrc.src = R->main;
+	R->rsrc.toks = R->toks.v;
+	R->rsrc.ntoks = R->toks.n;
+	R->rsrc.cst = &R->cst;
+}
+
+static void unparse_main(struct run *R)
+{
+	free(R->cst.errors);
+	arena_free(&R->arena);
+	dt_tokens_free(&R->toks);
+}
+
 static void syntax_errors(struct run *R)
 {
-	struct dt_tokens toks = {0};
-	dt_lex(R->main->text, R->main->len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, R->main->text, toks.v, toks.n, &a);
-	for (size_t i = 0; i < cst.nerrors; i++)
-		emit(R, &R->files[0], cst.errors[i].start, cst.errors[i].end, DTIDY_SEV_ERROR,
-		     "syntax", cst.errors[i].msg);
-	free(cst.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
+	const struct cst_file *cst = &R->cst;
+	for (size_t i = 0; i < cst->nerrors; i++)
+		emit(R, &R->files[0], cst->errors[i].start, cst->errors[i].end, DTIDY_SEV_ERROR,
+		     "syntax", cst->errors[i].msg);
 }
 
 static int rule_enabled(const struct run *R, const char *name)
@@ -467,7 +488,7 @@ static void unused_suppressions(struct run *R)
 	if (self == R->e->nrules || !R->st[self].enabled)
 		return;
 	struct seen_file *f = &R->files[0];
-	struct supp_file *sf = seen_supp(f);
+	struct supp_file *sf = seen_supp(R, f);
 	/* collected first: emitting marks names of this same file used */
 	struct { uint32_t off, end; char *msg; } *found = NULL;
 	size_t n = 0;
@@ -545,13 +566,18 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	R.files[0].text = R.main->text;
 	R.files[0].len = R.main->len;
 	R.files[0].src = R.main;
-	out->deps = xmalloc(sizeof(*out->deps));
+	/* -MD: the board, then the configuration that applied to it */
+	out->deps = xmalloc(2 * sizeof(*out->deps));
 	out->deps[out->ndeps++] = xstrdup(in->path);
+	if (cfg->path && cfg->path[0])
+		out->deps[out->ndeps++] = xstrdup(cfg->path);
 
+	parse_main(&R);
 	syntax_errors(&R);
 	const struct dtidy_tree *tree = NULL;
 	run_rules(&R, tree);
 	unused_suppressions(&R);
+	unparse_main(&R);
 
 	for (size_t i = 0; i < R.nfiles; i++) {
 		if (R.files[i].src != R.main)

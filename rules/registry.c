@@ -5,8 +5,24 @@
 
 #include <string.h>
 
-#define RULES(X)                                                              \
-	X(unused_suppression)
+#define RULES(X) \
+	X(blank_lines) \
+	X(child_address_order) \
+	X(child_name_order) \
+	X(continuation_alignment) \
+	X(hex_case) \
+	X(indent_consistent) \
+	X(indent_unit_dts) \
+	X(line_length) \
+	X(mixed_indent_chars) \
+	X(node_close_alone) \
+	X(property_order) \
+	X(required_blank_lines) \
+	X(trailing_whitespace) \
+	X(unclosed_block_comment) \
+	X(unit_address_style) \
+	X(unused_suppression) \
+	X(value_whitespace)
 
 #define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;
 RULES(DECLARE)

@@ -105,20 +105,16 @@ static uint32_t line_end(const char *text, size_t len, uint32_t off)
 	return off;
 }
 
-void supp_scan(struct supp_file *sf, const char *text, size_t len)
+void supp_scan_parsed(struct supp_file *sf, const char *text, size_t len,
+		      const struct cst_file *cst)
 {
 	memset(sf, 0, sizeof(*sf));
-	/* cheap test first: most files have no suppression at all */
 	if (!memmem(text, len, "dtidy:", 6))
 		return;
-	struct dt_tokens toks = {0};
-	dt_lex(text, len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, text, toks.v, toks.n, &a);
-	for (size_t i = 0; i < toks.n; i++) {
-		const struct dt_token *t = &toks.v[i];
+	const struct dt_token *toks = cst->toks;
+	size_t ntoks = cst->ntoks;
+	for (size_t i = 0; i < ntoks; i++) {
+		const struct dt_token *t = &toks[i];
 		if (t->kind != TK_LINE_COMMENT && t->kind != TK_BLOCK_COMMENT)
 			continue;
 		struct supp s = {0};
@@ -132,16 +128,16 @@ void supp_scan(struct supp_file *sf, const char *text, size_t len)
 			s.to = line_end(text, len, t->off);
 		} else {
 			size_t j = i + 1;
-			while (j < toks.n && dt_tok_is_trivia(toks.v[j].kind))
+			while (j < ntoks && dt_tok_is_trivia(toks[j].kind))
 				j++;
 			const struct cst *st =
-				j < toks.n ? stmt_at(&cst, cst.root, (uint32_t)j) : NULL;
+				j < ntoks ? stmt_at(cst, cst->root, (uint32_t)j) : NULL;
 			if (st) {
-				s.from = toks.v[j].off;
-				s.to = cst_end(&cst, st);
+				s.from = toks[j].off;
+				s.to = cst_end(cst, st);
 			} else {
 				/* not before a statement: cover the next line that has one */
-				uint32_t at = j < toks.n ? toks.v[j].off : (uint32_t)len;
+				uint32_t at = j < ntoks ? toks[j].off : (uint32_t)len;
 				s.from = line_start(text, at);
 				s.to = line_end(text, len, at);
 			}
@@ -149,6 +145,21 @@ void supp_scan(struct supp_file *sf, const char *text, size_t len)
 		sf->v = xrealloc(sf->v, (sf->n + 1) * sizeof(*sf->v));
 		sf->v[sf->n++] = s;
 	}
+}
+
+void supp_scan(struct supp_file *sf, const char *text, size_t len)
+{
+	memset(sf, 0, sizeof(*sf));
+	/* cheap test first: most files have no suppression at all */
+	if (!memmem(text, len, "dtidy:", 6))
+		return;
+	struct dt_tokens toks = {0};
+	dt_lex(text, len, &toks);
+	struct arena a;
+	arena_init(&a);
+	struct cst_file cst;
+	dt_parse(&cst, text, toks.v, toks.n, &a);
+	supp_scan_parsed(sf, text, len, &cst);
 	free(cst.errors);
 	arena_free(&a);
 	dt_tokens_free(&toks);

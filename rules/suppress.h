@@ -37,6 +37,11 @@ struct supp_file {
 /* Reads the suppression comments of text (lexing and parsing it to know
  * what the next node or property spans). */
 void supp_scan(struct supp_file *sf, const char *text, size_t len);
+/* The same from an existing parse of text (the engine parses the checked
+ * file once for everything). */
+struct cst_file;
+void supp_scan_parsed(struct supp_file *sf, const char *text, size_t len,
+		      const struct cst_file *cst);
 /* Is a finding of `rule` (of `family`) starting at byte off suppressed?
  * Marks the suppressing names used. */
 int supp_covers(struct supp_file *sf, uint32_t off, const char *rule, const char *family);

@@ -19,6 +19,7 @@
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
 #include "../../formatter/format.h"
+#include "../git/diffbase.h"
 #include "cli.h"
 
 #define PROGRESS_MIN_FILES 200
@@ -31,6 +32,11 @@ struct file_out {
 	char *diff;		/* for --diff (may hold NUL bytes) */
 	size_t diff_len;
 	struct diag_list diags;
+	/* --diff-base: the lines changed since the base; only they are
+	 * formatted (all of a file git does not track) */
+	struct fmt_line_range *ranges;
+	size_t nranges;
+	int whole;
 };
 
 struct fmt_run {
@@ -94,7 +100,9 @@ static void format_source(struct fmt_run *run, const struct source *src, int par
 			  struct file_out *fo)
 {
 	struct fmt_result r;
-	if (run->nranges)
+	if (run->opts->diff_base && !fo->whole)
+		fmt_buffer_lines(src->text, src->len, &run->fo, fo->ranges, fo->nranges, &r);
+	else if (run->nranges)
 		fmt_buffer_lines(src->text, src->len, &run->fo, run->ranges, run->nranges, &r);
 	else if (partial)
 		fmt_buffer_partial(src->text, src->len, &run->fo, &r);
@@ -128,6 +136,37 @@ static void format_source(struct fmt_run *run, const struct source *src, int par
 	fmt_result_free(&r);
 }
 
+/* --diff-base: each file's changed lines, asked of git before the workers
+ * start. Returns 0, or -1 after printing why. */
+static int diff_base_ranges(struct fmt_run *run)
+{
+	const char *rev = run->opts->diff_base;
+	char *err = NULL;
+	if (run->files.n && diffbase_verify(rev, run->files.v[0], &err) < 0) {
+		fprintf(stderr, "dtidy format: --diff-base: %s\n", err);
+		free(err);
+		return -1;
+	}
+	for (size_t i = 0; i < run->files.n; i++) {
+		struct file_out *fo = &run->per_file[i];
+		struct changed_lines c = {0};
+		if (diffbase_changed_lines(rev, run->files.v[i], &c, &err) < 0) {
+			fprintf(stderr, "dtidy format: --diff-base %s: %s: %s\n", rev,
+				run->files.v[i], err);
+			free(err);
+			changed_lines_free(&c);
+			return -1;
+		}
+		fo->whole = c.whole_file;
+		fo->nranges = c.n;
+		fo->ranges = xcalloc(c.n ? c.n : 1, sizeof(*fo->ranges));
+		for (size_t k = 0; k < c.n; k++)
+			fo->ranges[k] = (struct fmt_line_range){c.v[k].first, c.v[k].last};
+		changed_lines_free(&c);
+	}
+	return 0;
+}
+
 static void progress(struct fmt_run *run)
 {
 	if (!run->progress)
@@ -145,8 +184,10 @@ static void format_one(size_t i, void *ctx)
 	struct fmt_run *run = ctx;
 	struct file_out *fo = &run->per_file[i];
 	char *err = NULL;
-	struct source *src = source_load(run->files.v[i], &err);
-	if (!src) {
+	struct source *src = NULL;
+	if (run->opts->diff_base && !fo->whole && fo->nranges == 0) {
+		fo->status = FMT_OK;	/* no line changed since the base */
+	} else if (!(src = source_load(run->files.v[i], &err))) {
 		diag_add_file(&fo->diags, run->files.v[i], DTIDY_SEV_ERROR, "io", "%s", err);
 		free(err);
 		fo->status = -1;
@@ -228,6 +269,12 @@ int cmd_format(struct cli_opts *o)
 	}
 	if (parse_lines(o, &run.ranges, &run.nranges) != 0)
 		return 2;
+	if (o->diff_base && (run.nranges || o->stdin_filename)) {
+		fprintf(stderr, "dtidy format: --diff-base picks the lines itself: "
+				"give neither --lines nor --stdin-filename with it\n");
+		free(run.ranges);
+		return 2;
+	}
 	int rc = 0;
 	if (o->stdin_filename) {
 		if (o->npaths || o->fmt_inplace) {
@@ -264,10 +311,19 @@ int cmd_format(struct cli_opts *o)
 		free(run.ranges);
 		return 2;
 	}
+	run.per_file = xcalloc(run.files.n ? run.files.n : 1, sizeof(*run.per_file));
+	if (o->diff_base && diff_base_ranges(&run) != 0) {
+		for (size_t i = 0; i < run.files.n; i++)
+			free(run.per_file[i].ranges);
+		free(run.per_file);
+		diag_list_free(&all);
+		file_list_free(&run.files);
+		free(run.ranges);
+		return 2;
+	}
 	run.progress = run.files.n > PROGRESS_MIN_FILES && isatty(STDOUT_FILENO) &&
 		       isatty(STDERR_FILENO) && !o->quiet;
 	pthread_mutex_init(&run.lock, NULL);
-	run.per_file = xcalloc(run.files.n ? run.files.n : 1, sizeof(*run.per_file));
 	jobs_run(run.files.n, o->jobs, format_one, &run);
 	if (run.progress)
 		fprintf(stderr, "\r\033[K");
@@ -291,6 +347,7 @@ int cmd_format(struct cli_opts *o)
 		diag_list_move(&all, &fo->diags);
 		free(fo->text);
 		free(fo->diff);
+		free(fo->ranges);
 	}
 	fflush(stdout);
 	diag_sort(&all);

@@ -148,7 +148,10 @@ static int run_git(char *const argv[], struct git_run *r, char **err)
 		close(errp[0]);
 		close(errp[1]);
 		execvp(argv[0], argv);
-		dprintf(STDERR_FILENO, "cannot run git: %s", strerror(errno));
+		/* Only async-signal-safe calls here: dtidy may be threaded. */
+		static const char msg[] = "cannot run git (is it installed and on PATH?)\n";
+		ssize_t ignored = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+		(void)ignored;
 		_exit(127);
 	}
 	close(out[1]);

@@ -42,8 +42,14 @@ DTIDY_FMT_FLAGS ?=
 DTIDY_INCLUDES ?=
 
 # Inside the kernel's own Makefile srctree and SRCARCH are already set.
+# ARCH may name several architectures ("arm arm64"); kernel ARCH aliases
+# (x86_64, i386, sparc64, ...) map to their arch/ directory as in the kernel.
 KERNEL_SRC ?= $(if $(srctree),$(srctree),.)
-dtidy_arch := $(if $(SRCARCH),$(SRCARCH),$(ARCH))
+dtidy_srcarch = $(patsubst i386,x86,$(patsubst x86_64,x86,$(patsubst sparc32,sparc,$(patsubst \
+		sparc64,sparc,$(patsubst parisc64,parisc,$(patsubst sh64,sh,$(1)))))))
+dtidy_arches := $(sort $(if $(SRCARCH),$(SRCARCH),$(call dtidy_srcarch,$(ARCH))))
+dtidy_src := $(patsubst %/,%,$(KERNEL_SRC))
+dtidy_prefix := $(if $(filter .,$(dtidy_src)),,$(dtidy_src)/)
 
 ifneq ($(DTIDY_OUT),)
 dtidy_out := $(DTIDY_OUT)
@@ -53,40 +59,40 @@ else
 dtidy_out := .dtidy
 endif
 
-ifneq ($(DTS_FILES),)
-dtidy_boards := $(DTS_FILES)
-dtidy_root :=
-else ifneq ($(DTS_DIR),)
-dtidy_root := $(patsubst %/,%,$(DTS_DIR))
-else ifneq ($(dtidy_arch),)
-dtidy_root := $(KERNEL_SRC)/arch/$(dtidy_arch)/boot/dts
+# Roots: the directories searched for sources. A board under a root gets
+# the root as an include directory (arch/ARCH/boot/dts in a kernel).
+dtidy_kernel_roots := $(foreach a,$(dtidy_arches),$(dtidy_prefix)arch/$(a)/boot/dts)
+ifneq ($(DTS_DIR),)
+dtidy_roots := $(patsubst %/,%,$(DTS_DIR))
 else
-dtidy_root :=
+dtidy_roots := $(dtidy_kernel_roots)
 endif
 
 # One find, and only when a dtidy target is asked for: an including
 # Makefile pays nothing for its other targets.
 dtidy_goals := dtbs_lint dtbs_lint_fmt
 dtidy_wanted := $(if $(MAKECMDGOALS),$(filter $(dtidy_goals),$(MAKECMDGOALS)),$(if $(dtidy_saved_goal),,yes))
-ifneq ($(dtidy_wanted),)
-ifneq ($(dtidy_root),)
-dtidy_all_sources := $(sort $(shell find $(dtidy_root) \( -name '*.dts' -o -name '*.dtsi' -o -name '*.dtso' \) -type f 2>/dev/null))
-ifeq ($(DTS_FILES),)
-dtidy_boards := $(filter %.dts %.dtso,$(dtidy_all_sources))
+ifneq ($(DTS_FILES),)
+dtidy_boards := $(DTS_FILES)
+dtidy_fmt_sources := $(DTS_FILES)
+else ifneq ($(dtidy_wanted),)
+ifneq ($(dtidy_roots),)
+dtidy_fmt_sources := $(sort $(shell find $(dtidy_roots) \( -name '*.dts' -o -name '*.dtsi' -o -name '*.dtso' \) -type f 2>/dev/null))
+dtidy_boards := $(filter %.dts %.dtso,$(dtidy_fmt_sources))
 endif
 endif
-endif
-dtidy_fmt_sources := $(if $(DTS_FILES),$(DTS_FILES),$(dtidy_all_sources))
 
-# Kernel include paths; the board's own directory is added per board.
-dtidy_kernel_incs := $(if $(dtidy_arch),$(KERNEL_SRC)/arch/$(dtidy_arch)/boot/dts) \
-		     $(KERNEL_SRC)/scripts/dtc/include-prefixes $(KERNEL_SRC)/include
-dtidy_incs := $(if $(DTS_DIR),$(dtidy_root)) $(if $(dtidy_arch),$(dtidy_kernel_incs)) $(DTIDY_INCLUDES)
+dtidy_root_of = $(firstword $(foreach r,$(dtidy_roots),$(if $(filter $(r)/%,$(1)),$(r))))
+
+# Include paths after the board's own directory and its root: the kernel's
+# (when an ARCH is given), then DTIDY_INCLUDES.
+dtidy_incs := $(if $(dtidy_arches),$(dtidy_prefix)scripts/dtc/include-prefixes $(dtidy_prefix)include) \
+	      $(DTIDY_INCLUDES)
 dtidy_iflags := $(foreach d,$(wildcard $(dtidy_incs)),-I $(d))
 
 dtidy_level := $(if $(findstring 2,$(W)),--level=2,$(if $(findstring 1,$(W)),--level=1))
 dtidy_werror := $(if $(filter 1,$(DTIDY_WERROR))$(findstring e,$(W)),--werror)
-dtidy_check_flags := --color=never $(dtidy_level) $(dtidy_werror) $(DTIDY_FLAGS)
+dtidy_check_flags := $(strip --color=never $(dtidy_level) $(dtidy_werror) $(DTIDY_FLAGS))
 
 ifeq ($(V),1)
 dtidy_q :=
@@ -94,21 +100,21 @@ else
 dtidy_q := @
 endif
 
-# Exit status 1 means findings: fatal unless DTIDY_NOFAIL=1, and the stamp is
-# only touched for a passing board, so a failing one is checked (and its
-# findings shown) again next time. Status 2 (bad usage, unreadable file) is
+# Exit status 1 means findings. By default they fail the build and the
+# stamp is not made, so the board is checked (and its findings shown) again
+# next time. With DTIDY_NOFAIL=1 they are reported once, like compiler
+# warnings, and the stamp is made. Status 2 (bad usage, unreadable file) is
 # always fatal.
 ifeq ($(DTIDY_NOFAIL),1)
-dtidy_on_findings := :
+dtidy_on_findings = : >$@
 else
-dtidy_on_findings := exit 1
+dtidy_on_findings = exit 1
 endif
 
 # A stamp per source, mirroring its path (relative to KERNEL_SRC) under the
 # output directory, like the kernel's object tree; ".." and a leading "/" are
 # renamed so that every stamp stays inside it.
-dtidy_src_prefix := $(patsubst %/,%,$(KERNEL_SRC))/
-dtidy_stamp = $(dtidy_out)/$(subst ../,__/,$(patsubst /%,_abs_/%,$(patsubst $(dtidy_src_prefix)%,%,$(1))))$(2)
+dtidy_stamp = $(dtidy_out)/$(subst ../,__/,$(patsubst /%,_abs_/%,$(patsubst $(dtidy_src)/%,%,$(1))))$(2)
 dtidy_lint_stamps := $(foreach f,$(dtidy_boards),$(call dtidy_stamp,$(f),.lint))
 dtidy_fmt_stamps := $(foreach f,$(dtidy_fmt_sources),$(call dtidy_stamp,$(f),.fmt))
 
@@ -116,34 +122,46 @@ dtidy_fmt_stamps := $(foreach f,$(dtidy_fmt_sources),$(call dtidy_stamp,$(f),.fm
 # line is remembered in a file that is rewritten only when it differs.
 dtidy_sig_file := $(dtidy_out)/options
 dtidy_sig := $(DTIDY) check $(dtidy_check_flags) $(dtidy_iflags) | format $(DTIDY_FMT_FLAGS)
+# Stamp directories are made here, in one process, not one per board.
+dtidy_dirs := $(dtidy_out) $(sort $(patsubst %/,%,$(dir $(dtidy_lint_stamps) $(dtidy_fmt_stamps))))
 ifneq ($(dtidy_wanted),)
+dtidy_missing := $(filter-out $(wildcard $(dtidy_dirs)),$(dtidy_dirs))
+ifneq ($(dtidy_missing),)
+$(shell mkdir -p $(dtidy_missing))
+endif
 ifneq ($(file <$(dtidy_sig_file)),$(dtidy_sig))
-$(shell mkdir -p $(dtidy_out))
 $(file >$(dtidy_sig_file),$(dtidy_sig))
 endif
 endif
 dtidy_common_deps := $(dtidy_sig_file) $(wildcard $(DTIDY))
 
+# $(1): the board, $(2): its root (may be empty)
 define dtidy_lint_rule
 $(call dtidy_stamp,$(1),.lint): $(1) $$(dtidy_common_deps)
-	@mkdir -p $$(@D)
-	$$(dtidy_q)rc=0; $$(DTIDY) check $$(dtidy_check_flags) -I $$(<D) $$(dtidy_iflags) \
+	$$(dtidy_q)rc=0; $$(DTIDY) check $$(dtidy_check_flags) -I $$(<D) $(if $(2),$(if $(filter $(2)/,$(dir $(1))),,-I $(2) ))$$(dtidy_iflags) \
 		-MD -MF $$@.d -MT $$@ -MP $$< || rc=$$$$?; \
-	if [ $$$$rc -eq 0 ]; then touch $$@; \
+	if [ $$$$rc -eq 0 ]; then : >$$@; \
 	elif [ $$$$rc -eq 1 ]; then $$(dtidy_on_findings); \
 	else exit $$$$rc; fi
 endef
+
+# format --check --diff prints a unified diff; each hunk becomes one
+# gcc-style line at its first changed line of the file as it is now.
+dtidy_fmt_gcc = awk -v f="$<" '/^@@ /{ split($$2, a, ","); n = substr(a[1], 2) + 0; h = 1; next } \
+	h && /^ / { n++; next } \
+	h && /^[-+]/ { if (h == 1) print f ":" n ":1: error: not in dtidy format; run: dtidy format -i " f " [format]"; \
+		h = 2; if (/^-/) n++; next }'
 
 define dtidy_fmt_rule
 $(call dtidy_stamp,$(1),.fmt): $(1) $$(dtidy_common_deps)
-	@mkdir -p $$(@D)
-	$$(dtidy_q)rc=0; $$(DTIDY) format --check $$(DTIDY_FMT_FLAGS) $$< || rc=$$$$?; \
-	if [ $$$$rc -eq 0 ]; then touch $$@; \
+	$$(dtidy_q)rc=0; $$(DTIDY) format --check --diff --quiet $$(DTIDY_FMT_FLAGS) $$< >$$@.diff || rc=$$$$?; \
+	$$(dtidy_fmt_gcc) $$@.diff; rm -f $$@.diff; \
+	if [ $$$$rc -eq 0 ]; then : >$$@; \
 	elif [ $$$$rc -eq 1 ]; then $$(dtidy_on_findings); \
 	else exit $$$$rc; fi
 endef
 
-$(foreach f,$(dtidy_boards),$(eval $(call dtidy_lint_rule,$(f))))
+$(foreach f,$(dtidy_boards),$(eval $(call dtidy_lint_rule,$(f),$(call dtidy_root_of,$(f)))))
 $(foreach f,$(dtidy_fmt_sources),$(eval $(call dtidy_fmt_rule,$(f))))
 
 # What each board read last time (written by dtidy check -MD -MP).

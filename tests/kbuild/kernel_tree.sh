@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Sourced by the kbuild tests and bench: builds a kernel-shaped tree from
 # the shared corpus. The corpus keeps Linux's devicetree-rebasing layout
 # (src/<arch>/..., include/dt-bindings); a kernel has arch/<arch>/boot/dts

@@ -1,0 +1,99 @@
+/* child-address-order: sibling nodes with unit addresses in ascending
+ * address order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/xalloc.h"
+#include "../context.h"
+#include "style.h"
+
+static const char *unit_of(const struct style_file *sf, const struct cst *c, size_t *n)
+{
+	size_t len;
+	const char *name = style_node_name(sf, c, &len);
+	const char *at = name ? memchr(name, '@', len) : NULL;
+	if (!at)
+		return NULL;
+	*n = len - (size_t)(at + 1 - name);
+	return at + 1;
+}
+
+static int cmp(const struct style_file *sf, const struct cst *const *items, size_t ia, size_t ib,
+	       void *ud)
+{
+	(void)ud;
+	const struct cst *a = items[ia], *b = items[ib];
+	size_t an = 0, bn = 0;
+	const char *ua = unit_of(sf, a, &an), *ub = unit_of(sf, b, &bn);
+	return style_unitcmp(ua, an, ub, bn);
+}
+
+static struct dtidy_report *say(const struct style_file *sf, const struct cst *item,
+				const struct cst *prev, void *ud)
+{
+	(void)prev;
+	(void)ud;
+	size_t n = 0;
+	const char *u = unit_of(sf, item, &n);
+	uint32_t off = sf->toks[item->tok].off;
+	return style_report(sf, off, off + sf->toks[item->tok].len,
+			    "child node @%.*s out of address order", (int)n, u);
+}
+
+static void body(const struct style_file *sf, const struct cst *b, void *ud)
+{
+	(void)ud;
+	const struct cst **items = NULL;
+	size_t n = 0, cap = 0;
+	CST_FOREACH(c, b)
+	{
+		size_t un = 0;
+		const char *u = c->kind == CST_NODE ? unit_of(sf, c, &un) : NULL;
+		if (u && style_parse_unit(u, un))
+			VEC_PUSH(items, n, cap, c);
+	}
+	style_check_order(sf, b, items, n, cmp, say, NULL, 1);
+	free(items);
+}
+
+static void check(struct dtidy_ctx *ctx)
+{
+	struct style_file sf;
+	if (style_open(&sf, ctx))
+		return;
+	style_each_body(&sf, body, NULL);
+	style_close(&sf);
+}
+
+const struct dtidy_rule dtidy_rule_child_address_order = {
+	.api_version = DTIDY_RULE_API_VERSION,
+	.id = "child-address-order",
+	.family = "style",
+	.severity = DTIDY_SEV_WARNING,
+	.flags = DTIDY_RULE_OPT_IN | DTIDY_RULE_FIXABLE | RULE_READS_SOURCE,
+	.description = "sibling nodes with unit addresses not in ascending address order",
+	.help = "Child nodes with a unit address come in ascending order of it, each\n"
+		"comma-separated part compared as a hexadecimal number\n"
+		"(dts-coding-style.rst, \"Order of Nodes\"; dt-check-style's\n"
+		"child-address-order). Nodes without an address, and addresses that\n"
+		"are not hexadecimal (macros), are not part of it. Nodes in different\n"
+		"branches of an #if / #else are alternatives and are not compared.\n"
+		"--fix sorts the nodes (with the comments just above them), unless the\n"
+		"body has preprocessor lines, deletions or a node written twice; the\n"
+		"result is re-parsed and must mean the same.\n"
+		"\n"
+		"Bad:\n"
+		"\tsoc {\n"
+		"\t\tserial@2000 { };\n"
+		"\n"
+		"\t\tserial@1000 { };\n"
+		"\t};\n"
+		"\n"
+		"Good:\n"
+		"\tsoc {\n"
+		"\t\tserial@1000 { };\n"
+		"\n"
+		"\t\tserial@2000 { };\n"
+		"\t};\n",
+	.check = check,
+};

@@ -1,0 +1,88 @@
+/* child-name-order: sibling nodes without unit addresses in natural name
+ * order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/xalloc.h"
+#include "../context.h"
+#include "style.h"
+
+static int cmp(const struct style_file *sf, const struct cst *const *items, size_t ia, size_t ib,
+	       void *ud)
+{
+	(void)ud;
+	const struct cst *a = items[ia], *b = items[ib];
+	size_t an, bn;
+	const char *na = style_node_name(sf, a, &an), *nb = style_node_name(sf, b, &bn);
+	return style_natcmp(na, an, nb, bn);
+}
+
+static struct dtidy_report *say(const struct style_file *sf, const struct cst *item,
+				const struct cst *prev, void *ud)
+{
+	(void)ud;
+	size_t n, pn;
+	const char *name = style_node_name(sf, item, &n);
+	const char *pname = style_node_name(sf, prev, &pn);
+	uint32_t off = sf->toks[item->tok].off;
+	return style_report(sf, off, off + (uint32_t)n,
+			    "child node '%.*s' out of name order (should sort before '%.*s')", (int)n,
+			    name, (int)pn, pname);
+}
+
+static void body(const struct style_file *sf, const struct cst *b, void *ud)
+{
+	(void)ud;
+	const struct cst **items = NULL;
+	size_t n = 0, cap = 0;
+	CST_FOREACH(c, b)
+	{
+		size_t len;
+		const char *name = c->kind == CST_NODE ? style_node_name(sf, c, &len) : NULL;
+		if (name && !memchr(name, '@', len) && !(len == 1 && name[0] == '/') &&
+		    sf->toks[c->tok].kind == TK_NAME)
+			VEC_PUSH(items, n, cap, c);
+	}
+	style_check_order(sf, b, items, n, cmp, say, NULL, 1);
+	free(items);
+}
+
+static void check(struct dtidy_ctx *ctx)
+{
+	struct style_file sf;
+	if (style_open(&sf, ctx))
+		return;
+	style_each_body(&sf, body, NULL);
+	style_close(&sf);
+}
+
+const struct dtidy_rule dtidy_rule_child_name_order = {
+	.api_version = DTIDY_RULE_API_VERSION,
+	.id = "child-name-order",
+	.family = "style",
+	.severity = DTIDY_SEV_WARNING,
+	.flags = DTIDY_RULE_OPT_IN | DTIDY_RULE_FIXABLE | RULE_READS_SOURCE,
+	.description = "sibling nodes without unit addresses not in natural name order",
+	.help = "Child nodes without a unit address come in natural order of their\n"
+		"names, digit runs compared as numbers, so led-2 comes before led-10\n"
+		"(dts-coding-style.rst, \"Order of Nodes\"; dt-check-style's\n"
+		"child-name-order). This holds inside &label { } overrides too.\n"
+		"Nodes with addresses are child-address-order's, and nodes in different\n"
+		"branches of an #if / #else are not compared. --fix sorts them, as\n"
+		"child-address-order does.\n"
+		"\n"
+		"Bad:\n"
+		"\tleds {\n"
+		"\t\tled-10 { };\n"
+		"\n"
+		"\t\tled-2 { };\n"
+		"\t};\n"
+		"\n"
+		"Good:\n"
+		"\tleds {\n"
+		"\t\tled-2 { };\n"
+		"\n"
+		"\t\tled-10 { };\n"
+		"\t};\n",
+	.check = check,
+};

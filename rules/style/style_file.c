@@ -1,0 +1,353 @@
+/* The checked file as lines, classified from its tokens and CST. */
+#include "style.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/xalloc.h"
+#include "../context.h"
+
+static int is_stmt(int kind)
+{
+	return (kind >= CST_VERSION && kind <= CST_MACRO_STMT) || kind == CST_ERROR;
+}
+
+int style_is_node(const struct cst *c)
+{
+	return c->kind == CST_NODE || c->kind == CST_REF_NODE;
+}
+
+uint32_t style_first_sig(const struct style_file *sf, const struct cst *c)
+{
+	for (uint32_t i = c->tb; i < c->te && i < sf->ntoks; i++)
+		if (!dt_tok_is_trivia(sf->toks[i].kind) && sf->toks[i].kind != TK_EOF)
+			return i;
+	return STYLE_NONE;
+}
+
+uint32_t style_last_sig(const struct style_file *sf, const struct cst *c)
+{
+	for (uint32_t i = c->te; i > c->tb; i--)
+		if (i - 1 < sf->ntoks && !dt_tok_is_trivia(sf->toks[i - 1].kind) &&
+		    sf->toks[i - 1].kind != TK_EOF)
+			return i - 1;
+	return STYLE_NONE;
+}
+
+uint32_t style_stmt_off(const struct style_file *sf, const struct cst *c)
+{
+	uint32_t t = style_first_sig(sf, c);
+	return t == STYLE_NONE ? sf->toks[c->tb].off : sf->toks[t].off;
+}
+
+const char *style_node_name(const struct style_file *sf, const struct cst *c, size_t *len)
+{
+	if (c->kind != CST_NODE || c->tok == CST_NONE || c->tok >= sf->ntoks) {
+		*len = 0;
+		return NULL;
+	}
+	const struct dt_token *t = &sf->toks[c->tok];
+	*len = t->len;
+	return sf->text + t->off;
+}
+
+/* The '}' closing a node: the last one in its range. */
+static uint32_t close_brace(const struct style_file *sf, const struct cst *c)
+{
+	for (uint32_t i = c->te; i > c->tb; i--) {
+		int k = sf->toks[i - 1].kind;
+		if (k == TK_RBRACE)
+			return c->tok2 != CST_NONE && i - 1 > c->tok2 ? i - 1 : STYLE_NONE;
+		if (k != TK_SEMI && !dt_tok_is_trivia(k))
+			return STYLE_NONE;
+	}
+	return STYLE_NONE;
+}
+
+static void mark_roles(struct style_file *sf, const struct cst *parent)
+{
+	CST_FOREACH(c, parent)
+	{
+		if (!is_stmt(c->kind))
+			continue;
+		uint32_t f = style_first_sig(sf, c);
+		if (f != STYLE_NONE)
+			sf->role[f] |= TR_STMT;
+		if (!style_is_node(c))
+			continue;
+		if (c->tok2 != CST_NONE && c->tok2 < sf->ntoks && sf->toks[c->tok2].kind == TK_LBRACE)
+			sf->role[c->tok2] |= TR_OPEN;
+		uint32_t rb = close_brace(sf, c);
+		if (rb != STYLE_NONE && (sf->role[c->tok2] & TR_OPEN))
+			sf->role[rb] |= TR_CLOSE;
+		mark_roles(sf, c);
+	}
+}
+
+/* The directive word of a preprocessor line ("if", "else", ...). */
+static size_t pp_word(const char *s, size_t n, const char **w)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == '#' || s[i] == ' ' || s[i] == '\t'))
+		i++;
+	*w = s + i;
+	size_t b = i;
+	while (i < n && s[i] >= 'a' && s[i] <= 'z')
+		i++;
+	return i - b;
+}
+
+static int word_is(const char *w, size_t n, const char *lit)
+{
+	return n == strlen(lit) && !memcmp(w, lit, n);
+}
+
+static uint32_t new_branch(struct style_file *sf, uint32_t parent, size_t *cap)
+{
+	VEC_RESERVE(sf->branch_parent, *cap, sf->nbranches + 1);
+	sf->branch_parent[sf->nbranches] = parent;
+	return (uint32_t)sf->nbranches++;
+}
+
+static void mark_branches(struct style_file *sf)
+{
+	size_t cap = 0;
+	uint32_t *stack = NULL;
+	size_t depth = 0, scap = 0;
+	uint32_t cur = new_branch(sf, 0, &cap);
+	for (size_t i = 0; i < sf->ntoks; i++) {
+		const struct dt_token *t = &sf->toks[i];
+		sf->branch[i] = cur;
+		if (t->kind != TK_PP)
+			continue;
+		const char *w;
+		size_t n = pp_word(sf->text + t->off, t->len, &w);
+		if (word_is(w, n, "if") || word_is(w, n, "ifdef") || word_is(w, n, "ifndef")) {
+			VEC_PUSH(stack, depth, scap, cur);
+			cur = new_branch(sf, cur, &cap);
+		} else if (depth && (word_is(w, n, "else") || word_is(w, n, "elif") ||
+				     word_is(w, n, "elifdef") || word_is(w, n, "elifndef"))) {
+			cur = new_branch(sf, stack[depth - 1], &cap);
+		} else if (depth && word_is(w, n, "endif")) {
+			cur = stack[--depth];
+		}
+	}
+	free(stack);
+}
+
+static int ancestor_or_self(const struct style_file *sf, uint32_t a, uint32_t b)
+{
+	for (;;) {
+		if (a == b)
+			return 1;
+		if (b == 0)
+			return 0;
+		b = sf->branch_parent[b];
+	}
+}
+
+int style_same_config(const struct style_file *sf, uint32_t a, uint32_t b)
+{
+	uint32_t ba = sf->branch[a], bb = sf->branch[b];
+	return ancestor_or_self(sf, ba, bb) || ancestor_or_self(sf, bb, ba);
+}
+
+static int all_blank(const char *s, uint32_t from, uint32_t to)
+{
+	for (uint32_t i = from; i < to; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+static void split_lines(struct style_file *sf)
+{
+	size_t cap = 0;
+	uint32_t at = 0;
+	for (;;) {
+		const char *nl = memchr(sf->text + at, '\n', sf->len - at);
+		uint32_t end = nl ? (uint32_t)(nl - sf->text) : (uint32_t)sf->len;
+		struct style_line l = {.start = at, .end = end};
+		if (nl && l.end > l.start && sf->text[l.end - 1] == '\r')
+			l.end--;
+		l.indent_end = l.start;
+		while (l.indent_end < l.end &&
+		       (sf->text[l.indent_end] == ' ' || sf->text[l.indent_end] == '\t'))
+			l.indent_end++;
+		l.first_sig = l.last_sig = STYLE_NONE;
+		VEC_PUSH(sf->lines, sf->nlines, cap, l);
+		if (!nl)
+			break;
+		at = end + 1;
+	}
+}
+
+/* Gives each line its kind, depth and significant tokens. */
+static void classify(struct style_file *sf)
+{
+	size_t t = 0;
+	int depth = 0;
+	for (size_t li = 0; li < sf->nlines; li++) {
+		struct style_line *l = &sf->lines[li];
+		uint32_t next = li + 1 < sf->nlines ? sf->lines[li + 1].start : (uint32_t)sf->len + 1;
+		/* a token that began on an earlier line and covers this one */
+		int inside = 0;
+		if (t > 0) {
+			const struct dt_token *p = &sf->toks[t - 1];
+			if (p->off < l->start && p->off + p->len > l->start)
+				inside = p->kind;
+		}
+		l->depth = depth;
+		int comment = 0, pp = 0;
+		int first_seen = 0;
+		for (; t < sf->ntoks && sf->toks[t].off < next && sf->toks[t].kind != TK_EOF; t++) {
+			const struct dt_token *k = &sf->toks[t];
+			if (k->kind == TK_WS || k->kind == TK_NEWLINE || k->kind == TK_SPLICE)
+				continue;
+			if (k->kind == TK_LINE_COMMENT || k->kind == TK_BLOCK_COMMENT) {
+				comment = 1;
+				continue;
+			}
+			if (k->kind == TK_PP) {
+				if (!first_seen && !comment)
+					pp = 1;
+				first_seen = 1;
+				continue;
+			}
+			if (l->first_sig == STYLE_NONE)
+				l->first_sig = (uint32_t)t;
+			l->last_sig = (uint32_t)t;
+			first_seen = 1;
+			if (sf->role[t] & TR_OPEN)
+				depth++;
+			if ((sf->role[t] & TR_CLOSE) && depth > 0)
+				depth--;
+		}
+		if (all_blank(sf->text, l->start, l->end))
+			l->kind = SL_BLANK;
+		else if (inside == TK_PP)
+			l->kind = SL_PP;
+		else if (inside == TK_BLOCK_COMMENT)
+			l->kind = SL_COMMENT_BODY;
+		else if (pp)
+			l->kind = SL_PP;
+		else if (l->first_sig != STYLE_NONE)
+			l->kind = SL_CODE;
+		else
+			l->kind = SL_COMMENT;
+		if (l->first_sig != STYLE_NONE && (sf->role[l->first_sig] & TR_CLOSE) && l->depth > 0)
+			l->depth--;
+		if (l->kind == SL_CODE && !(sf->role[l->first_sig] & (TR_STMT | TR_CLOSE)))
+			l->cont = 1;
+	}
+}
+
+int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
+{
+	memset(sf, 0, sizeof(*sf));
+	const struct rule_source *rs = rule_ctx_source(ctx);
+	if (!rs || !rs->src || !rs->cst)
+		return -1;
+	sf->ctx = ctx;
+	sf->text = rs->src->text;
+	sf->len = rs->src->len;
+	sf->toks = rs->toks;
+	sf->ntoks = rs->ntoks;
+	sf->cst = rs->cst;
+	sf->role = xcalloc(sf->ntoks + 1, 1);
+	sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
+	mark_roles(sf, sf->cst->root);
+	mark_branches(sf);
+	split_lines(sf);
+	classify(sf);
+	return 0;
+}
+
+void style_close(struct style_file *sf)
+{
+	free(sf->role);
+	free(sf->branch);
+	free(sf->branch_parent);
+	free(sf->lines);
+	memset(sf, 0, sizeof(*sf));
+}
+
+size_t style_line_of(const struct style_file *sf, uint32_t off)
+{
+	size_t lo = 0, hi = sf->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sf->lines[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+unsigned style_width(const char *text, uint32_t from, uint32_t to, unsigned tab_width)
+{
+	unsigned col = 0;
+	if (!tab_width)
+		tab_width = 8;
+	for (uint32_t i = from; i < to; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\t')
+			col = (col / tab_width + 1) * tab_width;
+		else if ((c & 0xc0) != 0x80)
+			col++;
+	}
+	return col;
+}
+
+static void body_walk(const struct style_file *sf, const struct cst *body,
+		      void (*fn)(const struct style_file *, const struct cst *, void *), void *ud)
+{
+	fn(sf, body, ud);
+	CST_FOREACH(c, body)
+	{
+		if (style_is_node(c))
+			body_walk(sf, c, fn, ud);
+	}
+}
+
+void style_each_body(const struct style_file *sf,
+		     void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
+		     void *ud)
+{
+	if (sf->cst->root)
+		body_walk(sf, sf->cst->root, fn, ud);
+}
+
+static struct dtidy_report *vreport(const struct style_file *sf, uint32_t start, uint32_t end,
+				    const char *fmt, va_list ap)
+{
+	char buf[512];
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	struct dtidy_loc loc = {.file = NULL, .start = start, .end = end};
+	return dtidy_report(sf->ctx, loc, "%s", buf);
+}
+
+struct dtidy_report *style_report(const struct style_file *sf, uint32_t start, uint32_t end,
+				  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct dtidy_report *r = vreport(sf, start, end, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+struct dtidy_report *style_report_line(const struct style_file *sf, size_t line,
+				       const char *fmt, ...)
+{
+	const struct style_line *l = &sf->lines[line];
+	uint32_t start = l->indent_end < l->end ? l->indent_end : l->start;
+	va_list ap;
+	va_start(ap, fmt);
+	struct dtidy_report *r = vreport(sf, start, l->end, fmt, ap);
+	va_end(ap);
+	return r;
+}

@@ -1,0 +1,43 @@
+/* Checking that siblings come in order, and offering to sort them. */
+#include <stdlib.h>
+
+#include "../../core/xalloc.h"
+#include "style.h"
+
+void style_check_order(const struct style_file *sf, const struct cst *body,
+		       const struct cst **items, size_t n, style_cmp_fn cmp, style_say_fn say,
+		       void *ud, int fix)
+{
+	struct dtidy_report *first = NULL;
+	for (size_t i = 1; i < n; i++) {
+		uint32_t ti = style_first_sig(sf, items[i]);
+		size_t j = i;
+		while (j-- > 0)
+			if (style_same_config(sf, style_first_sig(sf, items[j]), ti))
+				break;
+		if (j == (size_t)-1 || cmp(sf, items, i, j, ud) >= 0)
+			continue;
+		struct dtidy_report *r = say(sf, items[i], items[j], ud);
+		if (!first)
+			first = r;
+	}
+	if (!first || !fix)
+		return;
+	/* stable insertion sort: equal keys keep their order */
+	size_t *order = xmalloc(n * sizeof(*order));
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i;
+		while (k > 0 && cmp(sf, items, i, order[k - 1], ud) < 0) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = i;
+	}
+	const struct cst **wanted = xmalloc(n * sizeof(*wanted));
+	for (size_t i = 0; i < n; i++)
+		wanted[i] = items[order[i]];
+	free(order);
+	struct style_reorder ro = {.items = items, .n = n, .wanted = wanted};
+	style_fix_reorder(sf, body, &ro, first);
+	free(wanted);
+}
