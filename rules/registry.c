@@ -13,14 +13,19 @@
 	X(hex_case) \
 	X(indent_consistent) \
 	X(indent_unit_dts) \
+	X(label_style) \
 	X(line_length) \
 	X(mixed_indent_chars) \
 	X(node_close_alone) \
+	X(node_name_style) \
+	X(override_order) \
 	X(property_order) \
 	X(required_blank_lines) \
+	X(status_okay) \
 	X(trailing_whitespace) \
 	X(unclosed_block_comment) \
 	X(unit_address_style) \
+	X(unused_labels) \
 	X(unused_suppression) \
 	X(value_whitespace)
 

@@ -7,6 +7,7 @@
 
 #include "../../core/strbuf.h"
 #include "../../core/xalloc.h"
+#include "../../parser/model/model.h"
 #include "parsed.h"
 #include "server.h"
 
@@ -58,11 +59,69 @@ static int node_path(const struct lsp_parsed *p, const struct cst *c, struct str
 	return 1;
 }
 
-static void describe_ref(const struct lsp_doc *d, const struct lsp_parsed *p, uint32_t ref,
-			 struct strbuf *md)
+/* The model reads open buffers instead of their files. */
+static int read_open(void *ctx, const char *path, char **text, size_t *len)
+{
+	struct lsp_server *s = ctx;
+	struct lsp_doc *d = lsp_doc_by_path(&s->docs, path);
+	if (!d)
+		return 0;
+	*text = xmalloc(d->len + 1);
+	memcpy(*text, d->text, d->len + 1);
+	*len = d->len;
+	return 1;
+}
+
+/* A file name as the user would write it: relative to the document's
+ * directory when it is below it. */
+static const char *short_name(const struct lsp_doc *d, const char *path)
+{
+	const char *slash = strrchr(d->path, '/');
+	size_t dir = slash ? (size_t)(slash - d->path) + 1 : 0;
+	return dir && !strncmp(path, d->path, dir) ? path + dir : path;
+}
+
+/* Resolves the reference in the merged tree (includes, overrides and
+ * deletions applied). Returns 0 when the model does not know it. */
+static int describe_with_model(struct lsp_server *s, const struct lsp_doc *d, const char *ref,
+			       size_t n, struct strbuf *md)
+{
+	struct model_opts mo = {
+		.incdirs = (const char *const *)s->eo->incdirs,
+		.nincdirs = s->eo->nincdirs,
+		.auto_include = !s->eo->no_auto_include,
+		.read = read_open,
+		.read_ctx = s,
+	};
+	struct model *m = model_build(d->path, &mo);
+	char *name = xstrndup(ref, n);
+	const struct dtidy_node *node = m ? dtidy_resolve(&m->tree, name) : NULL;
+	if (node) {
+		char path[1024];
+		dtidy_node_path(node, path, sizeof(path));
+		sb_printf(md, "`%s` → `%s`", name, path);
+		for (size_t i = 0; i < node->nlocs && i < 8; i++) {
+			if (!node->locs[i].file)
+				continue;
+			unsigned line, col;
+			dtidy_loc_linecol(node->locs[i], &line, &col);
+			sb_printf(md, "\n\n%s at %s:%u", i ? "changed" : "defined",
+				  short_name(d, node->locs[i].file->path), line);
+		}
+	}
+	free(name);
+	if (m)
+		model_free(m);
+	return node != NULL;
+}
+
+static void describe_ref(struct lsp_server *s, const struct lsp_doc *d,
+			 const struct lsp_parsed *p, uint32_t ref, struct strbuf *md)
 {
 	const struct dt_token *t = &p->toks.v[ref];
 	const char *text = d->text + t->off;
+	if (describe_with_model(s, d, text, t->len, md))
+		return;
 	if (t->kind == TK_PATH_REF) {
 		sb_printf(md, "`%.*s`: the node at path `%.*s`", (int)t->len, text,
 			  (int)(t->len > 3 ? t->len - 3 : 0), text + 2);
@@ -116,7 +175,7 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, json_t *id, struct lsp_e
 	if (t != CST_NONE && (p.toks.v[t].kind == TK_REF || p.toks.v[t].kind == TK_PATH_REF)) {
 		if (md.len)
 			sb_puts(&md, "\n\n---\n\n");
-		describe_ref(d, &p, t, &md);
+		describe_ref(s, d, &p, t, &md);
 	}
 	lsp_parsed_free(&p);
 	json_t *r = md.len ? json_pack("{s:{s:s, s:s}}", "contents", "kind", "markdown", "value",

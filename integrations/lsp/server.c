@@ -444,7 +444,7 @@ int lsp_run(int in_fd, int out_fd, const struct engine_opts *eo)
 {
 	/* a vanished client must end us through a failed write, not a signal */
 	signal(SIGPIPE, SIG_IGN);
-	struct lsp_server s = {.out_fd = out_fd, .debounce_ms = LSP_DEFAULT_DEBOUNCE_MS};
+	struct lsp_server s = {.out_fd = out_fd, .debounce_ms = LSP_DEFAULT_DEBOUNCE_MS, .eo = eo};
 	make_engine(&s, eo);
 	lsp_reader_init(&s.in, in_fd);
 	while (!s.exiting && !s.gone) {

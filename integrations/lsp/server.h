@@ -31,6 +31,7 @@ struct lsp_server {
 	int initialized, shutdown_requested, exiting;
 	enum lsp_encoding enc;
 	int debounce_ms;
+	const struct engine_opts *eo;	/* include directories, for the model */
 	struct engine *engine;	/* NULL when the configuration is broken: syntax only */
 	char *engine_error;	/* why, told to the user once initialized */
 	struct lsp_help_pages help;

@@ -27,9 +27,8 @@ static void check(struct dtidy_ctx *ctx)
 		const struct style_line *l = &sf.lines[u];
 		char buf[64];
 		show(sf.text + l->start, l->indent_end - l->start, buf, sizeof(buf));
-		/* reported on line 1 like dt-check-style: it is the file's unit */
-		style_report(&sf, 0, 0,
-			     "indent unit must be 1 tab in DTS, got '%s' (line %zu)", buf, u + 1);
+		style_report(&sf, l->start, l->indent_end, "indent unit must be 1 tab in DTS, got '%s'",
+			     buf);
 	}
 	style_close(&sf);
 }
@@ -43,9 +42,8 @@ const struct dtidy_rule dtidy_rule_indent_unit_dts = {
 	.description = "the file is not indented with one tab per level",
 	.help = "DTS files indent with one tab per nesting level (dts-coding-style.rst;\n"
 		"dt-check-style's indent-unit-dts). The unit is read from the first\n"
-		"indented line one level deep; the finding is on line 1, like that tool's,\n"
-		"and names the line the unit came from. indent-consistent then checks\n"
-		"every line against it.\n"
+		"indented line one level deep, and reported there; indent-consistent\n"
+		"then checks every line against it.\n"
 		"\n"
 		"Bad:\n"
 		"\t/ {\n"

@@ -96,6 +96,9 @@ void style_each_body(const struct style_file *sf,
  * configuration? No when they sit in different branches of the same #if
  * (an #else or #elif lies between them). */
 int style_same_config(const struct style_file *sf, uint32_t a, uint32_t b);
+/* Is token a compiled whenever token b is (not inside an #if that b is
+ * outside of)? */
+int style_encloses(const struct style_file *sf, uint32_t a, uint32_t b);
 
 /* Reports a finding on bytes [start, end) of the checked file. */
 struct dtidy_report *style_report(const struct style_file *sf, uint32_t start, uint32_t end,
@@ -145,8 +148,8 @@ typedef struct dtidy_report *(*style_say_fn)(const struct style_file *sf, const 
 					     const struct cst *prev, void *ud);
 
 /* Checks that items (statements of body, in source order) are sorted by
- * cmp. Each item is compared with the nearest earlier one that can be
- * compiled together with it (not across #if / #else branches), as
+ * cmp. Each item is compared with the items that can come right before it
+ * in some configuration (not across #if / #else branches), as
  * dt-check-style compares neighbours. With fix set, the first finding of
  * the body carries a fix that sorts them all (style_fix_reorder). */
 void style_check_order(const struct style_file *sf, const struct cst *body,

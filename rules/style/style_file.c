@@ -148,6 +148,11 @@ static int ancestor_or_self(const struct style_file *sf, uint32_t a, uint32_t b)
 	}
 }
 
+int style_encloses(const struct style_file *sf, uint32_t a, uint32_t b)
+{
+	return ancestor_or_self(sf, sf->branch[a], sf->branch[b]);
+}
+
 int style_same_config(const struct style_file *sf, uint32_t a, uint32_t b)
 {
 	uint32_t ba = sf->branch[a], bb = sf->branch[b];

@@ -11,15 +11,22 @@ void style_check_order(const struct style_file *sf, const struct cst *body,
 	struct dtidy_report *first = NULL;
 	for (size_t i = 1; i < n; i++) {
 		uint32_t ti = style_first_sig(sf, items[i]);
-		size_t j = i;
-		while (j-- > 0)
-			if (style_same_config(sf, style_first_sig(sf, items[j]), ti))
+		/* the items that can come right before this one: the nearest
+		 * one outside any #if it is not in, and on the way there the
+		 * last ones of each branch of a closed #if */
+		for (size_t j = i; j-- > 0;) {
+			uint32_t tj = style_first_sig(sf, items[j]);
+			if (!style_same_config(sf, tj, ti))
+				continue;
+			if (cmp(sf, items, i, j, ud) < 0) {
+				struct dtidy_report *r = say(sf, items[i], items[j], ud);
+				if (!first)
+					first = r;
 				break;
-		if (j == (size_t)-1 || cmp(sf, items, i, j, ud) >= 0)
-			continue;
-		struct dtidy_report *r = say(sf, items[i], items[j], ud);
-		if (!first)
-			first = r;
+			}
+			if (style_encloses(sf, tj, ti))
+				break;
+		}
 	}
 	if (!first || !fix)
 		return;

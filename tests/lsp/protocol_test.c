@@ -493,6 +493,76 @@ static void test_rules(void)
 	client_free(&c);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *hover_text(struct client *c, int id, const char *uri, int line, int col)
+{
+	request(c, id, "textDocument/hover",
+		json_pack("{s:{s:s}, s:{s:i, s:i}}", "textDocument", "uri", uri, "position", "line",
+			  line, "character", col));
+	json_t *r = recv_response(c, id);
+	const char *v = json_string_value(
+		json_object_get(json_object_get(result_of(r), "contents"), "value"));
+	char *out = strdup(v ? v : "");
+	json_decref(r);
+	return out;
+}
+
+/* A board including a .dtsi from disk: &label resolves into the .dtsi, and
+ * once the .dtsi is open with unsaved changes, its buffer is what counts. */
+static void test_includes(void)
+{
+	char dir[] = "/tmp/dtidy-lsp-XXXXXX";
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	char board[300], soc[300], board_uri[320], soc_uri[320];
+	snprintf(board, sizeof(board), "%s/board.dts", dir);
+	snprintf(soc, sizeof(soc), "%s/soc.dtsi", dir);
+	snprintf(board_uri, sizeof(board_uri), "file://%s", board);
+	snprintf(soc_uri, sizeof(soc_uri), "file://%s", soc);
+	const char *soc_text = "/ {\n\tsoc {\n\t\tuart0: serial@1000 {\n\t\t\treg = <0x1000>;\n"
+			       "\t\t};\n\t};\n};\n";
+	const char *board_text = "/dts-v1/;\n#include \"soc.dtsi\"\n\n&uart0 {\n\tstatus = \"okay\";\n};\n";
+	write_file(soc, soc_text);
+	write_file(board, board_text);
+
+	struct client c;
+	client_start(&c, dtidy);
+	handshake(&c, 0, NULL);
+	open_doc(&c, board_uri, board_text);
+	char *v = hover_text(&c, 2, board_uri, 3, 2);
+	CHECK(strstr(v, "/soc/serial@1000") && strstr(v, "defined at soc.dtsi:3") &&
+		      strstr(v, "changed at board.dts:4"),
+	      "hover on &uart0 resolves into the included .dtsi:\n%s", v);
+	free(v);
+	/* the .dtsi, edited but not saved: the node moves to a new name */
+	notify(&c, "textDocument/didOpen",
+	       json_pack("{s:{s:s, s:s, s:i, s:s}}", "textDocument", "uri", soc_uri, "languageId",
+			 "dts", "version", 1, "text",
+			 "/ {\n\tsoc {\n\t\tuart0: serial@2000 {\n\t\t\treg = <0x2000>;\n"
+			 "\t\t};\n\t};\n};\n"));
+	v = hover_text(&c, 3, board_uri, 3, 2);
+	CHECK(strstr(v, "/soc/serial@2000") != NULL,
+	      "an unsaved .dtsi buffer is used instead of the file:\n%s", v);
+	free(v);
+	CHECK(finish(&c) == 0, "clean exit");
+	client_free(&c);
+	unlink(board);
+	unlink(soc);
+	rmdir(dir);
+}
+
 static long rss_kb(pid_t pid)
 {
 	char path[64], line[256];
@@ -566,6 +636,7 @@ int main(int argc, char **argv)
 		{"sync", test_sync},	   {"positions", test_positions},
 		{"outline", test_outline_hover}, {"formatting", test_formatting},
 		{"rules", test_rules},
+		{"includes", test_includes},
 		{"memory", test_memory},
 	};
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {

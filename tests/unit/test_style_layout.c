@@ -26,14 +26,25 @@ Test(mixed_indent_chars, bad_and_good)
 	EXPECT_STYLE("mixed-indent-chars",
 		     "/dts-v1/;\n"
 		     "/ {\n"
-		     "\t model = \"x\";\n"
+		     "\t \tmodel = \"x\";\n"
 		     "  \tcompatible = \"a,b\";\n"
+		     "\t        foo;\n"
 		     "#define X \\\n"
-		     "\t  1\n"
+		     "\t  \t        1\n"
 		     "};\n",
 		     "3:1: mixed tabs and spaces in indent\n"
-		     "4:1: mixed tabs and spaces in indent\n");
-	EXPECT_STYLE("mixed-indent-chars", "/dts-v1/;\n/ {\n\tmodel = \"x\";\n};\n", "");
+		     "4:1: mixed tabs and spaces in indent\n"
+		     "5:1: too many space characters in indent (more than 7)\n");
+	EXPECT_STYLE("mixed-indent-chars",
+		     "/dts-v1/;\n"
+		     "/ {\n"
+		     "\tclocks = <1>,\n"
+		     "\t\t <2>;\n"
+		     "\t/*\n"
+		     "\t * aligned\n"
+		     "\t */\n"
+		     "};\n",
+		     "");
 }
 
 Test(unclosed_block_comment, bad_and_good)
@@ -50,7 +61,7 @@ Test(indent_unit_dts, bad_and_good)
 {
 	EXPECT_STYLE("indent-unit-dts",
 		     "/dts-v1/;\n/ {\n    model = \"x\";\n};\n",
-		     "1:1: indent unit must be 1 tab in DTS, got '    ' (line 3)\n");
+		     "3:1: indent unit must be 1 tab in DTS, got '    '\n");
 	EXPECT_STYLE("indent-unit-dts", "/dts-v1/;\n/ {\n\tmodel = \"x\";\n};\n", "");
 }
 

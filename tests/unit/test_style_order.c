@@ -245,3 +245,19 @@ Test(reorder_fix, never_where_order_matters)
 	const char *merge = "/dts-v1/;\n/ {\n\ta@2 { x = <1>; };\n\ta@1 { };\n\ta@2 { x = <2>; };\n};\n";
 	expect_fixed("child-address-order", merge, merge);
 }
+
+Test(override_order, bad_and_good)
+{
+	EXPECT_STYLE("override-order",
+		     "/dts-v1/;\n"
+		     "/ {\n};\n"
+		     "&uart0 {\n\tstatus = \"okay\";\n};\n"
+		     "&i2c10 {\n};\n"
+		     "&i2c2 {\n};\n"
+		     "&{/soc} {\n};\n",
+		     "7:1: override &i2c10 out of order (should sort before &uart0)\n"
+		     "9:1: override &i2c2 out of order (should sort before &i2c10)\n");
+	EXPECT_STYLE("override-order",
+		     "/dts-v1/;\n/ {\n};\n&i2c2 {\n};\n&i2c10 {\n};\n&{/soc} {\n};\n&uart0 {\n};\n",
+		     "");
+}
