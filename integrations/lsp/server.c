@@ -436,6 +436,7 @@ static void make_engine(struct lsp_server *s, const struct engine_opts *eo)
 			sb_printf(&b, " %s%s%s [%s]", errs.v[i].file ? errs.v[i].file : "",
 				  errs.v[i].file ? ": " : "", errs.v[i].message, errs.v[i].rule);
 		s->engine_error = b.s;
+		fprintf(stderr, "%s\n", b.s);
 	}
 	diag_list_free(&errs);
 }

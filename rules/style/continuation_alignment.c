@@ -26,7 +26,9 @@ static void prop(const struct style_file *sf, const struct cst *p)
 			break;
 		}
 	}
-	if (target == STYLE_NONE)
+	/* "= <" at the end of the line: the cells start on the next line, one
+	 * tab in, as tables are written; there is no column to align to */
+	if (target == STYLE_NONE || target == sf->lines[l0].last_sig)
 		return;
 	unsigned col = style_width(sf->text, sf->lines[l0].start, sf->toks[target].off, 8);
 	/* lines starting inside ( ) belong to an expression or macro call */
@@ -78,7 +80,8 @@ const struct dtidy_rule dtidy_rule_continuation_alignment = {
 	.help = "When a value spans lines, each further line starts in the column of the\n"
 		"first '<' or '\"' after the '=' (tabs counting to multiples of 8;\n"
 		"dt-check-style's continuation-alignment). A value that starts on the\n"
-		"line after the '=' sets no column and is not checked; comment lines\n"
+		"line after the '=', or after a '<' that ends the line, sets no column and\n"
+		"is not checked (dt-check-style aligns those under the '<'); comment lines\n"
 		"inside the value, and lines inside the parentheses of a macro call or\n"
 		"expression, are not continuations.\n"
 		"\n"

@@ -40,3 +40,18 @@ make -f "$mk" -j2 DTS_FILES="dts/good.dts dts/bad.dts" DTIDY="$DTIDY" DTIDY_OUT=
 [ "$(grep -c ' check ' out)" -eq 2 ] || { cat out; fail "DTS_FILES: expected two checks"; }
 ls "$tmp/o2/dts/good.dts.lint" "$tmp/o2/dts/bad.dts.lint" >/dev/null || fail "DTS_FILES: stamps missing"
 echo "ok: DTS_FILES checks exactly the listed boards, stamps under DTIDY_OUT"
+
+# included from a project's Makefile: its default goal stays its own, and
+# its other targets pay for no find and leave no stamps
+cat >Makefile <<MK
+all:
+	@echo project-all
+DTS_DIR := dts
+include $mk
+MK
+out=$(make DTIDY="$DTIDY" O="$tmp/inc" 2>&1) || fail "the including Makefile's default goal failed: $out"
+[ "$out" = project-all ] || fail "including dtidy.mk took over the default goal: $out"
+[ -e "$tmp/inc" ] && fail "a non-dtidy goal created the stamp directory"
+make DTIDY="$DTIDY" O="$tmp/inc" dtbs_lint >out 2>&1 || { cat out; fail "dtbs_lint through include failed"; }
+ls "$tmp/inc/.dtidy/dts/good.dts.lint" >/dev/null || fail "no stamp through include"
+echo "ok: included: the project's default goal is kept, dtbs_lint works"

@@ -563,6 +563,39 @@ static void test_includes(void)
 	rmdir(dir);
 }
 
+/* The project's .dtidy.yaml `format:` settings win over the editor's. */
+static void test_config(void)
+{
+	char dir[] = "/tmp/dtidy-lsp-XXXXXX";
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	char cfg[300], board[300], uri[320];
+	snprintf(cfg, sizeof(cfg), "%s/.dtidy.yaml", dir);
+	snprintf(board, sizeof(board), "%s/board.dts", dir);
+	snprintf(uri, sizeof(uri), "file://%s", board);
+	write_file(cfg, "format: { indent: 2 }\n");
+	struct client c;
+	client_start(&c, dtidy);
+	handshake(&c, 0, NULL);
+	const char *text = "/dts-v1/;\n\n/ {\n\tnode {\n\t\tx = <1>;\n\t};\n};\n";
+	open_doc(&c, uri, text);
+	request(&c, 2, "textDocument/formatting",
+		json_pack("{s:{s:s}, s:{s:i, s:b}}", "textDocument", "uri", uri, "options",
+			  "tabSize", 8, "insertSpaces", 0));
+	json_t *r = recv_response(&c, 2);
+	char *out = apply_edits(text, result_of(r));
+	CHECK(!strcmp(out, "/dts-v1/;\n\n/ {\n  node {\n    x = <1>;\n  };\n};\n"),
+	      ".dtidy.yaml indent overrides the editor's tabs:\n%s", out);
+	free(out);
+	json_decref(r);
+	CHECK(finish(&c) == 0, "clean exit");
+	client_free(&c);
+	unlink(cfg);
+	rmdir(dir);
+}
+
 static long rss_kb(pid_t pid)
 {
 	char path[64], line[256];
@@ -637,6 +670,7 @@ int main(int argc, char **argv)
 		{"outline", test_outline_hover}, {"formatting", test_formatting},
 		{"rules", test_rules},
 		{"includes", test_includes},
+		{"config", test_config},
 		{"memory", test_memory},
 	};
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {

@@ -45,12 +45,15 @@ static void teardown(char *path, char *dir)
 	free(dir);
 }
 
+/* Checks text with rule enabled on the command line (enable set) or only
+ * by the configuration. */
 static void check(const char *rule, const char *yaml, const char *name, const char *text,
-		  struct engine_result *res, char **path, char **dir)
+		  struct engine_result *res, char **path, char **dir, int enable)
 {
 	*path = setup(name, text, yaml, dir);
 	char *en[] = {(char *)rule};
-	struct engine_opts eo = {.enable = en, .nenable = 1, .level = -1, .no_auto_include = 1};
+	struct engine_opts eo = {.enable = en, .nenable = enable ? 1 : 0, .level = -1,
+				 .no_auto_include = 1};
 	struct diag_list errs = {0};
 	struct engine *e = engine_new(&eo, &errs);
 	cr_assert_not_null(e, "%s", errs.n ? errs.v[0].message : "");
@@ -60,11 +63,12 @@ static void check(const char *rule, const char *yaml, const char *name, const ch
 	engine_free(e);
 }
 
-static char *findings(const char *rule, const char *yaml, const char *name, const char *text)
+static char *findings(const char *rule, const char *yaml, const char *name, const char *text,
+		      int enable)
 {
 	struct engine_result res;
 	char *path, *dir;
-	check(rule, yaml, name, text, &res, &path, &dir);
+	check(rule, yaml, name, text, &res, &path, &dir, enable);
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < res.diags.n; i++) {
 		const struct diag *d = &res.diags.v[i];
@@ -78,7 +82,12 @@ static char *findings(const char *rule, const char *yaml, const char *name, cons
 
 char *style_run(const char *rule, const char *name, const char *text)
 {
-	return findings(rule, NULL, name, text);
+	return findings(rule, NULL, name, text, 1);
+}
+
+char *style_run_config(const char *yaml, const char *rule, const char *name, const char *text)
+{
+	return findings(rule, yaml, name, text, 0);
 }
 
 char *style_run_opt(const char *rule, const char *key, const char *val, const char *name,
@@ -86,14 +95,14 @@ char *style_run_opt(const char *rule, const char *key, const char *val, const ch
 {
 	char yaml[256];
 	snprintf(yaml, sizeof(yaml), "rules:\n  %s: { %s: %s }\n", rule, key, val);
-	return findings(rule, yaml, name, text);
+	return findings(rule, yaml, name, text, 1);
 }
 
 char *style_fixed(const char *rule, const char *name, const char *text)
 {
 	struct engine_result res;
 	char *path, *dir;
-	check(rule, NULL, name, text, &res, &path, &dir);
+	check(rule, NULL, name, text, &res, &path, &dir, 1);
 	size_t nlen = 0, napplied = 0;
 	char *out = fix_apply(path, text, strlen(text), &res.diags, &nlen, &napplied);
 	engine_result_free(&res);

@@ -13,6 +13,9 @@ char *style_run(const char *rule, const char *name, const char *text);
 /* Same with one rule option (.dtidy.yaml rules: { rule: { key: val } }). */
 char *style_run_opt(const char *rule, const char *key, const char *val, const char *name,
 		    const char *text);
+/* Findings of `rule` with nothing enabled on the command line, only the
+ * given .dtidy.yaml. */
+char *style_run_config(const char *yaml, const char *rule, const char *name, const char *text);
 /* The text after applying the fixes of `rule`'s findings (a copy of text
  * when there are none). Caller frees. */
 char *style_fixed(const char *rule, const char *name, const char *text);

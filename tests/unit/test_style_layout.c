@@ -207,6 +207,10 @@ Test(continuation_alignment, bad_and_good)
 		     "\t\t <&cru 2>;\n"
 		     "\tvalue =\n"
 		     "\t\t<1 2>;\n"
+		     "\ttable = <\n"
+		     "\t\t0x1 /* first */\n"
+		     "\t\t0x2 /* second */\n"
+		     "\t>;\n"
 		     "};\n",
 		     "");
 }

@@ -148,3 +148,18 @@ Test(unused_labels, never_on_a_dtsi_or_overlay)
 	cr_expect_str_eq(got, "");
 	free(got);
 }
+
+Test(style_family, off_by_default_on_with_style_kernel)
+{
+	const char *text = "/dts-v1/;\n/ {\n\tstatus = \"ok\";\n};\n";
+	char *got = style_run_config("level: 0\n", "status-okay", "board.dts", text);
+	cr_expect_str_eq(got, "");
+	free(got);
+	got = style_run_config("style: kernel\n", "status-okay", "board.dts", text);
+	cr_expect_str_eq(got, "3:11: status \"ok\" should be \"okay\"\n");
+	free(got);
+	got = style_run_config("style: kernel\nrules:\n  status-okay: off\n", "status-okay",
+			       "board.dts", text);
+	cr_expect_str_eq(got, "");
+	free(got);
+}
