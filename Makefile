@@ -4,6 +4,7 @@
 #   make test     deps, build, every test
 #   make asan     the whole suite again under ASan + UBSan
 #   make bench    throughput against dtc on the shared corpus
+#                 (TREE=DIR: whole-tree check/format timing over DIR's boards)
 #   make lint     cppcheck, then a clang build of everything
 CC      ?= cc
 CFLAGS  ?= -O2 -g

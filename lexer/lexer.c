@@ -140,6 +140,90 @@ static int at_directive(const struct lexer *lx)
 	return dt_hash_starts_directive(lx->s, lx->len, lx->pos);
 }
 
+/* The directive keyword of the line starting at p, if the line is a
+ * directive: its start and length through *kw / *kwlen. */
+static int line_directive(const struct lexer *lx, size_t p, size_t *kw, size_t *kwlen)
+{
+	while (p < lx->len && (lx->s[p] == ' ' || lx->s[p] == '\t'))
+		p++;
+	if (p >= lx->len || lx->s[p] != '#')
+		return 0;
+	p++;
+	while (p < lx->len && (lx->s[p] == ' ' || lx->s[p] == '\t'))
+		p++;
+	size_t w = p;
+	while (w < lx->len && dt_is_label_char((unsigned char)lx->s[w]))
+		w++;
+	*kw = p;
+	*kwlen = w - p;
+	return 1;
+}
+
+static int word_is(const struct lexer *lx, size_t at, size_t n, const char *w)
+{
+	return strlen(w) == n && memcmp(lx->s + at, w, n) == 0;
+}
+
+/* Is the directive at `start` exactly "#if 0" (then blanks or a comment)? */
+static int is_if_zero(const struct lexer *lx, size_t start)
+{
+	size_t kw, n;
+	if (!line_directive(lx, start, &kw, &n) || !word_is(lx, kw, n, "if"))
+		return 0;
+	size_t p = kw + n;
+	while (p < lx->len && (lx->s[p] == ' ' || lx->s[p] == '\t'))
+		p++;
+	if (p >= lx->len || lx->s[p] != '0')
+		return 0;
+	p++;
+	while (p < lx->len && (lx->s[p] == ' ' || lx->s[p] == '\t'))
+		p++;
+	return p >= lx->len || lx->s[p] == '\n' || lx->s[p] == '\r' || lx->s[p] == '/';
+}
+
+/* "#if 0": the group it disables is no devicetree source (cpp drops it, and
+ * it often holds half-edited code), so it stays with the directive as one
+ * trivia token, through the matching "#endif" line, or up to the "#else" or
+ * "#elif" that starts the live group. lx->pos is at the end of the "#if 0"
+ * line. Returns 0 when the file ends first. */
+static int skip_if_zero_group(struct lexer *lx)
+{
+	int depth = 0;
+	size_t line_end = lx->pos;
+	while (line_end < lx->len) {
+		size_t next = line_end + 1;	/* start of the next line */
+		if (lx->s[line_end] == '\r' && next < lx->len && lx->s[next] == '\n')
+			next++;
+		const char *nl = next < lx->len ? memchr(lx->s + next, '\n', lx->len - next) : NULL;
+		size_t end = nl ? (size_t)(nl - lx->s) : lx->len;
+		if (end > next && lx->s[end - 1] == '\r' && nl)
+			end--;
+		size_t kw, n;
+		if (next <= lx->len && line_directive(lx, next, &kw, &n)) {
+			if (word_is(lx, kw, n, "if") || word_is(lx, kw, n, "ifdef") ||
+			    word_is(lx, kw, n, "ifndef")) {
+				depth++;
+			} else if (word_is(lx, kw, n, "endif")) {
+				if (depth-- == 0) {
+					lx->pos = end;
+					return 1;
+				}
+			} else if (depth == 0 && (word_is(lx, kw, n, "else") ||
+						  word_is(lx, kw, n, "elif") ||
+						  word_is(lx, kw, n, "elifdef") ||
+						  word_is(lx, kw, n, "elifndef"))) {
+				lx->pos = line_end;
+				return 1;
+			}
+		}
+		line_end = end;
+		if (!nl)
+			break;
+	}
+	lx->pos = lx->len;
+	return 0;
+}
+
 /* A directive runs to the end of its line; backslash-newline continues it,
  * and a block comment that starts in it may span lines (as in cpp). */
 static void lex_directive(struct lexer *lx)
@@ -208,6 +292,8 @@ static void lex_directive(struct lexer *lx)
 		}
 		lx->pos++;
 	}
+	if (err == TE_NONE && is_if_zero(lx, start) && !skip_if_zero_group(lx))
+		err = TE_UNTERMINATED_IF;
 	emit(lx, TK_PP, start, err);
 }
 
@@ -412,6 +498,17 @@ static void lex_ref(struct lexer *lx)
 		if (peek(lx, 0) == '}') {
 			lx->pos++;
 			emit(lx, TK_PATH_REF, start, TE_NONE);
+			return;
+		}
+		/* "&{/a b}": take the whole bad path as one token when its '}'
+		 * is on the same line, so one mistake makes one error */
+		size_t q = lx->pos;
+		while (q < lx->len && lx->s[q] != '}' && lx->s[q] != '{' && lx->s[q] != ';' &&
+		       lx->s[q] != '\n' && lx->s[q] != '"')
+			q++;
+		if (q < lx->len && lx->s[q] == '}') {
+			lx->pos = q + 1;
+			emit(lx, TK_PATH_REF, start, TE_BAD_PATH);
 		} else {
 			emit(lx, TK_PATH_REF, start, TE_UNTERMINATED_PATH);
 		}
@@ -569,7 +666,7 @@ static void lex_in_name(struct lexer *lx, int c)
 		}
 		return;
 	}
-	if (c == '&') {
+	if (c == '&' && (dt_is_label_char(peek(lx, 1)) || peek(lx, 1) == '{')) {
 		lex_ref(lx);
 		return;
 	}
@@ -896,6 +993,8 @@ const char *dt_tok_error_message(int err)
 	case TE_STRAY: return "invalid bytes";
 	case TE_NUL_LINEMARK: return "nul in line number directive";
 	case TE_BAD_BYTE: return "a byte string needs two hex digits per byte";
+	case TE_BAD_PATH: return "invalid character in path reference";
+	case TE_UNTERMINATED_IF: return "'#if 0' without its '#endif'";
 	default: return "invalid token";
 	}
 }

@@ -16,7 +16,8 @@ enum dt_tok_kind {
 	TK_LINE_COMMENT,	/* // ... up to the newline */
 	TK_BLOCK_COMMENT,	/* / * ... * / */
 	TK_SPLICE,		/* backslash-newline outside a directive: cpp joins the lines */
-	TK_PP,			/* #include / #define / #if ... with \ continuations */
+	TK_PP,			/* #include / #define / #if ... with \ continuations;
+				 * "#if 0" takes its whole disabled group along */
 
 	/* keywords */
 	TK_DTS_V1,		/* /dts-v1/ */
@@ -77,6 +78,8 @@ enum dt_tok_err {
 	TE_STRAY,		/* bytes that begin no token */
 	TE_NUL_LINEMARK,	/* NUL in a line-number directive */
 	TE_BAD_BYTE,		/* odd hex digit inside a byte string */
+	TE_BAD_PATH,		/* a character no path may hold, inside &{ } */
+	TE_UNTERMINATED_IF,	/* "#if 0" whose disabled group never ends */
 };
 
 struct dt_token {

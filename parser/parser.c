@@ -21,6 +21,8 @@ struct parser {
 	int plugin;
 	int fragment;		/* no /dts-v1/: top-level statements allowed */
 	size_t last_err_tok;	/* no two errors on one token */
+	size_t stmt;		/* first token of the statement being read */
+	size_t err_stmt;	/* statement of the last error: one error each */
 };
 
 /* ---- token cursor ---- */
@@ -42,13 +44,17 @@ static void push_error(struct parser *p, uint32_t start, uint32_t end, const cha
 	f->nerrors++;
 }
 
+/* A malformed comment or directive is always reported (it is never the
+ * consequence of another mistake), and silences the statement it is in. */
 static void report_trivia_errors(struct parser *p, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		const struct dt_token *t = &p->t[i];
-		if ((t->flags & TF_ERROR) && dt_tok_is_trivia(t->kind))
+		if ((t->flags & TF_ERROR) && dt_tok_is_trivia(t->kind)) {
+			p->err_stmt = p->stmt;
 			push_error(p, t->off, t->off + (t->len > 2 ? 2 : t->len),
 				   dt_tok_error_message(t->err));
+		}
 	}
 }
 
@@ -92,9 +98,12 @@ static void error_at(struct parser *p, size_t tok, const char *fmt, ...)
 
 static void error_at(struct parser *p, size_t tok, const char *fmt, ...)
 {
-	if (p->last_err_tok == tok)
+	/* after the first mistake in a statement the rest of it is noise
+	 * until recovery reaches the next ';' or '}' */
+	if (p->last_err_tok == tok || p->err_stmt == p->stmt)
 		return;
 	p->last_err_tok = tok;
+	p->err_stmt = p->stmt;
 	char buf[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -113,11 +122,13 @@ static const char *found(struct parser *p)
 	if (t->flags & TF_ERROR)
 		return arena_strdup(p->a, dt_tok_error_message(t->err));
 	size_t n = t->len > 40 ? 40 : t->len;
+	/* literals carry their own quotes */
+	int quoted = t->kind == TK_STRING || t->kind == TK_CHAR;
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)p->text[t->off + i] < 0x20 ||
 		    (unsigned char)p->text[t->off + i] >= 0x7f)
 			return dt_tok_kind_name(t->kind);
-	return arena_printf(p->a, "'%.*s%s'", (int)n, p->text + t->off,
+	return arena_printf(p->a, quoted ? "%.*s%s" : "'%.*s%s'", (int)n, p->text + t->off,
 			    t->len > 40 ? "..." : "");
 }
 
@@ -163,7 +174,15 @@ static void finish(struct parser *p, struct cst *c)
 	while (e > c->tb && dt_tok_is_trivia(p->t[e - 1].kind))
 		e--;
 	/* e is now one past the last significant token before pos */
-	c->te = (uint32_t)(e > c->tb ? e : c->tb);
+	if (e > c->tb) {
+		c->te = (uint32_t)e;
+		return;
+	}
+	/* nothing consumed ("FOO(a, )"): an empty node sits right after the
+	 * last significant token, so it stays inside its parent */
+	while (e > 0 && dt_tok_is_trivia(p->t[e - 1].kind))
+		e--;
+	c->tb = c->te = (uint32_t)e;
 }
 
 static int accept(struct parser *p, int k)
@@ -246,16 +265,7 @@ static struct cst *parse_macro_args(struct parser *p, struct cst *call)
 			check_token(p);
 			advance(p);
 		}
-		finish(p, arg);
-		if (arg->te == arg->tb) {
-			/* An empty argument sits right after its '(' or ',', not
-			 * after trailing trivia: at end of file that trivia lies
-			 * outside the call. */
-			size_t e = p->pos;
-			while (e > 0 && dt_tok_is_trivia(p->t[e - 1].kind))
-				e--;
-			arg->tb = arg->te = (uint32_t)e;
-		}
+		finish(p, arg);	/* an empty argument stays inside the call */
 		add_child(call, arg);
 		if (accept(p, TK_COMMA))
 			continue;
@@ -309,7 +319,7 @@ static struct cst *parse_primary(struct parser *p)
 		if (!expect(p, TK_RPAREN, "')'"))
 			return NULL;
 		break;
-	case TK_MINUS: case TK_TILDE: case TK_BANG: case TK_PLUS:
+	case TK_MINUS: case TK_TILDE: case TK_BANG:	/* dtc has no unary '+' */
 		c = node_new(p, CST_UNARY, tb);
 		c->tok = (uint32_t)tb;
 		advance(p);
@@ -335,6 +345,24 @@ static struct cst *parse_primary(struct parser *p)
 	return c;
 }
 
+/* dtc's integer_prim: a literal or a parenthesised expression (plus, before
+ * preprocessing, a macro). This is what cells, /memreserve/ and /incbin/
+ * take; a bare "-1" there is a syntax error for dtc, so it is one here. */
+static struct cst *parse_integer_prim(struct parser *p, const char *what)
+{
+	switch (kind(p)) {
+	case TK_NUMBER: case TK_CHAR: case TK_IDENT: case TK_LPAREN:
+		return parse_primary(p);
+	case TK_MINUS: case TK_TILDE: case TK_BANG: case TK_PLUS:
+		error_at(p, p->pos, "expected %s, found %s; put expressions in parentheses",
+			 what, found(p));
+		return NULL;
+	default:
+		error_at(p, p->pos, "expected %s, found %s", what, found(p));
+		return NULL;
+	}
+}
+
 static int binop_prec(int k)
 {
 	switch (k) {
@@ -352,21 +380,34 @@ static int binop_prec(int k)
 	}
 }
 
+/* Precedence climbing. A left-associative chain "1 + 1 + ..." makes a tree
+ * as deep as the chain is long, so its links count towards the depth limit
+ * like parentheses do: whoever walks the tree recursively stays safe. */
 static struct cst *parse_binary(struct parser *p, int min_prec)
 {
 	struct cst *lhs = parse_primary(p);
 	if (!lhs)
 		return NULL;
+	int depth0 = p->depth;
 	for (;;) {
 		int prec = binop_prec(kind(p));
-		if (!prec || prec < min_prec)
+		if (!prec || prec < min_prec) {
+			p->depth = depth0;
 			return lhs;
+		}
+		if (++p->depth > DT_MAX_DEPTH) {
+			error_at(p, p->pos, "expression nested deeper than %d levels", DT_MAX_DEPTH);
+			p->depth = depth0;
+			return NULL;
+		}
 		struct cst *b = node_new(p, CST_BINARY, lhs->tb);
 		b->tok = (uint32_t)p->pos;
 		advance(p);
 		struct cst *rhs = parse_binary(p, prec + 1);
-		if (!rhs)
+		if (!rhs) {
+			p->depth = depth0;
 			return NULL;
+		}
 		add_child(b, lhs);
 		add_child(b, rhs);
 		finish(p, b);
@@ -436,17 +477,11 @@ static int parse_cells(struct parser *p, struct cst *cells)
 			advance(p);
 			finish(p, c);
 			break;
-		case TK_NUMBER: case TK_CHAR: case TK_IDENT: case TK_LPAREN:
-		case TK_MINUS: case TK_TILDE: case TK_BANG: case TK_PLUS:
-			/* one cell; unparenthesised operators only ever come from
-			 * macros, so a lone primary is read here */
-			c = parse_primary(p);
+		default:
+			c = parse_integer_prim(p, "a cell or '>'");
 			if (!c)
 				return 0;
 			break;
-		default:
-			error_at(p, p->pos, "expected a cell or '>', found %s", found(p));
-			return 0;
 		}
 		add_child(cells, c);
 	}
@@ -501,7 +536,7 @@ static int parse_incbin(struct parser *p, struct cst *c)
 	add_child(c, s);
 	if (accept(p, TK_COMMA)) {
 		for (int i = 0; i < 2; i++) {
-			struct cst *e = parse_primary(p);
+			struct cst *e = parse_integer_prim(p, "a number or '('");
 			if (!e)
 				return 0;
 			add_child(c, e);
@@ -539,20 +574,15 @@ static int parse_value(struct parser *p, struct cst *prop)
 		case TK_BITS:
 			c = node_new(p, CST_CELLS, tb);
 			advance(p);
-			if (kind(p) != TK_NUMBER && kind(p) != TK_IDENT && kind(p) != TK_LPAREN) {
+			/* dtc wants a plain literal here; a macro may stand for one */
+			if (kind(p) != TK_NUMBER && kind(p) != TK_IDENT) {
 				error_at(p, p->pos, "expected 8, 16, 32 or 64 after /bits/, found %s",
 					 found(p));
 				return 0;
 			}
 			c->tok2 = (uint32_t)p->pos;
-			if (kind(p) == TK_LPAREN) {
-				struct cst *e = parse_primary(p);
-				if (!e)
-					return 0;
-			} else {
-				check_token(p);
-				advance(p);
-			}
+			check_token(p);
+			advance(p);
 			if (!parse_cells(p, c))
 				return 0;
 			break;
@@ -615,6 +645,19 @@ static void parse_labels(struct parser *p)
 		advance(p);
 }
 
+/* After a statement that lacks its ';': does the next one visibly start
+ * here? Then the ';' was forgotten and nothing needs skipping. */
+static int statement_ahead(const struct parser *p)
+{
+	int k = kind(p);
+	if (k == TK_RBRACE || k == TK_NAME)
+		return 1;
+	if (!(cur(p)->flags & TF_BOL))
+		return 0;
+	return k == TK_IDENT || k == TK_LABEL || k == TK_DELETE_NODE ||
+	       k == TK_DELETE_PROP || k == TK_OMIT_NO_REF;
+}
+
 /* name = values ; | name ;  (labels already consumed, p->pos at name) */
 static struct cst *parse_prop(struct parser *p, size_t tb, struct cst *parent)
 {
@@ -637,7 +680,7 @@ static struct cst *parse_prop(struct parser *p, size_t tb, struct cst *parent)
 	if (!accept(p, TK_SEMI)) {
 		error_at(p, p->pos, "expected ';' after property, found %s", found(p));
 		c->flags |= CF_NO_SEMI;
-		if (kind(p) != TK_RBRACE && kind(p) != TK_NAME)
+		if (!statement_ahead(p))
 			recover(p, NULL);
 	}
 	finish(p, c);
@@ -665,7 +708,9 @@ static void parse_node_block(struct parser *p, struct cst *c)
 		finish(p, c);
 		return;
 	}
+	size_t stmt = p->stmt;
 	parse_body(p, c);
+	p->stmt = stmt;
 	p->depth--;
 	if (kind(p) == TK_RBRACE) {
 		advance(p);
@@ -739,6 +784,7 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 	if (kind(p) == TK_RBRACE || kind(p) == TK_EOF)
 		return 0;
 	size_t tb = p->pos;
+	p->stmt = tb;
 	int omit = 0;
 	if (kind(p) == TK_OMIT_NO_REF) {
 		omit = 1;
@@ -751,7 +797,9 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 		parse_labels(p);
 	}
 	int k = kind(p);
-	if (k == TK_NAME) {
+	/* after a forgotten ';' the lexer may still be reading a value: a
+	 * word there is a name all the same */
+	if (k == TK_NAME || k == TK_IDENT) {
 		int nk = peek_kind(p);
 		if (nk == TK_LBRACE) {
 			struct cst *c = node_new(p, CST_NODE, tb);
@@ -790,12 +838,18 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 	if (k == TK_DELETE_NODE || k == TK_DELETE_PROP) {
 		struct cst *c = node_new(p, k == TK_DELETE_NODE ? CST_DELETE_NODE : CST_DELETE_PROP, tb);
 		advance(p);
-		if (kind(p) == TK_NAME ||
-		    (k == TK_DELETE_NODE && (kind(p) == TK_REF || kind(p) == TK_PATH_REF))) {
+		if (kind(p) == TK_NAME) {
 			c->tok = (uint32_t)p->pos;
 			advance(p);
 			if (!accept(p, TK_SEMI))
 				error_at(p, p->pos, "expected ';', found %s", found(p));
+		} else if (k == TK_DELETE_NODE && (kind(p) == TK_REF || kind(p) == TK_PATH_REF)) {
+			/* dtc takes references only at the top level */
+			c->tok = (uint32_t)p->pos;
+			error_at(p, p->pos, "inside a node, /delete-node/ takes a node name, not %s",
+				 found(p));
+			advance(p);
+			accept(p, TK_SEMI);
 		} else {
 			error_at(p, p->pos, "expected a %s name, found %s",
 				 k == TK_DELETE_NODE ? "node" : "property", found(p));
@@ -809,11 +863,6 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 	}
 	if (k == TK_INCLUDE) {
 		parse_include(p, node);
-		return 1;
-	}
-	if (k == TK_SEMI && p->pos == tb) {
-		/* a stray ';' (often after a macro statement): harmless */
-		advance(p);
 		return 1;
 	}
 	error_at(p, p->pos, "expected a property or child node, found %s", found(p));
@@ -854,12 +903,59 @@ static int fragment_stmt_ahead(const struct parser *p)
 	return 0;
 }
 
+/* Index of the first label among tokens [from, to), or SIZE_MAX. */
+static size_t first_label(const struct parser *p, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (p->t[i].kind == TK_LABEL)
+			return i;
+	return SIZE_MAX;
+}
+
+/* dtc's order inside one file: /dts-v1/; [/plugin/;], then /memreserve/s,
+ * then the tree. An #include can only add statements, never reorder them,
+ * so a statement out of this order is an error even before preprocessing.
+ * Directives and macro statements may stand for anything: they are skipped. */
+static void check_top_level_order(struct parser *p, struct cst *file)
+{
+	int prev = -1, tree = 0, other = 0;
+	CST_FOREACH(c, file) {
+		p->stmt = c->tb;
+		switch (c->kind) {
+		case CST_VERSION:
+			if (other)
+				error_at(p, c->tok, "'/dts-v1/;' must come before /memreserve/ and the nodes");
+			break;
+		case CST_PLUGIN:
+			/* first in a fragment is fine; before a /dts-v1/ it is not */
+			if ((prev != -1 && prev != CST_VERSION) || (prev == -1 && !p->fragment))
+				error_at(p, c->tok, "'/plugin/;' must directly follow '/dts-v1/;'");
+			break;
+		case CST_MEMRESERVE:
+			if (tree)
+				error_at(p, c->tok, "/memreserve/ must come before the nodes");
+			other = 1;
+			break;
+		case CST_NODE: case CST_REF_NODE: case CST_DELETE_NODE: case CST_OMIT_REF:
+			tree = other = 1;
+			break;
+		case CST_INCLUDE: case CST_MACRO_STMT: case CST_ERROR:
+			continue;
+		default:
+			other = 1;
+			break;
+		}
+		prev = c->kind;
+	}
+}
+
 /* Top level: header, /memreserve/, root and override nodes. */
 static void parse_file(struct parser *p, struct cst *file)
 {
 	while (kind(p) != TK_EOF) {
 		size_t tb = p->pos;
 		int k = kind(p);
+		p->stmt = tb;
 		if (k == TK_DTS_V1 || k == TK_PLUGIN) {
 			struct cst *c = node_new(p, k == TK_DTS_V1 ? CST_VERSION : CST_PLUGIN, tb);
 			c->tok = (uint32_t)tb;
@@ -897,7 +993,7 @@ static void parse_file(struct parser *p, struct cst *file)
 			advance(p);
 			int ok = 1;
 			for (int i = 0; i < 2 && ok; i++) {
-				struct cst *e = parse_primary(p);
+				struct cst *e = parse_integer_prim(p, "a number or '('");
 				if (!e)
 					ok = 0;
 				else
@@ -916,8 +1012,14 @@ static void parse_file(struct parser *p, struct cst *file)
 		if ((k == TK_SLASH || k == TK_REF || k == TK_PATH_REF) && peek_kind(p) == TK_LBRACE) {
 			struct cst *c = node_new(p, k == TK_SLASH ? CST_NODE : CST_REF_NODE, tb);
 			c->tok = (uint32_t)p->pos;
-			if (omit)
+			if (omit) {
 				c->flags |= CF_OMIT;
+				error_at(p, tb, "at the top level, /omit-if-no-ref/ takes '&label;', "
+					 "not a node");
+			}
+			if (k == TK_SLASH && first_label(p, tb, p->pos) != SIZE_MAX)
+				error_at(p, first_label(p, tb, p->pos),
+					 "the root node cannot have a label");
 			check_token(p);
 			advance(p);
 			add_child(file, c);
@@ -953,10 +1055,6 @@ static void parse_file(struct parser *p, struct cst *file)
 		}
 		if (k == TK_NAME && peek_kind(p) == TK_LPAREN && is_macro_name(p, p->pos)) {
 			parse_macro_stmt(p, tb, file);
-			continue;
-		}
-		if (k == TK_SEMI) {
-			advance(p);
 			continue;
 		}
 		if (k == TK_NAME && (peek_kind(p) == TK_EQ || peek_kind(p) == TK_SEMI)) {
@@ -1002,7 +1100,7 @@ void dt_parse(struct cst_file *out, const char *text, const struct dt_token *tok
 	out->ntoks = ntoks;
 	struct parser p = {
 		.text = text, .t = toks, .n = ntoks, .a = a, .f = out,
-		.last_err_tok = SIZE_MAX,
+		.last_err_tok = SIZE_MAX, .err_stmt = SIZE_MAX,
 	};
 	p.fragment = 1;
 	for (size_t i = 0; i < ntoks; i++)
@@ -1013,6 +1111,7 @@ void dt_parse(struct cst_file *out, const char *text, const struct dt_token *tok
 	p.pos = skip_trivia(&p, 0);
 	struct cst *file = node_new(&p, CST_FILE, 0);
 	parse_file(&p, file);
+	check_top_level_order(&p, file);
 	file->te = (uint32_t)(ntoks ? ntoks - 1 : 0);
 	out->root = file;
 	/* errors in arbitrary order (trivia errors are found early) */

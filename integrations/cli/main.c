@@ -1,3 +1,4 @@
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +39,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	/* Past a file-size limit (ulimit -f), fail the write with EFBIG and
+	 * clean up instead of being killed with a temporary file left over. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -120,7 +120,14 @@ json_t *lsp_code_action(struct lsp_server *s, json_t *params, json_t *id, struct
 			json_array_append_new(out, action(title, fix_edit(s, d, g),
 							  lsp_diag_json(s, d, g), 1));
 		}
-		json_t *edit = disable_edit(s, d, gs.line, g->rule);
+		/* one suppression per rule and line, however many findings */
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++) {
+			const struct diag *h = &d->diags.v[k];
+			seen = !strcmp(h->rule, g->rule) && h->file && lsp_doc_is(d, h->file) &&
+			       lsp_doc_pos(d, h->off, s->enc).line == gs.line;
+		}
+		json_t *edit = seen ? NULL : disable_edit(s, d, gs.line, g->rule);
 		if (!edit)
 			continue;
 		snprintf(title, sizeof(title), "Disable %s for this line", g->rule);

@@ -116,6 +116,8 @@ static long long content_length(const char *s, size_t n)
 
 enum lsp_frame lsp_reader_next(struct lsp_reader *r, const char **body, size_t *n)
 {
+	if (!r->buf)		/* nothing read yet */
+		return LSP_FRAME_NONE;
 	if (r->skip) {
 		size_t avail = r->len - r->start;
 		size_t k = avail < r->skip ? avail : r->skip;

@@ -49,7 +49,8 @@ int pp_budget(struct pp *pp, const struct pp_tok *where, size_t n)
 	(void)n;
 	if (pp->fatal)
 		return 1;
-	if (pp->tokens_made > PP_MAX_TOKENS || pp->out.len > PP_MAX_OUT) {
+	if (pp->tokens_made > PP_MAX_TOKENS || pp->out.len > PP_MAX_OUT ||
+	    pp->a.total > PP_MAX_ARENA) {
 		pp_error(pp, where, "macro expansion too large (runaway macro?); preprocessing stopped");
 		pp->fatal = 1;
 		return 1;
@@ -225,7 +226,9 @@ static void raw_include(struct pp *pp, struct pp_file *f, int depth)
  * after it when it was one, else NULL. */
 static struct pp_tok *try_raw_include(struct pp *pp, struct pp_tok *t)
 {
-	struct pp_tok *a = t->next, *b = a->next, *s = b->next;
+	struct pp_tok *a = t->next, *b = a ? a->next : NULL, *s = b ? b->next : NULL;
+	if (!s)		/* a '/' among the last tokens of the file */
+		return NULL;
 	if (!pp_tok_is(a, "include") || !pp_tok_is(b, "/") || s->kind != PT_STR ||
 	    (a->flags & (PF_SPACE | PF_BOL)) || (b->flags & (PF_SPACE | PF_BOL)))
 		return NULL;

@@ -98,6 +98,9 @@ struct pp {
 #define PP_MAX_DEPTH 200
 #define PP_MAX_TOKENS ((size_t)4 * 1000 * 1000)
 #define PP_MAX_OUT ((size_t)64 * 1024 * 1024)
+/* Tokens and hide sets: deeply nested macros cost memory per expansion
+ * level, not per token made (2^20 tokens 20 levels deep took 1.2 GB). */
+#define PP_MAX_ARENA ((size_t)128 * 1024 * 1024)
 
 /* pp_lex.c */
 struct pp_tok *pp_tokenize(struct pp *pp, uint32_t file, const char *s, size_t len);

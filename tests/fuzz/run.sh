@@ -2,7 +2,7 @@
 # Runs libFuzzer targets built by `make fuzz` for SECONDS each.
 #   sh tests/fuzz/run.sh SECONDS [TARGET...]     (default: every build-fuzz/fuzz_*)
 # Seeds are copied at run time from the shared corpus (never committed) and
-# from tests/fuzz/seeds/<target>/ when that exists. New inputs accumulate in
+# taken from tests/fuzz/seeds/<target>/ (a few small hand-made ones). New inputs accumulate in
 # build-fuzz/corpus/<target>/, crashes in build-fuzz/artifacts/<target>/.
 # Fails on any crash, leak, timeout (> FUZZ_TIMEOUT s, default 1) or
 # out-of-memory (> 2 GiB).
@@ -34,8 +34,11 @@ for t in $targets; do
 	work="$BF/corpus/$t"
 	art="$BF/artifacts/$t"
 	mkdir -p "$work" "$art"
+	# DTS sources seed every target but the LSP's, whose input is framed
+	# JSON-RPC; tests/fuzz/seeds/<target>/ adds small hand-made seeds.
 	seeds="$dts_seeds"
-	[ -d "$here/seeds/$t" ] && seeds="$here/seeds/$t"
+	[ "$t" = fuzz_lsp ] && seeds=""
+	[ -d "$here/seeds/$t" ] && seeds="$here/seeds/$t $seeds"
 	dict="$here/dts.dict"
 	[ -f "$here/$t.dict" ] && dict="$here/$t.dict"
 	log="$BF/$t.log"

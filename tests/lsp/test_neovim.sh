@@ -1,8 +1,8 @@
 #!/bin/sh
 # A real client: headless Neovim 0.7 from Debian, configured with
 # integrations/editors/neovim/dtidy.lua, edits a board with a misordered Xen
-# compatible: diagnostic, code action, formatting, then the buffer is
-# compared with the expected text (tests/lsp/nvim/session.lua).
+# compatible: diagnostic, code action (the rule's fix), formatting, then the
+# buffer is compared with the expected text (tests/lsp/nvim/session.lua).
 set -u
 BUILD=${BUILD:-build}
 DTIDY=${DTIDY:-$(pwd)/$BUILD/dtidy}
@@ -34,4 +34,9 @@ run() { # fixture rule action
 		return 1
 	fi
 }
-run xen syntax ""
+if "$DTIDY" rules | grep -q '^hv-compatible-order '; then
+	run xen-order hv-compatible-order "Fix:"
+else
+	# a build without the hv rules: the syntax error path, no code action
+	run xen syntax ""
+fi

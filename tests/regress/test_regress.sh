@@ -1,9 +1,10 @@
 #!/bin/sh
 # Replays every input the fuzzers ever found (tests/regress/<target>/*)
 # through the code path of the target that found it ($BUILD/replay_<target>,
-# the fuzz target's own checks included), then through `dtidy check` and
-# `dtidy format --check`, which must answer 0 or 1 (findings), never crash or
-# report an internal error.
+# the fuzz target's own checks included), then through `dtidy check`,
+# `dtidy format --check` and `dtidy tree` (or `dtidy lsp` for a client
+# session), which must answer 0 or 1 (findings), never crash or report an
+# internal error.
 set -u
 # every option combination, where a target has options (fuzz_format)
 export DTIDY_FUZZ_ALL_OPTIONS=1
@@ -30,7 +31,18 @@ for dir in "$here"/fuzz_*/; do
 			head -20 /tmp/regress.$$
 			fail=1
 		fi
-		for cmd in check "format --check"; do
+		if [ "$target" = fuzz_lsp ]; then
+			# a client session: the server must end cleanly at its end
+			timeout 60 "$DTIDY" lsp <"$input" >/tmp/regress.$$ 2>&1
+			rc=$?
+			if [ $rc -gt 1 ]; then
+				echo "FAIL: $name: dtidy lsp exited $rc"
+				head -c 2000 /tmp/regress.$$
+				fail=1
+			fi
+			continue
+		fi
+		for cmd in check "format --check" tree; do
 			# shellcheck disable=SC2086
 			"$DTIDY" $cmd --color=never "$input" >/tmp/regress.$$ 2>&1
 			rc=$?

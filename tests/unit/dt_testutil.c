@@ -37,7 +37,8 @@ static const char *const err_names[] = {
 	[TE_UNTERMINATED_PATH] = "unterminated-path", [TE_BAD_NUMBER] = "bad-number",
 	[TE_BAD_CHAR] = "bad-char", [TE_BAD_ESCAPE] = "bad-escape",
 	[TE_STRAY] = "stray", [TE_NUL_LINEMARK] = "nul-linemark",
-	[TE_BAD_BYTE] = "bad-byte",
+	[TE_BAD_BYTE] = "bad-byte", [TE_BAD_PATH] = "bad-path",
+	[TE_UNTERMINATED_IF] = "unterminated-if",
 };
 
 /* Kinds whose text is fixed by the kind: printing it again adds nothing. */
@@ -125,12 +126,17 @@ static int names_itself(int kind)
 	return kind != CST_VERSION && kind != CST_PLUGIN && kind != CST_MEMRESERVE;
 }
 
+static int is_statement(int kind)
+{
+	return kind >= CST_VERSION && kind <= CST_MACRO_STMT;
+}
+
 static void dump(struct strbuf *b, const struct cst_file *f, const struct cst *c)
 {
 	sb_putc(b, '(');
 	sb_puts(b, cst_kind_name(c->kind));
 	/* labels written before a statement's name are tokens, not children */
-	if (c->kind != CST_FILE && c->tok != CST_NONE && c->kind != CST_LABEL)
+	if (is_statement(c->kind) && c->tok != CST_NONE)
 		for (uint32_t i = c->tb; i < c->tok && i < f->ntoks; i++)
 			if (f->toks[i].kind == TK_LABEL) {
 				sb_putc(b, ' ');
@@ -221,4 +227,47 @@ char *errors_of(const char *text)
 	p.errors = NULL;
 	parsed_free(&p);
 	return s;
+}
+
+static const char *check_node(const struct cst_file *f, const struct cst *c)
+{
+	if (c->te < c->tb || c->te >= f->ntoks + 1)
+		return "node range out of order or past the tokens";
+	if (c->tok != CST_NONE && (c->tok < c->tb || c->tok >= c->te))
+		return "main token outside the node";
+	if (c->parent && (c->tb < c->parent->tb || c->te > c->parent->te))
+		return "node outside its parent";
+	uint32_t at = c->tb;
+	for (const struct cst *k = c->child; k; k = k->next) {
+		if (k->parent != c)
+			return "child with a wrong parent";
+		if (k->tb < at)
+			return "children overlap or are out of order";
+		at = k->te;
+		if (!k->next && c->last != k)
+			return "last child pointer is stale";
+		const char *why = check_node(f, k);
+		if (why)
+			return why;
+	}
+	return NULL;
+}
+
+const char *parse_invariant_violation(const struct parsed *p)
+{
+	const struct cst_file *f = &p->cst;
+	if (!f->root || f->root->kind != CST_FILE)
+		return "no file node";
+	const char *why = check_node(f, f->root);
+	if (why)
+		return why;
+	for (size_t i = 0; i < f->nerrors; i++) {
+		if (f->errors[i].start > f->errors[i].end || f->errors[i].end > p->src->len)
+			return "error span outside the text";
+		if (i && f->errors[i].start < f->errors[i - 1].start)
+			return "errors not sorted";
+		if (!f->errors[i].msg || !f->errors[i].msg[0])
+			return "error without a message";
+	}
+	return NULL;
 }

@@ -42,6 +42,12 @@ char *errors_of(const char *text);
  * end at len, and do the tokens' bytes reproduce the input? */
 int lex_roundtrips(const char *text, size_t len);
 
+/* Structural invariants of a parse: every CST node lies inside its parent,
+ * siblings follow each other without overlap, a node's main token lies in
+ * its range, error spans lie inside the text and come sorted. Returns NULL
+ * when all hold, else a static description of the first violation. */
+const char *parse_invariant_violation(const struct parsed *p);
+
 /* Assertions for test files (which include criterion.h); they free what the
  * helpers return and show the input on failure. */
 #define EXPECT_TOKS(text, want)                                              \
@@ -57,6 +63,16 @@ int lex_roundtrips(const char *text, size_t len);
 		parse_str(&p_, text);                                        \
 		cr_expect_str_eq(p_.sexpr, want, "CST of: %s\n got: %s\nwant: %s", text, p_.sexpr, want);        \
 		cr_expect_str_eq(p_.errors, "", "errors of: %s\n got: %s", text, p_.errors);      \
+		parsed_free(&p_);                                            \
+	} while (0)
+
+#define EXPECT_CST_ERRORS(text, want, want_errors)                          \
+	do {                                                                 \
+		struct parsed p_;                                            \
+		parse_str(&p_, text);                                        \
+		cr_expect_str_eq(p_.sexpr, want, "CST of: %s\n got: %s\nwant: %s", text, p_.sexpr, want); \
+		cr_expect_str_eq(p_.errors, want_errors, "errors of: %s\n got: %s\nwant: %s", text, \
+				 p_.errors, want_errors);                     \
 		parsed_free(&p_);                                            \
 	} while (0)
 

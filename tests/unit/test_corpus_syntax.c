@@ -70,7 +70,7 @@ static int is_include_fragment(const char *rel)
 	return strncmp(rel, "dtc-tests/include", 17) == 0;
 }
 
-Test(corpus, lexes_losslessly_and_parses_like_dtc, .timeout = 120)
+Test(corpus, lexes_losslessly_and_parses_like_dtc)
 {
 	struct rejected rej[64];
 	size_t nrej = load_rejected(rej, 64);

@@ -51,7 +51,9 @@ Test(lexer_tokens, references)
 	EXPECT_TOKS("p = &foo, &{/a/b};", "NAME:p = REF:&foo , PATH_REF:&{/a/b} ;");
 	EXPECT_TOKS("p = <&foo 1 &{/x}>;",
 		    "NAME:p = CELL< REF:&foo NUMBER:1 PATH_REF:&{/x} CELL> ;");
-	EXPECT_TOKS("&{/a b} {};", "PATH_REF:&{/a!unterminated-path NAME:b } { } ;");
+	EXPECT_TOKS("&{/a b} {};", "PATH_REF:&{/a\\sb}!bad-path { } ;");
+	EXPECT_TOKS("&{/a {};", "PATH_REF:&{/a!unterminated-path { } ;");
+	EXPECT_TOKS("p = <&{/a>;", "NAME:p = CELL< PATH_REF:&{/a!unterminated-path CELL> ;");
 }
 
 Test(lexer_tokens, integers)

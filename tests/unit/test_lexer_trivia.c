@@ -149,3 +149,23 @@ Test(lexer_trivia, flags)
 	cr_expect(!(t.v[7].flags & TF_BOL));
 	dt_tokens_free(&t);
 }
+
+Test(lexer_trivia, if_zero_groups_are_one_directive)
+{
+	expect_all("#if 0\nbroken {{{\n#endif\na;",
+		   "PP:#if\\s0\\nbroken\\s{{{\\n#endif NL NAME:a ;");
+	/* nested conditionals inside the disabled group */
+	expect_all("#if 0\n#ifdef X\nx\n#endif\n#endif\n",
+		   "PP:#if\\s0\\n#ifdef\\sX\\nx\\n#endif\\n#endif NL");
+	/* the live group after #else / #elif is source again */
+	expect_all("#if 0\nx\n#else\na;\n#endif\n",
+		   "PP:#if\\s0\\nx NL PP:#else NL NAME:a ; NL PP:#endif NL");
+	expect_all("#if 0\r\nx\r\n#elif 1\r\na;\r\n#endif",
+		   "PP:#if\\s0\\r\\nx NL PP:#elif\\s1 NL NAME:a ; NL PP:#endif");
+	expect_all("  #  if 0 /* off */\nx\n  # endif\n",
+		   "WS PP:#\\s\\sif\\s0\\s/*\\soff\\s*/\\nx\\n\\s\\s#\\sendif NL");
+	/* only a literal 0 */
+	expect_all("#if 00\na;\n#endif", "PP:#if\\s00 NL NAME:a ; NL PP:#endif");
+	expect_all("#if 0 && X\na;\n#endif", "PP:#if\\s0\\s&&\\sX NL NAME:a ; NL PP:#endif");
+	expect_all("#if 0\nnever closed", "PP:#if\\s0\\nnever\\sclosed!unterminated-if");
+}

@@ -24,7 +24,8 @@ Test(parser_grammar, nodes_and_labels)
 {
 	EXPECT_CST("/dts-v1/; / { a: b: cpu@0 { reg = <0>; }; empty {}; };",
 		   "(version) (node / (node a: b: cpu@0 (property reg (cells (number 0)))) (node empty))");
-	EXPECT_CST("/dts-v1/; l: / { };", "(version) (node l: /)");
+	EXPECT_CST("/dts-v1/; / { }; l: &r { }; / { };",
+		   "(version) (node /) (ref-node l: &r) (node /)");
 }
 
 Test(parser_grammar, properties)
@@ -45,8 +46,8 @@ Test(parser_grammar, overrides)
 
 Test(parser_grammar, delete_at_both_levels)
 {
-	EXPECT_CST("/dts-v1/; / { /delete-node/ n@1; /delete-property/ p; /delete-node/ &lbl; };",
-		   "(version) (node / (delete-node n@1) (delete-property p) (delete-node &lbl))");
+	EXPECT_CST("/dts-v1/; / { /delete-node/ n@1; /delete-property/ p; l: /delete-property/ q; };",
+		   "(version) (node / (delete-node n@1) (delete-property p) (delete-property l: q))");
 	EXPECT_CST("/dts-v1/; /delete-node/ &foo; /delete-node/ &{/a/b};",
 		   "(version) (delete-node &foo) (delete-node &{/a/b})");
 	/* names that look like keywords, escaped */
@@ -58,7 +59,7 @@ Test(parser_grammar, omit_if_no_ref)
 {
 	EXPECT_CST("/dts-v1/; /omit-if-no-ref/ &bar; / { /omit-if-no-ref/ l: n {}; m: /omit-if-no-ref/ o {}; };",
 		   "(version) (omit-if-no-ref &bar) (node / (node l: n !omit) (node m: o !omit))");
-	EXPECT_CST("/dts-v1/; /omit-if-no-ref/ &{/x} { };", "(version) (ref-node &{/x} !omit)");
+	EXPECT_CST("/dts-v1/; / { }; /omit-if-no-ref/ &{/x};", "(version) (node /) (omit-if-no-ref &{/x})");
 }
 
 Test(parser_grammar, cells)
@@ -72,9 +73,10 @@ Test(parser_grammar, cells)
 	EXPECT_CST("/dts-v1/; / { p = <l1: 1 l2: 2 l3:>; };",
 		   "(version) (node / (property p (cells (label l1:) (number 1) (label l2:) "
 		   "(number 2) (label l3:))))");
-	/* unary operators apply to one primary, even without parentheses */
-	EXPECT_CST("/dts-v1/; / { p = <-1 ~0>; };",
-		   "(version) (node / (property p (cells (unary - (number 1)) (unary ~ (number 0)))))");
+	/* unary operators inside parentheses (bare, they are an error) */
+	EXPECT_CST("/dts-v1/; / { p = <(-1) (~0) (!1) (- -3)>; };",
+		   "(version) (node / (property p (cells (paren (unary - (number 1))) (paren (unary ~ "
+		   "(number 0))) (paren (unary ! (number 1))) (paren (unary - (unary - (number 3)))))))");
 }
 
 Test(parser_grammar, expressions)
@@ -165,4 +167,7 @@ Test(parser_grammar, preprocessor_lines_between_statements)
 		   "(version) (node / (property a) (property b))");
 	EXPECT_CST("/dts-v1/;\n/ {\n\tp = <1\n#if X\n\t2\n#endif\n\t>;\n};",
 		   "(version) (node / (property p (cells (number 1) (number 2))))");
+	/* what "#if 0" disables is not read at all */
+	EXPECT_CST("/dts-v1/;\n/ {\n\tp = <1\n#if 0\n\t2 >; broken {\n#else\n\t3\n#endif\n\t>;\n};",
+		   "(version) (node / (property p (cells (number 1) (number 3))))");
 }
