@@ -166,3 +166,20 @@ Test(lexer_tokens, stray_bytes)
 	cr_expect_str_eq(got, "NAME:a ERROR:\\x00!stray NAME:b ;");
 	free(got);
 }
+
+Test(lexer_tokens, preprocessor_operators_in_macro_arguments)
+{
+	EXPECT_TOKS("p = <CAT(a ## b, #x, a.b)>;",
+		    "NAME:p = CELL< IDENT:CAT ( IDENT:a ## IDENT:b , # IDENT:x , IDENT:a . IDENT:b ) "
+		    "CELL> ;");
+	EXPECT_TOKS("q = FOO(\\x);", "NAME:q = IDENT:FOO ( \\ IDENT:x ) ;");
+}
+
+Test(lexer_tokens, dtc_include_is_transparent)
+{
+	/* after /include/ "file" the lexer is in the mode it was in before */
+	EXPECT_TOKS("/include/ \"a.dtsi\"\n/ { };", "INCLUDE:/include/ STRING:\"a.dtsi\" / { } ;");
+	EXPECT_TOKS("/ { /include/ \"b.dtsi\" c = <1>; };",
+		    "/ { INCLUDE:/include/ STRING:\"b.dtsi\" NAME:c = CELL< NUMBER:1 CELL> ; } ;");
+	EXPECT_TOKS("p = /include/ \"v.dtsi\";", "NAME:p = INCLUDE:/include/ STRING:\"v.dtsi\" ;");
+}
