@@ -57,6 +57,14 @@ void *arena_alloc(struct arena *a, size_t size)
 	return p;
 }
 
+size_t arena_used(const struct arena *a)
+{
+	size_t n = 0;
+	for (const struct arena_block *b = a->head; b; b = b->next)
+		n += b->used;
+	return n;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc(a, n + 1);

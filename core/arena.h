@@ -15,6 +15,8 @@ struct arena {
 void arena_init(struct arena *a);
 void arena_free(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);	/* zeroed, 16-byte aligned */
+/* Bytes handed out so far (total, above, also counts unused block tails). */
+size_t arena_used(const struct arena *a);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)

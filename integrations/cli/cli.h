@@ -25,6 +25,7 @@ struct cli_opts {
 	enum out_format format;
 	int werror;
 	int no_auto_include;		/* --no-auto-include */
+	int stats;			/* tree --stats: sizes and memory on stderr */
 	/* check */
 	char **enable, **disable;	/* --enable RULE|FAMILY, --disable RULE|FAMILY */
 	size_t nenable, capenable, ndisable, capdisable;

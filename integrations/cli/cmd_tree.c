@@ -26,6 +26,10 @@ int cmd_tree(struct cli_opts *o)
 			io = 1;
 	if (!io)
 		model_print_dts(m, stdout);
+	if (o->stats)
+		fprintf(stderr, "dtidy tree: %zu files, %zu bytes preprocessed, model %zu bytes"
+			" (%zu in use)\n", m->tree.nfiles, m->pp_bytes, model_memory(m),
+			model_memory_used(m));
 	fflush(stdout);
 	if (m->diags.n) {
 		int tty = isatty(STDERR_FILENO);

@@ -83,6 +83,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			o->config = v;
 		} else if (!strcmp(a, "--no-auto-include")) {
 			o->no_auto_include = 1;
+		} else if (!strcmp(a, "--stats")) {
+			o->stats = 1;
 		} else if ((v = opt_value(a, "--enable", &i, argc, argv, &missing))) {
 			VEC_PUSH(o->enable, o->nenable, o->capenable, (char *)v);
 		} else if ((v = opt_value(a, "--disable", &i, argc, argv, &missing))) {

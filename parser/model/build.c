@@ -42,7 +42,7 @@ static void statement_labels(struct mtree *t, struct mlabel **list, uint32_t tb,
 	while (n--) {
 		size_t len;
 		const char *s = mt_tok_text(t, idx[n], &len);
-		add_label(t, list, arena_strndup(t->a, s, len - 1));
+		add_label(t, list, mt_intern(t, s, len - 1));
 	}
 }
 
@@ -59,7 +59,7 @@ struct mnode *mt_node_by_path(struct mnode *n, const char *path)
 		size_t len = slash ? (size_t)(slash - path) : strlen(path);
 		struct mnode *c;
 		for (c = n->kids; c; c = c->next_all)
-			if (!c->deleted && strlen(c->name) == len && !memcmp(c->name, path, len))
+			if (!c->deleted && strlen(c->pub.name) == len && !memcmp(c->pub.name, path, len))
 				break;
 		if (!c)
 			return NULL;
@@ -110,8 +110,8 @@ const char *mt_ref_name(struct mtree *t, uint32_t tok)
 	size_t len;
 	const char *s = mt_tok_text(t, tok, &len);
 	if (len >= 3 && s[1] == '{')
-		return arena_strndup(t->a, s + 2, len - 3);
-	return arena_strndup(t->a, s + 1, len ? len - 1 : 0);
+		return mt_intern(t, s + 2, len - 3);
+	return mt_intern(t, s + 1, len ? len - 1 : 0);
 }
 
 /* ---- building blocks ---- */
@@ -119,7 +119,7 @@ const char *mt_ref_name(struct mtree *t, uint32_t tok)
 static struct mnode *node_new(struct mtree *t, const char *name)
 {
 	struct mnode *n = arena_alloc(t->a, sizeof(*n));
-	n->name = name;
+	n->pub.name = name;
 	return n;
 }
 
@@ -136,7 +136,6 @@ static void add_child(struct mnode *parent, struct mnode *c)
 
 static void add_prop(struct mnode *n, struct mprop *p)
 {
-	p->owner = n;
 	p->next_all = NULL;
 	if (n->props_tail)
 		n->props_tail->next_all = p;
@@ -166,7 +165,7 @@ static struct mprop *build_prop(struct mtree *t, const struct cst *c)
 	struct mprop *p = arena_alloc(t->a, sizeof(*p));
 	size_t len;
 	const char *s = mt_tok_text(t, c->tok, &len);
-	p->pub.name = arena_strndup(t->a, s, len);
+	p->pub.name = mt_intern(t, s, len);
 	statement_labels(t, &p->labels, c->tb, c->tok);
 	struct dtidy_loc loc = mt_loc_toks(t, c->tok, c->te);
 	locvec_push(t, &p->locs, loc);
@@ -192,7 +191,7 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 		case CST_NODE: {
 			size_t len;
 			const char *nm = mt_tok_text(t, s->tok, &len);
-			add_child(n, build_block(t, s, arena_strndup(t->a, nm, len)));
+			add_child(n, build_block(t, s, mt_intern(t, nm, len)));
 			break;
 		}
 		case CST_DELETE_PROP: {
@@ -201,7 +200,7 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 			struct mprop *p = arena_alloc(t->a, sizeof(*p));
 			size_t len;
 			const char *nm = mt_tok_text(t, s->tok, &len);
-			p->pub.name = arena_strndup(t->a, nm, len);
+			p->pub.name = mt_intern(t, nm, len);
 			p->deleted = 1;
 			locvec_push(t, &p->locs, mt_loc_cst(t, s));
 			add_prop(n, p);
@@ -217,7 +216,7 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 			}
 			size_t len;
 			const char *nm = mt_tok_text(t, s->tok, &len);
-			struct mnode *d = node_new(t, arena_strndup(t->a, nm, len));
+			struct mnode *d = node_new(t, mt_intern(t, nm, len));
 			d->deleted = 1;
 			locvec_push(t, &d->locs, mt_loc_cst(t, s));
 			add_child(n, d);
@@ -272,9 +271,17 @@ static void merge(struct mtree *t, struct mnode *old, struct mnode *nw)
 		if (op) {
 			for (struct mlabel *l = np->labels; l; l = l->next)
 				add_label(t, &op->labels, l->name);
-			op->chunks = np->chunks;
-			op->nchunks = np->nchunks;
-			op->vlabels = np->vlabels;
+			op->pub.chunks = np->pub.chunks;
+			op->pub.nchunks = np->pub.nchunks;
+			for (struct vlabel **v = &t->vlabels; *v;) {
+				if ((*v)->prop == op) {
+					*v = (*v)->next;
+					continue;
+				}
+				if ((*v)->prop == np)
+					(*v)->prop = op;
+				v = &(*v)->next;
+			}
 			for (size_t i = 0; i < np->locs.n; i++)
 				locvec_push(t, &op->locs, np->locs.v[i]);
 			op->deleted = 0;
@@ -289,7 +296,7 @@ static void merge(struct mtree *t, struct mnode *old, struct mnode *nw)
 		nc->next_all = NULL;
 		if (nc->deleted) {
 			for (struct mnode *oc = old->kids; oc; oc = oc->next_all)
-				if (!strcmp(oc->name, nc->name)) {
+				if (!strcmp(oc->pub.name, nc->pub.name)) {
 					delete_node(oc);
 					break;
 				}
@@ -298,7 +305,7 @@ static void merge(struct mtree *t, struct mnode *old, struct mnode *nw)
 		}
 		struct mnode *oc;
 		for (oc = old->kids; oc; oc = oc->next_all)
-			if (!strcmp(oc->name, nc->name))
+			if (!strcmp(oc->pub.name, nc->pub.name))
 				break;
 		if (oc)
 			merge(t, oc, nc);
@@ -331,13 +338,13 @@ static void add_fragment(struct mtree *t, struct mnode *body, const char *ref,
 		ch->n = 1;
 		ch->cells = cell;
 	}
-	p->chunks = ch;
-	p->nchunks = 1;
+	p->pub.chunks = ch;
+	p->pub.nchunks = 1;
 	locvec_push(t, &p->locs, loc);
 	struct mnode *frag = node_new(t, arena_printf(t->a, "fragment@%u", t->next_fragment++));
 	locvec_push(t, &frag->locs, loc);
 	add_prop(frag, p);
-	body->name = "__overlay__";
+	body->pub.name = "__overlay__";
 	add_child(frag, body);
 	add_child(t->root, frag);
 }

@@ -65,6 +65,16 @@ static char *unescape(struct mtree *t, const char *s, size_t len, size_t *out_le
 	return buf;
 }
 
+/* A string value: interned unless it has escapes (rare, kept as is). */
+static const char *string_value(struct mtree *t, const char *s, size_t len, size_t *n)
+{
+	if (!memchr(s, '\\', len)) {
+		*n = len;
+		return mt_intern(t, s, len);
+	}
+	return unescape(t, s, len, n);
+}
+
 static uint64_t literal(struct mtree *t, const struct cst *c, int *ok)
 {
 	size_t len;
@@ -209,14 +219,7 @@ struct chunks {
 
 static struct dtidy_chunk *chunk_new(struct mtree *t, struct chunks *cs)
 {
-	if (cs->n == cs->cap) {
-		size_t cap = cs->cap ? cs->cap * 2 : 2;
-		struct dtidy_chunk *v = arena_alloc(t->a, cap * sizeof(*v));
-		if (cs->n)
-			memcpy(v, cs->v, cs->n * sizeof(*v));
-		cs->v = v;
-		cs->cap = cap;
-	}
+	(void)t;
 	struct dtidy_chunk *c = &cs->v[cs->n++];
 	memset(c, 0, sizeof(*c));
 	return c;
@@ -228,10 +231,11 @@ static void add_vlabel(struct mtree *t, struct mprop *p, const struct cst *l, si
 	size_t len;
 	const char *s = mt_tok_text(t, l->tok, &len);
 	struct vlabel *v = arena_alloc(t->a, sizeof(*v));
-	v->name = arena_strndup(t->a, s, len ? len - 1 : 0);
+	v->name = mt_intern(t, s, len ? len - 1 : 0);
 	v->chunk = chunk;
 	v->cell = cell;
-	struct vlabel **end = &p->vlabels;
+	v->prop = p;
+	struct vlabel **end = &t->vlabels;
 	while (*end)
 		end = &(*end)->next;
 	*end = v;
@@ -390,6 +394,11 @@ static void eval_incbin(struct mtree *t, const struct cst *c, struct dtidy_chunk
 void mt_eval_value(struct mtree *t, struct mprop *p, const struct cst *prop)
 {
 	struct chunks cs = {0};
+	CST_FOREACH(c, prop)
+		if (c->kind != CST_LABEL && c->kind != CST_MACRO_VALUE)
+			cs.cap++;
+	if (cs.cap)
+		cs.v = arena_alloc(t->a, cs.cap * sizeof(*cs.v));
 	CST_FOREACH(c, prop) {
 		struct dtidy_chunk *ch;
 		switch (c->kind) {
@@ -401,7 +410,7 @@ void mt_eval_value(struct mtree *t, struct mprop *p, const struct cst *prop)
 			size_t len;
 			const char *s = mt_tok_text(t, c->tok, &len);
 			ch->kind = DTIDY_CHUNK_STRING;
-			ch->data = unescape(t, s + 1, len >= 2 ? len - 2 : 0, &ch->n);
+			ch->data = string_value(t, s + 1, len >= 2 ? len - 2 : 0, &ch->n);
 			break;
 		}
 		case CST_CELLS:
@@ -434,6 +443,6 @@ void mt_eval_value(struct mtree *t, struct mprop *p, const struct cst *prop)
 		}
 		ch->loc = mt_loc_cst(t, c);
 	}
-	p->chunks = cs.v;
-	p->nchunks = cs.n;
+	p->pub.chunks = cs.v;
+	p->pub.nchunks = cs.n;
 }

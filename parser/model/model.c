@@ -71,6 +71,7 @@ void mt_error(struct mtree *t, struct dtidy_loc loc, const char *rule, const cha
 
 struct priv {
 	struct pp_result pp;
+	struct vlabel *vlabels;
 	char **autodirs;
 	size_t nautodirs;
 };
@@ -99,6 +100,7 @@ struct model *model_build(const char *path, const struct model_opts *o)
 
 	pp_run(path, &t.ppo, &m->arena, &m->diags, &t.pp);
 	m->pp_failed = t.pp.failed;
+	m->pp_bytes = t.pp.len;
 
 	struct dt_tokens toks = {0};
 	dt_lex(t.pp.text, t.pp.len, &toks);
@@ -115,6 +117,8 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	}
 	mt_build(&t);
 	mt_finalize(&t);
+	free(t.intern);
+	pv->vlabels = t.vlabels;
 
 	m->tree.root = &t.root->pub;
 	m->tree.plugin = t.plugin;
@@ -162,4 +166,14 @@ void model_free(struct model *m)
 size_t model_memory(const struct model *m)
 {
 	return m->arena.total + m->tree.nfiles * sizeof(void *);
+}
+
+const struct vlabel *model_vlabels(const struct model *m)
+{
+	return ((const struct priv *)m->priv)->vlabels;
+}
+
+size_t model_memory_used(const struct model *m)
+{
+	return arena_used(&m->arena) + m->tree.nfiles * sizeof(void *);
 }

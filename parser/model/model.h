@@ -42,6 +42,7 @@ struct model {
 	struct diag_list diags;		/* sorted by file, line, column */
 	int pp_failed;			/* cpp would have stopped with an error */
 	int errors;			/* number of error diagnostics */
+	size_t pp_bytes;		/* size of the preprocessed text */
 	/* internal */
 	struct arena arena;
 	struct src_cache *own_cache;
@@ -53,6 +54,8 @@ void model_free(struct model *m);
 
 /* Bytes the model holds (tree, values, locations), for memory reports. */
 size_t model_memory(const struct model *m);
+/* The part of it in use (the rest is the free tail of allocation blocks). */
+size_t model_memory_used(const struct model *m);
 
 /* The include directories used when none is given: for a kernel tree
  * (arch/<arch>/boot/dts/...) the file's directory, arch/<arch>/boot/dts,

@@ -42,19 +42,20 @@ static void put_ref(FILE *out, const char *ref)
 		fprintf(out, "&%s", ref);
 }
 
-static void put_vlabels(FILE *out, const struct mprop *p, size_t chunk, size_t cell)
+static void put_vlabels(FILE *out, const struct vlabel *vl, const struct mprop *p, size_t chunk,
+			size_t cell)
 {
-	for (const struct vlabel *v = p->vlabels; v; v = v->next)
-		if (v->chunk == chunk && v->cell == cell)
+	for (const struct vlabel *v = vl; v; v = v->next)
+		if (v->prop == p && v->chunk == chunk && v->cell == cell)
 			fprintf(out, "%s: ", v->name);
 }
 
-static void put_value(FILE *out, const struct mprop *p)
+static void put_value(FILE *out, const struct vlabel *vl, const struct mprop *p)
 {
-	for (size_t i = 0; i < p->nchunks; i++) {
-		const struct dtidy_chunk *c = &p->chunks[i];
+	for (size_t i = 0; i < p->pub.nchunks; i++) {
+		const struct dtidy_chunk *c = &p->pub.chunks[i];
 		fputs(i ? ", " : " = ", out);
-		put_vlabels(out, p, i, SIZE_MAX);
+		put_vlabels(out, vl, p, i, SIZE_MAX);
 		switch (c->kind) {
 		case DTIDY_CHUNK_CELLS:
 			if (c->bits != 32)
@@ -63,14 +64,14 @@ static void put_value(FILE *out, const struct mprop *p)
 			for (size_t k = 0; k < c->n; k++) {
 				if (k)
 					fputc(' ', out);
-				put_vlabels(out, p, i, k);
+				put_vlabels(out, vl, p, i, k);
 				if (c->cells[k].ref)
 					put_ref(out, c->cells[k].ref);
 				else
 					fprintf(out, "0x%llx", (unsigned long long)c->cells[k].val);
 			}
-			for (const struct vlabel *v = p->vlabels; v; v = v->next)
-				if (v->chunk == i && v->cell == c->n)
+			for (const struct vlabel *v = vl; v; v = v->next)
+				if (v->prop == p && v->chunk == i && v->cell == c->n)
 					fprintf(out, " %s:", v->name);
 			fputc('>', out);
 			break;
@@ -82,11 +83,11 @@ static void put_value(FILE *out, const struct mprop *p)
 			for (size_t k = 0; k < c->n; k++) {
 				if (k)
 					fputc(' ', out);
-				put_vlabels(out, p, i, k);
+				put_vlabels(out, vl, p, i, k);
 				fprintf(out, "%02x", (unsigned char)c->data[k]);
 			}
-			for (const struct vlabel *v = p->vlabels; v; v = v->next)
-				if (v->chunk == i && v->cell == c->n)
+			for (const struct vlabel *v = vl; v; v = v->next)
+				if (v->prop == p && v->chunk == i && v->cell == c->n)
 					fprintf(out, " %s:", v->name);
 			fputc(']', out);
 			break;
@@ -95,8 +96,8 @@ static void put_value(FILE *out, const struct mprop *p)
 			break;
 		}
 	}
-	for (const struct vlabel *v = p->vlabels; v; v = v->next)
-		if (v->chunk == p->nchunks)
+	for (const struct vlabel *v = vl; v; v = v->next)
+		if (v->prop == p && v->chunk == p->pub.nchunks)
 			fprintf(out, " %s:", v->name);
 }
 
@@ -107,27 +108,27 @@ static void put_labels(FILE *out, const struct mlabel *l)
 			fprintf(out, "%s: ", l->name);
 }
 
-static void put_node(FILE *out, const struct mnode *n, int depth)
+static void put_node(FILE *out, const struct vlabel *vl, const struct mnode *n, int depth)
 {
 	indent(out, depth);
 	if (n->omit && n->parent)
 		fputs("/omit-if-no-ref/ ", out);
 	put_labels(out, n->labels);
-	fprintf(out, "%s {\n", n->parent ? n->name : "/");
+	fprintf(out, "%s {\n", n->parent ? n->pub.name : "/");
 	for (const struct mprop *p = n->props; p; p = p->next_all) {
 		if (p->deleted || p->generated)
 			continue;
 		indent(out, depth + 1);
 		put_labels(out, p->labels);
 		fputs(p->pub.name, out);
-		put_value(out, p);
+		put_value(out, vl, p);
 		fputs(";\n", out);
 	}
 	for (const struct mnode *c = n->kids; c; c = c->next_all) {
 		if (c->deleted)
 			continue;
 		fputc('\n', out);
-		put_node(out, c, depth + 1);
+		put_node(out, vl, c, depth + 1);
 	}
 	indent(out, depth);
 	fputs("};\n", out);
@@ -144,5 +145,5 @@ void model_print_dts(const struct model *m, FILE *out)
 			(unsigned long long)m->tree.memreserves[i].size);
 	fputc('\n', out);
 	if (m->tree.root)
-		put_node(out, (const struct mnode *)m->tree.root, 0);
+		put_node(out, model_vlabels(m), (const struct mnode *)m->tree.root, 0);
 }

@@ -69,9 +69,10 @@ static void explicit_phandles(struct mnode *n, struct phmap *map)
 	struct mprop *p = live_prop(n, "phandle");
 	if (!p)
 		p = live_prop(n, "linux,phandle");
-	if (p && p->nchunks == 1 && p->chunks[0].kind == DTIDY_CHUNK_CELLS &&
-	    p->chunks[0].bits == 32 && p->chunks[0].n == 1 && !p->chunks[0].cells[0].ref) {
-		uint32_t v = (uint32_t)p->chunks[0].cells[0].val;
+	const struct dtidy_chunk *c0 = p ? p->pub.chunks : NULL;
+	if (p && p->pub.nchunks == 1 && c0->kind == DTIDY_CHUNK_CELLS && c0->bits == 32 &&
+	    c0->n == 1 && !c0->cells[0].ref) {
+		uint32_t v = (uint32_t)c0->cells[0].val;
 		if (v != 0 && v != 0xffffffffu) {
 			n->phandle = v;
 			ph_put(map, n);
@@ -107,9 +108,8 @@ static uint32_t node_phandle(struct resolver *r, struct mnode *n)
 		ch->bits = 32;
 		ch->n = 1;
 		ch->cells = cell;
-		p->chunks = ch;
-		p->nchunks = 1;
-		p->owner = n;
+		p->pub.chunks = ch;
+		p->pub.nchunks = 1;
 		if (n->props_tail)
 			n->props_tail->next_all = p;
 		else
@@ -125,13 +125,13 @@ static char *path_of(struct mtree *t, const struct mnode *n)
 		return "/";
 	size_t len = 0;
 	for (const struct mnode *x = n; x->parent; x = x->parent)
-		len += strlen(x->name) + 1;
+		len += strlen(x->pub.name) + 1;
 	char *buf = arena_alloc(t->a, len + 1);
 	size_t at = len;
 	for (const struct mnode *x = n; x->parent; x = x->parent) {
-		size_t l = strlen(x->name);
+		size_t l = strlen(x->pub.name);
 		at -= l;
-		memcpy(buf + at, x->name, l);
+		memcpy(buf + at, x->pub.name, l);
 		buf[--at] = '/';
 	}
 	buf[len] = '\0';
@@ -144,8 +144,9 @@ static void resolve_refs(struct resolver *r, struct mnode *n)
 	for (struct mprop *p = n->props; p; p = p->next_all) {
 		if (p->deleted)
 			continue;
-		for (size_t i = 0; i < p->nchunks; i++) {
-			struct dtidy_chunk *ch = &p->chunks[i];
+		for (size_t i = 0; i < p->pub.nchunks; i++) {
+			/* the model's own values: writable until it is handed out */
+			struct dtidy_chunk *ch = (struct dtidy_chunk *)&p->pub.chunks[i];
 			if (ch->kind == DTIDY_CHUNK_CELLS) {
 				for (size_t k = 0; k < ch->n; k++) {
 					struct dtidy_cell *cell = (struct dtidy_cell *)&ch->cells[k];
@@ -213,9 +214,8 @@ static const char *const *labels_array(struct mtree *t, struct mlabel *l, size_t
 static void link_node(struct mtree *t, struct mnode *n)
 {
 	struct dtidy_node *pub = &n->pub;
-	pub->name = n->name;
-	const char *at = strchr(n->name, '@');
-	pub->basename = at ? arena_strndup(t->a, n->name, (size_t)(at - n->name)) : n->name;
+	const char *at = strchr(pub->name, '@');
+	pub->basename = at ? mt_intern(t, pub->name, (size_t)(at - pub->name)) : pub->name;
 	pub->unit = at ? at + 1 : NULL;
 	pub->parent = n->parent ? &n->parent->pub : NULL;
 	pub->labels = labels_array(t, n->labels, &pub->nlabels);
@@ -229,8 +229,6 @@ static void link_node(struct mtree *t, struct mnode *n)
 	for (struct mprop *p = n->props; p; p = p->next_all) {
 		if (p->deleted)
 			continue;
-		p->pub.chunks = p->chunks;
-		p->pub.nchunks = p->nchunks;
 		p->pub.labels = labels_array(t, p->labels, &p->pub.nlabels);
 		p->pub.locs = p->locs.v;
 		p->pub.nlocs = p->locs.n;

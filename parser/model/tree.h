@@ -22,13 +22,15 @@ struct mlabel {
 
 struct locvec {
 	struct dtidy_loc *v;
-	size_t n, cap;
+	uint32_t n, cap;
 };
 
 /* A label inside a value: before chunk `chunk`'s cell `cell` (cell ==
- * SIZE_MAX: before the chunk; chunk == nchunks: after the last). */
+ * SIZE_MAX: before the chunk; chunk == nchunks: after the last). Rare, so
+ * kept in one list per tree rather than in every property. */
 struct vlabel {
 	struct vlabel *next;
+	const struct mprop *prop;
 	const char *name;
 	size_t chunk, cell;
 };
@@ -36,14 +38,10 @@ struct vlabel {
 struct mprop {
 	struct dtidy_prop pub;
 	struct mprop *next_all;
-	struct mnode *owner;
 	struct mlabel *labels;
-	struct vlabel *vlabels;
-	struct dtidy_chunk *chunks;
-	size_t nchunks;
 	struct locvec locs;
-	int deleted;
-	int generated;		/* phandle added by reference resolution */
+	uint8_t deleted;
+	uint8_t generated;	/* phandle added by reference resolution */
 };
 
 struct mnode {
@@ -53,12 +51,11 @@ struct mnode {
 	struct mprop *props, *props_tail;
 	struct mlabel *labels;
 	struct locvec locs;
-	const char *name;
-	int deleted;
-	int omit;		/* /omit-if-no-ref/ */
-	int omitted;		/* removed because unreferenced (still printed, marked) */
-	int referenced;
 	uint32_t phandle;
+	uint8_t deleted;
+	uint8_t omit;		/* /omit-if-no-ref/ */
+	uint8_t omitted;	/* removed because unreferenced (still printed, marked) */
+	uint8_t referenced;
 };
 
 struct mtree {
@@ -73,6 +70,9 @@ struct mtree {
 	size_t nmr, capmr;
 	int plugin;
 	unsigned next_fragment;
+	struct vlabel *vlabels;
+	const char **intern;	/* interned strings (open addressing) */
+	size_t nintern, capintern;
 };
 
 /* Location of CST tokens [tb, te) in the user's files. */
@@ -82,6 +82,11 @@ void mt_error(struct mtree *t, struct dtidy_loc loc, const char *rule, const cha
 	__attribute__((format(printf, 4, 5)));
 const char *mt_tok_text(struct mtree *t, uint32_t tok, size_t *len);
 void locvec_push(struct mtree *t, struct locvec *v, struct dtidy_loc loc);
+/* intern.c: a shared copy of a short string (names, labels, values). */
+const char *mt_intern(struct mtree *t, const char *s, size_t len);
+
+/* model.c: labels inside values (for printing) */
+const struct vlabel *model_vlabels(const struct model *m);
 
 /* build.c */
 void mt_build(struct mtree *t);

@@ -261,6 +261,9 @@ static struct arg *read_args(struct pp *pp, struct macro *m, struct pp_tok *lpar
 				depth--;
 			cur = cur->next = copy_tok(pp, t);
 			cur->flags |= PF_ARG;
+			/* a line break inside the arguments is only whitespace */
+			if (cur->flags & PF_BOL)
+				cur->flags = (uint8_t)((cur->flags & ~PF_BOL) | PF_SPACE);
 			t = t->next;
 		}
 		cur->next = pp_tok_eof(pp, t);
