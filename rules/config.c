@@ -425,18 +425,21 @@ char *config_find(const char *file)
 			return cand;
 		}
 		free(cand);
-		/* walk up: "a/b" -> "a" -> "." -> ".." ... -> "/" */
+		/* walk up as written while the path has components ("a/b" ->
+		 * "a" -> "."), so messages name the file the way the user
+		 * does; above the working directory, absolute paths */
 		char *up;
 		if (!strcmp(dir, "/"))
 			break;
-		if (dir[0] != '/') {
+		if (!strcmp(dir, ".") || strstr(dir, "..")) {
 			char *abs = realpath(dir, NULL);
 			if (!abs)
 				break;
-			free(dir);
-			dir = abs;
+			up = dir_of(abs);
+			free(abs);
+		} else {
+			up = dir_of(dir);
 		}
-		up = dir_of(dir);
 		free(dir);
 		dir = up;
 	}

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/arena.h"
 #include "../core/regex.h"
 #include "../core/source.h"
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
+#include "../parser/model/model.h"
 #include "../parser/parser.h"
 #include "context.h"
 #include "plugin.h"
@@ -34,6 +34,7 @@ struct engine {
 	pthread_mutex_t lock;		/* guards the cache */
 	struct cached_config *cache;
 	size_t ncache, capcache;
+	struct src_cache *files;	/* shared file cache (opts.cache_files) */
 };
 
 static int by_id(const void *a, const void *b)
@@ -72,7 +73,13 @@ static int is_family(const struct engine *e, const char *name)
 /* Names that are not rules but may be configured or suppressed. */
 static int is_engine_name(const char *name)
 {
-	return !strcmp(name, "syntax");
+	static const char *const names[] = {
+		"syntax", "include", "preprocessor", "eval", "reference",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(name, names[i]))
+			return 1;
+	return 0;
 }
 
 /* Names a suppression comment may use. */
@@ -131,6 +138,8 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	e->opts = *o;
 	pthread_mutex_init(&e->lock, NULL);
 	e->empty = config_empty();
+	if (o->cache_files)
+		e->files = src_cache_new();
 	size_t nb;
 	const struct dtidy_rule *const *builtin = registry_rules(&nb);
 	int bad = 0;
@@ -176,6 +185,8 @@ void engine_free(struct engine *e)
 	free(e->cache);
 	config_free(e->forced);
 	config_free(e->empty);
+	if (e->files)
+		src_cache_free(e->files);
 	free(e->rules);
 	for (size_t i = 0; i < e->nplugins; i++)
 		plugin_unload(&e->plugins[i]);
@@ -330,8 +341,10 @@ struct run {
 	struct arena arena;
 	struct cst_file cst;
 	struct rule_source rsrc;
+	int parsed;			/* toks, arena, cst and rsrc are set */
 	struct seen_file *files;
 	size_t nfiles;
+	size_t capdeps;
 };
 
 static struct seen_file *seen(struct run *R, const struct dtidy_file *df)
@@ -362,7 +375,7 @@ static struct source *seen_source(struct seen_file *f)
 static struct supp_file *seen_supp(struct run *R, struct seen_file *f)
 {
 	if (!f->scanned) {
-		if (f == &R->files[0])
+		if (f == &R->files[0] && R->parsed)
 			supp_scan_parsed(&f->supp, f->text, f->len, &R->cst);
 		else
 			supp_scan(&f->supp, f->text, f->len);
@@ -397,10 +410,10 @@ static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uin
 			"%s", msg);
 }
 
+/* A finding without a file (synthesised by a rule) lands at the start of
+ * the checked file. */
 static void emit_report(struct run *R, const struct dtidy_report *rp)
 {
-	if (!rp->loc.file && !rp->loc.start && !rp->loc.end && R->main == NULL)
-		return;
 	struct seen_file *f = seen(R, rp->loc.file);
 	struct diag *d = emit(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
 			      rp->message);
@@ -440,8 +453,26 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 	report_list_free(&reports);
 }
 
+static void syntax_errors(struct run *R)
+{
+	const struct cst_file *cst = &R->cst;
+	for (size_t i = 0; i < cst->nerrors; i++)
+		emit(R, &R->files[0], cst->errors[i].start, cst->errors[i].end, DTIDY_SEV_ERROR,
+		     "syntax", cst->errors[i].msg);
+}
+
+/* Does an enabled rule read the file as written (and so its CST)? */
+static int wants_source(const struct run *R)
+{
+	for (size_t i = 0; i < R->e->nrules; i++)
+		if (R->st[i].enabled && (R->e->rules[i]->flags & RULE_READS_SOURCE))
+			return 1;
+	return 0;
+}
+
 static void parse_main(struct run *R)
 {
+	R->parsed = 1;
 	dt_lex(R->main->text, R->main->len, &R->toks);
 	arena_init(&R->arena);
 	dt_parse(&R->cst, R->main->text, R->toks.v, R->toks.n, &R->arena);
@@ -453,17 +484,110 @@ static void parse_main(struct run *R)
 
 static void unparse_main(struct run *R)
 {
+	if (!R->parsed)
+		return;
+	R->parsed = 0;
+	memset(&R->rsrc, 0, sizeof(R->rsrc));
 	free(R->cst.errors);
 	arena_free(&R->arena);
 	dt_tokens_free(&R->toks);
 }
 
-static void syntax_errors(struct run *R)
+/* Files are read through the input: the main file's text as given, the
+ * caller's hook for the others (editor buffers), else the disk. */
+static int read_input(void *ctx, const char *path, char **text, size_t *len)
 {
-	const struct cst_file *cst = &R->cst;
-	for (size_t i = 0; i < cst->nerrors; i++)
-		emit(R, &R->files[0], cst->errors[i].start, cst->errors[i].end, DTIDY_SEV_ERROR,
-		     "syntax", cst->errors[i].msg);
+	struct run *R = ctx;
+	if (!strcmp(path, R->main->path)) {
+		*text = xmalloc(R->main->len + 1);
+		memcpy(*text, R->main->text, R->main->len + 1);
+		*len = R->main->len;
+		return 1;
+	}
+	const struct engine_file_hook *h = R->in->hook;
+	if (h && h->read && (*text = h->read(h->ud, path, len)) != NULL)
+		return 1;
+	return 0;
+}
+
+/* The include directories: -I first, then the configuration's. */
+static const char **include_dirs(const struct engine *e, const struct config *cfg, size_t *n)
+{
+	const char **v = xmalloc((e->opts.nincdirs + cfg->nincludes + 1) * sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < e->opts.nincdirs; i++)
+		v[(*n)++] = e->opts.incdirs[i];
+	for (size_t i = 0; i < cfg->nincludes; i++)
+		v[(*n)++] = cfg->includes[i];
+	return v;
+}
+
+/* A file without /dts-v1/ (a .dtsi, a Zephyr overlay, a fragment included
+ * inside a node) is only part of a tree: checked on its own, it lacks what
+ * the files including it provide. */
+static int is_fragment(const struct run *R)
+{
+	for (size_t i = 0; i < R->toks.n; i++)
+		if (R->toks.v[i].kind == TK_DTS_V1)
+			return 0;
+	return 1;
+}
+
+static int undefined_macro(const struct diag *d)
+{
+	return !strcmp(d->rule, "syntax") && strstr(d->message, "is not a defined macro");
+}
+
+/* The model's findings that only say a fragment is not a whole tree: the
+ * missing /dts-v1/, labels and macros that the including board defines. */
+static int needs_context(const struct diag *d)
+{
+	if (!strcmp(d->rule, "reference") || undefined_macro(d))
+		return 1;
+	return !strcmp(d->rule, "syntax") && strstr(d->message, "'/dts-v1/;'");
+}
+
+static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
+{
+	size_t ndirs;
+	const char **dirs = include_dirs(R->e, cfg, &ndirs);
+	struct model_opts mo = {
+		.incdirs = dirs, .nincdirs = ndirs,
+		.auto_include = ndirs == 0 && !R->e->opts.no_auto_include,
+		.cache = R->e->files, .read = read_input, .read_ctx = R,
+	};
+	struct model *m = model_build(R->main->path, &mo);
+	free(dirs);
+	int missing_include = 0;
+	for (size_t i = 0; i < m->diags.n; i++)
+		missing_include |= !strcmp(m->diags.v[i].rule, "include");
+	/* the model's own findings (syntax, includes, macros, references) go
+	 * through suppression like any rule's; undefined macros after a
+	 * missing include are its echo, the include error says it all */
+	for (size_t i = 0; i < m->diags.n; i++) {
+		const struct diag *d = &m->diags.v[i];
+		if ((fragment && needs_context(d)) || (missing_include && undefined_macro(d)))
+			continue;
+		/* the checked file's own syntax comes from its parse as written
+		 * (dtc's view, before the model's expansion); only what needs
+		 * the expansion (undefined macros) comes from the model */
+		if (!strcmp(d->rule, "syntax") && !strcmp(d->file, R->main->path) &&
+		    !undefined_macro(d))
+			continue;
+		struct seen_file *f = NULL;
+		if (!strcmp(d->file, R->main->path))
+			f = &R->files[0];
+		for (size_t k = 0; !f && k < m->tree.nfiles; k++)
+			if (!strcmp(m->tree.files[k]->path, d->file))
+				f = seen(R, m->tree.files[k]);
+		if (f && d->line)
+			emit(R, f, d->off, d->end_off, d->severity, d->rule, d->message);
+		else
+			diag_add_file(&R->out->diags, d->file, d->severity, d->rule, "%s", d->message);
+	}
+	for (size_t k = 1; k < m->tree.nfiles; k++)
+		VEC_PUSH(R->out->deps, R->out->ndeps, R->capdeps, xstrdup(m->tree.files[k]->path));
+	return m;
 }
 
 static int rule_enabled(const struct run *R, const char *name)
@@ -566,16 +690,25 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	R.files[0].text = R.main->text;
 	R.files[0].len = R.main->len;
 	R.files[0].src = R.main;
-	/* -MD: the board, then the configuration that applied to it */
-	out->deps = xmalloc(2 * sizeof(*out->deps));
-	out->deps[out->ndeps++] = xstrdup(in->path);
+	/* -MD: the board, the configuration that applied to it, then every
+	 * file the model read */
+	VEC_PUSH(out->deps, out->ndeps, R.capdeps, xstrdup(in->path));
 	if (cfg->path && cfg->path[0])
-		out->deps[out->ndeps++] = xstrdup(cfg->path);
+		VEC_PUSH(out->deps, out->ndeps, R.capdeps, xstrdup(cfg->path));
 
+	/* The file as written: its syntax errors and suppressions are taken
+	 * now, and its CST is let go before the model is built unless a rule
+	 * reads it, so one check holds one tree at a time. */
 	parse_main(&R);
 	syntax_errors(&R);
-	const struct dtidy_tree *tree = NULL;
-	run_rules(&R, tree);
+	seen_supp(&R, &R.files[0]);
+	int fragment = is_fragment(&R);
+	if (!wants_source(&R))
+		unparse_main(&R);
+	struct model *m = build_model(&R, cfg, fragment);
+	/* cpp would have stopped: a tree without its includes misleads the
+	 * rules that read it (rules about the text as written still run) */
+	run_rules(&R, m->pp_failed ? NULL : &m->tree);
 	unused_suppressions(&R);
 	unparse_main(&R);
 
@@ -585,6 +718,7 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		supp_free(&R.files[i].supp);
 	}
 	free(R.files);
+	model_free(m);
 	source_free(R.main);
 	free(R.st);
 	diag_sort(&out->diags);

@@ -43,6 +43,10 @@ struct engine_opts {
 	int level;			/* --level; -1 when not given */
 	char *const *plugins;		/* --plugin FILE.so */
 	size_t nplugins;
+	/* Keep every file read for the engine's lifetime, so boards sharing a
+	 * .dtsi read it once. Right for one run over files on disk (dtidy
+	 * check); wrong for a long-lived engine whose files change (LSP). */
+	int cache_files;
 };
 
 /* Reads a file for the model instead of the disk: returns a malloc'd copy

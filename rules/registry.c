@@ -11,6 +11,14 @@
 	X(child_name_order) \
 	X(continuation_alignment) \
 	X(hex_case) \
+	X(hv_abi_version) \
+	X(hv_compatible_order) \
+	X(hv_epapr) \
+	X(hv_interrupts) \
+	X(hv_kvm) \
+	X(hv_node_name) \
+	X(hv_reg) \
+	X(hv_uefi) \
 	X(indent_consistent) \
 	X(indent_unit_dts) \
 	X(label_style) \
@@ -27,7 +35,8 @@
 	X(unit_address_style) \
 	X(unused_labels) \
 	X(unused_suppression) \
-	X(value_whitespace)
+	X(value_whitespace) \
+	X(xen_dom0less)
 
 #define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;
 RULES(DECLARE)

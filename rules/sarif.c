@@ -23,6 +23,10 @@ static const struct {
 	const char *id, *text;
 } builtin_ids[] = {
 	{"syntax", "the file does not parse as Devicetree Source"},
+	{"include", "an #include or /include/ cannot be resolved"},
+	{"preprocessor", "a preprocessor directive or macro is wrong"},
+	{"eval", "a cell expression cannot be evaluated"},
+	{"reference", "a label or path reference does not resolve"},
 	{"io", "a file or directory cannot be read"},
 	{"config", "the configuration (.dtidy.yaml or the command line) is wrong"},
 	{"plugin", "a --plugin cannot be loaded"},

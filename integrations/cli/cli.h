@@ -56,6 +56,12 @@ void cli_opts_free(struct cli_opts *o);
 int cmd_check(struct cli_opts *o);
 int cmd_tree(struct cli_opts *o);
 int cmd_rules(struct cli_opts *o);
+
+struct diag_list;
+/* check --fix: applies every diagnostic's fix edits to its files, each file
+ * rewritten atomically. Returns the number of files changed, or -1 after
+ * printing why a file could not be fixed. */
+int check_apply_fixes(const struct diag_list *all, int quiet);
 int cmd_format(struct cli_opts *o);
 int cmd_lsp(struct cli_opts *o);
 

@@ -67,6 +67,7 @@ static struct engine *make_engine(const struct cli_opts *o)
 		.enable = o->enable, .nenable = o->nenable,
 		.disable = o->disable, .ndisable = o->ndisable,
 		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
+		.cache_files = 1,
 	};
 	struct diag_list errs = {0};
 	struct engine *e = engine_new(&eo, &errs);
@@ -115,19 +116,34 @@ int cmd_check(struct cli_opts *o)
 	if (!e)
 		return 2;
 	struct check_run r = {.engine = e};
-	struct diag_list all = {0};
-	int problems = walk_paths(o->paths, o->npaths, &r.files, &all);
+	struct diag_list all = {0}, walked = {0};
+	int problems = walk_paths(o->paths, o->npaths, &r.files, &walked);
 	char *err = NULL;
 	if (o->diff_base && r.files.n && diffbase_verify(o->diff_base, r.files.v[0], &err) < 0) {
 		fprintf(stderr, "dtidy check: --diff-base: %s\n", err);
 		free(err);
-		diag_list_free(&all);
+		diag_list_free(&walked);
 		file_list_free(&r.files);
 		engine_free(e);
 		return 2;
 	}
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
-	problems += check_all(&r, o->jobs, &all);
+	int failed = check_all(&r, o->jobs, &all);
+	if (o->fix) {
+		int changed = check_apply_fixes(&all, o->quiet);
+		if (changed < 0) {
+			problems++;
+		} else if (changed > 0) {
+			/* re-check: report what is left after the fixes */
+			diag_list_free(&all);
+			free_reads(&r);
+			r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
+			failed = check_all(&r, o->jobs, &all);
+		}
+	}
+	problems += failed;
+	diag_list_move(&all, &walked);
+	diag_sort(&all);
 
 	/* The .d is written even when there are findings: the board must be
 	 * checked again when any file it read changes. */

@@ -36,6 +36,15 @@
 # into a large Makefile (the kernel's) without clashing.
 dtidy_saved_goal := $(.DEFAULT_GOAL)
 
+# Run on its own (make -f dtidy.mk): without make's built-in rules, which
+# would be searched for every board and header on every run (most of a warm
+# run's time). An including Makefile keeps its own settings (the kernel's
+# already has -rR).
+ifeq ($(notdir $(firstword $(MAKEFILE_LIST))),dtidy.mk)
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+endif
+
 DTIDY ?= dtidy
 DTIDY_FLAGS ?=
 DTIDY_FMT_FLAGS ?=

@@ -18,14 +18,13 @@ const struct dtidy_rule dtidy_rule_unused_suppression = {
 		"\n"
 		"Bad:\n"
 		"\t/* dtidy: disable=hv-reg */\n"
-		"\tmodel = \"board\";\t\t// hv-reg never reports a model\n"
+		"\tmodel = \"board\";\t\t/* hv-reg never reports a model */\n"
 		"\tstatus = \"okay\"; // dtidy: disable-line=hv-regg\n"
 		"\n"
 		"Good:\n"
-		"\t/* dtidy: disable=hv-reg */\n"
-		"\thypervisor {\n"
-		"\t\tcompatible = \"xen,xen-4.2\", \"xen,xen\";\n"
-		"\t\treg = <0x0 0xb0000000 0x0 0x2000>;\t// not 4 KiB aligned on purpose\n"
+		"\t/* dtidy: disable=hv-node-name */\n"
+		"\thypervisor@38000000 {\t/* Zephyr finds it by compatible */\n"
+		"\t\tcompatible = \"xen,xen-4.19\", \"xen,xen\";\n"
 		"\t};\n",
 	.check = NULL,
 };

@@ -60,14 +60,17 @@ awk 'BEGIN { print "/dts-v1/;"; print "/ {"; for (i = 0; i < 1000000; i++) print
 	print "};" }' >props.dts
 run props -- "$DTIDY" check --color=never props.dts
 expect_rc "1,000,000 properties in one node" 0
-expect_rss "1,000,000 properties in one node" 256
+# check builds the semantic model (parser/model) of the file: the model's
+# size sets this bound (dtidy tree alone peaks near 350 MB here).
+expect_rss "1,000,000 properties in one node" 512
 
 # 100,000 children of one node.
 awk 'BEGIN { print "/dts-v1/;"; print "/ {"; for (i = 0; i < 100000; i++) printf "\tn@%x {\n\t\treg = <0x%x>;\n\t};\n", i, i;
 	print "};" }' >kids.dts
 run kids -- "$DTIDY" check --color=never kids.dts
 expect_rc "100,000 children of one node" 0
-expect_rss "100,000 children of one node" 128
+# (the model again: dtidy tree alone peaks near 135 MB here)
+expect_rss "100,000 children of one node" 192
 
 # 100,000 stray '}': errors are capped per file.
 awk 'BEGIN { print "/dts-v1/;"; printf "/ {"; for (i = 0; i < 100000; i++) printf "}"; print "};" }' >braces.dts

@@ -44,12 +44,26 @@ cat >"$T/board.dts" <<'DTS'
 };
 DTS
 printf 'rules:\n  example-long-node-name: { severity: error, max: 10 }\n' >"$T/cfg.yaml"
+"$DTIDY" check --plugin "$SO" "$T/board.dts" >"$T/out" 2>"$T/err"
+rc=$?
+want="$T/board.dts:5:2: warning: node name 'this-node-name-is-far-too-long-to-be-valid' is 42 characters long (at most 31) [example-long-node-name]"
+if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "$want" ]; then
+	ok "the plugin's rule runs and reports at the node's line"
+else
+	not_ok "the plugin's rule runs" "exit $rc: $(cat "$T/out" "$T/err" | head -3)"
+fi
 "$DTIDY" check --plugin "$SO" --config "$T/cfg.yaml" "$T/board.dts" >"$T/out" 2>"$T/err"
 rc=$?
-if [ $rc -le 1 ]; then
-	ok "a configuration can set the plugin rule's severity and option"
+if [ $rc -eq 1 ] && grep -q "5:2: error: .* (at most 10)" "$T/out"; then
+	ok "a configuration sets the plugin rule's severity and option"
 else
-	not_ok "plugin rule configured" "exit $rc: $(head -3 "$T/err")"
+	not_ok "plugin rule configured" "exit $rc: $(cat "$T/out" "$T/err" | head -3)"
+fi
+"$DTIDY" check --plugin "$SO" --disable example "$T/board.dts" >"$T/out" 2>"$T/err"
+if [ $? -eq 0 ] && [ ! -s "$T/out" ]; then
+	ok "--disable FAMILY turns the plugin rule off"
+else
+	not_ok "--disable FAMILY" "$(cat "$T/out" "$T/err" | head -3)"
 fi
 
 printf 'rules:\n  example-long-node-name: { maxx: 10 }\n' >"$T/bad.yaml"
