@@ -162,6 +162,8 @@ void udiff(struct strbuf *out, const char *path, const char *a, size_t alen,
 	myers(la.v + head, la.n - head - tail, lb.v + head, lb.n - head - tail, &o);
 	push(&o, OP_EQ, tail);
 
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;	/* git apply refuses "a/./x" */
 	sb_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
 	/* hunks: changes with up to CONTEXT equal lines around them; changes
 	 * closer than 2*CONTEXT share a hunk */

@@ -336,6 +336,15 @@ static void note(struct lay *l, uint32_t i, int start_col)
 		l->in_cells = 1;
 		l->cell_open_col = start_col;
 		l->cell_col = start_col + 1;
+		uint32_t j = i + 1;
+		while (j < l->n && l->t[j].kind == TK_WS)
+			j++;
+		if (j < l->n && (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT)) {
+			/* "<" ends its line: the cells form an indented block
+			 * and the ">" goes back to the property's column */
+			l->cell_col = indent_cols(l, l->stmt_depth + 1);
+			l->cell_open_col = indent_cols(l, l->stmt_depth);
+		}
 	} else if (k == TK_CELL_CLOSE) {
 		l->in_cells = 0;
 	} else if (k == TK_LBRACKET) {

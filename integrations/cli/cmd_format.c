@@ -29,7 +29,8 @@ struct file_out {
 	int changed;
 	char *text;		/* formatted text, for stdout mode */
 	size_t len;
-	char *diff;		/* for --diff */
+	char *diff;		/* for --diff (may hold NUL bytes) */
+	size_t diff_len;
 	struct diag_list diags;
 	/* --diff-base: the lines changed since the base; only they are
 	 * formatted (all of a file git does not track) */
@@ -117,6 +118,7 @@ static void format_source(struct fmt_run *run, const struct source *src, int par
 			struct strbuf d = {0};
 			udiff(&d, src->path, src->text, src->len, r.text, r.len);
 			fo->diff = d.s;
+			fo->diff_len = d.len;
 		}
 		if (run->to_stdout) {
 			fo->text = r.text;
@@ -228,7 +230,7 @@ static int format_stdin(struct fmt_run *run)
 	format_source(run, src, 1, &fo);
 	int rc = 0;
 	if (fo.diff)
-		fputs(fo.diff, stdout);
+		fwrite(fo.diff, 1, fo.diff_len, stdout);
 	if (run->to_stdout)
 		fwrite(fo.text ? fo.text : src->text, 1, fo.text ? fo.len : src->len, stdout);
 	if (o->fmt_check && fo.changed) {
@@ -339,7 +341,7 @@ int cmd_format(struct cli_opts *o)
 		if (run.to_stdout && fo->text)
 			fwrite(fo->text, 1, fo->len, stdout);
 		if (fo->diff)
-			fputs(fo->diff, stdout);
+			fwrite(fo->diff, 1, fo->diff_len, stdout);
 		else if (o->fmt_check && fo->changed)
 			printf("%s\n", run.files.v[i]);
 		diag_list_move(&all, &fo->diags);
