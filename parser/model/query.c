@@ -256,7 +256,7 @@ char *dtidy_node_path(const struct dtidy_node *n, char *buf, size_t size)
 		snprintf(buf, size, "/");
 		return buf;
 	}
-	const struct dtidy_node *chain[256];
+	const struct dtidy_node *chain[256] = {0};
 	size_t depth = 0;
 	for (const struct dtidy_node *x = n; x->parent && depth < 256; x = x->parent)
 		chain[depth++] = x;

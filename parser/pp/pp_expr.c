@@ -234,7 +234,7 @@ static struct val binop(struct ev *e, const struct pp_tok *op, struct val a, str
 		else if (a.uns)
 			r.v = s >= 64 ? 0 : a.v >> s;
 		else
-			r.v = s >= 64 ? (sa < 0 ? UINT64_MAX : 0) : (uint64_t)(sa >> s);
+			r.v = s >= 64 ? (sa < 0 ? UINT64_MAX : 0) : sa < 0 ? ~(~a.v >> s) : a.v >> s;
 		return r;
 	}
 	if (!strncmp(o, "<=", 2)) r.v = u ? a.v <= b.v : sa <= sb;

@@ -137,7 +137,8 @@ void macro_define(struct pp *pp, struct pp_tok *name_tok, struct pp_tok *rest)
 		t = t->next;
 		m->nparams = n;
 		m->params = arena_alloc(&pp->a, (n ? n : 1) * sizeof(*m->params));
-		memcpy(m->params, params, n * sizeof(*params));
+		if (n)
+			memcpy(m->params, params, n * sizeof(*params));
 	}
 	/* the body is the rest of the line, leading space dropped */
 	if (t->kind != PT_EOF) {
