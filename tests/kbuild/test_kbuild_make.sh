@@ -89,18 +89,40 @@ lint || fail "re-run after touching $board failed"
 [ "$(checked)" = "$board" ] || fail "touching $board re-checked: $(checked | tr '\n' ' ')"
 echo "ok: touching $board re-checked only it"
 
-# 4. touching the most-included .dtsi or header re-checks exactly the boards
+# 4. touching the .dtsi that most boards read re-checks exactly the boards
 #    whose .d names it
 hdr=$(cat "$tmp/linux/.dtidy/arch/arm64/boot/dts"/*/*.d | tr ' ' '\n' |
-	grep -E '\.(dtsi|h)$' | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
-if [ -n "$hdr" ]; then
-	boards_naming "$hdr" >"$tmp/want"
-	touch "$tmp/linux/$hdr"
-	lint || fail "re-run after touching $hdr failed"
-	checked >"$tmp/got"
-	diff -u "$tmp/want" "$tmp/got" || fail "touching $hdr did not re-check exactly its boards"
-	echo "ok: touching $hdr re-checked the $(wc -l <"$tmp/want") boards that read it"
-fi
+	grep -E '^arch/.*\.dtsi$' | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
+[ -n "$hdr" ] || fail "no .d file names a .dtsi: includes are not tracked"
+boards_naming "$hdr" >"$tmp/want"
+[ "$(wc -l <"$tmp/want")" -ge 2 ] || fail "$hdr is read by fewer than two boards"
+touch "$tmp/linux/$hdr"
+lint || fail "re-run after touching $hdr failed"
+checked >"$tmp/got"
+diff -u "$tmp/want" "$tmp/got" || fail "touching $hdr did not re-check exactly its boards"
+echo "ok: touching $hdr re-checked exactly the $(wc -l <"$tmp/want") boards that read it"
+
+# 4b. a dt-bindings header, reached through scripts/dtc/include-prefixes
+h=$(cat "$tmp/linux/.dtidy/arch/arm64/boot/dts"/*/*.d | tr ' ' '\n' |
+	grep -E 'dt-bindings/.*\.h$' | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
+[ -n "$h" ] || fail "no .d file names a dt-bindings header"
+boards_naming "$h" >"$tmp/want"
+touch "$tmp/linux/$h"
+lint || fail "re-run after touching $h failed"
+checked >"$tmp/got"
+diff -u "$tmp/want" "$tmp/got" || fail "touching $h did not re-check exactly its boards"
+echo "ok: touching $h re-checked exactly the $(wc -l <"$tmp/want") boards that read it"
+
+# 4c. a new error in that .dtsi fails the build, pointing into the .dtsi
+cp "$tmp/linux/$hdr" "$tmp/hdr.orig"
+printf '\n/ {\n\tdtidy-test-broken = <1;\n};\n' >>"$tmp/linux/$hdr"
+bad_line=$(($(wc -l <"$tmp/hdr.orig") + 3))
+if lint DTIDY_NOFAIL=; then fail "a syntax error in $hdr did not fail the build"; fi
+grep -q "^$hdr:$bad_line:[0-9]*: error: " "$tmp/out" ||
+	{ head -5 "$tmp/out"; fail "no gcc-style error at $hdr:$bad_line"; }
+echo "ok: an error in $hdr fails the build: $(grep -m1 "^$hdr:$bad_line:" "$tmp/out")"
+cp "$tmp/hdr.orig" "$tmp/linux/$hdr"
+lint || fail "re-run after restoring $hdr failed"
 
 # 5. an error fails the build with a gcc-style line, and again on the next
 #    run; DTIDY_NOFAIL=1 reports it once without failing
