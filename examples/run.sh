@@ -30,5 +30,8 @@ step() {
 }
 
 step check -I examples/include examples/
+step format --check --diff examples/
+step check --enable=style -I examples/include examples/acme-a53x-devkit.dts
+step tree -I examples/include examples/acme-a53x-devkit.dts
 
 exit $failed
