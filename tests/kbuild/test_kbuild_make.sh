@@ -38,9 +38,10 @@ lint() {
 		>"$tmp/out" 2>&1
 }
 checked() { sed 's|^\./||' "$tmp/log" | sort; }
-# Nothing but gcc-style diagnostics (and make's own error lines).
+# Nothing but gcc-style diagnostics, their notes (related locations) and
+# make's own error lines.
 only_diagnostics() {
-	! grep -vE '^[^:]+:[0-9]+:[0-9]+: (error|warning|note): .* \[[a-z0-9-]+\]$|^make: \*\*\*' "$tmp/out"
+	! grep -vE '^[^:]+:[0-9]+:[0-9]+: (error|warning): .* \[[a-z0-9-]+\]$|^[^:]+:[0-9]+:[0-9]+: note: |^make: \*\*\*' "$tmp/out"
 }
 
 (cd "$tmp/linux" && find arch/arm64/boot/dts -name '*.dts' -o -name '*.dtso') |

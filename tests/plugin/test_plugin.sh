@@ -36,6 +36,8 @@ fi
 cat >"$T/board.dts" <<'DTS'
 /dts-v1/;
 / {
+	#address-cells = <1>;
+	#size-cells = <0>;
 	short {
 	};
 	this-node-name-is-far-too-long-to-be-valid@0 {
@@ -46,7 +48,7 @@ DTS
 printf 'rules:\n  example-long-node-name: { severity: error, max: 10 }\n' >"$T/cfg.yaml"
 "$DTIDY" check --plugin "$SO" "$T/board.dts" >"$T/out" 2>"$T/err"
 rc=$?
-want="$T/board.dts:5:2: warning: node name 'this-node-name-is-far-too-long-to-be-valid' is 42 characters long (at most 31) [example-long-node-name]"
+want="$T/board.dts:7:2: warning: node name 'this-node-name-is-far-too-long-to-be-valid' is 42 characters long (at most 31) [example-long-node-name]"
 if [ $rc -eq 0 ] && [ "$(cat "$T/out")" = "$want" ]; then
 	ok "the plugin's rule runs and reports at the node's line"
 else
@@ -54,7 +56,7 @@ else
 fi
 "$DTIDY" check --plugin "$SO" --config "$T/cfg.yaml" "$T/board.dts" >"$T/out" 2>"$T/err"
 rc=$?
-if [ $rc -eq 1 ] && grep -q "5:2: error: .* (at most 10)" "$T/out"; then
+if [ $rc -eq 1 ] && grep -q "7:2: error: .* (at most 10)" "$T/out"; then
 	ok "a configuration sets the plugin rule's severity and option"
 else
 	not_ok "plugin rule configured" "exit $rc: $(cat "$T/out" "$T/err" | head -3)"
