@@ -65,7 +65,8 @@ expect_rc "1,000,000 properties in one node" 0
 expect_rss "1,000,000 properties in one node" 512
 
 # 100,000 children of one node.
-awk 'BEGIN { print "/dts-v1/;"; print "/ {"; for (i = 0; i < 100000; i++) printf "\tn@%x {\n\t\treg = <0x%x>;\n\t};\n", i, i;
+awk 'BEGIN { print "/dts-v1/;"; print "/ {"; print "\t#address-cells = <1>;"; print "\t#size-cells = <0>;";
+	for (i = 0; i < 100000; i++) printf "\tn@%x {\n\t\treg = <0x%x>;\n\t};\n", i, i;
 	print "};" }' >kids.dts
 run kids -- "$DTIDY" check --color=never kids.dts
 expect_rc "100,000 children of one node" 0
