@@ -51,6 +51,7 @@ struct dtidy_chunk {
 };
 
 struct dtidy_node;
+struct dtidy_tree_index;
 
 struct dtidy_prop {
 	const char *name;
@@ -95,6 +96,9 @@ struct dtidy_tree {
 	int plugin;			/* /plugin/ */
 	const struct dtidy_file *const *files;	/* every file read, the main one first */
 	size_t nfiles;
+	/* Label and phandle lookups for dtidy_resolve and
+	 * dtidy_node_by_phandle; NULL (a hand-made tree) walks the tree. */
+	const struct dtidy_tree_index *index;
 };
 
 /* ---- queries ---- */

@@ -69,30 +69,15 @@ struct mnode *mt_node_by_path(struct mnode *n, const char *path)
 	return NULL;
 }
 
-static struct mnode *by_label(struct mnode *n, const char *label)
+struct mnode *mt_resolve_ref(struct mtree *t, const char *ref)
 {
-	for (struct mlabel *l = n->labels; l; l = l->next)
-		if (!l->deleted && !strcmp(l->name, label))
-			return n;
-	for (struct mnode *c = n->kids; c; c = c->next_all) {
-		if (c->deleted)
-			continue;
-		struct mnode *r = by_label(c, label);
-		if (r)
-			return r;
-	}
-	return NULL;
-}
-
-struct mnode *mt_resolve_ref(struct mnode *root, const char *ref)
-{
-	if (!root)
+	if (!t->root)
 		return NULL;
 	if (ref[0] == '/')
-		return mt_node_by_path(root, ref);
+		return mt_node_by_path(t->root, ref);
 	const char *slash = strchr(ref, '/');
 	if (!slash)
-		return by_label(root, ref);
+		return mt_label_node(t, ref);
 	/* label/sub/path (dtc 1.7) */
 	char buf[256];
 	size_t n = (size_t)(slash - ref);
@@ -100,7 +85,7 @@ struct mnode *mt_resolve_ref(struct mnode *root, const char *ref)
 		return NULL;
 	memcpy(buf, ref, n);
 	buf[n] = '\0';
-	struct mnode *base = by_label(root, buf);
+	struct mnode *base = mt_label_node(t, buf);
 	return base ? mt_node_by_path(base, slash) : NULL;
 }
 
@@ -248,6 +233,7 @@ static void merge(struct mtree *t, struct mnode *old, struct mnode *nw)
 	/* add_label walks new's list in order, each prepended to old's */
 	for (struct mlabel *l = nw->labels; l; l = l->next)
 		add_label(t, &old->labels, l->name);
+	mt_labels_enter(t, old);
 	for (size_t i = 0; i < nw->locs.n; i++)
 		locvec_push(t, &old->locs, nw->locs.v[i]);
 	struct mprop *np = nw->props;
@@ -307,10 +293,12 @@ static void merge(struct mtree *t, struct mnode *old, struct mnode *nw)
 		for (oc = old->kids; oc; oc = oc->next_all)
 			if (!strcmp(oc->pub.name, nc->pub.name))
 				break;
-		if (oc)
+		if (oc) {
 			merge(t, oc, nc);
-		else
+		} else {
 			add_child(old, nc);
+			mt_labels_enter_tree(t, nc);
+		}
 		nc = next;
 	}
 }
@@ -347,6 +335,7 @@ static void add_fragment(struct mtree *t, struct mnode *body, const char *ref,
 	body->pub.name = "__overlay__";
 	add_child(frag, body);
 	add_child(t->root, frag);
+	mt_labels_enter_tree(t, frag);
 }
 
 /* fragment: the file has no /dts-v1/ (a .dtsi checked on its own), so a
@@ -375,9 +364,10 @@ static void top_ref_node(struct mtree *t, const struct cst *c, int fragment)
 	/* in an overlay, dtc makes a fragment of every &{/path} { }, and of
 	 * every &label { } whose label is not in this file */
 	struct mnode *target = t->plugin && ref[0] == '/' && !has_label
-				       ? NULL : mt_resolve_ref(t->root, ref);
+				       ? NULL : mt_resolve_ref(t, ref);
 	if (target) {
 		statement_labels(t, &target->labels, c->tb, c->tok);
+		mt_labels_enter(t, target);
 		merge(t, target, body);
 		return;
 	}
@@ -417,6 +407,7 @@ void mt_build(struct mtree *t)
 				break;	/* "name { }" at the top: already a syntax error */
 			if (!t->root) {
 				t->root = build_block(t, c, "");
+				mt_labels_enter_tree(t, t->root);
 			} else {
 				struct mnode *n = build_block(t, c, "");
 				merge(t, t->root, n);
@@ -430,7 +421,7 @@ void mt_build(struct mtree *t)
 			if (c->tok == CST_NONE)
 				break;
 			const char *ref = mt_ref_name(t, c->tok);
-			struct mnode *target = mt_resolve_ref(t->root, ref);
+			struct mnode *target = mt_resolve_ref(t, ref);
 			if (!target) {
 				mt_error(t, mt_loc_toks(t, c->tok, c->tok + 1), "reference",
 					 "label or path '%s' not found", ref);

@@ -8,6 +8,7 @@
 #include "../../core/xalloc.h"
 #include "../../lexer/lexer.h"
 #include "../parser.h"
+#include "index.h"
 #include "tree.h"
 
 struct dtidy_loc mt_loc_toks(struct mtree *t, uint32_t tb, uint32_t te)
@@ -121,6 +122,7 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	pv->vlabels = t.vlabels;
 
 	m->tree.root = &t.root->pub;
+	m->tree.index = dtidy_index_build(m->tree.root, &m->arena);
 	m->tree.plugin = t.plugin;
 	if (t.nmr) {
 		struct dtidy_memreserve *mr = arena_alloc(&m->arena, t.nmr * sizeof(*mr));

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../pp/pp.h"
+#include "index.h"
 #include "tree.h"
 
 void dtidy_loc_linecol(struct dtidy_loc loc, unsigned *line, unsigned *col)
@@ -122,17 +123,22 @@ int dtidy_node_size_cells(const struct dtidy_node *n)
 	return v < 0 ? 1 : (int)v;
 }
 
-static const struct dtidy_node *find_label(const struct dtidy_node *n, const char *label)
+static const struct dtidy_node *walk_label(const struct dtidy_node *n, const char *label)
 {
 	for (size_t i = 0; i < n->nlabels; i++)
 		if (!strcmp(n->labels[i], label))
 			return n;
 	for (const struct dtidy_node *c = n->child; c; c = c->next) {
-		const struct dtidy_node *r = find_label(c, label);
+		const struct dtidy_node *r = walk_label(c, label);
 		if (r)
 			return r;
 	}
 	return NULL;
+}
+
+static const struct dtidy_node *find_label(const struct dtidy_tree *t, const char *label)
+{
+	return t->index ? dtidy_index_label(t->index, label) : walk_label(t->root, label);
 }
 
 static const struct dtidy_node *find_path(const struct dtidy_node *n, const char *path)
@@ -179,14 +185,14 @@ const struct dtidy_node *dtidy_resolve(const struct dtidy_tree *t, const char *r
 		return find_path(t->root, ref);
 	const char *slash = strchr(ref, '/');
 	if (!slash)
-		return find_label(t->root, ref);
+		return find_label(t, ref);
 	char buf[256];
 	size_t n = (size_t)(slash - ref);
 	if (n >= sizeof(buf))
 		return NULL;
 	memcpy(buf, ref, n);
 	buf[n] = '\0';
-	const struct dtidy_node *base = find_label(t->root, buf);
+	const struct dtidy_node *base = find_label(t, buf);
 	return base ? find_path(base, slash) : NULL;
 }
 
@@ -206,7 +212,7 @@ const struct dtidy_node *dtidy_node_by_phandle(const struct dtidy_tree *t, uint3
 {
 	if (!t || !t->root || ph == 0 || ph == 0xffffffffu)
 		return NULL;
-	return by_phandle(t->root, ph);
+	return t->index ? dtidy_index_phandle(t->index, ph) : by_phandle(t->root, ph);
 }
 
 /* Linux's of_irq_find_parent(): follow interrupt-parent where there is

@@ -154,14 +154,14 @@ static void resolve_refs(struct resolver *r, struct mnode *n)
 						continue;
 					/* an unresolved reference is the
 					 * phandle-references rule's to report */
-					struct mnode *target = mt_resolve_ref(t->root, cell->ref);
+					struct mnode *target = mt_resolve_ref(t, cell->ref);
 					if (!target)
 						continue;
 					target->referenced = 1;
 					cell->val = node_phandle(r, target);
 				}
 			} else if (ch->kind == DTIDY_CHUNK_PATH) {
-				struct mnode *target = mt_resolve_ref(t->root, ch->ref);
+				struct mnode *target = mt_resolve_ref(t, ch->ref);
 				if (!target)
 					continue;	/* path-references reports it */
 				target->referenced = 1;

@@ -17,7 +17,15 @@
 struct mlabel {
 	struct mlabel *next;
 	const char *name;
-	int deleted;
+	uint8_t deleted;
+	uint8_t indexed;	/* entered in the label index (labels.c) */
+};
+
+/* Labels of the nodes in the tree, for &label lookups (labels.c). */
+struct label_ent;
+struct label_index {
+	struct label_ent *v;	/* open addressing, in the arena */
+	size_t n, cap;
 };
 
 struct locvec {
@@ -71,6 +79,7 @@ struct mtree {
 	int plugin;
 	unsigned next_fragment;
 	struct vlabel *vlabels;
+	struct label_index labels;
 	const char **intern;	/* interned strings (open addressing) */
 	size_t nintern, capintern;
 };
@@ -88,9 +97,16 @@ const char *mt_intern(struct mtree *t, const char *s, size_t len);
 /* model.c: labels inside values (for printing) */
 const struct vlabel *model_vlabels(const struct model *m);
 
+/* labels.c: call mt_labels_enter_tree when a subtree joins the tree, and
+ * mt_labels_enter when a node in the tree gains labels. */
+void mt_labels_enter(struct mtree *t, struct mnode *n);
+void mt_labels_enter_tree(struct mtree *t, struct mnode *n);
+/* The first node in tree order with this live label, or NULL. */
+struct mnode *mt_label_node(struct mtree *t, const char *name);
+
 /* build.c */
 void mt_build(struct mtree *t);
-struct mnode *mt_resolve_ref(struct mnode *root, const char *ref);
+struct mnode *mt_resolve_ref(struct mtree *t, const char *ref);
 struct mnode *mt_node_by_path(struct mnode *n, const char *path);
 const char *mt_ref_name(struct mtree *t, uint32_t tok);
 
