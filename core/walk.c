@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,13 +27,67 @@ struct seen {
 	ino_t ino;
 };
 
+struct walked {
+	dev_t dev;
+	ino_t ino;
+	int used;
+};
+
 struct walker {
 	struct file_list *out;
 	struct diag_list *diags;
 	struct seen *seen;	/* directories on the current path (loop guard) */
 	size_t nseen, capseen;
+	struct walked *done;	/* every directory walked so far (open addressing) */
+	size_t ndone, capdone;
 	int problems;
 };
+
+static size_t walked_hash(dev_t dev, ino_t ino)
+{
+	return (size_t)(((uint64_t)dev * 0x9e3779b97f4a7c15u) ^ ((uint64_t)ino * 0xff51afd7ed558ccdu));
+}
+
+static int done_slot(const struct walker *w, dev_t dev, ino_t ino, size_t *slot)
+{
+	size_t k = walked_hash(dev, ino) & (w->capdone - 1);
+	for (; w->done[k].used; k = (k + 1) & (w->capdone - 1))
+		if (w->done[k].dev == dev && w->done[k].ino == ino) {
+			*slot = k;
+			return 1;
+		}
+	*slot = k;
+	return 0;
+}
+
+/* Records a directory as walked; returns 0 when it already was. Symlinks
+ * may reach one directory by many paths (20 levels of two links each to the
+ * next are 2^20 paths): each real directory is walked once, through the
+ * first path in sorted order, so every file is still found once. */
+static int first_visit(struct walker *w, const struct stat *st)
+{
+	size_t k;
+	if (w->capdone && done_slot(w, st->st_dev, st->st_ino, &k))
+		return 0;
+	if ((w->ndone + 1) * 2 > w->capdone) {
+		struct walked *old = w->done;
+		size_t oldcap = w->capdone;
+		w->capdone = oldcap ? oldcap * 2 : 64;
+		w->done = xcalloc(w->capdone, sizeof(*w->done));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].used) {
+				done_slot(w, old[i].dev, old[i].ino, &k);
+				w->done[k] = old[i];
+			}
+		free(old);
+	}
+	done_slot(w, st->st_dev, st->st_ino, &k);
+	w->done[k].dev = st->st_dev;
+	w->done[k].ino = st->st_ino;
+	w->done[k].used = 1;
+	w->ndone++;
+	return 1;
+}
 
 static void push_file(struct file_list *l, const char *path)
 {
@@ -54,6 +109,8 @@ static void walk_dir(struct walker *w, const char *dir, const struct stat *st)
 				      "symbolic link loop; directory skipped");
 			return;
 		}
+	if (!first_visit(w, st))
+		return;	/* its files are listed under the path that came first */
 	DIR *d = opendir(dir);
 	if (!d) {
 		diag_add_file(w->diags, dir, DTIDY_SEV_ERROR, "io", "cannot open directory: %s",
@@ -130,6 +187,7 @@ int walk_paths(char *const *paths, size_t npaths, struct file_list *out,
 			push_file(out, paths[i]);
 	}
 	free(w.seen);
+	free(w.done);
 	/* sorted, duplicates removed: output order never depends on argv order */
 	if (out->n - first > 1)
 		qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_str);

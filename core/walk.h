@@ -1,6 +1,7 @@
 /* Expanding the command line's PATH... into the sorted list of files to
  * process: files are taken as given, directories are walked for devicetree
- * sources. Symlinked directories are followed once (loops are cut). */
+ * sources. Symlinked directories are followed, loops are cut, and each real
+ * directory is walked once however many links lead to it. */
 #ifndef DTIDY_WALK_H
 #define DTIDY_WALK_H
 

@@ -1,8 +1,8 @@
 #!/bin/sh
-# Hostile file systems under a walked directory: a symlink loop, dangling
-# links, FIFOs, unreadable files and directories, and a file deleted between
-# the walk and the read. Each gets a clear diagnostic naming the path, and
-# every other file is still checked.
+# Hostile file systems under a walked directory: a symlink loop, a symlink
+# fan-out, dangling links, FIFOs, unreadable files and directories, and a
+# file deleted between the walk and the read. Each gets a clear diagnostic
+# naming the path, and every other file is still checked.
 set -u
 . "$(dirname "$0")/lib.sh"
 cd "$T" || exit 1
@@ -30,6 +30,26 @@ expect_rc "symlink loops: only the witnesses' syntax errors" 1
 expect_count "symlink loops: each file checked once" '^loop/(top|a/b/deep)\.dts:4:1: error: ' 2
 expect_count "symlink loops: each loop reported" \
 	'^loop/(self|a/b/up|a/again): warning: symbolic link loop; directory skipped \[io\]$' 3
+
+# --- symlink fan-out ---------------------------------------------------------
+# Not a loop, but 20 levels each holding two links to the next level: 2^20
+# paths lead to the bottom. Each real directory is walked once (by device
+# and inode), through the first path in sorted order.
+mkdir fan
+i=0
+while [ $i -lt 20 ]; do
+	mkdir fan/r$i
+	ln -s ../r$((i + 1)) fan/r$i/a
+	ln -s ../r$((i + 1)) fan/r$i/b
+	i=$((i + 1))
+done
+mkdir fan/r20
+witness fan/r20/bottom.dts
+run fan -- timeout 60 "$DTIDY" check --color=never fan/r0
+expect_rc "symlink fan-out: walked in linear time, the witness's error" 1
+expect_count "symlink fan-out: the file is checked once, by the first path" \
+	'^fan/r0(/a){20}/bottom\.dts:4:1: error: ' 1
+expect_count "symlink fan-out: nothing else reported" '.' 1
 
 # two links pointing at each other, with a source name: stat fails (ELOOP)
 mkdir links
