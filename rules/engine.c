@@ -431,6 +431,8 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 	}
 }
 
+/* Runs the enabled rules of one kind: those that read the file as written
+ * (tree == NULL), or those that read the model. */
 static void run_rules(struct run *R, const struct dtidy_tree *tree)
 {
 	struct report_list reports = {0};
@@ -438,9 +440,8 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 		const struct dtidy_rule *r = R->e->rules[i];
 		if (!R->st[i].enabled || !r->check)
 			continue;
-		/* without a model only rules about the text as written can run;
-		 * the model's errors say why it is missing */
-		if (!tree && !(r->flags & RULE_READS_SOURCE))
+		int reads_source = (r->flags & RULE_READS_SOURCE) != 0;
+		if (reads_source != (tree == NULL))
 			continue;
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
@@ -459,15 +460,6 @@ static void syntax_errors(struct run *R)
 	for (size_t i = 0; i < cst->nerrors; i++)
 		emit(R, &R->files[0], cst->errors[i].start, cst->errors[i].end, DTIDY_SEV_ERROR,
 		     "syntax", cst->errors[i].msg);
-}
-
-/* Does an enabled rule read the file as written (and so its CST)? */
-static int wants_source(const struct run *R)
-{
-	for (size_t i = 0; i < R->e->nrules; i++)
-		if (R->st[i].enabled && (R->e->rules[i]->flags & RULE_READS_SOURCE))
-			return 1;
-	return 0;
 }
 
 static void parse_main(struct run *R)
@@ -696,21 +688,22 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	if (cfg->path && cfg->path[0])
 		VEC_PUSH(out->deps, out->ndeps, R.capdeps, xstrdup(cfg->path));
 
-	/* The file as written: its syntax errors and suppressions are taken
-	 * now, and its CST is let go before the model is built unless a rule
-	 * reads it, so one check holds one tree at a time. */
+	/* The file as written: its syntax errors, its suppressions and the
+	 * rules that read it are done with before the model is built, and
+	 * its CST let go, so one check holds one syntax tree at a time (no
+	 * rule reads both the CST and the model). */
 	parse_main(&R);
 	syntax_errors(&R);
 	seen_supp(&R, &R.files[0]);
 	int fragment = is_fragment(&R);
-	if (!wants_source(&R))
-		unparse_main(&R);
+	run_rules(&R, NULL);
+	unparse_main(&R);
 	struct model *m = build_model(&R, cfg, fragment);
 	/* cpp would have stopped: a tree without its includes misleads the
-	 * rules that read it (rules about the text as written still run) */
-	run_rules(&R, m->pp_failed ? NULL : &m->tree);
+	 * rules that read it */
+	if (!m->pp_failed)
+		run_rules(&R, &m->tree);
 	unused_suppressions(&R);
-	unparse_main(&R);
 
 	for (size_t i = 0; i < R.nfiles; i++) {
 		if (R.files[i].src != R.main)
