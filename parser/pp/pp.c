@@ -137,16 +137,52 @@ static void push_origin(struct pp *pp, uint32_t file, uint32_t start, uint32_t e
 	o->linear = (uint32_t)linear;
 }
 
+/* Is the token spelt in the output exactly as its origin bytes in its file
+ * (read from the file, not made by an expansion, no splice inside)? */
+static int verbatim(const struct pp *pp, const struct pp_tok *t)
+{
+	if ((t->flags & (PF_EXP | PF_ARG)) || t->file >= pp->files.n ||
+	    t->end - t->start != t->len)
+		return 0;
+	return t->p == pp->files.v[t->file]->pub.text + t->start;
+}
+
+/* Writes a token after `gap` separator bytes (already written). A token
+ * copied from its file right after the previous one, with as many bytes
+ * between them in the output as in the file, extends the previous origin:
+ * output and file then run byte for byte in step, and most lines of a
+ * board become one origin instead of one per token. */
+static void emit_origin(struct pp *pp, const struct pp_tok *t, size_t gap)
+{
+	if (!verbatim(pp, t)) {
+		push_origin(pp, t->file, t->start, t->end, 0);
+		return;
+	}
+	if (pp->norg) {
+		struct pp_origin *o = &pp->org[pp->norg - 1];
+		if (o->linear && o->file == t->file && (size_t)o->end + gap == t->start &&
+		    (size_t)o->out + (o->end - o->start) + gap == pp->out.len) {
+			o->end = t->end;
+			return;
+		}
+	}
+	push_origin(pp, t->file, t->start, t->end, 1);
+}
+
 static void emit(struct pp *pp, const struct pp_tok *t)
 {
+	size_t gap = 0;
 	if (t->flags & PF_BOL) {
-		if (pp->out.len)
+		if (pp->out.len) {
 			sb_putc(&pp->out, '\n');
+			gap = 1;
+		}
 	} else if ((t->flags & PF_SPACE) ||
 		   ((t->flags & PF_PAD) && pp->prev && avoid_paste(pp->prev, t))) {
 		sb_putc(&pp->out, ' ');
+		gap = 1;
 	}
-	push_origin(pp, t->file, t->start, t->end, 0);
+	emit_origin(pp, t, gap);
 	sb_put(&pp->out, t->p, t->len);
 	pp->prev = t;
 }
@@ -676,11 +712,8 @@ void pp_result_free(struct pp_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t end)
+static size_t origin_index(const struct pp_result *r, uint32_t off)
 {
-	struct dtidy_loc loc = {0};
-	if (!r->norigins)
-		return loc;
 	size_t lo = 0, hi = r->norigins;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
@@ -689,22 +722,48 @@ struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t
 		else
 			hi = mid;
 	}
-	const struct pp_origin *o = &r->origins[lo];
+	return lo;
+}
+
+/* Where output byte `off` came from: [*start, *end) in the origin's file. */
+static void origin_bytes(const struct pp_origin *o, uint32_t off, uint32_t *start, uint32_t *end)
+{
+	if (!o->linear) {
+		*start = o->start;
+		*end = o->end;
+		return;
+	}
+	*start = o->start + (off - o->out);
+	if (*start > o->end)
+		*start = o->end;	/* a separator written after the run */
+	*end = *start < o->end ? *start + 1 : *start;
+}
+
+struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t end)
+{
+	struct dtidy_loc loc = {0};
+	if (!r->norigins)
+		return loc;
+	size_t i = origin_index(r, off);
+	const struct pp_origin *o = &r->origins[i];
 	loc.file = &r->files[o->file]->pub;
 	if (o->linear) {
 		loc.start = o->start + (off - o->out);
 		loc.end = loc.start + (end > off ? end - off : 0);
 		if (loc.end > o->end)
 			loc.end = o->end > loc.start ? o->end : loc.start;
-		return loc;
+	} else {
+		loc.start = o->start;
+		loc.end = o->end;
 	}
-	loc.start = o->start;
-	loc.end = o->end;
-	if (end > off + 1) {
-		/* widen to the origin of the last byte when it is in the same file */
-		struct dtidy_loc last = pp_origin_loc(r, end - 1, end - 1);
-		if (last.file == loc.file && last.end > loc.start && last.start >= loc.start)
-			loc.end = last.end;
+	if (end > off + 1 && i + 1 < r->norigins && r->origins[i + 1].out <= end - 1) {
+		/* the range ends in a later origin: widen to the end of its
+		 * last byte when that is further on in the same file */
+		const struct pp_origin *l = &r->origins[origin_index(r, end - 1)];
+		uint32_t ls, le;
+		origin_bytes(l, end - 1, &ls, &le);
+		if (l->file == o->file && le > loc.start && ls >= loc.start)
+			loc.end = le;
 	}
 	return loc;
 }
