@@ -2,6 +2,7 @@
 #include "bindings_index.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/source.h"
 #include "core/strbuf.h"
@@ -49,7 +51,9 @@ static void set_add(struct strset *s, const char *str, size_t n)
 	}
 	size_t i = hash(str, n) & (s->cap - 1);
 	while (s->slot[i]) {
-		if (strlen(s->slot[i]) == n && memcmp(s->slot[i], str, n) == 0)
+		/* the 30 MB of bindings make millions of probes: compare
+		 * without measuring the stored string first */
+		if (memcmp(s->slot[i], str, n) == 0 && s->slot[i][n] == '\0')
 			return;
 		i = (i + 1) & (s->cap - 1);
 	}
@@ -176,7 +180,44 @@ static void harvest_patterns(struct strbuf *alt, const char *text, size_t len)
 	}
 }
 
-static void index_dir(struct bindings_index *ix, struct strbuf *pat, const char *dir, int depth)
+static int is_binding_name(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".txt"));
+}
+
+/* Reads a whole file into *buf (grown as needed); -1 if it cannot. The
+ * index reads thousands of files once: no copy, no line table. */
+static long read_all(const char *path, char **buf, size_t *cap)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	size_t len = 0;
+	for (;;) {
+		if (len == *cap) {
+			*cap = *cap ? *cap * 2 : 64 * 1024;
+			*buf = xrealloc(*buf, *cap);
+		}
+		ssize_t r = read(fd, *buf + len, *cap - len);
+		if (r < 0) {
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+		if (len > SOURCE_MAX_BYTES) {
+			close(fd);
+			return -1;	/* no binding is that big */
+		}
+	}
+	close(fd);
+	return (long)len;
+}
+
+static void index_dir(struct bindings_index *ix, struct strbuf *pat, const char *dir, int depth,
+		      char **buf, size_t *cap)
 {
 	if (depth > 32)
 		return;
@@ -189,26 +230,26 @@ static void index_dir(struct bindings_index *ix, struct strbuf *pat, const char 
 			continue;
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		struct stat st;
-		if (lstat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			index_dir(ix, pat, path, depth + 1);
+		/* the entry's type when the file system gives it, else lstat */
+		int isdir = e->d_type == DT_DIR, isreg = e->d_type == DT_REG;
+		if (e->d_type == DT_UNKNOWN) {
+			struct stat st;
+			if (lstat(path, &st) != 0)
+				continue;
+			isdir = S_ISDIR(st.st_mode);
+			isreg = S_ISREG(st.st_mode);
+		}
+		if (isdir) {
+			index_dir(ix, pat, path, depth + 1, buf, cap);
 			continue;
 		}
-		size_t n = strlen(e->d_name);
-		if (!S_ISREG(st.st_mode) ||
-		    !((n > 5 && !strcmp(e->d_name + n - 5, ".yaml")) ||
-		      (n > 4 && !strcmp(e->d_name + n - 4, ".txt"))))
+		if (!isreg || !is_binding_name(e->d_name))
 			continue;
-		char *err = NULL;
-		struct source *src = source_load(path, &err);
-		free(err);
-		if (!src)
+		long len = read_all(path, buf, cap);
+		if (len < 0)
 			continue;
-		harvest_words(&ix->compats, src->text, src->len);
-		harvest_patterns(pat, src->text, src->len);
-		source_free(src);
+		harvest_words(&ix->compats, *buf, (size_t)len);
+		harvest_patterns(pat, *buf, (size_t)len);
 	}
 	closedir(d);
 }
@@ -266,7 +307,10 @@ const struct bindings_index *bindings_get(const char *dir)
 			ix->dir = xstrdup(dir);
 			ix->vendor_re = vre;
 			struct strbuf pat = {0};
-			index_dir(ix, &pat, dir, 0);
+			char *buf = NULL;
+			size_t cap = 0;
+			index_dir(ix, &pat, dir, 0, &buf, &cap);
+			free(buf);
 			ix->compat_re = compile_alt(&pat);
 			sb_free(&pat);
 			ix->next = built;
