@@ -14,7 +14,7 @@ struct arena {
 
 void arena_init(struct arena *a);
 void arena_free(struct arena *a);
-void *arena_alloc(struct arena *a, size_t size);	/* zeroed, 16-byte aligned */
+void *arena_alloc(struct arena *a, size_t size);	/* zeroed, 8-byte aligned */
 /* Bytes handed out so far (total, above, also counts unused block tails). */
 size_t arena_used(const struct arena *a);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
