@@ -42,6 +42,18 @@ struct source *source_from_mem(const char *path, const char *text, size_t len)
 	return src;
 }
 
+struct source *source_take(const char *path, char *text, size_t len)
+{
+	struct source *src = xcalloc(1, sizeof(*src));
+	src->path = xstrdup(path);
+	/* room for the NUL; a no-op when the caller allocated it already */
+	src->text = xrealloc(text, len + 1);
+	src->text[len] = '\0';
+	src->len = len;
+	index_lines(src);
+	return src;
+}
+
 static char *errmsg(const char *what, int e)
 {
 	char buf[256];

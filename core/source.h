@@ -25,6 +25,8 @@ struct source {
  * message ("cannot read: No such file or directory"). */
 struct source *source_load(const char *path, char **err);
 struct source *source_from_mem(const char *path, const char *text, size_t len);
+/* The same without a copy: takes over `text` (malloc'd, len bytes). */
+struct source *source_take(const char *path, char *text, size_t len);
 void source_free(struct source *src);
 
 /* 1-based line; 1-based column counting bytes. */

@@ -939,6 +939,12 @@ void dt_lex(const char *text, size_t len, struct dt_tokens *out)
 		}
 	}
 	emit(&lx, TK_EOF, lx.pos, TE_NONE);
+	/* The array doubled as it grew: give the unused part back, since a
+	 * big file's tokens live as long as its syntax tree. */
+	if (out->cap - out->n > out->n / 8) {
+		out->v = xrealloc(out->v, out->n * sizeof(*out->v));
+		out->cap = out->n;
+	}
 }
 
 void dt_tokens_free(struct dt_tokens *t)

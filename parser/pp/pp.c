@@ -71,8 +71,7 @@ struct pp_file *pp_file_get(struct pp_file_set *set, const char *path,
 	char *text;
 	size_t len;
 	if (o->read && o->read(o->read_ctx, path, &text, &len)) {
-		owned = source_from_mem(path, text, len);
-		free(text);
+		owned = source_take(path, text, len);
 		src = owned;
 	} else {
 		src = src_cache_get(o->cache, path, err);
@@ -693,6 +692,9 @@ void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
 	out->len = pp.out.len;
 	sb_putc(&pp.out, '\0');
 	out->text = pp.out.s;
+	/* a board keeps its origins until its model is built */
+	if (pp.norg && pp.caporg - pp.norg > pp.norg / 8)
+		pp.org = xrealloc(pp.org, pp.norg * sizeof(*pp.org));
 	out->origins = pp.org;
 	out->norigins = pp.norg;
 	out->files = pp.files.v;
