@@ -82,6 +82,22 @@ expect_rss() {
 	fi
 }
 
+# bound_mb MULT BASE_MB FILE...: a memory bound stated per byte of input:
+# MULT times the files' total size plus BASE_MB (the program, its libraries
+# and the bindings index), in MB rounded up. The pipeline holds per input
+# byte: the text twice (as written and as preprocessed), a line table, the
+# preprocessor's tokens (48 bytes each), the lexer's (12 bytes each), a
+# syntax tree and the model (about 100 bytes per property or node); 36
+# bytes per byte covers the densest inputs measured (a binary, one-line
+# properties, small nodes: 33 to 37).
+bound_mb() {
+	mult=$1
+	base=$2
+	shift 2
+	bytes=$(cat "$@" | wc -c)
+	echo $(((bytes * mult + 1048575) / 1048576 + base))
+}
+
 # witness FILE: writes a small DTS with one syntax error (the ';' missing
 # after line 3's property, reported at 4:1), so that `check` reporting
 # FILE:4:1 proves it read FILE: "the other files are still processed".
