@@ -70,7 +70,9 @@ run: deps
 # tests/regress/ runs every past finding with the normal compiler.
 REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=$(BUILD)/replay_%)
 
-$(BUILD)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(BUILD)/libdtidy.a
+FUZZ_HDRS := $(wildcard tests/fuzz/*.h)
+
+$(BUILD)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay_main.c \
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
@@ -117,7 +119,7 @@ fuzz:
 
 fuzz-bins: $(FUZZ_BINS)
 
-$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libdtidy.a
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
@@ -125,7 +127,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libdtidy.a
 # its idempotence check within a minute (a cell group that fits on the
 # first pass is re-broken on the second; repro: tests/fuzz/known/
 # narrow-width.dts with --line-width 31). `make fuzz-run` still runs it.
-SMOKE_TARGETS ?= fuzz_parse fuzz_model fuzz_lsp
+SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_lsp
 fuzz-smoke: fuzz
 	@sh tests/fuzz/run.sh 60 $(SMOKE_TARGETS)
 
