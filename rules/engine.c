@@ -535,16 +535,15 @@ static int is_fragment(const struct run *R)
 
 static int undefined_macro(const struct diag *d)
 {
-	return !strcmp(d->rule, "syntax") && strstr(d->message, "is not a defined macro");
+	return d->kind == MODEL_DIAG_UNDEFINED_MACRO;
 }
 
 /* The model's findings that only say a fragment is not a whole tree: the
  * missing /dts-v1/, labels and macros that the including board defines. */
 static int needs_context(const struct diag *d)
 {
-	if (!strcmp(d->rule, "reference") || undefined_macro(d))
-		return 1;
-	return !strcmp(d->rule, "syntax") && strstr(d->message, "'/dts-v1/;'");
+	return d->kind == MODEL_DIAG_UNRESOLVED_REF || d->kind == MODEL_DIAG_UNDEFINED_MACRO ||
+	       d->kind == MODEL_DIAG_NO_DTS_V1;
 }
 
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
