@@ -445,6 +445,7 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
 			.out = &reports, .source = &R->rsrc, .bindings = R->e->opts.bindings,
+			.no_bindings = R->e->opts.no_bindings,
 		};
 		r->check(&ctx);
 	}

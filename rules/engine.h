@@ -42,6 +42,7 @@ struct engine_opts {
 	size_t nenable, ndisable;
 	int level;			/* --level; -1 when not given */
 	const char *bindings;		/* --bindings DIR: every rule's "bindings" option */
+	int no_bindings;		/* --no-bindings: no rule reads binding documents */
 	char *const *plugins;		/* --plugin FILE.so */
 	size_t nplugins;
 	/* Keep every file read for the engine's lifetime, so boards sharing a

@@ -67,7 +67,7 @@ static struct engine *make_engine(const struct cli_opts *o)
 		.enable = o->enable, .nenable = o->nenable,
 		.disable = o->disable, .ndisable = o->ndisable,
 		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
-		.bindings = o->bindings, .cache_files = 1,
+		.bindings = o->bindings, .no_bindings = o->no_bindings, .cache_files = 1,
 	};
 	struct diag_list errs = {0};
 	struct engine *e = engine_new(&eo, &errs);

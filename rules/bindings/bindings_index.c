@@ -308,7 +308,7 @@ static int is_dir(const char *p)
 char *bindings_find_dir(const char *file, const char *explicit_dir)
 {
 	if (explicit_dir)
-		return is_dir(explicit_dir) ? xstrdup(explicit_dir) : NULL;
+		return explicit_dir[0] && is_dir(explicit_dir) ? xstrdup(explicit_dir) : NULL;
 	char *abs = realpath(file, NULL);
 	if (!abs)
 		return NULL;

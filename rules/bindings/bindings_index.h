@@ -11,8 +11,9 @@
 
 struct bindings_index;
 
-/* The bindings directory for a checked file: `explicit_dir` when given,
- * else found by walking up from the file. Returns a malloc'd path or NULL. */
+/* The bindings directory for a checked file: `explicit_dir` when given
+ * ("" for none: --no-bindings), else found by walking up from the file.
+ * Returns a malloc'd path or NULL. */
 char *bindings_find_dir(const char *file, const char *explicit_dir);
 
 /* The index of a bindings directory, built on first use and then shared,
