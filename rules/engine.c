@@ -12,6 +12,7 @@
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
 #include "../parser/parser.h"
+#include "bindings/bindings_index.h"
 #include "context.h"
 #include "plugin.h"
 #include "registry.h"
@@ -173,10 +174,17 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	return e;
 }
 
+void engine_prepare(struct engine *e, const char *path)
+{
+	if (!e->opts.no_bindings)
+		bindings_prefetch(path, e->opts.bindings);
+}
+
 void engine_free(struct engine *e)
 {
 	if (!e)
 		return;
+	bindings_settle();
 	for (size_t i = 0; i < e->ncache; i++) {
 		free(e->cache[i].path);
 		config_free(e->cache[i].cfg);

@@ -21,6 +21,13 @@ char *bindings_find_dir(const char *file, const char *explicit_dir);
  * directory has no vendor-prefixes.yaml. */
 const struct bindings_index *bindings_get(const char *dir);
 
+/* Starts building, on a thread of its own, the index a check of `file`
+ * will ask for, so that reading thousands of binding files overlaps with
+ * parsing the first boards. Optional; bindings_get waits for it. */
+void bindings_prefetch(const char *file, const char *explicit_dir);
+/* Waits for the builds bindings_prefetch started (before exit). */
+void bindings_settle(void);
+
 int bindings_vendor_known(const struct bindings_index *ix, const char *vendor);
 int bindings_compatible_documented(const struct bindings_index *ix, const char *compat);
 
