@@ -235,8 +235,10 @@ Test(style_fix_cli, boards_fixed_in_place, .timeout = 600)
 	char list[1024];
 	snprintf(list, sizeof(list), "%s/linux-toplevel.txt", corpus());
 	FILE *f = fopen(list, "r");
-	if (!f)
+	if (!f) {
 		cr_skip_test("no corpus at %s", corpus());
+		return;
+	}
 	char dir[] = "/tmp/dtidy-fixcli-XXXXXX";
 	cr_assert(mkdtemp(dir));
 	char cmd[8192];
