@@ -35,6 +35,8 @@ static void options_from(struct lsp_server *s, const struct lsp_doc *d, json_t *
 		return;
 	if (cfg->format.indent != CONFIG_UNSET)
 		o->indent = cfg->format.indent;
+	if (cfg->format.tab_width != CONFIG_UNSET)
+		o->tab_width = cfg->format.tab_width;
 	if (cfg->format.line_width != CONFIG_UNSET)
 		o->line_width = cfg->format.line_width;
 	if (cfg->format.sort != CONFIG_UNSET)
