@@ -24,6 +24,10 @@ struct rule_source {
  * (rule_ctx_source), not the model, so it also runs when the model could not
  * be built; dtidy_ctx_tree() is then NULL. */
 #define RULE_READS_SOURCE (1u << 15)
+/* With RULE_READS_SOURCE: the rule reads the model as well. Rules that read
+ * only the source run before the model is built, with the file's syntax
+ * tree let go afterwards; these keep it alive until the model is there. */
+#define RULE_READS_TREE (1u << 14)
 
 struct fix_edit {
 	struct dtidy_loc loc;
@@ -63,6 +67,7 @@ struct dtidy_ctx {
 	struct report_list *out;
 	const struct rule_source *source;
 	const char *bindings;		/* --bindings DIR, below the configuration */
+	int no_bindings;		/* --no-bindings: "bindings" is "", above it */
 };
 
 const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx);

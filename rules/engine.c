@@ -12,6 +12,7 @@
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
 #include "../parser/parser.h"
+#include "bindings/bindings_index.h"
 #include "context.h"
 #include "plugin.h"
 #include "registry.h"
@@ -173,10 +174,17 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	return e;
 }
 
+void engine_prepare(struct engine *e, const char *path)
+{
+	if (!e->opts.no_bindings)
+		bindings_prefetch(path, e->opts.bindings);
+}
+
 void engine_free(struct engine *e)
 {
 	if (!e)
 		return;
+	bindings_settle();
 	for (size_t i = 0; i < e->ncache; i++) {
 		free(e->cache[i].path);
 		config_free(e->cache[i].cfg);
@@ -431,8 +439,24 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 	}
 }
 
-/* Runs the enabled rules of one kind: those that read the file as written
- * (tree == NULL), or those that read the model. */
+/* Does the rule read only the file as written (not the model)? */
+static int source_only(const struct dtidy_rule *r)
+{
+	return (r->flags & RULE_READS_SOURCE) && !(r->flags & RULE_READS_TREE);
+}
+
+/* Does an enabled rule read both the file as written and the model? */
+static int wants_both(const struct run *R)
+{
+	for (size_t i = 0; i < R->e->nrules; i++)
+		if (R->st[i].enabled && (R->e->rules[i]->flags & RULE_READS_SOURCE) &&
+		    (R->e->rules[i]->flags & RULE_READS_TREE))
+			return 1;
+	return 0;
+}
+
+/* Runs the enabled rules of one pass: those that read only the file as
+ * written (tree == NULL), or all the others, once the model is built. */
 static void run_rules(struct run *R, const struct dtidy_tree *tree)
 {
 	struct report_list reports = {0};
@@ -440,12 +464,12 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 		const struct dtidy_rule *r = R->e->rules[i];
 		if (!R->st[i].enabled || !r->check)
 			continue;
-		int reads_source = (r->flags & RULE_READS_SOURCE) != 0;
-		if (reads_source != (tree == NULL))
+		if (source_only(r) != (tree == NULL))
 			continue;
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
 			.out = &reports, .source = &R->rsrc, .bindings = R->e->opts.bindings,
+			.no_bindings = R->e->opts.no_bindings,
 		};
 		r->check(&ctx);
 	}
@@ -527,16 +551,15 @@ static int is_fragment(const struct run *R)
 
 static int undefined_macro(const struct diag *d)
 {
-	return !strcmp(d->rule, "syntax") && strstr(d->message, "is not a defined macro");
+	return d->kind == MODEL_DIAG_UNDEFINED_MACRO;
 }
 
 /* The model's findings that only say a fragment is not a whole tree: the
  * missing /dts-v1/, labels and macros that the including board defines. */
 static int needs_context(const struct diag *d)
 {
-	if (!strcmp(d->rule, "reference") || undefined_macro(d))
-		return 1;
-	return !strcmp(d->rule, "syntax") && strstr(d->message, "'/dts-v1/;'");
+	return d->kind == MODEL_DIAG_UNRESOLVED_REF || d->kind == MODEL_DIAG_UNDEFINED_MACRO ||
+	       d->kind == MODEL_DIAG_NO_DTS_V1;
 }
 
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
@@ -689,21 +712,23 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		VEC_PUSH(out->deps, out->ndeps, R.capdeps, xstrdup(cfg->path));
 
 	/* The file as written: its syntax errors, its suppressions and the
-	 * rules that read it are done with before the model is built, and
-	 * its CST let go, so one check holds one syntax tree at a time (no
-	 * rule reads both the CST and the model). */
+	 * rules that read only it are done with before the model is built,
+	 * and its CST let go (unless a rule reads both), so one check
+	 * usually holds one syntax tree at a time. */
 	parse_main(&R);
 	syntax_errors(&R);
 	seen_supp(&R, &R.files[0]);
 	int fragment = is_fragment(&R);
 	run_rules(&R, NULL);
-	unparse_main(&R);
+	if (!wants_both(&R))
+		unparse_main(&R);
 	struct model *m = build_model(&R, cfg, fragment);
 	/* cpp would have stopped: a tree without its includes misleads the
 	 * rules that read it */
 	if (!m->pp_failed)
 		run_rules(&R, &m->tree);
 	unused_suppressions(&R);
+	unparse_main(&R);
 
 	for (size_t i = 0; i < R.nfiles; i++) {
 		if (R.files[i].src != R.main)
