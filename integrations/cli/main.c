@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../core/heap.h"
 #include "cli.h"
 
 static void usage(FILE *f)
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
 	/* Past a file-size limit (ulimit -f), fail the write with EFBIG and
 	 * clean up instead of being killed with a temporary file left over. */
 	signal(SIGXFSZ, SIG_IGN);
+	heap_keep();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -14,10 +14,6 @@
 #include "../../core/xalloc.h"
 #include "analysis.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #ifndef DTIDY_VERSION
 #define DTIDY_VERSION "0.1.0"
 #endif
@@ -448,26 +444,10 @@ static void make_engine(struct lsp_server *s, const struct engine_opts *eo)
 	diag_list_free(&errs);
 }
 
-/* Every analysis allocates and frees a few MB per 10,000 lines (token
- * arrays, syntax trees, the model's arena). By default glibc hands blocks
- * over 128 KiB back to the kernel when they are freed, so the next edit
- * faults the same memory in again: perf showed page faults and the zeroing
- * of fresh pages taking half the CPU time of a re-analysis. Keep freed memory
- * in the process instead; it stays at the peak of one analysis (the memory
- * test checks it does not grow over 10,000 edits). */
-static void keep_heap(void)
-{
-#ifdef __GLIBC__
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
-}
-
 int lsp_run(int in_fd, int out_fd, const struct engine_opts *eo)
 {
 	/* a vanished client must end us through a failed write, not a signal */
 	signal(SIGPIPE, SIG_IGN);
-	keep_heap();
 	struct lsp_server s = {.out_fd = out_fd, .debounce_ms = LSP_DEFAULT_DEBOUNCE_MS, .eo = eo};
 	make_engine(&s, eo);
 	lsp_reader_init(&s.in, in_fd);

@@ -1,0 +1,9 @@
+/* How the process's heap behaves between files. */
+#ifndef DTIDY_HEAP_H
+#define DTIDY_HEAP_H
+
+/* Keeps freed memory in the process for the next file (or the next edit,
+ * in the language server) instead of handing it back to the kernel. */
+void heap_keep(void);
+
+#endif
