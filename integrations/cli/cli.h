@@ -34,6 +34,7 @@ struct cli_opts {
 	int fix;			/* --fix */
 	int level;			/* --level=0|1|2 (kernel W=) ; -1: not given */
 	const char *bindings;		/* --bindings DIR */
+	int no_bindings;		/* --no-bindings */
 	int md;				/* -MD */
 	const char *mf, *mt;		/* -MF FILE, -MT TARGET */
 	int mp;				/* -MP */

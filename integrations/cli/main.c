@@ -28,6 +28,8 @@ static void usage(FILE *f)
 	      "  --enable RULE      turn on a rule or family (repeatable; also --disable)\n"
 	      "  --config FILE      use FILE instead of the nearest .dtidy.yaml\n"
 	      "  --plugin FILE.so   load rules from a shared object\n"
+	      "  --bindings DIR     the kernel's binding documents (default: found\n"
+	      "                     beside the checked tree); --no-bindings: none\n"
 	      "  --diff-base REV    only lines changed since git REV (check, format)\n"
 	      "  -MD -MF FILE       check: write make rules naming every file read\n"
 	      "                     (-MT TARGET names the target, -MP adds phony rules)\n"
