@@ -113,7 +113,10 @@ static void format_source(struct fmt_run *run, const struct source *src, int par
 		fo->status = FMT_SYNTAX;	/* formatted up to the error, reported */
 	fo->changed = r.status == FMT_OK && r.changed;
 	add_errors(fo, src, &r);
-	if (r.status == FMT_OK) {
+	if (run->fo.sort && format_sort_check(run->opts, src, &r, &fo->diags) != 0) {
+		fo->status = FMT_INTERNAL;
+		fo->changed = 0;
+	} else if (r.status == FMT_OK) {
 		if (run->opts->fmt_diff && r.changed) {
 			struct strbuf d = {0};
 			udiff(&d, src->path, src->text, src->len, r.text, r.len);
@@ -262,11 +265,7 @@ int cmd_format(struct cli_opts *o)
 	}
 	if (o->line_width)
 		run.fo.line_width = o->line_width;
-	if (o->sort) {
-		fprintf(stderr, "dtidy format: --sort is not supported by this version; "
-				"run without it\n");
-		return 2;
-	}
+	run.fo.sort = o->sort;
 	if (parse_lines(o, &run.ranges, &run.nranges) != 0)
 		return 2;
 	if (o->diff_base && (run.nranges || o->stdin_filename)) {
