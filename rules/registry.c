@@ -24,6 +24,7 @@
 	X(continuation_alignment) \
 	X(cooling_device_is_cell) \
 	X(cooling_device_property) \
+	X(deleted_missing) \
 	X(deprecated_gpio_property) \
 	X(device_type_is_string) \
 	X(dma_ranges_format) \
@@ -85,6 +86,7 @@
 	X(node_name_vs_property_name) \
 	X(obsolete_chosen_interrupt_controller) \
 	X(override_order) \
+	X(override_unchanged) \
 	X(path_references) \
 	X(pci_bridge) \
 	X(pci_device_bus_num) \

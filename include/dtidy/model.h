@@ -88,6 +88,22 @@ struct dtidy_memreserve {
 	struct dtidy_loc loc;
 };
 
+/* A statement that changed nothing in the tree, which dtc accepts without a
+ * word. */
+enum dtidy_noop_kind {
+	DTIDY_NOOP_DELETE_NODE,	/* /delete-node/ name; with no such child there */
+	DTIDY_NOOP_DELETE_PROP,	/* /delete-property/ name; with no such property there */
+	DTIDY_NOOP_SAME_VALUE,	/* a property set again to the value it had */
+};
+
+struct dtidy_noop {
+	enum dtidy_noop_kind kind;
+	const char *name;	/* the child node or property the statement names */
+	const char *path;	/* the node it applied to, "/soc/uart@1000" */
+	struct dtidy_loc loc;	/* the statement */
+	struct dtidy_loc prev;	/* DTIDY_NOOP_SAME_VALUE: the definition it repeats */
+};
+
 struct dtidy_tree {
 	const struct dtidy_node *root;
 	const struct dtidy_memreserve *memreserves;
@@ -95,6 +111,11 @@ struct dtidy_tree {
 	int plugin;			/* /plugin/ */
 	const struct dtidy_file *const *files;	/* every file read, the main one first */
 	size_t nfiles;
+	/* Statements that changed nothing, in the order dtc applied them.
+	 * Deletions are only listed for a whole tree (one with /dts-v1/): in
+	 * a fragment checked alone they may act on what its includer has. */
+	const struct dtidy_noop *noops;
+	size_t nnoops;
 };
 
 /* ---- queries ---- */

@@ -202,6 +202,7 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 			const char *nm = mt_tok_text(t, s->tok, &len);
 			p->pub.name = mt_intern(t, nm, len);
 			p->deleted = 1;
+			p->marker = 1;
 			locvec_push(t, &p->locs, mt_loc_cst(t, s));
 			add_prop(n, p);
 			break;
@@ -218,6 +219,7 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 			const char *nm = mt_tok_text(t, s->tok, &len);
 			struct mnode *d = node_new(t, mt_intern(t, nm, len));
 			d->deleted = 1;
+			d->marker = 1;
 			locvec_push(t, &d->locs, mt_loc_cst(t, s));
 			add_child(n, d);
 			break;
@@ -254,21 +256,25 @@ static void merge(struct mtree *t, struct mnode *old, struct mnode *nw)
 	while (np) {
 		struct mprop *next = np->next_all;
 		np->next_all = NULL;
-		if (np->deleted) {
-			for (struct mprop *op = old->props; op; op = op->next_all)
-				if (!strcmp(op->pub.name, np->pub.name)) {
-					op->deleted = 1;
-					delete_labels(op->labels);
-					break;
-				}
-			np = next;
-			continue;
-		}
 		struct mprop *op;
 		for (op = old->props; op; op = op->next_all)
 			if (!strcmp(op->pub.name, np->pub.name))
 				break;
+		if (np->deleted) {
+			if (op && !op->deleted) {
+				op->deleted = 1;
+				delete_labels(op->labels);
+			} else {
+				mt_noop(t, DTIDY_NOOP_DELETE_PROP, np->pub.name, old, np->locs.v[0],
+					(struct dtidy_loc){0});
+			}
+			np = next;
+			continue;
+		}
 		if (op) {
+			if (!op->deleted && mt_same_definition(t, op, np))
+				mt_noop(t, DTIDY_NOOP_SAME_VALUE, np->pub.name, old, np->locs.v[0],
+					op->locs.v[op->locs.n - 1]);
 			for (struct mlabel *l = np->labels; l; l = l->next)
 				add_label(t, &op->labels, l->name);
 			op->pub.chunks = np->pub.chunks;
@@ -294,23 +300,25 @@ static void merge(struct mtree *t, struct mnode *old, struct mnode *nw)
 	while (nc) {
 		struct mnode *next = nc->next_all;
 		nc->next_all = NULL;
-		if (nc->deleted) {
-			for (struct mnode *oc = old->kids; oc; oc = oc->next_all)
-				if (!strcmp(oc->pub.name, nc->pub.name)) {
-					delete_node(oc);
-					break;
-				}
-			nc = next;
-			continue;
-		}
 		struct mnode *oc;
 		for (oc = old->kids; oc; oc = oc->next_all)
 			if (!strcmp(oc->pub.name, nc->pub.name))
 				break;
-		if (oc)
+		if (nc->deleted) {
+			if (oc && !oc->deleted)
+				delete_node(oc);
+			else
+				mt_noop(t, DTIDY_NOOP_DELETE_NODE, nc->pub.name, old, nc->locs.v[0],
+					(struct dtidy_loc){0});
+			nc = next;
+			continue;
+		}
+		if (oc) {
 			merge(t, oc, nc);
-		else
+		} else {
 			add_child(old, nc);
+			mt_noop_unapplied(t, nc);
+		}
 		nc = next;
 	}
 }
@@ -347,6 +355,7 @@ static void add_fragment(struct mtree *t, struct mnode *body, const char *ref,
 	body->pub.name = "__overlay__";
 	add_child(frag, body);
 	add_child(t->root, frag);
+	mt_noop_unapplied(t, body);
 }
 
 /* fragment: the file has no /dts-v1/ (a .dtsi checked on its own), so a
@@ -389,6 +398,17 @@ static void top_ref_node(struct mtree *t, const struct cst *c, int fragment)
 		mt_error(t, loc, "reference", "label or path '%s' not found", ref);
 }
 
+/* A fragment checked alone: what its deletions act on may come from the
+ * file that includes it. */
+static void drop_deletions(struct mtree *t)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < t->nnoops; i++)
+		if (t->noops[i].kind == DTIDY_NOOP_SAME_VALUE)
+			t->noops[k++] = t->noops[i];
+	t->nnoops = k;
+}
+
 void mt_build(struct mtree *t)
 {
 	int version = 0;
@@ -417,6 +437,7 @@ void mt_build(struct mtree *t)
 				break;	/* "name { }" at the top: already a syntax error */
 			if (!t->root) {
 				t->root = build_block(t, c, "");
+				mt_noop_unapplied(t, t->root);
 			} else {
 				struct mnode *n = build_block(t, c, "");
 				merge(t, t->root, n);
@@ -452,6 +473,8 @@ void mt_build(struct mtree *t)
 	if (!version && t->cst->ntoks > 1)
 		mt_error(t, mt_loc_toks(t, 0, 1), "syntax",
 			 "missing '/dts-v1/;' at the start of the tree (dtc requires it)");
+	if (!version)
+		drop_deletions(t);
 	if (!t->root)
 		t->root = node_new(t, "");
 }

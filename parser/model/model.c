@@ -129,6 +129,13 @@ struct model *model_build(const char *path, const struct model_opts *o)
 		m->tree.nmemreserves = t.nmr;
 	}
 	free(t.mr);
+	if (t.nnoops) {
+		struct dtidy_noop *v = arena_alloc(&m->arena, t.nnoops * sizeof(*v));
+		memcpy(v, t.noops, t.nnoops * sizeof(*v));
+		m->tree.noops = v;
+		m->tree.nnoops = t.nnoops;
+	}
+	free(t.noops);
 	m->tree.files = (const struct dtidy_file *const *)t.pp.files;
 	m->tree.nfiles = t.pp.nfiles;
 

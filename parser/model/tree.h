@@ -42,6 +42,7 @@ struct mprop {
 	struct locvec locs;
 	uint8_t deleted;
 	uint8_t generated;	/* phandle added by reference resolution */
+	uint8_t marker;		/* a /delete-property/ not yet applied */
 };
 
 struct mnode {
@@ -56,6 +57,7 @@ struct mnode {
 	uint8_t omit;		/* /omit-if-no-ref/ */
 	uint8_t omitted;	/* removed because unreferenced (still printed, marked) */
 	uint8_t referenced;
+	uint8_t marker;		/* a /delete-node/ not yet applied */
 };
 
 struct mtree {
@@ -71,6 +73,8 @@ struct mtree {
 	int plugin;
 	unsigned next_fragment;
 	struct vlabel *vlabels;
+	struct dtidy_noop *noops;	/* statements that changed nothing */
+	size_t nnoops, capnoops;
 	const char **intern;	/* interned strings (open addressing) */
 	size_t nintern, capintern;
 };
@@ -93,6 +97,15 @@ void mt_build(struct mtree *t);
 struct mnode *mt_resolve_ref(struct mnode *root, const char *ref);
 struct mnode *mt_node_by_path(struct mnode *n, const char *path);
 const char *mt_ref_name(struct mtree *t, uint32_t tok);
+
+/* noop.c: statements that changed nothing */
+void mt_noop(struct mtree *t, enum dtidy_noop_kind kind, const char *name,
+	     const struct mnode *at, struct dtidy_loc loc, struct dtidy_loc prev);
+/* Markers of a block that joins the tree without a merge: nothing there
+ * to delete (they are left as deleted entries, as dtc leaves them). */
+void mt_noop_unapplied(struct mtree *t, struct mnode *n);
+/* Would setting np over op (both live) leave the tree as it was? */
+int mt_same_definition(const struct mtree *t, const struct mprop *op, const struct mprop *np);
 
 /* eval.c */
 /* Evaluates a CST_PROP's value into chunks (references left unresolved). */

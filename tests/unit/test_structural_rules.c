@@ -125,6 +125,18 @@ static const struct rcase cases[] = {
 	 HDR "\tc: c { #clock-cells = <1>; };\n\tu { clocks = <&c 1>, <&c 2>; clock-names = \"a\", \"b\"; };\n" END},
 	{"compatible-format", HDR "\ta { compatible = \"Acme, UART\"; };\n" END,
 	 HDR "\ta { compatible = \"acme,uart\", \"simple-bus\"; };\n" END},
+	{"deleted-missing", HDR "\ta { x = <1>; };\n" END "/ { a { /delete-property/ y; }; };\n",
+	 HDR "\ta { x = <1>; };\n" END "/ { a { /delete-property/ x; }; };\n"},
+	{"deleted-missing", HDR "\ta { b { }; };\n" END "/ { a { /delete-node/ c; }; };\n",
+	 HDR "\ta { b { }; };\n" END "/ { a { /delete-node/ b; }; };\n"},
+	/* in a fresh body there is nothing yet to delete; the order matters */
+	{"deleted-missing", HDR "\ta { /delete-property/ x; x = <1>; };\n" END,
+	 HDR "\ta { x = <1>; };\n" END "/ { a { x = <2>; /delete-property/ x; }; };\n"},
+	{"override-unchanged", HDR "\tl: a { status = \"okay\"; };\n" END "&l { status = \"okay\"; };\n",
+	 HDR "\tl: a { status = \"disabled\"; };\n" END "&l { status = \"okay\"; };\n"},
+	/* a cell reference is compared by name; deleted then set again is a change */
+	{"override-unchanged", HDR "\tl: a { p = <&l 1>; };\n" END "&l { p = <&l 1>; };\n",
+	 HDR "\tl: a { p = <&l 1>; };\n" END "&l { /delete-property/ p; };\n&l { p = <&l 1>; };\n"},
 	{"address-overlap", HDR "\ta@1000 { reg = <0x1000 0x1000>; };\n\tb@1800 { reg = <0x1800 0x10>; };\n" END,
 	 HDR "\ta@1000 { reg = <0x1000 0x800>; };\n\tb@1800 { reg = <0x1800 0x10>; };\n" END},
 };

@@ -1,0 +1,52 @@
+/* deleted-missing (beyond dtc)
+ *
+ * dtc applies /delete-node/ and /delete-property/ while it merges the
+ * tree, and when the name matches nothing at that point it goes on
+ * without a word. Such a statement is a misspelt name, a node renamed in
+ * the .dtsi, or an order mistake (the deletion comes before the
+ * definition); in every case the tree keeps what the author meant to
+ * remove. The model lists these statements where they are written, also
+ * in an included .dtsi. /delete-node/ &label with an unknown label is not
+ * one of them: dtc rejects it (phandle-references reports it). */
+#include "include/dtidy/rule.h"
+
+static void check(struct dtidy_ctx *ctx)
+{
+	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	for (size_t i = 0; i < t->nnoops; i++) {
+		const struct dtidy_noop *o = &t->noops[i];
+		if (o->kind == DTIDY_NOOP_DELETE_NODE)
+			dtidy_report(ctx, o->loc,
+				     "/delete-node/ %s; has no effect: %s has no child node '%s' "
+				     "at this point", o->name, o->path, o->name);
+		else if (o->kind == DTIDY_NOOP_DELETE_PROP)
+			dtidy_report(ctx, o->loc,
+				     "/delete-property/ %s; has no effect: %s has no property '%s' "
+				     "at this point", o->name, o->path, o->name);
+	}
+}
+
+const struct dtidy_rule dtidy_rule_deleted_missing = {
+	.api_version = DTIDY_RULE_API_VERSION,
+	.id = "deleted-missing",
+	.family = "structural",
+	.severity = DTIDY_SEV_WARNING,
+	.description = "/delete-node/ or /delete-property/ of something that does not exist",
+	.help =
+		"dtc applies /delete-node/ name; and /delete-property/ name; while it\n"
+		"merges the tree, and silently ignores one that names nothing there at\n"
+		"that point: a misspelt name, a node renamed or given another unit\n"
+		"address in the .dtsi, or a deletion written before the definition it\n"
+		"means. The tree then keeps what was meant to go. The finding is at the\n"
+		"statement, also when it is in an included .dtsi.\n"
+		"\n"
+		"Bad (soc.dtsi defines serial@1000):\n"
+		"\t&soc {\n"
+		"\t\t/delete-node/ serial@10000;\n"
+		"\t};\n"
+		"Good:\n"
+		"\t&soc {\n"
+		"\t\t/delete-node/ serial@1000;\n"
+		"\t};\n",
+	.check = check,
+};
