@@ -213,32 +213,56 @@ static int space_between(const struct lay *l, uint32_t a, uint32_t b)
 
 /* ---- measuring what comes next ---- */
 
-/* Width of the text of a raw atom's first line. */
-static int raw_first_line(const struct lay *l, uint32_t i, int *multiline)
+/* Column after writing s[0, n) from column col, up to its first newline. */
+static int cols_of(const struct lay *l, int col, const char *s, size_t n, int *multiline)
 {
-	uint32_t e = l->role[i].end;
-	size_t from = l->t[i].off, to = l->t[e].off + l->t[e].len;
-	const char *nlp = memchr(l->text + from, '\n', to - from);
+	const char *nlp = memchr(s, '\n', n);
 	*multiline = nlp != NULL;
-	return (int)((nlp ? (size_t)(nlp - l->text) : to) - from);
+	if (nlp)
+		n = (size_t)(nlp - s);
+	for (size_t k = 0; k < n; k++)
+		col = advance_col(l, col, s[k]);
+	return col;
+}
+
+/* The next significant token that layout writes on the same line as token
+ * j, or CST_NONE where that line ends. The rules are significant()'s: a
+ * newline in the input ends the line unless a ',' or ';' follows it (those
+ * are pulled up behind the value they close); a comment, directive or
+ * splice always ends the measured run (comments keep their place and are
+ * not counted against the width). */
+static uint32_t next_on_line(const struct lay *l, uint32_t j)
+{
+	int nl = 0;
+	for (j++; j < l->n; j++) {
+		int k = l->t[j].kind;
+		if (k == TK_WS)
+			continue;
+		if (k == TK_NEWLINE) {
+			nl = 1;
+			continue;
+		}
+		if (dt_tok_is_trivia(k) || k == TK_EOF)
+			return CST_NONE;
+		if (nl && k != TK_COMMA && k != TK_SEMI)
+			return CST_NONE;
+		return j;
+	}
+	return CST_NONE;
 }
 
 enum { UPTO_ENTRY, UPTO_CELL };
 
-/* Width, laid out on one line, of what starts at token i: up to the next
- * value entry (UPTO_ENTRY) or cell (UPTO_CELL), with the ',' ';' or '>'
- * that closes it. Stops early at a newline or comment, which end the line
- * anyway. */
-static int measure(const struct lay *l, uint32_t i, int upto)
+/* The column where the text starting at token i ends, laid out from column
+ * col on one line: up to the next value entry (UPTO_ENTRY) or cell
+ * (UPTO_CELL), with the ',' or ';' that closes it, or to where the line
+ * ends anyway. It must agree with what significant() writes, or a value
+ * that fits on one pass is broken on the next. */
+static int measure(const struct lay *l, uint32_t i, int upto, int col)
 {
-	int w = 0;
 	uint32_t prev = CST_NONE;
-	for (uint32_t j = i; j < l->n; j++) {
+	for (uint32_t j = i; j != CST_NONE; j = next_on_line(l, j)) {
 		int k = l->t[j].kind;
-		if (k == TK_WS)
-			continue;
-		if (dt_tok_is_trivia(k) || k == TK_EOF)
-			break;
 		unsigned r = l->role[j].flags;
 		if (j != i && (r & (R_STMT | R_CLOSE | R_OPEN)))
 			break;
@@ -247,32 +271,30 @@ static int measure(const struct lay *l, uint32_t i, int upto)
 		if (j != i && upto == UPTO_CELL && (r & R_CELL) && !(r & R_ARGS))
 			break;
 		if (prev != CST_NONE && space_between(l, prev, j))
-			w++;
+			col++;
+		int multi;
 		if (r & R_RAW) {
-			int multi;
-			w += raw_first_line(l, j, &multi);
+			uint32_t e = l->role[j].end;
+			const char *s = l->text + l->t[j].off;
+			col = cols_of(l, col, s, l->t[e].off + l->t[e].len - l->t[j].off, &multi);
 			if (multi)
 				break;
-			j = l->role[j].end;
+			j = e;
 		} else {
-			w += (int)l->t[j].len;
+			col = cols_of(l, col, l->text + l->t[j].off, l->t[j].len, &multi);
 		}
 		prev = j;
 		if (r & R_END)
 			break;
 		if (upto == UPTO_CELL && k == TK_CELL_CLOSE) {
 			/* and the ',' or ';' after it */
-			for (uint32_t m = j + 1; m < l->n; m++) {
-				if (l->t[m].kind == TK_WS)
-					continue;
-				if (l->t[m].kind == TK_COMMA || l->t[m].kind == TK_SEMI)
-					w++;
-				break;
-			}
+			uint32_t m = next_on_line(l, j);
+			if (m != CST_NONE && (l->t[m].kind == TK_COMMA || l->t[m].kind == TK_SEMI))
+				col++;
 			break;
 		}
 	}
-	return w;
+	return col;
 }
 
 /* ---- columns of continuation lines ---- */
@@ -579,10 +601,10 @@ static int needs_break(struct lay *l, uint32_t i)
 	unsigned r = l->role[i].flags;
 	int width = l->o->line_width > 0 ? l->o->line_width : 100;
 	if ((r & R_ENTRY) && l->entry_col >= 0 && l->col > l->entry_col && !l->in_cells)
-		return l->col + 1 + measure(l, i, UPTO_ENTRY) > width;
+		return measure(l, i, UPTO_ENTRY, l->col + 1) > width;
 	if ((r & R_CELL) && l->in_cells && l->pd == 0 && l->col > l->cell_col &&
 	    l->t[l->prev].kind != TK_CELL_OPEN)
-		return l->col + 1 + measure(l, i, UPTO_CELL) > width;
+		return measure(l, i, UPTO_CELL, l->col + 1) > width;
 	return 0;
 }
 
