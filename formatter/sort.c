@@ -31,8 +31,31 @@ static uint32_t map_back(const struct dt_token *ft, size_t fn, const struct dt_t
 	return 0;
 }
 
-int fmt_sort(const struct dt_token *itoks, size_t nitoks, struct strbuf *text,
-	     const struct fmt_options *o, struct fmt_notes *notes, uint32_t *where)
+/* text := fmt_buffer(new text), without sorting. */
+static int reformat(struct strbuf *text, const char *now, size_t len,
+		    const struct fmt_options *o)
+{
+	struct fmt_options again = *o;
+	again.sort = 0;
+	struct fmt_result r;
+	int rc = fmt_buffer(now, len, &again, &r) == FMT_OK ? 0 : -1;
+	if (!rc) {
+		sb_free(text);
+		text->s = r.text;
+		text->len = r.len;
+		text->cap = r.len + 1;
+		r.text = NULL;
+	}
+	fmt_result_free(&r);
+	return rc;
+}
+
+/* One step over the current text, parsed: sort (notes mapped back to the
+ * input) or add the blank lines before status. */
+enum step { SORT, STATUS_BLANK };
+
+static int step(int which, const struct dt_token *itoks, size_t nitoks, struct strbuf *text,
+		const struct fmt_options *o, struct fmt_notes *notes)
 {
 	const char *t1 = text->s ? text->s : "";
 	size_t len1 = text->len;
@@ -42,51 +65,51 @@ int fmt_sort(const struct dt_token *itoks, size_t nitoks, struct strbuf *text,
 	arena_init(&a);
 	struct cst_file cst;
 	dt_parse(&cst, t1, toks.v, toks.n, &a);
-	int rc = 0;
+	int rc = -1;
 	struct fmt_spans off = {0};
-	struct style_sort_result sr = {0};
-	if (cst.nerrors) {
-		*where = 0;
-		rc = -1;
+	struct style_sort_span *fz = NULL;
+	char *now = NULL;
+	size_t nowlen = 0;
+	if (cst.nerrors)
 		goto out;
-	}
 	fmt_find_off_regions(t1, len1, toks.v, toks.n, &off);
-	struct style_sort_span *fz = xmalloc((off.n ? off.n : 1) * sizeof(*fz));
+	fz = xmalloc((off.n ? off.n : 1) * sizeof(*fz));
 	for (size_t i = 0; i < off.n; i++)
 		fz[i] = (struct style_sort_span){off.v[i].start, off.v[i].end};
-	rc = style_sort_text(t1, len1, toks.v, toks.n, &cst, fz, off.n, &sr);
-	free(fz);
-	for (size_t i = 0; i < sr.nnotes; i++) {
-		uint32_t at = map_back(toks.v, toks.n, itoks, nitoks, sr.notes[i].off);
-		struct fmt_error e = {at, at, sr.notes[i].msg};
-		sr.notes[i].msg = NULL;
-		VEC_PUSH(notes->v, notes->n, notes->cap, e);
-	}
-	if (rc < 0) {
-		*where = 0;
-		goto out;
-	}
-	if (sr.text) {
-		struct fmt_options again = *o;
-		again.sort = 0;
-		struct fmt_result r2;
-		if (fmt_buffer(sr.text, sr.len, &again, &r2) != FMT_OK) {
-			*where = 0;
-			rc = -1;
-		} else {
-			sb_free(text);
-			text->s = r2.text;
-			text->len = r2.len;
-			text->cap = r2.len + 1;
-			r2.text = NULL;
+	if (which == STATUS_BLANK) {
+		now = style_blank_before_status(t1, len1, toks.v, toks.n, &cst, fz, off.n, &nowlen);
+		rc = 0;
+	} else {
+		struct style_sort_result sr;
+		rc = style_sort_text(t1, len1, toks.v, toks.n, &cst, fz, off.n, &sr);
+		for (size_t i = 0; i < sr.nnotes; i++) {
+			uint32_t at = map_back(toks.v, toks.n, itoks, nitoks, sr.notes[i].off);
+			struct fmt_error e = {at, at, sr.notes[i].msg};
+			sr.notes[i].msg = NULL;
+			VEC_PUSH(notes->v, notes->n, notes->cap, e);
 		}
-		fmt_result_free(&r2);
+		now = sr.text;
+		nowlen = sr.len;
+		sr.text = NULL;
+		style_sort_result_free(&sr);
 	}
+	if (!rc && now)
+		rc = reformat(text, now, nowlen, o);
 out:
-	style_sort_result_free(&sr);
+	free(now);
+	free(fz);
 	free(off.v);
 	free(cst.errors);
 	arena_free(&a);
 	dt_tokens_free(&toks);
 	return rc;
+}
+
+int fmt_sort(const struct dt_token *itoks, size_t nitoks, struct strbuf *text,
+	     const struct fmt_options *o, struct fmt_notes *notes, uint32_t *where)
+{
+	*where = 0;
+	if (step(SORT, itoks, nitoks, text, o, notes) != 0)
+		return -1;
+	return step(STATUS_BLANK, itoks, nitoks, text, o, notes);
 }

@@ -1,7 +1,7 @@
 /* dtidy format --sort: a whole file put into the kernel's orders (the
  * property-order, child-address-order and child-name-order rules' orders),
  * node by node, with the comments above and beside each statement moving
- * with it. A node whose order may matter is left as it is and named in a
+ * with it, and a blank line before "status". A node whose order may matter is left as it is and named in a
  * note. The result is proven to hold the same statements in every node
  * (order aside), the same comments and preprocessor lines; the caller
  * formats it and compares the semantic models.
@@ -45,5 +45,14 @@ int style_sort_text(const char *text, size_t len, const struct dt_token *toks, s
 		    const struct cst_file *cst, const struct style_sort_span *frozen,
 		    size_t nfrozen, struct style_sort_result *r);
 void style_sort_result_free(struct style_sort_result *r);
+
+/* The kernel style's blank line before "status" (required-blank-lines),
+ * which --sort adds where status follows another statement of its node
+ * with no blank line between them (above status's own comments). Returns
+ * the new text (malloc'd, *newlen set), or NULL when nothing changes. */
+char *style_blank_before_status(const char *text, size_t len, const struct dt_token *toks,
+				size_t ntoks, const struct cst_file *cst,
+				const struct style_sort_span *frozen, size_t nfrozen,
+				size_t *newlen);
 
 #endif

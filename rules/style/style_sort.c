@@ -241,3 +241,77 @@ void style_sort_result_free(struct style_sort_result *r)
 	free(r->text);
 	memset(r, 0, sizeof(*r));
 }
+
+static int by_off(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int is_status(const struct style_file *sf, const struct cst *c)
+{
+	if (c->kind != CST_PROP || c->tok >= sf->ntoks)
+		return 0;
+	const struct dt_token *t = &sf->toks[c->tok];
+	return t->len == 6 && !memcmp(sf->text + t->off, "status", 6);
+}
+
+struct blanks {
+	const struct style_sort_span *frozen;
+	size_t nfrozen;
+	uint32_t *at;		/* where a blank line goes in */
+	size_t n, cap;
+};
+
+static void status_fn(const struct style_file *sf, const struct cst *body, void *ud)
+{
+	struct blanks *b = ud;
+	const struct cst *prev = NULL;
+	CST_FOREACH(c, body)
+	{
+		uint32_t s, e;
+		if (body->kind != CST_FILE && prev && is_status(sf, c) &&
+		    style_chunk_of(sf, c, &s, &e) == 0) {
+			size_t pl = style_line_of(sf, sf->toks[style_last_sig(sf, prev)].off);
+			size_t cl = style_line_of(sf, sf->toks[style_first_sig(sf, c)].off);
+			int blank = 0;
+			for (size_t i = pl + 1; i < cl && !blank; i++)
+				blank = sf->lines[i].kind == SL_BLANK;
+			for (size_t f = 0; f < b->nfrozen && !blank; f++)
+				blank = s >= b->frozen[f].start && s < b->frozen[f].end;
+			if (!blank && pl < style_line_of(sf, s))
+				VEC_PUSH(b->at, b->n, b->cap, s);
+		}
+		if (style_first_sig(sf, c) != STYLE_NONE)
+			prev = c;
+	}
+}
+
+char *style_blank_before_status(const char *text, size_t len, const struct dt_token *toks,
+				size_t ntoks, const struct cst_file *cst,
+				const struct style_sort_span *frozen, size_t nfrozen,
+				size_t *newlen)
+{
+	struct style_file sf;
+	style_open_text(&sf, text, len, toks, ntoks, cst);
+	struct blanks b = {.frozen = frozen, .nfrozen = nfrozen};
+	style_each_body(&sf, status_fn, &b);
+	style_close(&sf);
+	if (!b.n)
+		return NULL;
+	qsort(b.at, b.n, sizeof(*b.at), by_off);
+	/* the file's own line ending */
+	const char *nl = memchr(text, '\n', len);
+	const char *eol = nl && nl > text && nl[-1] == '\r' ? "\r\n" : "\n";
+	struct strbuf out = {0};
+	uint32_t at = 0;
+	for (size_t i = 0; i < b.n; i++) {
+		sb_put(&out, text + at, b.at[i] - at);
+		sb_puts(&out, eol);
+		at = b.at[i];
+	}
+	sb_put(&out, text + at, len - at);
+	free(b.at);
+	*newlen = out.len;
+	return out.s;
+}

@@ -24,7 +24,7 @@ Test(format_sort, properties_and_nodes_move_with_their_comments)
 			       "\t/* one */\n\tb@1 {\n\t\tstatus = \"okay\";\n"
 			       "\t\tcompatible = \"x\"; // trailing\n\t};\n};\n", &r);
 	cr_assert_str_eq(t, "/dts-v1/;\n\n/ {\n\t/* one */\n\tb@1 {\n"
-			    "\t\tcompatible = \"x\"; // trailing\n\t\tstatus = \"okay\";\n\t};\n\n"
+			    "\t\tcompatible = \"x\"; // trailing\n\n\t\tstatus = \"okay\";\n\t};\n\n"
 			    "\tb@2 {\n\t\treg = <2>;\n\t};\n};\n");
 	cr_assert_eq(r.nnotes, 0);
 	fmt_result_free(&r);
@@ -55,6 +55,16 @@ Test(format_sort, merged_nodes_and_macro_names_are_refused)
 	cr_assert_eq(r.nnotes, 1);
 	cr_assert(strstr(r.notes[0].msg, "may be a macro"), "%s", r.notes[0].msg);
 	cr_assert_eq(r.changed, 1);	/* formatted all the same */
+	fmt_result_free(&r);
+}
+
+Test(format_sort, a_blank_line_comes_before_status)
+{
+	struct fmt_result r;
+	const char *t = sorted("/dts-v1/;\n/ {\n\tn {\n\t\tstatus = \"okay\";\n"
+			       "\t\t/* the port */\n\t\tcompatible = \"x\";\n\t};\n};\n", &r);
+	cr_assert_str_eq(t, "/dts-v1/;\n\n/ {\n\tn {\n\t\t/* the port */\n"
+			    "\t\tcompatible = \"x\";\n\n\t\tstatus = \"okay\";\n\t};\n};\n");
 	fmt_result_free(&r);
 }
 
