@@ -22,6 +22,7 @@ struct diag {
 	unsigned line, col, end_line, end_col;	/* 1-based; columns count bytes */
 	uint32_t off, end_off;			/* byte offsets in `file` */
 	int severity;				/* enum dtidy_severity */
+	int kind;				/* the producer's finer class (0: none) */
 	char *rule;
 	char *message;
 	/* optional related location ("first defined here") */

@@ -232,7 +232,7 @@ static void load_overrides(struct loader *L, const yaml_node_t *seq, struct conf
 static void load_format(struct loader *L, const yaml_node_t *m, struct config_format *f)
 {
 	if (m->type != YAML_MAPPING_NODE) {
-		fail(L, m, "'format' must be { indent, line-width, sort }");
+		fail(L, m, "'format' must be { indent, tab-width, line-width, sort }");
 		return;
 	}
 	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top;
@@ -250,6 +250,11 @@ static void load_format(struct loader *L, const yaml_node_t *m, struct config_fo
 				f->indent = (int)n;
 			else
 				fail(L, v, "'indent' must be tab or a number of spaces (1-16)");
+		} else if (!strcmp(key, "tab-width")) {
+			if (!parse_int(val, 1, 16, &n))
+				f->tab_width = (int)n;
+			else
+				fail(L, v, "'tab-width' must be a number of columns (1-16)");
 		} else if (!strcmp(key, "line-width")) {
 			if (!parse_int(val, 20, 10000, &n))
 				f->line_width = (int)n;
@@ -260,8 +265,8 @@ static void load_format(struct loader *L, const yaml_node_t *m, struct config_fo
 			if (f->sort < 0)
 				fail(L, v, "'sort' must be true or false");
 		} else {
-			fail(L, k, "unknown key '%s' in format (expected indent, line-width, sort)",
-			     key);
+			fail(L, k, "unknown key '%s' in format (expected indent, tab-width, "
+				   "line-width, sort)", key);
 		}
 	}
 }
@@ -319,7 +324,8 @@ static void load_top(struct loader *L, struct config *c)
 static void init(struct config *c)
 {
 	c->level = CONFIG_UNSET;
-	c->format.indent = c->format.line_width = c->format.sort = CONFIG_UNSET;
+	c->format.indent = c->format.tab_width = CONFIG_UNSET;
+	c->format.line_width = c->format.sort = CONFIG_UNSET;
 }
 
 struct config *config_empty(void)

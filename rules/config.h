@@ -10,7 +10,11 @@
  *   overrides:                    # later entries win; globs are fnmatch()
  *     - files: ["*.dtsi", "vendor-*.dts"]   # relative to this file
  *       rules: { hv-reg: off }
- *   format: { indent: tab, line-width: 100, sort: false }   # for dtidy format
+ *   format:                       # for dtidy format (command-line options win)
+ *     indent: tab                 # or a number of spaces per level (1-16)
+ *     tab-width: 8                # columns a tab counts for (1-16)
+ *     line-width: 100
+ *     sort: false
  *
  * A file is configured by the nearest .dtidy.yaml in its directory or above,
  * or by --config FILE. Unknown keys and bad values are errors with
@@ -48,6 +52,7 @@ struct config_override {
 
 struct config_format {
 	int indent;		/* CONFIG_UNSET, 0 for tab, or a number of spaces */
+	int tab_width;		/* CONFIG_UNSET or columns a tab counts for */
 	int line_width;		/* CONFIG_UNSET or columns */
 	int sort;		/* CONFIG_UNSET, 0 or 1 */
 };

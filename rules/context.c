@@ -32,6 +32,8 @@ const char *dtidy_ctx_path(const struct dtidy_ctx *ctx)
 const char *dtidy_ctx_option(const struct dtidy_ctx *ctx, const char *name)
 {
 	const char *val = NULL;
+	if (ctx->no_bindings && !strcmp(name, "bindings"))
+		return "";
 	for (size_t i = 0; i < ctx->state->nopts; i++) {
 		const struct config_setting *s = ctx->state->opts[i];
 		for (size_t j = 0; j < s->nopts; j++)

@@ -63,6 +63,7 @@ struct dtidy_ctx {
 	struct report_list *out;
 	const struct rule_source *source;
 	const char *bindings;		/* --bindings DIR, below the configuration */
+	int no_bindings;		/* --no-bindings: "bindings" is "", above it */
 };
 
 const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx);

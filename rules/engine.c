@@ -12,6 +12,7 @@
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
 #include "../parser/parser.h"
+#include "bindings/bindings_index.h"
 #include "context.h"
 #include "plugin.h"
 #include "registry.h"
@@ -173,10 +174,17 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	return e;
 }
 
+void engine_prepare(struct engine *e, const char *path)
+{
+	if (!e->opts.no_bindings)
+		bindings_prefetch(path, e->opts.bindings);
+}
+
 void engine_free(struct engine *e)
 {
 	if (!e)
 		return;
+	bindings_settle();
 	for (size_t i = 0; i < e->ncache; i++) {
 		free(e->cache[i].path);
 		config_free(e->cache[i].cfg);
@@ -445,6 +453,7 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
 			.out = &reports, .source = &R->rsrc, .bindings = R->e->opts.bindings,
+			.no_bindings = R->e->opts.no_bindings,
 		};
 		r->check(&ctx);
 	}
@@ -535,16 +544,15 @@ static int is_fragment(const struct run *R)
 
 static int undefined_macro(const struct diag *d)
 {
-	return !strcmp(d->rule, "syntax") && strstr(d->message, "is not a defined macro");
+	return d->kind == MODEL_DIAG_UNDEFINED_MACRO;
 }
 
 /* The model's findings that only say a fragment is not a whole tree: the
  * missing /dts-v1/, labels and macros that the including board defines. */
 static int needs_context(const struct diag *d)
 {
-	if (!strcmp(d->rule, "reference") || undefined_macro(d))
-		return 1;
-	return !strcmp(d->rule, "syntax") && strstr(d->message, "'/dts-v1/;'");
+	return d->kind == MODEL_DIAG_UNRESOLVED_REF || d->kind == MODEL_DIAG_UNDEFINED_MACRO ||
+	       d->kind == MODEL_DIAG_NO_DTS_V1;
 }
 
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)

@@ -42,6 +42,7 @@ struct engine_opts {
 	size_t nenable, ndisable;
 	int level;			/* --level; -1 when not given */
 	const char *bindings;		/* --bindings DIR: every rule's "bindings" option */
+	int no_bindings;		/* --no-bindings: no rule reads binding documents */
 	char *const *plugins;		/* --plugin FILE.so */
 	size_t nplugins;
 	/* Keep every file read for the engine's lifetime, so boards sharing a
@@ -78,6 +79,10 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs);
 void engine_free(struct engine *e);
 
 void engine_check(struct engine *e, const struct engine_input *in, struct engine_result *out);
+/* Starts, in the background, the work checks of files like `path` will
+ * share (indexing the binding documents), so that it overlaps with the
+ * first files' parsing. Optional: a check does it itself when needed. */
+void engine_prepare(struct engine *e, const char *path);
 void engine_result_free(struct engine_result *r);
 
 /* Every rule the engine knows, built in then plugins, sorted by id. */

@@ -34,6 +34,7 @@ struct cli_opts {
 	int fix;			/* --fix */
 	int level;			/* --level=0|1|2 (kernel W=) ; -1: not given */
 	const char *bindings;		/* --bindings DIR */
+	int no_bindings;		/* --no-bindings */
 	int md;				/* -MD */
 	const char *mf, *mt;		/* -MF FILE, -MT TARGET */
 	int mp;				/* -MP */
@@ -46,6 +47,7 @@ struct cli_opts {
 	int sort;			/* --sort */
 	int line_width;			/* --line-width N ; 0: default */
 	const char *indent;		/* --indent tab|N */
+	int tab_width;			/* --tab-width N ; 0: default */
 };
 
 /* Parses argv after the command name. Returns 0, or 2 after printing a
@@ -65,10 +67,12 @@ int check_apply_fixes(const struct diag_list *all, int quiet);
 int cmd_format(struct cli_opts *o);
 struct source;
 struct fmt_result;
+struct engine;
 /* format --sort: adds r's notes to diags and proves a changed file builds
- * the same tree as before. Returns 0, or -1 after adding an internal-error
- * diagnostic (the text must not be used). */
-int format_sort_check(const struct cli_opts *o, const struct source *src,
+ * the same tree as before (include directories as `check` has them: -I,
+ * then those of the file's configuration, found through e). Returns 0, or
+ * -1 after adding an internal-error diagnostic (the text must not be used). */
+int format_sort_check(const struct cli_opts *o, struct engine *e, const struct source *src,
 		      const struct fmt_result *r, struct diag_list *diags);
 int cmd_lsp(struct cli_opts *o);
 
@@ -78,6 +82,19 @@ struct file_list;
  * Returns 0, or -1 after printing why. */
 int check_write_depfile(const struct cli_opts *o, const struct file_list *inputs,
 			const struct file_list *reads);
+
+struct engine;
+struct fmt_options;
+/* format: "tab" or 1-16 spaces into *indent; 0, or -1 when s is neither. */
+int format_parse_indent(const char *s, int *indent);
+/* format: an engine for finding each file's configuration (--config, or
+ * the nearest .dtidy.yaml); NULL after printing why it cannot be made. */
+struct engine *format_engine(const struct cli_opts *o);
+/* format: the options for one file, the configuration's `format:` over the
+ * defaults and the command line over both. Returns 0, or -1 when the
+ * file's configuration has errors (added to errs). */
+int format_options_for(struct engine *e, const struct cli_opts *o, const char *path,
+		       struct fmt_options *fo, struct diag_list *errs);
 /* Each command's entry point lives in its own file: cmd_<name>.c */
 
 #endif

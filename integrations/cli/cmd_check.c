@@ -59,6 +59,9 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 	return failed;
 }
 
+/* --fix: at most this many rounds of fixing and checking again. */
+enum { FIX_PASSES = 8 };
+
 static struct engine *make_engine(const struct cli_opts *o)
 {
 	struct engine_opts eo = {
@@ -67,7 +70,7 @@ static struct engine *make_engine(const struct cli_opts *o)
 		.enable = o->enable, .nenable = o->nenable,
 		.disable = o->disable, .ndisable = o->ndisable,
 		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
-		.bindings = o->bindings, .cache_files = 1,
+		.bindings = o->bindings, .no_bindings = o->no_bindings, .cache_files = 1,
 	};
 	struct diag_list errs = {0};
 	struct engine *e = engine_new(&eo, &errs);
@@ -128,18 +131,24 @@ int cmd_check(struct cli_opts *o)
 		return 2;
 	}
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
+	if (r.files.n)
+		engine_prepare(e, r.files.v[0]);
 	int failed = check_all(&r, o->jobs, &all);
-	if (o->fix) {
+	/* One pass applies the fixes that do not overlap (a node's property
+	 * order and its place among its siblings edit the same bytes); the
+	 * re-check offers the rest against the new text. A few passes settle
+	 * any board; the bound stops fixes that would undo each other. */
+	for (int pass = 0; o->fix && pass < FIX_PASSES; pass++) {
 		int changed = check_apply_fixes(&all, o->quiet);
-		if (changed < 0) {
+		if (changed < 0)
 			problems++;
-		} else if (changed > 0) {
-			/* re-check: report what is left after the fixes */
-			diag_list_free(&all);
-			free_reads(&r);
-			r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
-			failed = check_all(&r, o->jobs, &all);
-		}
+		if (changed <= 0)
+			break;
+		/* re-check: report what is left after the fixes */
+		diag_list_free(&all);
+		free_reads(&r);
+		r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
+		failed = check_all(&r, o->jobs, &all);
 	}
 	problems += failed;
 	diag_list_move(&all, &walked);

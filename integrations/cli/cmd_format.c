@@ -19,6 +19,7 @@
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
 #include "../../formatter/format.h"
+#include "../../rules/engine.h"
 #include "../git/diffbase.h"
 #include "cli.h"
 
@@ -43,7 +44,7 @@ struct fmt_run {
 	struct file_list files;
 	struct file_out *per_file;
 	const struct cli_opts *opts;
-	struct fmt_options fo;
+	struct engine *engine;	/* finds each file's .dtidy.yaml */
 	struct fmt_line_range *ranges;
 	size_t nranges;
 	int to_stdout;
@@ -51,20 +52,6 @@ struct fmt_run {
 	atomic_size_t done, changed, failed;
 	pthread_mutex_t lock;
 };
-
-static int parse_indent(const char *s, struct fmt_options *fo)
-{
-	if (!s || !strcmp(s, "tab") || !strcmp(s, "tabs")) {
-		fo->indent = 0;
-		return 0;
-	}
-	char *end = NULL;
-	long n = strtol(s, &end, 10);
-	if (*end || n < 1 || n > 16)
-		return -1;
-	fo->indent = (int)n;
-	return 0;
-}
 
 static int parse_lines(const struct cli_opts *o, struct fmt_line_range **out, size_t *n)
 {
@@ -99,21 +86,26 @@ static void add_errors(struct file_out *fo, const struct source *src,
 static void format_source(struct fmt_run *run, const struct source *src, int partial,
 			  struct file_out *fo)
 {
+	struct fmt_options opt;
+	if (format_options_for(run->engine, run->opts, src->path, &opt, &fo->diags) != 0) {
+		fo->status = -1;	/* a broken .dtidy.yaml: its style is unknown */
+		return;
+	}
 	struct fmt_result r;
 	if (run->opts->diff_base && !fo->whole)
-		fmt_buffer_lines(src->text, src->len, &run->fo, fo->ranges, fo->nranges, &r);
+		fmt_buffer_lines(src->text, src->len, &opt, fo->ranges, fo->nranges, &r);
 	else if (run->nranges)
-		fmt_buffer_lines(src->text, src->len, &run->fo, run->ranges, run->nranges, &r);
+		fmt_buffer_lines(src->text, src->len, &opt, run->ranges, run->nranges, &r);
 	else if (partial)
-		fmt_buffer_partial(src->text, src->len, &run->fo, &r);
+		fmt_buffer_partial(src->text, src->len, &opt, &r);
 	else
-		fmt_buffer(src->text, src->len, &run->fo, &r);
+		fmt_buffer(src->text, src->len, &opt, &r);
 	fo->status = r.status;
 	if (partial && r.nerrors && r.status == FMT_OK)
 		fo->status = FMT_SYNTAX;	/* formatted up to the error, reported */
 	fo->changed = r.status == FMT_OK && r.changed;
 	add_errors(fo, src, &r);
-	if (run->fo.sort && format_sort_check(run->opts, src, &r, &fo->diags) != 0) {
+	if (opt.sort && format_sort_check(run->opts, run->engine, src, &r, &fo->diags) != 0) {
 		fo->status = FMT_INTERNAL;
 		fo->changed = 0;
 	} else if (r.status == FMT_OK) {
@@ -255,17 +247,14 @@ static int format_stdin(struct fmt_run *run)
 	return rc;
 }
 
-int cmd_format(struct cli_opts *o)
+static int run_format(struct cli_opts *o, struct engine *engine)
 {
-	struct fmt_run run = {.opts = o};
-	fmt_options_default(&run.fo);
-	if (parse_indent(o->indent, &run.fo) != 0) {
+	struct fmt_run run = {.opts = o, .engine = engine};
+	int indent;
+	if (o->indent && format_parse_indent(o->indent, &indent) != 0) {
 		fprintf(stderr, "dtidy format: --indent must be 'tab' or a number of spaces (1-16)\n");
 		return 2;
 	}
-	if (o->line_width)
-		run.fo.line_width = o->line_width;
-	run.fo.sort = o->sort;
 	if (parse_lines(o, &run.ranges, &run.nranges) != 0)
 		return 2;
 	if (o->diff_base && (run.nranges || o->stdin_filename)) {
@@ -350,6 +339,7 @@ int cmd_format(struct cli_opts *o)
 	}
 	fflush(stdout);
 	diag_sort(&all);
+	diag_dedup(&all);	/* a broken .dtidy.yaml is reported once */
 	report_text(stderr, &all, o->color == COLOR_ALWAYS ||
 				  (o->color == COLOR_AUTO && isatty(STDERR_FILENO)), 0);
 	if (!run.to_stdout && !o->quiet)
@@ -365,5 +355,15 @@ int cmd_format(struct cli_opts *o)
 		rc = 2;
 	else if (failed || (o->fmt_check && changed))
 		rc = 1;
+	return rc;
+}
+
+int cmd_format(struct cli_opts *o)
+{
+	struct engine *e = format_engine(o);
+	if (!e)
+		return 2;
+	int rc = run_format(o, e);
+	engine_free(e);
 	return rc;
 }

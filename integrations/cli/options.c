@@ -101,6 +101,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			o->level = v[0] - '0';
 		} else if ((v = opt_value(a, "--bindings", &i, argc, argv, &missing))) {
 			o->bindings = v;
+		} else if (!strcmp(a, "--no-bindings")) {
+			o->no_bindings = 1;
 		} else if (!strcmp(a, "-MD")) {
 			o->md = 1;
 		} else if (!strcmp(a, "-MP")) {
@@ -138,6 +140,14 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			o->line_width = (int)w;
 		} else if ((v = opt_value(a, "--indent", &i, argc, argv, &missing))) {
 			o->indent = v;
+		} else if ((v = opt_value(a, "--tab-width", &i, argc, argv, &missing))) {
+			char *end = NULL;
+			long w = strtol(v, &end, 10);
+			if (*end || w < 1 || w > 16) {
+				fprintf(stderr, "dtidy: --tab-width must be a number from 1 to 16\n");
+				return 2;
+			}
+			o->tab_width = (int)w;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			o->quiet = 1;
 		} else if (!strcmp(a, "--werror")) {

@@ -173,14 +173,6 @@ static struct mprop *build_prop(struct mtree *t, const struct cst *c)
 	return p;
 }
 
-static void macro_left(struct mtree *t, const struct cst *c)
-{
-	size_t len;
-	const char *s = mt_tok_text(t, c->tok, &len);
-	mt_error(t, mt_loc_cst(t, c), "syntax",
-		 "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
-}
-
 static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 {
 	CST_FOREACH(s, c) {
@@ -225,7 +217,7 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 			break;
 		}
 		case CST_MACRO_STMT:
-			macro_left(t, s);
+			mt_undefined_macro(t, s);
 			break;
 		default:
 			break;
@@ -374,7 +366,8 @@ static void top_ref_node(struct mtree *t, const struct cst *c, int fragment)
 		if (fragment)
 			return;
 		if (!t->plugin) {
-			mt_error(t, loc, "reference", "label or path '%s' not found (no root node yet)", ref);
+			mt_error_kind(t, MODEL_DIAG_UNRESOLVED_REF, loc, "reference",
+				      "label or path '%s' not found (no root node yet)", ref);
 			return;
 		}
 		t->root = node_new(t, "");
@@ -395,7 +388,8 @@ static void top_ref_node(struct mtree *t, const struct cst *c, int fragment)
 		return;
 	}
 	if (!fragment)
-		mt_error(t, loc, "reference", "label or path '%s' not found", ref);
+		mt_error_kind(t, MODEL_DIAG_UNRESOLVED_REF, loc, "reference",
+			      "label or path '%s' not found", ref);
 }
 
 /* A fragment checked alone: what its deletions act on may come from the
@@ -453,8 +447,9 @@ void mt_build(struct mtree *t)
 			const char *ref = mt_ref_name(t, c->tok);
 			struct mnode *target = mt_resolve_ref(t->root, ref);
 			if (!target) {
-				mt_error(t, mt_loc_toks(t, c->tok, c->tok + 1), "reference",
-					 "label or path '%s' not found", ref);
+				mt_error_kind(t, MODEL_DIAG_UNRESOLVED_REF,
+					      mt_loc_toks(t, c->tok, c->tok + 1), "reference",
+					      "label or path '%s' not found", ref);
 				break;
 			}
 			if (c->kind == CST_DELETE_NODE)
@@ -464,15 +459,15 @@ void mt_build(struct mtree *t)
 			break;
 		}
 		case CST_MACRO_STMT:
-			macro_left(t, c);
+			mt_undefined_macro(t, c);
 			break;
 		default:
 			break;
 		}
 	}
 	if (!version && t->cst->ntoks > 1)
-		mt_error(t, mt_loc_toks(t, 0, 1), "syntax",
-			 "missing '/dts-v1/;' at the start of the tree (dtc requires it)");
+		mt_error_kind(t, MODEL_DIAG_NO_DTS_V1, mt_loc_toks(t, 0, 1), "syntax",
+			      "missing '/dts-v1/;' at the start of the tree (dtc requires it)");
 	if (!version)
 		drop_deletions(t);
 	if (!t->root)

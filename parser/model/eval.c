@@ -197,10 +197,7 @@ uint64_t mt_eval_expr(struct mtree *t, const struct cst *c, int *ok)
 	}
 	case CST_IDENT:
 	case CST_CALL: {
-		size_t len;
-		const char *s = mt_tok_text(t, c->tok, &len);
-		mt_error(t, mt_loc_cst(t, c), "syntax",
-			 "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
+		mt_undefined_macro(t, c);
 		*ok = 0;
 		return 0;
 	}
@@ -313,10 +310,7 @@ static void eval_bytes(struct mtree *t, struct mprop *p, const struct cst *c,
 			continue;
 		}
 		if (e->kind == CST_IDENT) {
-			size_t len;
-			const char *s = mt_tok_text(t, e->tok, &len);
-			mt_error(t, mt_loc_cst(t, e), "syntax",
-				 "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
+			mt_undefined_macro(t, e);
 			continue;
 		}
 		if (e->kind != CST_BYTE)
@@ -432,10 +426,7 @@ void mt_eval_value(struct mtree *t, struct mprop *p, const struct cst *prop)
 			eval_incbin(t, c, ch);
 			break;
 		case CST_MACRO_VALUE: {
-			size_t len;
-			const char *s = mt_tok_text(t, c->tok, &len);
-			mt_error(t, mt_loc_cst(t, c), "syntax",
-				 "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
+			mt_undefined_macro(t, c);
 			continue;
 		}
 		default:

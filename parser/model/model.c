@@ -54,19 +54,44 @@ static const struct source *loc_source(struct dtidy_loc loc)
 	return loc.file ? ((const struct pp_file *)loc.file)->src : NULL;
 }
 
-void mt_error(struct mtree *t, struct dtidy_loc loc, const char *rule, const char *fmt, ...)
+static void verror(struct mtree *t, enum model_diag_kind kind, struct dtidy_loc loc,
+		   const char *rule, const char *fmt, va_list ap)
 {
 	char buf[1024];
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	const struct source *src = loc_source(loc);
+	struct diag *d;
+	if (src)
+		d = diag_add(&t->m->diags, src, loc.start, loc.end, DTIDY_SEV_ERROR, rule, "%s", buf);
+	else
+		d = diag_add_file(&t->m->diags, t->pp.nfiles ? t->pp.files[0]->pub.path : "<input>",
+				  DTIDY_SEV_ERROR, rule, "%s", buf);
+	d->kind = kind;
+}
+
+void mt_error(struct mtree *t, struct dtidy_loc loc, const char *rule, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	verror(t, MODEL_DIAG_OTHER, loc, rule, fmt, ap);
 	va_end(ap);
-	const struct source *src = loc_source(loc);
-	if (src)
-		diag_add(&t->m->diags, src, loc.start, loc.end, DTIDY_SEV_ERROR, rule, "%s", buf);
-	else
-		diag_add_file(&t->m->diags, t->pp.nfiles ? t->pp.files[0]->pub.path : "<input>",
-			      DTIDY_SEV_ERROR, rule, "%s", buf);
+}
+
+void mt_error_kind(struct mtree *t, enum model_diag_kind kind, struct dtidy_loc loc,
+		   const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(t, kind, loc, rule, fmt, ap);
+	va_end(ap);
+}
+
+void mt_undefined_macro(struct mtree *t, const struct cst *c)
+{
+	size_t len;
+	const char *s = mt_tok_text(t, c->tok, &len);
+	mt_error_kind(t, MODEL_DIAG_UNDEFINED_MACRO, mt_loc_cst(t, c), "syntax",
+		      "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
 }
 
 struct priv {

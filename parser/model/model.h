@@ -49,6 +49,16 @@ struct model {
 	void *priv;
 };
 
+/* The finer class of a model diagnostic (struct diag.kind), for callers
+ * that treat some differently, e.g. a .dtsi checked alone lacks what its
+ * includer provides. */
+enum model_diag_kind {
+	MODEL_DIAG_OTHER = 0,
+	MODEL_DIAG_UNDEFINED_MACRO,	/* a name the preprocessor left: no such macro */
+	MODEL_DIAG_NO_DTS_V1,		/* the tree has no /dts-v1/ */
+	MODEL_DIAG_UNRESOLVED_REF,	/* a label or path that is not in the tree */
+};
+
 struct model *model_build(const char *path, const struct model_opts *o);
 void model_free(struct model *m);
 

@@ -84,6 +84,12 @@ struct dtidy_loc mt_loc_toks(struct mtree *t, uint32_t tb, uint32_t te);
 struct dtidy_loc mt_loc_cst(struct mtree *t, const struct cst *c);
 void mt_error(struct mtree *t, struct dtidy_loc loc, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Same, with the finer class callers act on (enum model_diag_kind). */
+void mt_error_kind(struct mtree *t, enum model_diag_kind kind, struct dtidy_loc loc,
+		   const char *rule, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* A name the preprocessor left where dtc wants a value or a statement
+ * (c->tok): a macro that is not defined. */
+void mt_undefined_macro(struct mtree *t, const struct cst *c);
 const char *mt_tok_text(struct mtree *t, uint32_t tok, size_t *len);
 void locvec_push(struct mtree *t, struct locvec *v, struct dtidy_loc loc);
 /* intern.c: a shared copy of a short string (names, labels, values). */

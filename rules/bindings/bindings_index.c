@@ -2,6 +2,7 @@
 #include "bindings_index.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -9,15 +10,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "core/arena.h"
 #include "core/source.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-/* Open-addressing set of strings. */
+/* Open-addressing set of strings, kept in an arena: the index lives as
+ * long as the process, and building it is the part of a run to keep
+ * cheap (tens of thousands of words). */
+struct strent {
+	const char *s;
+	uint32_t len, hash;
+};
+
 struct strset {
-	char **slot;
+	struct strent *slot;
 	size_t cap, n;
+	struct arena strings;
 };
 
 struct bindings_index {
@@ -26,6 +37,9 @@ struct bindings_index {
 	pcre2_code *vendor_re;		/* vendor-prefixes.yaml keys, as one alternation */
 	pcre2_code *compat_re;		/* binding `pattern:`s that name compatibles */
 	struct bindings_index *next;
+	int ready;			/* built (under the lock) */
+	int has_thread;			/* built by `thread`, not yet joined */
+	pthread_t thread;
 };
 
 static uint64_t hash(const char *s, size_t n)
@@ -36,24 +50,37 @@ static uint64_t hash(const char *s, size_t n)
 	return h;
 }
 
+static struct strent *set_find(const struct strset *s, const char *str, size_t n, uint32_t h)
+{
+	size_t i = h & (s->cap - 1);
+	while (s->slot[i].s) {
+		const struct strent *e = &s->slot[i];
+		if (e->hash == h && e->len == n && memcmp(e->s, str, n) == 0)
+			break;
+		i = (i + 1) & (s->cap - 1);
+	}
+	return &s->slot[i];
+}
+
 static void set_add(struct strset *s, const char *str, size_t n)
 {
 	if ((s->n + 1) * 2 > s->cap) {
-		struct strset g = {xcalloc(s->cap ? s->cap * 2 : 4096, sizeof(char *)),
-				   s->cap ? s->cap * 2 : 4096, 0};
+		/* the kernel's bindings hold about 50,000 distinct words */
+		size_t cap = s->cap ? s->cap * 2 : (size_t)1 << 17;
+		struct strset g = {xcalloc(cap, sizeof(*g.slot)), cap, s->n, s->strings};
 		for (size_t i = 0; i < s->cap; i++)
-			if (s->slot[i])
-				set_add(&g, s->slot[i], strlen(s->slot[i])), free(s->slot[i]);
+			if (s->slot[i].s)
+				*set_find(&g, s->slot[i].s, s->slot[i].len, s->slot[i].hash) = s->slot[i];
 		free(s->slot);
 		*s = g;
 	}
-	size_t i = hash(str, n) & (s->cap - 1);
-	while (s->slot[i]) {
-		if (strlen(s->slot[i]) == n && memcmp(s->slot[i], str, n) == 0)
-			return;
-		i = (i + 1) & (s->cap - 1);
-	}
-	s->slot[i] = xstrndup(str, n);
+	uint32_t h = (uint32_t)hash(str, n);
+	struct strent *e = set_find(s, str, n, h);
+	if (e->s)
+		return;
+	e->s = arena_strndup(&s->strings, str, n);
+	e->len = (uint32_t)n;
+	e->hash = h;
 	s->n++;
 }
 
@@ -61,13 +88,8 @@ static int set_has(const struct strset *s, const char *str)
 {
 	if (!s->cap)
 		return 0;
-	size_t n = strlen(str), i = hash(str, n) & (s->cap - 1);
-	while (s->slot[i]) {
-		if (strcmp(s->slot[i], str) == 0)
-			return 1;
-		i = (i + 1) & (s->cap - 1);
-	}
-	return 0;
+	size_t n = strlen(str);
+	return set_find(s, str, n, (uint32_t)hash(str, n))->s != NULL;
 }
 
 static int is_word(int c)
@@ -80,15 +102,32 @@ static int is_word(int c)
  * as "- vendor,chip", "const: vendor,chip" or "enum: [...]", examples and
  * text bindings as compatible = "..."; other lines (descriptions, property
  * schemas) are skipped, which keeps indexing the 30 MB cheap. */
-static int compat_line(const char *l, const char *e)
+static int value_key(const char *l, const char *e)
 {
+	return (e - l >= 6 && memcmp(l, "const:", 6) == 0) ||
+	       (e - l >= 5 && memcmp(l, "enum:", 5) == 0);
+}
+
+static int compat_line(const char *l, const char *e, int mentions_compatible)
+{
+	if (mentions_compatible)
+		return 1;
 	while (l < e && (*l == ' ' || *l == '\t'))
 		l++;
-	if (e - l >= 2 && l[0] == '-' && l[1] == ' ')
+	if (value_key(l, e))
 		return 1;
-	if (e - l >= 6 && (memcmp(l, "const:", 6) == 0 || memcmp(l, "enum:", 5) == 0))
-		return 1;
-	return memmem(l, (size_t)(e - l), "compatible", 10) != NULL;
+	if (e - l >= 2 && l[0] == '-' && l[1] == ' ') {
+		/* a list item: a scalar ("- vendor,chip") or, when it is a
+		 * mapping ("- description: ..."), only a const or an enum */
+		const char *k = l + 2, *q = k;
+		while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '$' ||
+				 *q == '-' || *q == '_'))
+			q++;
+		int mapping = q > k && q < e && *q == ':' && (q + 1 == e || q[1] == ' ');
+		if (!mapping || value_key(k, e))
+			return 1;
+	}
+	return 0;
 }
 
 /* The words of the lines above that could be compatibles: runs of
@@ -97,11 +136,15 @@ static int compat_line(const char *l, const char *e)
 static void harvest_words(struct strset *s, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
+	/* the next "compatible" in the text, found once for all lines */
+	const char *next = memmem(p, len, "compatible", 10);
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		if (!eol)
 			eol = end;
-		if (compat_line(p, eol)) {
+		while (next && next < p)
+			next = memmem(p, (size_t)(end - p), "compatible", 10);
+		if (compat_line(p, eol, next && next < eol)) {
 			const char *q = p;
 			while (q < eol) {
 				if (!is_word((unsigned char)*q)) {
@@ -176,7 +219,40 @@ static void harvest_patterns(struct strbuf *alt, const char *text, size_t len)
 	}
 }
 
-static void index_dir(struct bindings_index *ix, struct strbuf *pat, const char *dir, int depth)
+/* One buffer for every file read while indexing. */
+struct filebuf {
+	char *s;
+	size_t cap;
+};
+
+/* A file's bytes into buf, NUL-terminated. */
+static int read_at(int dfd, const char *name, struct filebuf *buf, size_t *len)
+{
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	/* no fstat: the buffer grows when a file fills it (few do) */
+	size_t got = 0;
+	for (;;) {
+		if (got + 1 >= buf->cap) {
+			if (buf->cap >= (size_t)1 << 26)
+				break;	/* no binding is that large: stop reading */
+			buf->cap = buf->cap ? 2 * buf->cap : (size_t)1 << 18;
+			buf->s = xrealloc(buf->s, buf->cap);
+		}
+		ssize_t r = read(fd, buf->s + got, buf->cap - 1 - got);
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	buf->s[got] = '\0';
+	*len = got;
+	return 0;
+}
+
+static void index_dir(struct bindings_index *ix, struct strbuf *pat, struct filebuf *buf,
+		      const char *dir, int depth)
 {
 	if (depth > 32)
 		return;
@@ -187,28 +263,28 @@ static void index_dir(struct bindings_index *ix, struct strbuf *pat, const char 
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		struct stat st;
-		if (lstat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			index_dir(ix, pat, path, depth + 1);
+		unsigned char type = e->d_type;
+		if (type == DT_UNKNOWN || type == DT_LNK) {
+			struct stat st;
+			if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+				continue;
+			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+		}
+		if (type == DT_DIR) {
+			char path[4096];
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			index_dir(ix, pat, buf, path, depth + 1);
 			continue;
 		}
 		size_t n = strlen(e->d_name);
-		if (!S_ISREG(st.st_mode) ||
-		    !((n > 5 && !strcmp(e->d_name + n - 5, ".yaml")) ||
-		      (n > 4 && !strcmp(e->d_name + n - 4, ".txt"))))
+		if (type != DT_REG || !((n > 5 && !strcmp(e->d_name + n - 5, ".yaml")) ||
+					(n > 4 && !strcmp(e->d_name + n - 4, ".txt"))))
 			continue;
-		char *err = NULL;
-		struct source *src = source_load(path, &err);
-		free(err);
-		if (!src)
+		size_t len;
+		if (read_at(dirfd(d), e->d_name, buf, &len) != 0)
 			continue;
-		harvest_words(&ix->compats, src->text, src->len);
-		harvest_patterns(pat, src->text, src->len);
-		source_free(src);
+		harvest_words(&ix->compats, buf->s, len);
+		harvest_patterns(pat, buf->s, len);
 	}
 	closedir(d);
 }
@@ -249,32 +325,92 @@ static pcre2_code *vendor_patterns(const char *dir)
 	return re;
 }
 
+/* Indexes are built once per directory and then shared read-only. One may
+ * be built in the background (bindings_prefetch) while the first boards
+ * are parsed; bindings_get waits for it. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static struct bindings_index *built;	/* immutable once published */
+static pthread_cond_t done = PTHREAD_COND_INITIALIZER;
+static struct bindings_index *built;	/* each immutable once ready */
+
+static void build(struct bindings_index *ix)
+{
+	ix->vendor_re = vendor_patterns(ix->dir);
+	if (!ix->vendor_re)
+		return;		/* not a bindings directory */
+	struct strbuf pat = {0};
+	struct filebuf buf = {0};
+	arena_init(&ix->compats.strings);
+	index_dir(ix, &pat, &buf, ix->dir, 0);
+	free(buf.s);
+	ix->compat_re = compile_alt(&pat);
+	sb_free(&pat);
+}
+
+static void *build_thread(void *arg)
+{
+	struct bindings_index *ix = arg;
+	build(ix);
+	pthread_mutex_lock(&lock);
+	ix->ready = 1;
+	pthread_cond_broadcast(&done);
+	pthread_mutex_unlock(&lock);
+	return NULL;
+}
+
+/* The entry for dir, created (and its build started) when missing; called
+ * with the lock held. */
+static struct bindings_index *entry(const char *dir, int background)
+{
+	struct bindings_index *ix;
+	for (ix = built; ix; ix = ix->next)
+		if (strcmp(ix->dir, dir) == 0)
+			return ix;
+	ix = xcalloc(1, sizeof(*ix));
+	ix->dir = xstrdup(dir);
+	ix->next = built;
+	built = ix;
+	if (background && pthread_create(&ix->thread, NULL, build_thread, ix) == 0) {
+		ix->has_thread = 1;
+	} else {
+		/* built here, lock held: other callers wait for it either way */
+		build(ix);
+		ix->ready = 1;
+	}
+	return ix;
+}
+
+void bindings_prefetch(const char *file, const char *explicit_dir)
+{
+	char *dir = bindings_find_dir(file, explicit_dir);
+	if (!dir)
+		return;
+	pthread_mutex_lock(&lock);
+	entry(dir, 1);
+	pthread_mutex_unlock(&lock);
+	free(dir);
+}
 
 const struct bindings_index *bindings_get(const char *dir)
 {
 	pthread_mutex_lock(&lock);
-	struct bindings_index *ix;
-	for (ix = built; ix; ix = ix->next)
-		if (strcmp(ix->dir, dir) == 0)
-			break;
-	if (!ix) {
-		pcre2_code *vre = vendor_patterns(dir);
-		if (vre) {
-			ix = xcalloc(1, sizeof(*ix));
-			ix->dir = xstrdup(dir);
-			ix->vendor_re = vre;
-			struct strbuf pat = {0};
-			index_dir(ix, &pat, dir, 0);
-			ix->compat_re = compile_alt(&pat);
-			sb_free(&pat);
-			ix->next = built;
-			built = ix;
-		}
-	}
+	struct bindings_index *ix = entry(dir, 0);
+	while (!ix->ready)
+		pthread_cond_wait(&done, &lock);
 	pthread_mutex_unlock(&lock);
-	return ix;
+	return ix->vendor_re ? ix : NULL;
+}
+
+void bindings_settle(void)
+{
+	pthread_mutex_lock(&lock);
+	for (struct bindings_index *ix = built; ix; ix = ix->next)
+		if (ix->has_thread) {
+			pthread_mutex_unlock(&lock);
+			pthread_join(ix->thread, NULL);
+			pthread_mutex_lock(&lock);
+			ix->has_thread = 0;
+		}
+	pthread_mutex_unlock(&lock);
 }
 
 static int re_match(const pcre2_code *re, const char *s)
@@ -305,10 +441,43 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The answer of find_up for each directory of checked files: every rule
+ * of every board asks, and walking up costs a dozen system calls. */
+struct dir_answer {
+	char *dir, *bindings;	/* bindings: NULL when there are none */
+	struct dir_answer *next;
+};
+static struct dir_answer *answers;
+
+static char *find_up(const char *file);
+
 char *bindings_find_dir(const char *file, const char *explicit_dir)
 {
 	if (explicit_dir)
-		return is_dir(explicit_dir) ? xstrdup(explicit_dir) : NULL;
+		return explicit_dir[0] && is_dir(explicit_dir) ? xstrdup(explicit_dir) : NULL;
+	const char *slash = strrchr(file, '/');
+	size_t n = slash ? (size_t)(slash - file) : 0;
+	pthread_mutex_lock(&lock);
+	struct dir_answer *a;
+	for (a = answers; a; a = a->next)
+		if (strlen(a->dir) == n && !memcmp(a->dir, file, n))
+			break;
+	if (!a) {
+		a = xcalloc(1, sizeof(*a));
+		a->dir = xstrndup(file, n);
+		a->bindings = find_up(file);
+		a->next = answers;
+		answers = a;
+	}
+	char *r = a->bindings ? xstrdup(a->bindings) : NULL;
+	pthread_mutex_unlock(&lock);
+	return r;
+}
+
+/* Walks up from the file to a kernel tree's bindings or a split tree's
+ * Bindings/ beside src/. */
+static char *find_up(const char *file)
+{
 	char *abs = realpath(file, NULL);
 	if (!abs)
 		return NULL;

@@ -11,14 +11,22 @@
 
 struct bindings_index;
 
-/* The bindings directory for a checked file: `explicit_dir` when given,
- * else found by walking up from the file. Returns a malloc'd path or NULL. */
+/* The bindings directory for a checked file: `explicit_dir` when given
+ * ("" for none: --no-bindings), else found by walking up from the file.
+ * Returns a malloc'd path or NULL. */
 char *bindings_find_dir(const char *file, const char *explicit_dir);
 
 /* The index of a bindings directory, built on first use and then shared,
  * read-only, by every thread for the rest of the process. NULL when the
  * directory has no vendor-prefixes.yaml. */
 const struct bindings_index *bindings_get(const char *dir);
+
+/* Starts building, on a thread of its own, the index a check of `file`
+ * will ask for, so that reading thousands of binding files overlaps with
+ * parsing the first boards. Optional; bindings_get waits for it. */
+void bindings_prefetch(const char *file, const char *explicit_dir);
+/* Waits for the builds bindings_prefetch started (before exit). */
+void bindings_settle(void);
 
 int bindings_vendor_known(const struct bindings_index *ix, const char *vendor);
 int bindings_compatible_documented(const struct bindings_index *ix, const char *compat);

@@ -125,7 +125,7 @@ const struct dtidy_rule dtidy_rule_unused_labels = {
 	.id = "unused-labels",
 	.family = "style",
 	.severity = DTIDY_SEV_WARNING,
-	.flags = DTIDY_RULE_OPT_IN,
+	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE,
 	.description = "a label in a board file that nothing in the board refers to",
 	.help = "A label that no &label, &{label/...} or macro refers to is clutter\n"
 		"(dt-check-style's unused-labels). dtidy resolves references across the\n"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # `format --sort` from the command line: notes about nodes left in their
 # order go to stderr with file:line and do not fail the run; --check, --diff,
-# -i, --stdin-filename and -j agree; a sorted file is a fixed point.
+# -i, --stdin-filename and -j agree; a sorted file is a fixed point; a
+# .dtidy.yaml `format: { sort: true }` asks for it without the flag.
 set -u
 : "${DTIDY:?}"
 tmp=$(mktemp -d)
@@ -96,6 +97,12 @@ check "-i -j2 prints one note per refused node" [ "$(grep -c 'format-sort' "$tmp
 "$DTIDY" format --sort --check -j2 "$tmp/tree" >"$tmp/again" 2>/dev/null
 check "a second --sort run changes nothing (idempotent)" \
 	sh -c "[ $? -eq 0 ] && [ ! -s '$tmp/again' ]"
+
+mkdir -p "$tmp/cfg"
+cp "$tmp/board.dts" "$tmp/cfg/board.dts"
+printf 'format:\n  sort: true\n' >"$tmp/cfg/.dtidy.yaml"
+"$DTIDY" format "$tmp/cfg/board.dts" >"$tmp/cfg.out" 2>/dev/null
+check "format: { sort: true } in .dtidy.yaml sorts without --sort" cmp -s "$tmp/cfg.out" "$tmp/out"
 
 # a file that does not parse is reported and never sorted
 printf '/dts-v1/;\n/ { b = <1>; a = <2>;\n' >"$tmp/broken.dts"

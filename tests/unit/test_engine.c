@@ -60,7 +60,7 @@ Test(config, reads_every_section)
 					   "overrides:\n"
 					   "  - files: ['*.dtsi']\n"
 					   "    rules: { hv-reg: off }\n"
-					   "format: { indent: 4, line-width: 100, sort: true }\n");
+					   "format: { indent: 4, tab-width: 2, line-width: 100, sort: true }\n");
 	struct diag_list errs = {0};
 	struct config *c = config_load(p, &chk, &errs);
 	cr_assert_not_null(c, "%s", errs.n ? errs.v[0].message : "");
@@ -75,6 +75,7 @@ Test(config, reads_every_section)
 	cr_assert_eq(c->rules.v[2].severity, DTIDY_SEV_NOTE);
 	cr_assert_str_eq(c->rules.v[2].vals[0], "100");
 	cr_assert_eq(c->format.indent, 4);
+	cr_assert_eq(c->format.tab_width, 2);
 	cr_assert_eq(c->format.line_width, 100);
 	cr_assert_eq(c->format.sort, 1);
 	cr_assert_eq(c->noverrides, 1);

@@ -3,7 +3,9 @@
  * child-address-order, child-name-order) and compiled with cpp + dtc before
  * and after; the DTBs, decompiled with their nodes and properties sorted
  * (dtc -s), must be the same but for the numbers dtc gives phandles, which
- * follow the order references are met in. */
+ * follow the order references are met in. The second test goes through
+ * the command line, `dtidy check --enable=style --fix`, on copies of
+ * boards. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,4 +203,82 @@ Test(reorder_fix, boards_compile_to_the_same_tree, .timeout = 300)
 	cr_assert_eq(system(cmd), 0);
 	cr_log_info("reorder fix: %d of %d boards reordered and compared", fixed, boards);
 	cr_expect_gt(fixed, 10, "only %d boards were reordered", fixed);
+}
+
+/* Output of a shell command (stdout and stderr), malloc'd. */
+static char *run(const char *cmd)
+{
+	FILE *p = popen(cmd, "r");
+	cr_assert(p, "cannot run %s", cmd);
+	struct strbuf b = {0};
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		sb_put(&b, chunk, n);
+	pclose(p);
+	char *s = xstrdup(sb_cstr(&b));
+	sb_free(&b);
+	return s;
+}
+
+/* The whole path as a user takes it: `dtidy check --enable=style --fix`
+ * on copies of corpus boards. One run must leave nothing a fix could still
+ * change (a second --fix applies nothing: overlapping fixes are applied in
+ * rounds), and the board must compile to the same tree. */
+Test(style_fix_cli, boards_fixed_in_place, .timeout = 600)
+{
+	const char *dtidy = getenv("DTIDY");
+	if (!dtidy || !*dtidy)
+		cr_skip_test("DTIDY is not set (make test sets it)");
+	if (system("command -v dtc >/dev/null && command -v cpp >/dev/null") != 0)
+		cr_skip_test("needs dtc and cpp");
+	char list[1024];
+	snprintf(list, sizeof(list), "%s/linux-toplevel.txt", corpus());
+	FILE *f = fopen(list, "r");
+	if (!f) {
+		cr_skip_test("no corpus at %s", corpus());
+		return;
+	}
+	char dir[] = "/tmp/dtidy-fixcli-XXXXXX";
+	cr_assert(mkdtemp(dir));
+	char cmd[8192];
+	snprintf(cmd, sizeof(cmd), "cp -R '%s/src' '%s/include' '%s/'", corpus(), corpus(), dir);
+	cr_assert_eq(system(cmd), 0);
+	char line[1024];
+	int fixed = 0;
+	while (fixed < 8 && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		size_t n = strlen(line);
+		if (n < 5 || strcmp(line + n - 4, ".dts"))
+			continue;
+		char board[2048], d[2048], arch[256] = "", incs[8192], a[2048], b[2048];
+		snprintf(board, sizeof(board), "%s/%s", dir, line);
+		snprintf(d, sizeof(d), "%s", board);
+		*strrchr(d, '/') = '\0';
+		sscanf(line, "src/%255[^/]", arch);
+		snprintf(incs, sizeof(incs), "-I '%s' -I '%s/src/%s' -I '%s/src' -I '%s/include'", d,
+			 dir, arch, dir, dir);
+		snprintf(a, sizeof(a), "%s/before.dts", dir);
+		snprintf(b, sizeof(b), "%s/after.dts", dir);
+		if (sorted_dts(incs, board, a) != 0)
+			continue;	/* not a board cpp + dtc compile */
+		snprintf(cmd, sizeof(cmd), "'%s' check --enable=style --fix '%s' 2>&1 >/dev/null", dtidy,
+			 board);
+		char *first = run(cmd);
+		int changed = strstr(first, "applied") != NULL;
+		free(first);
+		if (!changed)
+			continue;
+		char *second = run(cmd);
+		cr_expect(strstr(second, "applied") == NULL,
+			  "%s: a second --fix still changed the board: %s", line, second);
+		free(second);
+		cr_expect_eq(sorted_dts(incs, board, b), 0, "%s: the fixed board fails to compile", line);
+		cr_expect(same_tree(a, b), "%s: --fix changed the compiled tree", line);
+		fixed++;
+	}
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_expect_geq(fixed, 8, "only %d boards were fixed", fixed);
 }

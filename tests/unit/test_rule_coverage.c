@@ -1,0 +1,113 @@
+/* Every registered rule has help text with an example (a bad and a good
+ * one), and a bad and a good tree in rule_cases.c that the engine judges
+ * as such: the bad one gives at least one finding of the rule, the good
+ * one none, and neither has a syntax error. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rule_cases.h"
+#include "rules/engine.h"
+#include "rules/registry.h"
+
+static void put(const char *root, const char *rel, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	for (char *s = strchr(path + strlen(root) + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		mkdir(path, 0755);
+		*s = '/';
+	}
+	FILE *f = fopen(path, "w");
+	cr_assert(f, "cannot write %s", path);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Findings of `rule` on text checked as src/arm/board.dts, with the small
+ * Bindings/ of rule_cases.h beside src/. */
+static int count(const char *rule, const char *text, int syntax_ok)
+{
+	char root[] = "/tmp/dtidy-cases-XXXXXX";
+	cr_assert(mkdtemp(root));
+	put(root, "Bindings/vendor-prefixes.yaml",
+	    "patternProperties:\n  \"^acme,.*\":\n    description: Acme Corp.\n");
+	put(root, "Bindings/serial/acme,uart.yaml",
+	    "properties:\n  compatible:\n    const: acme,uart\n");
+	put(root, "src/arm/board.dts", text);
+	char path[128];
+	snprintf(path, sizeof(path), "%s/src/arm/board.dts", root);
+
+	char *enable[] = {(char *)rule};
+	struct engine_opts eo = {.level = 2, .enable = enable, .nenable = 1, .no_auto_include = 1};
+	struct diag_list errs = {0};
+	struct engine *e = engine_new(&eo, &errs);
+	cr_assert(e, "engine_new failed for %s", rule);
+	struct engine_input in = {.path = path};
+	struct engine_result res;
+	engine_check(e, &in, &res);
+	int n = 0;
+	for (size_t i = 0; i < res.diags.n; i++) {
+		cr_expect(syntax_ok || strcmp(res.diags.v[i].rule, "syntax") != 0,
+			  "%s: syntax error in test input: %s", rule, res.diags.v[i].message);
+		if (strcmp(res.diags.v[i].rule, rule) == 0)
+			n++;
+	}
+	engine_result_free(&res);
+	engine_free(e);
+	diag_list_free(&errs);
+	char cmd[200];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	cr_expect(system(cmd) == 0);
+	return n;
+}
+
+Test(rule_coverage, every_rule_has_help_with_an_example)
+{
+	size_t n;
+	const struct dtidy_rule *const *rules = registry_rules(&n);
+	cr_assert(n > 100, "the registry holds %zu rules", n);
+	for (size_t i = 0; i < n; i++) {
+		const char *h = rules[i]->help;
+		cr_expect(h && strlen(h) > 40, "%s: no help text", rules[i]->id);
+		if (h)
+			cr_expect(strstr(h, "Bad") && strstr(h, "Good"),
+				  "%s: help has no bad and good example", rules[i]->id);
+		cr_expect(rules[i]->description && rules[i]->description[0], "%s: no description",
+			  rules[i]->id);
+	}
+}
+
+Test(rule_coverage, every_rule_has_a_bad_and_a_good_case)
+{
+	size_t n;
+	const struct dtidy_rule *const *rules = registry_rules(&n);
+	for (size_t i = 0; i < n; i++) {
+		int found = 0;
+		for (size_t k = 0; k < rule_ncases && !found; k++)
+			found = !strcmp(rule_cases[k].rule, rules[i]->id);
+		cr_expect(found, "%s: no bad/good case in rule_cases.c", rules[i]->id);
+	}
+	/* and no case for a rule that does not exist */
+	for (size_t k = 0; k < rule_ncases; k++) {
+		int found = 0;
+		for (size_t i = 0; i < n && !found; i++)
+			found = !strcmp(rule_cases[k].rule, rules[i]->id);
+		cr_expect(found, "rule_cases.c: '%s' is not a registered rule", rule_cases[k].rule);
+	}
+}
+
+Test(rule_coverage, bad_cases_report_and_good_cases_do_not)
+{
+	for (size_t k = 0; k < rule_ncases; k++) {
+		const struct rule_case *c = &rule_cases[k];
+		/* an unclosed comment is also a syntax error */
+		int syntax_ok = !strcmp(c->rule, "unclosed-block-comment");
+		cr_expect(count(c->rule, c->bad, syntax_ok) > 0, "%s: bad case not reported",
+			  c->rule);
+		cr_expect(count(c->rule, c->good, 0) == 0, "%s: good case reported", c->rule);
+	}
+}
