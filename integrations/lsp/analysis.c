@@ -58,6 +58,13 @@ static void set_deps(struct lsp_doc *d, char **deps, size_t n)
 void lsp_analyze(struct lsp_server *s, struct lsp_doc *d, struct diag_list *out)
 {
 	diag_list_free(out);
+	if (lsp_doc_too_large(d)) {
+		diag_add_file(out, d->path, DTIDY_SEV_ERROR, "io",
+			      "document too large: %zu MiB (the limit is %zu MiB); not checked",
+			      (d->len + (1u << 20) - 1) >> 20, SOURCE_MAX_BYTES >> 20);
+		set_deps(d, NULL, 0);
+		return;
+	}
 	if (!s->engine) {
 		syntax_only(d, out);
 		return;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../core/source.h"
 #include "../../core/xalloc.h"
 
 static void reindex(struct lsp_doc *d)
@@ -74,6 +75,11 @@ struct lsp_doc *lsp_doc_open(struct lsp_docs *ds, const char *uri, const char *t
 	d->due_ms = -1;
 	d->diags_current = 0;
 	return d;
+}
+
+int lsp_doc_too_large(const struct lsp_doc *d)
+{
+	return d->len > SOURCE_MAX_BYTES;
 }
 
 struct lsp_doc *lsp_doc_find(const struct lsp_docs *ds, const char *uri)

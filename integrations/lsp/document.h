@@ -46,6 +46,11 @@ struct lsp_doc *lsp_doc_by_path(const struct lsp_docs *ds, const char *path);
 void lsp_doc_close(struct lsp_docs *ds, struct lsp_doc *d);
 void lsp_docs_free(struct lsp_docs *ds);
 
+/* Is the document over the size dtidy reads from disk (SOURCE_MAX_BYTES)?
+ * Such a document is neither checked, outlined nor formatted: that would
+ * take gigabytes. */
+int lsp_doc_too_large(const struct lsp_doc *d);
+
 /* Replaces the whole text. */
 void lsp_doc_set_text(struct lsp_doc *d, const char *text, size_t len);
 /* Replaces bytes [start, end) with text. */

@@ -4,6 +4,7 @@
  * formatted; the broken part is left alone. */
 #include <string.h>
 
+#include "../../core/source.h"
 #include "../../formatter/format.h"
 #include "server.h"
 #include "textdiff.h"
@@ -73,6 +74,11 @@ static json_t *format(struct lsp_server *s, json_t *params, json_t *id, struct l
 	struct lsp_doc *d = lsp_param_doc(s, params, e);
 	if (!d)
 		return NULL;
+	if (lsp_doc_too_large(d)) {
+		lsp_fail(e, LSP_REQUEST_FAILED, "dtidy does not format documents over %zu MiB",
+			 SOURCE_MAX_BYTES >> 20);
+		return NULL;
+	}
 	struct fmt_line_range lines = {0, 0};
 	if (ranged) {
 		struct lsp_pos a, b;

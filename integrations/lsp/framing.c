@@ -114,6 +114,24 @@ static long long content_length(const char *s, size_t n)
 	return -1;
 }
 
+/* No header block ends in the `avail` bytes at `s`. Past LSP_MAX_HEADER
+ * they are not a header: drops them but for their last lines, where the
+ * next real header may already begin. Reports the first drop of a run. */
+static enum lsp_frame drop_junk(struct lsp_reader *r, const char *s, size_t avail)
+{
+	if (avail <= LSP_MAX_HEADER)
+		return LSP_FRAME_NONE;
+	size_t keep = 0;
+	const char *nl = memchr(s + avail - LSP_MAX_HEADER / 2, '\n', LSP_MAX_HEADER / 2);
+	if (nl)
+		keep = avail - (size_t)(nl + 1 - s);
+	r->start += avail - keep;
+	if (r->junk)
+		return LSP_FRAME_NONE;
+	r->junk = 1;
+	return LSP_FRAME_BAD;
+}
+
 enum lsp_frame lsp_reader_next(struct lsp_reader *r, const char **body, size_t *n)
 {
 	if (!r->buf)		/* nothing read yet */
@@ -136,7 +154,8 @@ enum lsp_frame lsp_reader_next(struct lsp_reader *r, const char **body, size_t *
 	}
 	size_t h = header_end(s, avail);
 	if (!h)
-		return LSP_FRAME_NONE;
+		return drop_junk(r, s, avail);
+	r->junk = 0;
 	long long cl = content_length(s, h);
 	if (cl < 0) {
 		r->start += h;

@@ -6,14 +6,21 @@
 
 #include <stddef.h>
 
-/* A body larger than this is skipped and answered with a parse error. */
-#define LSP_MAX_MESSAGE ((size_t)256 << 20)
+/* A body larger than this is skipped and answered with a parse error: four
+ * times the largest document dtidy checks (SOURCE_MAX_BYTES), room for JSON
+ * escapes, while a message costs the server about five times its size. */
+#define LSP_MAX_MESSAGE ((size_t)64 << 20)
+/* Real header blocks are a line or two. Bytes that run on this long without
+ * ending a header block are not one: they are dropped (answered once with a
+ * parse error), so garbage on stdin costs neither memory nor rescans. */
+#define LSP_MAX_HEADER ((size_t)64 << 10)
 
 struct lsp_reader {
 	int fd;
 	char *buf;
 	size_t start, len, cap;	/* unread bytes are buf[start, len) */
 	size_t skip;		/* bytes of an oversized body still to discard */
+	int junk;		/* dropping bytes that are not a header block */
 	int eof;
 };
 
@@ -21,7 +28,8 @@ enum lsp_frame {
 	LSP_FRAME_NONE,		/* no complete message buffered yet */
 	LSP_FRAME_BODY,		/* *body, *n: one message body */
 	LSP_FRAME_BAD,		/* a header block without a usable Content-Length,
-				 * or an oversized body: answer -32700 */
+				 * an oversized body, or a run of bytes too long
+				 * for a header: answer -32700 */
 };
 
 void lsp_reader_init(struct lsp_reader *r, int fd);

@@ -6,7 +6,9 @@
 void lsp_parse(struct lsp_parsed *p, const struct lsp_doc *d)
 {
 	memset(p, 0, sizeof(*p));
-	dt_lex(d->text, d->len, &p->toks);
+	/* a document too large to check has no outline or hovers either */
+	size_t len = lsp_doc_too_large(d) ? 0 : d->len;
+	dt_lex(d->text, len, &p->toks);
 	arena_init(&p->arena);
 	dt_parse(&p->cst, d->text, p->toks.v, p->toks.n, &p->arena);
 }

@@ -90,8 +90,11 @@ static void take_buffered(struct lsp_server *s)
 		if (f == LSP_FRAME_NONE)
 			return;
 		if (f == LSP_FRAME_BAD) {
-			reply_error(s, NULL, RPC_PARSE_ERROR,
-				    "bad message header: need a Content-Length (at most 256 MiB)");
+			char m[160];
+			snprintf(m, sizeof(m),
+				 "bad message header: need \"Content-Length: N\" (N at most %zu MiB)"
+				 " and a blank line", LSP_MAX_MESSAGE >> 20);
+			reply_error(s, NULL, RPC_PARSE_ERROR, m);
 			continue;
 		}
 		json_error_t err;

@@ -692,10 +692,12 @@ struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t
 	const struct pp_origin *o = &r->origins[lo];
 	loc.file = &r->files[o->file]->pub;
 	if (o->linear) {
-		loc.start = o->start + (off - o->out);
+		/* the line ends written after a copied span map to its end */
+		uint32_t span = o->end - o->start, at = off - o->out;
+		loc.start = o->start + (at < span ? at : span);
 		loc.end = loc.start + (end > off ? end - off : 0);
 		if (loc.end > o->end)
-			loc.end = o->end > loc.start ? o->end : loc.start;
+			loc.end = o->end;
 		return loc;
 	}
 	loc.start = o->start;

@@ -1,13 +1,8 @@
 /* libFuzzer target: the preprocessor and the model over a small virtual
- * include tree, then the rule engine (every built-in rule) on the same
- * files.
- *
- * The input is split into files at lines "//=== NAME": the part before the
- * first such line is /v/main.dts, each later part is /v/NAME (NAME may hold
- * directories: "inc/dt-bindings/x.h"; -I is /v/inc). Nothing is read from
- * the disk: a path outside /v/ reads as an empty file, a missing one under
- * /v/ does not exist. So include cycles, macros that expand exponentially,
- * /include/ vs #include and /incbin/ are all reachable.
+ * include tree (tests/fuzz/vfs.h: files split at "//=== NAME" lines, -I is
+ * /v/inc), then the rule engine (every built-in rule) on the same files.
+ * Include cycles, macros that expand exponentially, /include/ vs #include
+ * and /incbin/ are all reachable.
  *
  * Asserted: no crash, leak or hang; every diagnostic's position lies in a
  * file that was read; a model built without errors prints as DTS that
@@ -24,81 +19,12 @@
 #include "parser/parser.h"
 #include "rules/engine.h"
 #include "fuzz_check.h"
-
-#define VROOT "/v/"
-#define MARK "//=== "
-#define MAX_FILES 16
-
-struct vfile {
-	char name[64];
-	const char *text;
-	size_t len;
-};
-
-struct vfs {
-	struct vfile f[MAX_FILES];
-	size_t n;
-};
-
-static void split(struct vfs *fs, const char *d, size_t n)
-{
-	size_t ml = strlen(MARK);
-	fs->n = 1;
-	snprintf(fs->f[0].name, sizeof(fs->f[0].name), "main.dts");
-	fs->f[0].text = d;
-	size_t start = 0;
-	for (size_t i = 0; i + ml <= n; i++) {
-		if ((i > 0 && d[i - 1] != '\n') || memcmp(d + i, MARK, ml) != 0)
-			continue;
-		if (fs->n == MAX_FILES)
-			break;
-		fs->f[fs->n - 1].len = i - start;
-		size_t ns = i + ml, ne = ns;
-		while (ne < n && d[ne] != '\n')
-			ne++;
-		struct vfile *v = &fs->f[fs->n++];
-		size_t nl = ne - ns < sizeof(v->name) - 1 ? ne - ns : sizeof(v->name) - 1;
-		memcpy(v->name, d + ns, nl);
-		v->name[nl] = '\0';
-		start = ne < n ? ne + 1 : n;
-		v->text = d + start;
-		i = start ? start - 1 : 0;
-	}
-	fs->f[fs->n - 1].len = n - start;
-}
-
-static const struct vfile *lookup(const struct vfs *fs, const char *path)
-{
-	if (strncmp(path, VROOT, strlen(VROOT)) != 0)
-		return NULL;
-	const char *rel = path + strlen(VROOT);
-	for (size_t i = 0; i < fs->n; i++)
-		if (fs->f[i].name[0] && strcmp(fs->f[i].name, rel) == 0)
-			return &fs->f[i];
-	return NULL;
-}
-
-/* 1 and a copy when the file is virtual or outside /v/ (empty), 0 for a
- * missing file under /v/ (the disk has no /v/, so it stays missing). */
-static int vread(void *ctx, const char *path, char **text, size_t *len)
-{
-	const struct vfs *fs = ctx;
-	const struct vfile *v = lookup(fs, path);
-	int inside = strncmp(path, VROOT, strlen(VROOT)) == 0 && !strstr(path, "..");
-	if (!v && inside)
-		return 0;
-	*len = v ? v->len : 0;
-	*text = xmalloc(*len + 1);
-	if (*len)
-		memcpy(*text, v->text, *len);
-	(*text)[*len] = '\0';
-	return 1;
-}
+#include "vfs.h"
 
 static char *engine_vread(void *ud, const char *path, size_t *len)
 {
 	char *text = NULL;
-	return vread(ud, path, &text, len) ? text : NULL;
+	return vfs_read(ud, path, &text, len) ? text : NULL;
 }
 
 static size_t parse_errors(const char *text, size_t len)
@@ -138,9 +64,9 @@ static void check_diags(const struct diag_list *dl)
 
 static struct model *build(struct vfs *fs, const char *path)
 {
-	static const char *const incdirs[] = {VROOT "inc"};
+	static const char *const incdirs[] = {VFS_ROOT "inc"};
 	struct model_opts o = {
-		.incdirs = incdirs, .nincdirs = 1, .read = vread, .read_ctx = fs,
+		.incdirs = incdirs, .nincdirs = 1, .read = vfs_read, .read_ctx = fs,
 	};
 	return model_build(path, &o);
 }
@@ -149,7 +75,7 @@ static struct engine *engine_once(void)
 {
 	static struct engine *e;
 	if (!e) {
-		static char *const incdirs[] = {VROOT "inc"};
+		static char *const incdirs[] = {VFS_ROOT "inc"};
 		struct engine_opts eo = {.incdirs = incdirs, .nincdirs = 1, .level = -1,
 					 .no_auto_include = 1};
 		struct diag_list errs = {0};
@@ -163,10 +89,9 @@ static struct engine *engine_once(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct vfs fs;
-	memset(&fs, 0, sizeof(fs));
-	split(&fs, (const char *)data, size);
+	vfs_split(&fs, (const char *)data, size);
 
-	struct model *m = build(&fs, VROOT "main.dts");
+	struct model *m = build(&fs, VFS_ROOT "main.dts");
 	FUZZ_ASSERT(m != NULL);
 	check_diags(&m->diags);
 	if (m->errors == 0 && !m->pp_failed && m->tree.root) {
@@ -175,12 +100,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(parse_errors(dts, len) == 0);
 		/* the printed tree is a fixed point */
 		struct vfs again;
-		memset(&again, 0, sizeof(again));
-		again.n = 1;
-		snprintf(again.f[0].name, sizeof(again.f[0].name), "main.dts");
-		again.f[0].text = dts;
-		again.f[0].len = len;
-		struct model *m2 = build(&again, VROOT "main.dts");
+		vfs_single(&again, dts, len);
+		struct model *m2 = build(&again, VFS_ROOT "main.dts");
 		FUZZ_ASSERT(m2->errors == 0);
 		size_t len2 = 0;
 		char *dts2 = print_model(m2, &len2);
@@ -192,7 +113,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	model_free(m);
 
 	struct engine_file_hook hook = {.read = engine_vread, .ud = &fs};
-	struct engine_input in = {.path = VROOT "main.dts", .text = fs.f[0].text,
+	struct engine_input in = {.path = VFS_ROOT "main.dts", .text = fs.f[0].text,
 				  .len = fs.f[0].len, .hook = &hook};
 	struct engine_result res;
 	engine_check(engine_once(), &in, &res);

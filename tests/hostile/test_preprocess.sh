@@ -20,8 +20,12 @@ else
 	not_ok "include cycle: error at file:line:col" "$(head -c 400 "$T/err")"
 fi
 expect_rss "include cycle" 64
-run cycle-check -- "$DTIDY" check --color=never main.dts
+witness ok.dts
+run cycle-check -- "$DTIDY" check --color=never main.dts ok.dts
 if [ "$rc" -le 1 ]; then ok "include cycle: check answers ($rc)"; else not_ok "include cycle: check answers" "exit $rc"; fi
+expect_out "include cycle: check reports it at file:line:col" \
+	'^[abc]\.dtsi:[0-9]+:[0-9]+: error: #include nested more than [0-9]+ deep \(an include cycle\?\) \[preprocessor\]$'
+expect_out "include cycle: the other file is still checked" '^ok\.dts:4:1: error: '
 
 # dtc's own /include/ in a cycle
 printf '/dts-v1/;\n/include/ "x.dtsi"\n' >raw.dts
