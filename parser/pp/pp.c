@@ -260,6 +260,33 @@ int pp_is_directive(const struct pp_tok *t)
 	return 0;
 }
 
+static int ident_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$';
+}
+
+int pp_text_opens_directive(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n || s[i] != '#')
+		return 0;
+	i++;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n && s[i] >= '0' && s[i] <= '9')
+		return 1;	/* a line marker */
+	size_t b = i;
+	while (i < n && ident_char((unsigned char)s[i]))
+		i++;
+	for (int k = 0; directive_names[k]; k++)
+		if (strlen(directive_names[k]) == i - b && !memcmp(s + b, directive_names[k], i - b))
+			return 1;
+	return 0;
+}
+
 /* Cuts the directive's line out of the list: returns its tokens after the
  * '#' ending in a PT_EOF, and the first token of the next line in *next. */
 static struct pp_tok *cut_line(struct pp *pp, struct pp_tok *hash, struct pp_tok **next)
