@@ -507,6 +507,16 @@ static void do_include(struct pp *pp, struct pp_tok *kw, struct pp_tok *line, in
 		f->dir_index = dir;
 	if (f->once)
 		return;
+	/* A file inside itself once is a guarded self-include or a counted
+	 * recursion; a third time it is a cycle. Stopping here, not at the
+	 * depth limit, matters: a file that includes itself twice would
+	 * otherwise be read 2^200 times before the limit is reached. */
+	if (f->active >= 2) {
+		pp_error(pp, &at, "#include cycle: '%s' is already being included twice (an include guard missing?)",
+			 name);
+		pp->fatal = 1;
+		return;
+	}
 	run_file(pp, f);
 }
 
@@ -634,6 +644,7 @@ static void run_file(struct pp *pp, struct pp_file *f)
 	pp->conds = NULL;
 	pp->cur_file = fi;
 	pp->depth++;
+	f->active++;
 	struct pp_tok *tok = pp_tokenize(pp, fi, f->pub.text, f->pub.len);
 	while (tok->kind != PT_EOF && !pp->fatal) {
 		if (tok->kind == PT_PUNCT && tok->p[0] == '#' && pp_is_directive(tok)) {
@@ -658,6 +669,7 @@ static void run_file(struct pp *pp, struct pp_file *f)
 	for (struct cond *c = pp->conds; c && !pp->fatal; c = c->up)
 		pp_error(pp, c->at, "unterminated #%.*s", (int)c->at->len, c->at->p);
 	pp->depth--;
+	f->active--;
 	pp->conds = saved_conds;
 	pp->cur_file = saved_file;
 }

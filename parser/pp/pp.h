@@ -22,6 +22,7 @@ struct pp_file {
 	struct source *owned;		/* from the read hook: freed with the result */
 	int dir_index;			/* search-list entry it was found in, -1: none */
 	int once;			/* #pragma once seen */
+	int active;			/* how many times it is being read right now */
 };
 
 /* Output bytes [out, next origin's out) came from file bytes [start, end).

@@ -14,7 +14,7 @@ printf '/ { b; };\n#include "c.dtsi"\n' >b.dtsi
 printf '#include "a.dtsi"\n' >c.dtsi
 run cycle -- "$DTIDY" tree main.dts
 expect_rc "include cycle through three files" 1
-if grep -Eq '^[abc]\.dtsi:[0-9]+:[0-9]+: error: #include nested more than [0-9]+ deep \(an include cycle\?\) \[preprocessor\]$' "$T/err"; then
+if grep -Eq "^c\\.dtsi:1:1: error: #include cycle: 'a\\.dtsi' is already being included twice \\(an include guard missing\\?\\) \\[preprocessor\\]\$" "$T/err"; then
 	ok "include cycle: error at file:line:col"
 else
 	not_ok "include cycle: error at file:line:col" "$(head -c 400 "$T/err")"
@@ -24,7 +24,7 @@ witness ok.dts
 run cycle-check -- "$DTIDY" check --color=never main.dts ok.dts
 if [ "$rc" -le 1 ]; then ok "include cycle: check answers ($rc)"; else not_ok "include cycle: check answers" "exit $rc"; fi
 expect_out "include cycle: check reports it at file:line:col" \
-	'^[abc]\.dtsi:[0-9]+:[0-9]+: error: #include nested more than [0-9]+ deep \(an include cycle\?\) \[preprocessor\]$'
+	"^c\\.dtsi:1:1: error: #include cycle: 'a\\.dtsi' is already being included twice \\(an include guard missing\\?\\) \\[preprocessor\\]\$"
 expect_out "include cycle: the other file is still checked" '^ok\.dts:4:1: error: '
 
 # dtc's own /include/ in a cycle
