@@ -692,6 +692,25 @@ static uint32_t verbatim(struct lay *l, uint32_t i)
 
 /* ---- trailing comment alignment ---- */
 
+/* Does the trailing comment at token i end its line in the output too? A
+ * block comment does not when a ',' or ';' follows on a later line:
+ * significant() pulls those up behind it. */
+static int ends_output_line(const struct lay *l, uint32_t i)
+{
+	if (l->t[i].kind == TK_LINE_COMMENT)
+		return 1;
+	uint32_t j = i + 1;
+	while (j < l->n && l->t[j].kind == TK_WS)
+		j++;
+	if (j >= l->n || l->t[j].kind == TK_EOF)
+		return 1;
+	if (l->t[j].kind != TK_NEWLINE)
+		return 0;
+	while (j < l->n && (l->t[j].kind == TK_WS || l->t[j].kind == TK_NEWLINE))
+		j++;
+	return j >= l->n || (l->t[j].kind != TK_COMMA && l->t[j].kind != TK_SEMI);
+}
+
 static void find_groups(struct lay *l)
 {
 	size_t line = 1;
@@ -706,10 +725,7 @@ static void find_groups(struct lay *l)
 			seen_sig = 0;
 		} else if ((k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT) && seen_sig &&
 			   !memchr(l->text + t->off, '\n', t->len)) {
-			uint32_t j = i + 1;
-			while (j < l->n && l->t[j].kind == TK_WS)
-				j++;
-			if (j >= l->n || l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_EOF) {
+			if (ends_output_line(l, i)) {
 				int c = orig_col(l, t->off);
 				if (prev_i != CST_NONE && prev_line + 1 == line && prev_col == c) {
 					if (!l->group[prev_i])
