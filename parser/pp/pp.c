@@ -176,6 +176,13 @@ static void raw_include_name(struct pp *pp, const char *name, size_t nlen, uint3
 	}
 	if (depth >= PP_MAX_DEPTH) {
 		pp_error(pp, &at, "/include/ nested too deeply (an include cycle?)");
+		pp->fatal = 1;
+		return;
+	}
+	/* as for #include: a third time inside itself is a cycle */
+	if (f->active >= 2) {
+		pp_error(pp, &at, "/include/ cycle: '%s' is already being included twice", nm);
+		pp->fatal = 1;
 		return;
 	}
 	raw_include(pp, f, depth + 1);
@@ -196,8 +203,9 @@ static void raw_include(struct pp *pp, struct pp_file *f, int depth)
 	struct dt_tokens toks = {0};
 	dt_lex(f->pub.text, f->pub.len, &toks);
 	size_t from = 0;
+	f->active++;
 	sb_putc(&pp->out, '\n');
-	for (size_t i = 0; i < toks.n; i++) {
+	for (size_t i = 0; i < toks.n && !pp->fatal; i++) {
 		if (toks.v[i].kind != TK_INCLUDE)
 			continue;
 		size_t j = i + 1;
@@ -218,6 +226,7 @@ static void raw_include(struct pp *pp, struct pp_file *f, int depth)
 	push_origin(pp, fi, (uint32_t)from, (uint32_t)f->pub.len, 1);
 	sb_put(&pp->out, f->pub.text + from, f->pub.len - from);
 	sb_putc(&pp->out, '\n');
+	f->active--;
 	dt_tokens_free(&toks);
 	pp->prev = NULL;
 }

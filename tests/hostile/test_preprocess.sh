@@ -39,6 +39,27 @@ else
 	not_ok "/include/ cycle: error at file:line:col" "$(head -c 400 "$T/err")"
 fi
 
+# a file that includes itself twice, with /include/ and with #include: read
+# 2^200 times if only the depth limit stopped it
+printf '/dts-v1/;\n/include/ "twice.dtsi"\n' >raw2.dts
+printf '/include/ "twice.dtsi"\n/include/ "twice.dtsi"\n' >twice.dtsi
+printf '/dts-v1/;\n#include "twice.h"\n' >cpp2.dts
+printf '#include "twice.h"\n#include "twice.h"\n' >twice.h
+run raw2 -- timeout 60 "$DTIDY" tree raw2.dts
+expect_rc "/include/ of itself, twice" 1
+if grep -q "^twice\\.dtsi:1:1: error: /include/ cycle: 'twice\\.dtsi' is already being included twice \\[preprocessor\\]\$" "$T/err"; then
+	ok "/include/ of itself, twice: a cycle at line:col"
+else
+	not_ok "/include/ of itself, twice: a cycle at line:col" "$(head -c 400 "$T/err")"
+fi
+run cpp2 -- timeout 60 "$DTIDY" tree cpp2.dts
+expect_rc "#include of itself, twice" 1
+if grep -q "^twice\\.h:1:1: error: #include cycle: 'twice\\.h' is already being included twice" "$T/err"; then
+	ok "#include of itself, twice: a cycle at line:col"
+else
+	not_ok "#include of itself, twice: a cycle at line:col" "$(head -c 400 "$T/err")"
+fi
+
 # 2^40 tokens from an object-like macro, and from a function-like one
 {
 	echo '/dts-v1/;'
