@@ -96,22 +96,46 @@ static void put(struct lay *l, const char *s, size_t n)
 		l->bol = 0;
 }
 
+/* Length of s[0, n) without its trailing blanks, but for one blank after a
+ * backslash: "\\ " ending a line is a backslash token to the lexer, while
+ * "\\" would become a line splice and join the next line to this one. */
+static size_t unblanked_len(const char *s, size_t n)
+{
+	size_t k = n;
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	if (k < n && k > 0 && s[k - 1] == '\\')
+		k++;
+	return k;
+}
+
 static void strip_trailing_blanks(struct lay *l)
 {
 	struct strbuf *b = l->out;
-	while (b->len > 0 && (b->s[b->len - 1] == ' ' || b->s[b->len - 1] == '\t'))
-		b->len--;
+	b->len = unblanked_len(b->s, b->len);
 	if (b->s)
 		b->s[b->len] = '\0';
 }
 
-static void newline(struct lay *l)
+/* Ends the output line. A backslash token written last keeps a blank after
+ * it: "\\" right before the newline would be a line splice; only a splice
+ * from the input (`splice`) ends a line so. */
+static void end_line(struct lay *l, int splice)
 {
 	strip_trailing_blanks(l);
-	sb_puts(l->out, l->nl);
+	struct strbuf *b = l->out;
+	if (!splice && b->len && b->s[b->len - 1] == '\\' && l->prev != CST_NONE &&
+	    l->t[l->prev].kind == TK_BACKSLASH)
+		sb_putc(b, ' ');
+	sb_puts(b, l->nl);
 	l->col = 0;
 	l->bol = 1;
 	l->out_line++;
+}
+
+static void newline(struct lay *l)
+{
+	end_line(l, 0);
 }
 
 static int last_line_blank(const struct lay *l)
@@ -562,9 +586,7 @@ static void directive(struct lay *l, uint32_t i)
 		want = 0;
 	if (want)
 		blank_line(l);
-	size_t n = t->len;
-	while (n > 0 && (l->text[t->off + n - 1] == ' ' || l->text[t->off + n - 1] == '\t'))
-		n--;
+	size_t n = unblanked_len(l->text + t->off, t->len);
 	sb_put(l->out, l->text + t->off, n);
 	for (size_t p = 0; p < n; p++)
 		if (l->text[t->off + p] == '\n')
@@ -823,7 +845,7 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 			break;
 		case TK_SPLICE:
 			put(&l, l.bol ? "\\" : " \\", l.bol ? 1 : 2);
-			newline(&l);
+			end_line(&l, 1);
 			l.pending_nl = 0;
 			break;
 		case TK_PP:
