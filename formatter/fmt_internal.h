@@ -71,6 +71,18 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
  * else -1 with *where set to the offset in `a` of the first difference. */
 int fmt_verify(const char *a, size_t alen, const char *b, size_t blen, uint32_t *where);
 
+struct fmt_notes {
+	struct fmt_error *v;
+	size_t n, cap;
+};
+
+/* --sort over text, the verified formatting of an input lexed into itoks:
+ * text becomes the sorted and again formatted file. Nodes left in their
+ * order are added to notes (offsets in the input). Returns 0, or -1 when
+ * sorting failed its proof (text unchanged). */
+int fmt_sort(const struct dt_token *itoks, size_t nitoks, struct strbuf *text,
+	     const struct fmt_options *o, struct fmt_notes *notes, uint32_t *where);
+
 /* Offset just past the line holding `off` (after its newline). */
 uint32_t fmt_line_end(const char *text, size_t len, uint32_t off);
 uint32_t fmt_line_start(const char *text, uint32_t off);

@@ -134,6 +134,20 @@ static int run(const char *text, size_t len, const struct fmt_options *opts, int
 		sb_free(&out);
 		goto out;
 	}
+	if (o.sort && mode != LINES && !cst.nerrors) {
+		struct fmt_notes notes = {0};
+		int bad = fmt_sort(toks.v, toks.n, &out, &o, &notes, &where);
+		r->notes = notes.v;
+		r->nnotes = notes.n;
+		if (bad) {
+			r->status = FMT_INTERNAL;
+			add_error(r, &ecap, where, where,
+				  "internal error: sorting would change the file's statements; "
+				  "file left unchanged (please report this as a dtidy bug)");
+			sb_free(&out);
+			goto out;
+		}
+	}
 	r->status = FMT_OK;
 	r->len = out.len;
 	r->text = out.s ? out.s : xstrdup("");
@@ -169,6 +183,9 @@ void fmt_result_free(struct fmt_result *r)
 	for (size_t i = 0; i < r->nerrors; i++)
 		free(r->errors[i].msg);
 	free(r->errors);
+	for (size_t i = 0; i < r->nnotes; i++)
+		free(r->notes[i].msg);
+	free(r->notes);
 	free(r->text);
 	memset(r, 0, sizeof(*r));
 }

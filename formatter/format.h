@@ -27,7 +27,8 @@ struct fmt_options {
 	int indent;		/* 0: one tab per level; N > 0: N spaces per level */
 	int tab_width;		/* columns a tab counts for (default 8) */
 	int line_width;		/* values are broken past this column (default 100) */
-	int sort;		/* reorder properties and nodes (kernel order) */
+	int sort;		/* reorder properties and nodes (kernel order; whole
+				 * files without syntax errors only) */
 };
 
 void fmt_options_default(struct fmt_options *o);
@@ -55,6 +56,9 @@ struct fmt_result {
 	int changed;		/* text differs from the input */
 	struct fmt_error *errors;	/* syntax errors, or the verification failure */
 	size_t nerrors;
+	/* --sort: the nodes left in their order, each with why */
+	struct fmt_error *notes;
+	size_t nnotes;
 };
 
 /* Formats a whole buffer. A buffer with syntax errors is refused (FMT_SYNTAX,
@@ -78,5 +82,15 @@ int fmt_buffer_lines(const char *text, size_t len, const struct fmt_options *o,
 		     struct fmt_result *r);
 
 void fmt_result_free(struct fmt_result *r);
+
+struct model_opts;
+/* --sort's last check, for the caller that knows the file's path and
+ * include directories: do the old and the new text of path build the same
+ * tree (parser/model, other files read from disk)? The same nodes, labels,
+ * property values (references by the node they point to) and memory
+ * reservations; the order of properties and children aside. Returns 0, or
+ * -1 with *why (malloc'd) quoting the first difference in the old tree. */
+int fmt_same_model(const char *path, const char *old, size_t oldlen, const char *now,
+		   size_t nowlen, const struct model_opts *mo, char **why);
 
 #endif

@@ -503,8 +503,8 @@ static void put_comment(struct lay *l, uint32_t i)
 		return;
 	}
 	size_t first = (size_t)(nlp - s);
-	if (first && s[first - 1] == '\r')
-		first--;
+	while (first && s[first - 1] == '\r')
+		first--;	/* lone CRs too: else each run eats one */
 	put(l, s, first);
 	const char *p = nlp + 1;
 	for (;;) {
@@ -512,7 +512,7 @@ static void put_comment(struct lay *l, uint32_t i)
 		const char *le = memchr(p, '\n', (size_t)(e - p));
 		const char *end = le ? le : e;
 		const char *ce = end;
-		if (ce > p && ce[-1] == '\r' && le)
+		while (ce > p && ce[-1] == '\r' && le)
 			ce--;
 		if (delta == 0) {
 			put(l, p, (size_t)(ce - p));
@@ -608,7 +608,7 @@ static void put_raw(struct lay *l, uint32_t i)
 	for (;;) {
 		const char *le = memchr(p, '\n', (size_t)(end - p));
 		const char *ce = le ? le : end;
-		if (le && ce > p && ce[-1] == '\r')
+		while (le && ce > p && ce[-1] == '\r')
 			ce--;
 		put(l, p, (size_t)(ce - p));
 		if (!le)

@@ -103,6 +103,10 @@ struct dtidy_noop {
 	const char *path;	/* the node it applied to, "/soc/uart@1000" */
 	struct dtidy_loc loc;	/* the statement */
 	struct dtidy_loc prev;	/* DTIDY_NOOP_SAME_VALUE: the definition it repeats */
+	/* A deletion in the body that first defines its node: dtc deletes
+	 * only what earlier bodies defined, even when this body sets the
+	 * name before the deletion. */
+	int in_new_node;
 };
 
 struct dtidy_tree {

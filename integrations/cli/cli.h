@@ -65,6 +65,15 @@ struct diag_list;
  * printing why a file could not be fixed. */
 int check_apply_fixes(const struct diag_list *all, int quiet);
 int cmd_format(struct cli_opts *o);
+struct source;
+struct fmt_result;
+struct engine;
+/* format --sort: adds r's notes to diags and proves a changed file builds
+ * the same tree as before (include directories as `check` has them: -I,
+ * then those of the file's configuration, found through e). Returns 0, or
+ * -1 after adding an internal-error diagnostic (the text must not be used). */
+int format_sort_check(const struct cli_opts *o, struct engine *e, const struct source *src,
+		      const struct fmt_result *r, struct diag_list *diags);
 int cmd_lsp(struct cli_opts *o);
 
 struct file_list;

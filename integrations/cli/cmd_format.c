@@ -105,7 +105,10 @@ static void format_source(struct fmt_run *run, const struct source *src, int par
 		fo->status = FMT_SYNTAX;	/* formatted up to the error, reported */
 	fo->changed = r.status == FMT_OK && r.changed;
 	add_errors(fo, src, &r);
-	if (r.status == FMT_OK) {
+	if (opt.sort && format_sort_check(run->opts, run->engine, src, &r, &fo->diags) != 0) {
+		fo->status = FMT_INTERNAL;
+		fo->changed = 0;
+	} else if (r.status == FMT_OK) {
 		if (run->opts->fmt_diff && r.changed) {
 			struct strbuf d = {0};
 			udiff(&d, src->path, src->text, src->len, r.text, r.len);
@@ -250,11 +253,6 @@ static int run_format(struct cli_opts *o, struct engine *engine)
 	int indent;
 	if (o->indent && format_parse_indent(o->indent, &indent) != 0) {
 		fprintf(stderr, "dtidy format: --indent must be 'tab' or a number of spaces (1-16)\n");
-		return 2;
-	}
-	if (o->sort) {
-		fprintf(stderr, "dtidy format: --sort is not supported by this version; "
-				"run without it\n");
 		return 2;
 	}
 	if (parse_lines(o, &run.ranges, &run.nranges) != 0)

@@ -29,13 +29,14 @@ static const char *node_path(struct mtree *t, const struct mnode *n)
 	return s;
 }
 
-void mt_noop(struct mtree *t, enum dtidy_noop_kind kind, const char *name,
-	     const struct mnode *at, struct dtidy_loc loc, struct dtidy_loc prev)
+struct dtidy_noop *mt_noop(struct mtree *t, enum dtidy_noop_kind kind, const char *name,
+			   const struct mnode *at, struct dtidy_loc loc, struct dtidy_loc prev)
 {
 	struct dtidy_noop n = {
 		.kind = kind, .name = name, .path = node_path(t, at), .loc = loc, .prev = prev,
 	};
 	VEC_PUSH(t->noops, t->nnoops, t->capnoops, n);
+	return &t->noops[t->nnoops - 1];
 }
 
 void mt_noop_unapplied(struct mtree *t, struct mnode *n)
@@ -44,12 +45,14 @@ void mt_noop_unapplied(struct mtree *t, struct mnode *n)
 	for (struct mprop *p = n->props; p; p = p->next_all)
 		if (p->marker) {
 			p->marker = 0;
-			mt_noop(t, DTIDY_NOOP_DELETE_PROP, p->pub.name, n, p->locs.v[0], none);
+			mt_noop(t, DTIDY_NOOP_DELETE_PROP, p->pub.name, n, p->locs.v[0], none)
+				->in_new_node = 1;
 		}
 	for (struct mnode *c = n->kids; c; c = c->next_all) {
 		if (c->marker) {
 			c->marker = 0;
-			mt_noop(t, DTIDY_NOOP_DELETE_NODE, c->pub.name, n, c->locs.v[0], none);
+			mt_noop(t, DTIDY_NOOP_DELETE_NODE, c->pub.name, n, c->locs.v[0], none)
+				->in_new_node = 1;
 		} else {
 			mt_noop_unapplied(t, c);
 		}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../pp/pp.h"
 #include "tree.h"
 
 static void indent(FILE *out, int depth)
@@ -108,30 +109,56 @@ static void put_labels(FILE *out, const struct mlabel *l)
 			fprintf(out, "%s: ", l->name);
 }
 
+/* Would a statement starting with these labels and this name, written at
+ * the start of a line, read as a preprocessor directive (a property named
+ * "#if")? cpp needs it after the previous statement on the same line. */
+static int opens_directive(const struct mlabel *labels, const char *name)
+{
+	for (const struct mlabel *l = labels; l; l = l->next)
+		if (!l->deleted)
+			return 0;
+	return pp_text_opens_directive(name, strlen(name));
+}
+
+/* Starts the next statement: on a new line at `depth` (after a blank line
+ * for a node), or on the same line when a new one would not do. */
+static void next_statement(FILE *out, int same_line, int depth, int blank)
+{
+	if (same_line) {
+		fputc(' ', out);
+		return;
+	}
+	fputs(blank ? "\n\n" : "\n", out);
+	indent(out, depth);
+}
+
+/* Writes the node from its name to its closing "};", without the line
+ * ends around it: the next statement decides how it starts. */
 static void put_node(FILE *out, const struct vlabel *vl, const struct mnode *n, int depth)
 {
-	indent(out, depth);
 	if (n->omit && n->parent)
 		fputs("/omit-if-no-ref/ ", out);
 	put_labels(out, n->labels);
-	fprintf(out, "%s {\n", n->parent ? n->pub.name : "/");
+	fprintf(out, "%s {", n->parent ? n->pub.name : "/");
 	for (const struct mprop *p = n->props; p; p = p->next_all) {
 		if (p->deleted || p->generated)
 			continue;
-		indent(out, depth + 1);
+		next_statement(out, opens_directive(p->labels, p->pub.name), depth + 1, 0);
 		put_labels(out, p->labels);
 		fputs(p->pub.name, out);
 		put_value(out, vl, p);
-		fputs(";\n", out);
+		fputc(';', out);
 	}
 	for (const struct mnode *c = n->kids; c; c = c->next_all) {
 		if (c->deleted)
 			continue;
-		fputc('\n', out);
+		next_statement(out, !c->omit && opens_directive(c->labels, c->pub.name), depth + 1,
+			       1);
 		put_node(out, vl, c, depth + 1);
 	}
+	fputc('\n', out);
 	indent(out, depth);
-	fputs("};\n", out);
+	fputs("};", out);
 }
 
 void model_print_dts(const struct model *m, FILE *out)
@@ -144,6 +171,8 @@ void model_print_dts(const struct model *m, FILE *out)
 			(unsigned long long)m->tree.memreserves[i].address,
 			(unsigned long long)m->tree.memreserves[i].size);
 	fputc('\n', out);
-	if (m->tree.root)
+	if (m->tree.root) {
 		put_node(out, model_vlabels(m), (const struct mnode *)m->tree.root, 0);
+		fputc('\n', out);
+	}
 }

@@ -121,8 +121,8 @@ struct mnode *mt_node_by_path(struct mnode *n, const char *path);
 const char *mt_ref_name(struct mtree *t, uint32_t tok);
 
 /* noop.c: statements that changed nothing */
-void mt_noop(struct mtree *t, enum dtidy_noop_kind kind, const char *name,
-	     const struct mnode *at, struct dtidy_loc loc, struct dtidy_loc prev);
+struct dtidy_noop *mt_noop(struct mtree *t, enum dtidy_noop_kind kind, const char *name,
+			   const struct mnode *at, struct dtidy_loc loc, struct dtidy_loc prev);
 /* Markers of a block that joins the tree without a merge: nothing there
  * to delete (they are left as deleted entries, as dtc leaves them). */
 void mt_noop_unapplied(struct mtree *t, struct mnode *n);

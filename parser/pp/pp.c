@@ -211,6 +211,13 @@ static void raw_include_name(struct pp *pp, const char *name, size_t nlen, uint3
 	}
 	if (depth >= PP_MAX_DEPTH) {
 		pp_error(pp, &at, "/include/ nested too deeply (an include cycle?)");
+		pp->fatal = 1;
+		return;
+	}
+	/* as for #include: a third time inside itself is a cycle */
+	if (f->active >= 2) {
+		pp_error(pp, &at, "/include/ cycle: '%s' is already being included twice", nm);
+		pp->fatal = 1;
 		return;
 	}
 	raw_include(pp, f, depth + 1);
@@ -231,8 +238,9 @@ static void raw_include(struct pp *pp, struct pp_file *f, int depth)
 	struct dt_tokens toks = {0};
 	dt_lex(f->pub.text, f->pub.len, &toks);
 	size_t from = 0;
+	f->active++;
 	sb_putc(&pp->out, '\n');
-	for (size_t i = 0; i < toks.n; i++) {
+	for (size_t i = 0; i < toks.n && !pp->fatal; i++) {
 		if (toks.v[i].kind != TK_INCLUDE)
 			continue;
 		size_t j = i + 1;
@@ -253,6 +261,7 @@ static void raw_include(struct pp *pp, struct pp_file *f, int depth)
 	push_origin(pp, fi, (uint32_t)from, (uint32_t)f->pub.len, 1);
 	sb_put(&pp->out, f->pub.text + from, f->pub.len - from);
 	sb_putc(&pp->out, '\n');
+	f->active--;
 	dt_tokens_free(&toks);
 	pp->prev = NULL;
 }
@@ -291,6 +300,33 @@ int pp_is_directive(const struct pp_tok *t)
 		return 0;
 	for (int i = 0; directive_names[i]; i++)
 		if (pp_tok_is(n, directive_names[i]))
+			return 1;
+	return 0;
+}
+
+static int ident_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$';
+}
+
+int pp_text_opens_directive(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n || s[i] != '#')
+		return 0;
+	i++;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n && s[i] >= '0' && s[i] <= '9')
+		return 1;	/* a line marker */
+	size_t b = i;
+	while (i < n && ident_char((unsigned char)s[i]))
+		i++;
+	for (int k = 0; directive_names[k]; k++)
+		if (strlen(directive_names[k]) == i - b && !memcmp(s + b, directive_names[k], i - b))
 			return 1;
 	return 0;
 }
@@ -515,6 +551,16 @@ static void do_include(struct pp *pp, struct pp_tok *kw, struct pp_tok *line, in
 		f->dir_index = dir;
 	if (f->once)
 		return;
+	/* A file inside itself once is a guarded self-include or a counted
+	 * recursion; a third time it is a cycle. Stopping here, not at the
+	 * depth limit, matters: a file that includes itself twice would
+	 * otherwise be read 2^200 times before the limit is reached. */
+	if (f->active >= 2) {
+		pp_error(pp, &at, "#include cycle: '%s' is already being included twice (an include guard missing?)",
+			 name);
+		pp->fatal = 1;
+		return;
+	}
 	run_file(pp, f);
 }
 
@@ -642,6 +688,7 @@ static void run_file(struct pp *pp, struct pp_file *f)
 	pp->conds = NULL;
 	pp->cur_file = fi;
 	pp->depth++;
+	f->active++;
 	struct pp_tok *tok = pp_tokenize(pp, fi, f->pub.text, f->pub.len);
 	while (tok->kind != PT_EOF && !pp->fatal) {
 		if (tok->kind == PT_PUNCT && tok->p[0] == '#' && pp_is_directive(tok)) {
@@ -666,6 +713,7 @@ static void run_file(struct pp *pp, struct pp_file *f)
 	for (struct cond *c = pp->conds; c && !pp->fatal; c = c->up)
 		pp_error(pp, c->at, "unterminated #%.*s", (int)c->at->len, c->at->p);
 	pp->depth--;
+	f->active--;
 	pp->conds = saved_conds;
 	pp->cur_file = saved_file;
 }

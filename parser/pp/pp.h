@@ -22,6 +22,7 @@ struct pp_file {
 	struct source *owned;		/* from the read hook: freed with the result */
 	int dir_index;			/* search-list entry it was found in, -1: none */
 	int once;			/* #pragma once seen */
+	int active;			/* how many times it is being read right now */
 };
 
 /* Output bytes [out, next origin's out) came from file bytes [start, end).
@@ -62,6 +63,11 @@ struct pp_result {
 void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
 	    struct diag_list *diags, struct pp_result *out);
 void pp_result_free(struct pp_result *r);
+
+/* Would a line that begins with these bytes (and goes on with more) be
+ * read as a directive? A property named "#if" or "#1" is one: a printer
+ * must not start a line with it. */
+int pp_text_opens_directive(const char *s, size_t n);
 
 /* Where output byte `off` came from. */
 struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t end);

@@ -15,7 +15,13 @@ static void check(struct dtidy_ctx *ctx)
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	for (size_t i = 0; i < t->nnoops; i++) {
 		const struct dtidy_noop *o = &t->noops[i];
-		if (o->kind == DTIDY_NOOP_DELETE_NODE)
+		const char *what = o->kind == DTIDY_NOOP_DELETE_NODE ? "node" : "property";
+		if (o->in_new_node && o->kind != DTIDY_NOOP_SAME_VALUE)
+			dtidy_report(ctx, o->loc,
+				     "/delete-%s/ %s; has no effect: %s is first defined in this body, "
+				     "and dtc deletes only what an earlier body defined", what,
+				     o->name, o->path);
+		else if (o->kind == DTIDY_NOOP_DELETE_NODE)
 			dtidy_report(ctx, o->loc,
 				     "/delete-node/ %s; has no effect: %s has no child node '%s' "
 				     "at this point", o->name, o->path, o->name);
@@ -37,8 +43,10 @@ const struct dtidy_rule dtidy_rule_deleted_missing = {
 		"merges the tree, and silently ignores one that names nothing there at\n"
 		"that point: a misspelt name, a node renamed or given another unit\n"
 		"address in the .dtsi, or a deletion written before the definition it\n"
-		"means. The tree then keeps what was meant to go. The finding is at the\n"
-		"statement, also when it is in an included .dtsi.\n"
+		"means. Nor does dtc delete anything inside the body that first defines\n"
+		"a node, even a property set a line above. The tree then keeps what was\n"
+		"meant to go. The finding is at the statement, also when it is in an\n"
+		"included .dtsi.\n"
 		"\n"
 		"Bad (soc.dtsi defines serial@1000):\n"
 		"\t&soc {\n"

@@ -1,32 +1,7 @@
 /* child-address-order: sibling nodes with unit addresses in ascending
  * address order. */
-#include <stdlib.h>
-#include <string.h>
-
-#include "../../core/xalloc.h"
 #include "../context.h"
 #include "style.h"
-
-static const char *unit_of(const struct style_file *sf, const struct cst *c, size_t *n)
-{
-	size_t len;
-	const char *name = style_node_name(sf, c, &len);
-	const char *at = name ? memchr(name, '@', len) : NULL;
-	if (!at)
-		return NULL;
-	*n = len - (size_t)(at + 1 - name);
-	return at + 1;
-}
-
-static int cmp(const struct style_file *sf, const struct cst *const *items, size_t ia, size_t ib,
-	       void *ud)
-{
-	(void)ud;
-	const struct cst *a = items[ia], *b = items[ib];
-	size_t an = 0, bn = 0;
-	const char *ua = unit_of(sf, a, &an), *ub = unit_of(sf, b, &bn);
-	return style_unitcmp(ua, an, ub, bn);
-}
 
 static struct dtidy_report *say(const struct style_file *sf, const struct cst *item,
 				const struct cst *prev, void *ud)
@@ -34,7 +9,7 @@ static struct dtidy_report *say(const struct style_file *sf, const struct cst *i
 	(void)prev;
 	(void)ud;
 	size_t n = 0;
-	const char *u = unit_of(sf, item, &n);
+	const char *u = style_unit_of(sf, item, &n);
 	uint32_t off = sf->toks[item->tok].off;
 	return style_report(sf, off, off + sf->toks[item->tok].len,
 			    "child node @%.*s out of address order", (int)n, u);
@@ -43,17 +18,10 @@ static struct dtidy_report *say(const struct style_file *sf, const struct cst *i
 static void body(const struct style_file *sf, const struct cst *b, void *ud)
 {
 	(void)ud;
-	const struct cst **items = NULL;
-	size_t n = 0, cap = 0;
-	CST_FOREACH(c, b)
-	{
-		size_t un = 0;
-		const char *u = c->kind == CST_NODE ? unit_of(sf, c, &un) : NULL;
-		if (u && style_parse_unit(u, un))
-			VEC_PUSH(items, n, cap, c);
-	}
-	style_check_order(sf, b, items, n, cmp, say, NULL, 1);
-	free(items);
+	struct style_group g;
+	style_group_init(&g, sf, b, SG_ADDRESS);
+	style_check_order(sf, b, g.items, g.n, style_group_cmp, say, &g, 1);
+	style_group_free(&g);
 }
 
 static void check(struct dtidy_ctx *ctx)

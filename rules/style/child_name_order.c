@@ -1,21 +1,7 @@
 /* child-name-order: sibling nodes without unit addresses in natural name
  * order. */
-#include <stdlib.h>
-#include <string.h>
-
-#include "../../core/xalloc.h"
 #include "../context.h"
 #include "style.h"
-
-static int cmp(const struct style_file *sf, const struct cst *const *items, size_t ia, size_t ib,
-	       void *ud)
-{
-	(void)ud;
-	const struct cst *a = items[ia], *b = items[ib];
-	size_t an, bn;
-	const char *na = style_node_name(sf, a, &an), *nb = style_node_name(sf, b, &bn);
-	return style_natcmp(na, an, nb, bn);
-}
 
 static struct dtidy_report *say(const struct style_file *sf, const struct cst *item,
 				const struct cst *prev, void *ud)
@@ -33,18 +19,10 @@ static struct dtidy_report *say(const struct style_file *sf, const struct cst *i
 static void body(const struct style_file *sf, const struct cst *b, void *ud)
 {
 	(void)ud;
-	const struct cst **items = NULL;
-	size_t n = 0, cap = 0;
-	CST_FOREACH(c, b)
-	{
-		size_t len;
-		const char *name = c->kind == CST_NODE ? style_node_name(sf, c, &len) : NULL;
-		if (name && !memchr(name, '@', len) && !(len == 1 && name[0] == '/') &&
-		    sf->toks[c->tok].kind == TK_NAME)
-			VEC_PUSH(items, n, cap, c);
-	}
-	style_check_order(sf, b, items, n, cmp, say, NULL, 1);
-	free(items);
+	struct style_group g;
+	style_group_init(&g, sf, b, SG_NAME);
+	style_check_order(sf, b, g.items, g.n, style_group_cmp, say, &g, 1);
+	style_group_free(&g);
 }
 
 static void check(struct dtidy_ctx *ctx)

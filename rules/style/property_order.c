@@ -1,24 +1,6 @@
 /* property-order: the kernel's canonical order of properties in a node. */
-#include <stdlib.h>
-
-#include "../../core/xalloc.h"
 #include "../context.h"
 #include "style.h"
-
-struct keyed {
-	const struct cst **items;
-	struct style_prop_key *keys;
-	size_t n;
-};
-
-static int cmp(const struct style_file *sf, const struct cst *const *items, size_t a, size_t b,
-	       void *ud)
-{
-	(void)sf;
-	(void)items;
-	const struct keyed *k = ud;
-	return style_prop_keycmp(&k->keys[a], &k->keys[b]);
-}
 
 static const char *name_of(const struct style_file *sf, const struct cst *c, size_t *n)
 {
@@ -41,26 +23,11 @@ static struct dtidy_report *say(const struct style_file *sf, const struct cst *i
 static void body(const struct style_file *sf, const struct cst *b, void *ud)
 {
 	(void)ud;
-	struct keyed k = {0};
-	size_t cap = 0;
-	CST_FOREACH(c, b)
-	{
-		if (c->kind == CST_PROP && c->tok != CST_NONE && sf->toks[c->tok].kind == TK_NAME)
-			VEC_PUSH(k.items, k.n, cap, c);
-	}
-	if (k.n > 1) {
-		const char **names = xmalloc(k.n * sizeof(*names));
-		size_t *lens = xmalloc(k.n * sizeof(*lens));
-		for (size_t i = 0; i < k.n; i++)
-			names[i] = name_of(sf, k.items[i], &lens[i]);
-		k.keys = xmalloc(k.n * sizeof(*k.keys));
-		style_prop_keys(names, lens, k.n, k.keys);
-		style_check_order(sf, b, k.items, k.n, cmp, say, &k, 1);
-		free(names);
-		free(lens);
-		free(k.keys);
-	}
-	free(k.items);
+	struct style_group g;
+	style_group_init(&g, sf, b, SG_PROPS);
+	if (g.n > 1)
+		style_check_order(sf, b, g.items, g.n, style_group_cmp, say, &g, 1);
+	style_group_free(&g);
 }
 
 static void check(struct dtidy_ctx *ctx)

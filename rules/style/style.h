@@ -67,6 +67,10 @@ struct style_file {
 
 /* 0 on success; -1 when the rule has nothing to read. */
 int style_open(struct style_file *sf, struct dtidy_ctx *ctx);
+/* The same over a text, its tokens and CST, without a rule's context (for
+ * format --sort): nothing can be reported through it. */
+int style_open_text(struct style_file *sf, const char *text, size_t len,
+		    const struct dt_token *toks, size_t ntoks, const struct cst_file *cst);
 void style_close(struct style_file *sf);
 
 /* Index of the line holding byte off. */
@@ -156,6 +160,37 @@ void style_check_order(const struct style_file *sf, const struct cst *body,
 		       const struct cst **items, size_t n, style_cmp_fn cmp, style_say_fn say,
 		       void *ud, int fix);
 
+/* Indices 0..n-1 of items in cmp's order, stable (equal keys keep their
+ * order); malloc'd. */
+size_t *style_sorted_order(const struct style_file *sf, const struct cst *const *items,
+			   size_t n, style_cmp_fn cmp, void *ud);
+
+/* ---- the kernel's orders of a body (style_groups.c) ---- */
+
+enum style_group_kind {
+	SG_PROPS,	/* properties: property-order */
+	SG_ADDRESS,	/* nodes with a hexadecimal unit address: child-address-order */
+	SG_NAME,	/* nodes without a unit address: child-name-order */
+	SG__COUNT
+};
+
+/* The statements of one body that one order covers, in source order. */
+struct style_group {
+	int kind;
+	const struct cst **items;
+	size_t n;
+	struct style_prop_key *keys;	/* SG_PROPS */
+};
+
+void style_group_init(struct style_group *g, const struct style_file *sf,
+		      const struct cst *body, int kind);
+void style_group_free(struct style_group *g);
+/* A style_cmp_fn over g->items; ud is the struct style_group. */
+int style_group_cmp(const struct style_file *sf, const struct cst *const *items, size_t a,
+		    size_t b, void *ud);
+/* The unit address of a named node ("1000" of "uart@1000"), or NULL. */
+const char *style_unit_of(const struct style_file *sf, const struct cst *c, size_t *n);
+
 /* ---- reordering fixes (style_reorder.c) ---- */
 
 /* The statements of one body that a rule wants in another order. */
@@ -166,12 +201,30 @@ struct style_reorder {
 	const struct cst **wanted;
 };
 
+/* Why the statements of body may not be reordered, written into why (and
+ * returned), or NULL when order does not matter there: a property or node
+ * written twice (the last value wins, or the nodes merge), a /delete-node/
+ * or /delete-property/, an /include/, a macro where a statement would be,
+ * preprocessor lines among the statements. */
+const char *style_reorder_refusal(const struct style_file *sf, const struct cst *body,
+				  char *why, size_t size);
+
+/* The whole lines a statement moves with: its own, and the comment lines
+ * right above it (a trailing comment is on its last line). -1 when it
+ * shares a line with another statement. */
+int style_chunk_of(const struct style_file *sf, const struct cst *c, uint32_t *start,
+		   uint32_t *end);
+
+/* Do two texts parse cleanly and hold the same statements in every body
+ * (their order aside), the same comments and the same preprocessor lines? */
+int style_same_statements(const char *old, size_t oldlen, const char *now, size_t nowlen);
+
 /* Attaches to r an edit that moves whole lines (each statement with the
  * comments just above it and on its last line) into the wanted order, after
  * proving that the file still means the same: the result is parsed again
  * and its nodes and properties compared with the original's, and nothing is
- * moved in a body that sets a property or node twice, deletes something, or
- * holds preprocessor lines or macros. Returns 1 when the fix was attached. */
+ * moved in a body that style_reorder_refusal refuses. Returns 1 when the
+ * fix was attached. */
 int style_fix_reorder(const struct style_file *sf, const struct cst *body,
 		      const struct style_reorder *ro, struct dtidy_report *r);
 

@@ -249,24 +249,33 @@ static void classify(struct style_file *sf)
 	}
 }
 
+int style_open_text(struct style_file *sf, const char *text, size_t len,
+		    const struct dt_token *toks, size_t ntoks, const struct cst_file *cst)
+{
+	memset(sf, 0, sizeof(*sf));
+	sf->text = text;
+	sf->len = len;
+	sf->toks = toks;
+	sf->ntoks = ntoks;
+	sf->cst = cst;
+	sf->role = xcalloc(sf->ntoks + 1, 1);
+	sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
+	if (sf->cst->root)
+		mark_roles(sf, sf->cst->root);
+	mark_branches(sf);
+	split_lines(sf);
+	classify(sf);
+	return 0;
+}
+
 int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
 {
 	memset(sf, 0, sizeof(*sf));
 	const struct rule_source *rs = rule_ctx_source(ctx);
 	if (!rs || !rs->src || !rs->cst)
 		return -1;
+	style_open_text(sf, rs->src->text, rs->src->len, rs->toks, rs->ntoks, rs->cst);
 	sf->ctx = ctx;
-	sf->text = rs->src->text;
-	sf->len = rs->src->len;
-	sf->toks = rs->toks;
-	sf->ntoks = rs->ntoks;
-	sf->cst = rs->cst;
-	sf->role = xcalloc(sf->ntoks + 1, 1);
-	sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
-	mark_roles(sf, sf->cst->root);
-	mark_branches(sf);
-	split_lines(sf);
-	classify(sf);
 	return 0;
 }
 

@@ -2,6 +2,7 @@
  * offered: the reordered file is parsed again and must hold the same
  * statements in every body (order aside) and the same comments, and
  * nothing whose meaning depends on order may be in the body. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,46 +18,147 @@ struct chunk {
 	uint32_t start, end;
 };
 
-static int same_text(const char *text, const struct dt_token *a, const struct dt_token *b)
+struct named {
+	const struct cst *c;
+	const char *name;
+	size_t len;
+};
+
+static int by_name(const void *a, const void *b)
 {
-	return a->len == b->len && !memcmp(text + a->off, text + b->off, a->len);
+	const struct named *x = a, *y = b;
+	if (x->c->kind != y->c->kind)
+		return x->c->kind < y->c->kind ? -1 : 1;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->name, y->name, n);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->c->tb < y->c->tb ? -1 : x->c->tb > y->c->tb;
 }
 
-/* Order matters where a body sets something twice (the last one wins, or
- * nodes merge), deletes something, or hides statements in macros and
- * preprocessor lines. */
-static int order_free(const struct style_file *sf, const struct cst *body)
+static int by_name_only(const struct named *x, const struct named *y)
 {
+	if (x->c->kind != y->c->kind || x->len != y->len)
+		return 1;
+	return memcmp(x->name, y->name, x->len) != 0;
+}
+
+/* A property or node that the body writes twice (the last value wins, or
+ * the nodes merge), or NULL. */
+static const struct named *written_twice(const struct style_file *sf, const struct cst *body,
+					 struct named *v)
+{
+	size_t k = 0;
 	CST_FOREACH(c, body)
 	{
+		if ((c->kind == CST_PROP || c->kind == CST_NODE) && c->tok < sf->ntoks) {
+			v[k].c = c;
+			v[k].name = sf->text + sf->toks[c->tok].off;
+			v[k].len = sf->toks[c->tok].len;
+			k++;
+		}
+	}
+	if (k > 1)
+		qsort(v, k, sizeof(*v), by_name);
+	for (size_t i = 1; i < k; i++)
+		if (!by_name_only(&v[i - 1], &v[i]))
+			return &v[i];
+	return NULL;
+}
+
+/* A name written like a macro (upper case, digits and '_', like FOO_BAR):
+ * after preprocessing it could be any name, even one the body sets again. */
+static int macro_like(const struct style_file *sf, uint32_t tok)
+{
+	const char *s = sf->text + sf->toks[tok].off;
+	size_t n = sf->toks[tok].len;
+	int upper = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '@')
+			break;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			upper = 1;
+		else if (!(s[i] == '_' || (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	}
+	return upper && !(s[0] >= '0' && s[0] <= '9');
+}
+
+const char *style_reorder_refusal(const struct style_file *sf, const struct cst *body,
+				  char *why, size_t size)
+{
+	size_t n = 0;
+	CST_FOREACH(c, body)
+	{
+		n++;
 		switch (c->kind) {
 		case CST_PROP:
 		case CST_NODE:
 		case CST_REF_NODE:
+		case CST_VERSION:
+		case CST_PLUGIN:
+		case CST_MEMRESERVE:
+		case CST_OMIT_REF:
 			break;
+		case CST_DELETE_NODE:
+			snprintf(why, size, "it holds a /delete-node/, which depends on order");
+			return why;
+		case CST_DELETE_PROP:
+			snprintf(why, size, "it holds a /delete-property/, which depends on order");
+			return why;
+		case CST_INCLUDE:
+			snprintf(why, size, "it holds an /include/ among its statements");
+			return why;
+		case CST_MACRO_STMT:
+			snprintf(why, size, "a macro stands where a property or node would");
+			return why;
 		default:
-			if (c->kind == CST_VERSION || c->kind == CST_PLUGIN ||
-			    c->kind == CST_MEMRESERVE || c->kind == CST_INCLUDE)
-				break;
-			return 0;
+			snprintf(why, size, "it holds a statement dtidy cannot place");
+			return why;
 		}
-		if (c->tok == CST_NONE)
-			return 0;
-		for (const struct cst *d = c->next; d; d = d->next)
-			if (d->kind == c->kind && d->tok != CST_NONE &&
-			    same_text(sf->text, &sf->toks[c->tok], &sf->toks[d->tok]))
-				return 0;
+		if (c->tok == CST_NONE || c->tok >= sf->ntoks) {
+			snprintf(why, size, "it holds a statement without a name");
+			return why;
+		}
+		if ((c->kind == CST_PROP || c->kind == CST_NODE) && macro_like(sf, c->tok)) {
+			const struct dt_token *t = &sf->toks[c->tok];
+			snprintf(why, size, "'%.*s' may be a macro, which could name anything",
+				 (int)t->len, sf->text + t->off);
+			return why;
+		}
 	}
-	uint32_t tb = body->kind == CST_FILE ? 0 : body->tok2;
-	for (uint32_t t = tb; t < body->te && t < sf->ntoks; t++)
-		if (sf->toks[t].kind == TK_PP || sf->toks[t].kind == TK_SPLICE)
-			return 0;
-	return 1;
+	/* preprocessor lines between the body's statements or in them, but
+	 * not those inside a child's own body (the child moves whole) */
+	uint32_t t = body->kind == CST_FILE ? 0 : body->tok2;
+	const struct cst *c = body->child;
+	for (; t < body->te && t < sf->ntoks; t++) {
+		while (c && c->te <= t)
+			c = c->next;
+		if (c && style_is_node(c) && c->tok2 != CST_NONE && t > c->tok2 && t < c->te) {
+			t = c->te - 1;
+			continue;
+		}
+		if (sf->toks[t].kind == TK_PP || sf->toks[t].kind == TK_SPLICE) {
+			snprintf(why, size, "preprocessor lines lie among its statements");
+			return why;
+		}
+	}
+	struct named *v = xmalloc((n ? n : 1) * sizeof(*v));
+	const struct named *twice = written_twice(sf, body, v);
+	if (twice)
+		snprintf(why, size, "%s '%.*s' is written twice in it, so order decides",
+			 twice->c->kind == CST_PROP ? "property" : "node", (int)twice->len,
+			 twice->name);
+	free(v);
+	return twice ? why : NULL;
 }
 
 /* The lines of a statement and the comment lines right above it; -1 when it
  * shares a line with another statement. */
-static int chunk_of(const struct style_file *sf, const struct cst *c, struct chunk *ch)
+int style_chunk_of(const struct style_file *sf, const struct cst *c, uint32_t *start,
+		   uint32_t *end)
 {
 	uint32_t f = style_first_sig(sf, c), l = style_last_sig(sf, c);
 	if (f == STYLE_NONE)
@@ -65,19 +167,18 @@ static int chunk_of(const struct style_file *sf, const struct cst *c, struct chu
 	if (sf->lines[fl].first_sig != f || sf->lines[ll].last_sig != l || ll + 1 >= sf->nlines)
 		return -1;
 	/* a block comment still open at the end of the last line */
-	const struct dt_token *after = &sf->toks[l + 1];
 	for (uint32_t t = l + 1; t < sf->ntoks && sf->toks[t].off < sf->lines[ll].end; t++)
-		after = &sf->toks[t];
-	if (after->off + after->len > sf->lines[ll].end + 1)
-		return -1;
+		if (sf->toks[t].kind == TK_BLOCK_COMMENT &&
+		    sf->toks[t].off + sf->toks[t].len > sf->lines[ll].end)
+			return -1;
 	size_t top = fl;
 	while (top > 0 && (sf->lines[top - 1].kind == SL_COMMENT ||
 			   sf->lines[top - 1].kind == SL_COMMENT_BODY))
 		top--;
 	if (top < fl && sf->lines[top].kind == SL_COMMENT_BODY)
 		top = fl;	/* the comment began on a line of code: leave it */
-	ch->start = sf->lines[top].start;
-	ch->end = sf->lines[ll + 1].start;
+	*start = sf->lines[top].start;
+	*end = sf->lines[ll + 1].start;
 	return 0;
 }
 
@@ -96,7 +197,7 @@ static int by_str(const void *a, const void *b)
 }
 
 /* One statement as text: its significant tokens, and for a node its
- * body's statements sorted (order does not matter once order_free holds). */
+ * body's statements sorted (order does not matter once style_reorder_refusal found nothing). */
 static char *canon(const char *text, const struct dt_token *toks, const struct cst *c);
 
 static char *canon_body(const char *text, const struct dt_token *toks, const struct cst *body)
@@ -142,13 +243,14 @@ static char *canon(const char *text, const struct dt_token *toks, const struct c
 	return take(&sb);
 }
 
-/* Comments, sorted, one per line. */
+/* Comments and preprocessor lines, sorted, one per line. */
 static char *comments(const char *text, const struct dt_token *toks, size_t n)
 {
 	char **v = NULL;
 	size_t k = 0, cap = 0;
 	for (size_t i = 0; i < n; i++)
-		if (toks[i].kind == TK_LINE_COMMENT || toks[i].kind == TK_BLOCK_COMMENT) {
+		if (toks[i].kind == TK_LINE_COMMENT || toks[i].kind == TK_BLOCK_COMMENT ||
+		    toks[i].kind == TK_PP) {
 			char *s = xstrndup(text + toks[i].off, toks[i].len);
 			VEC_PUSH(v, k, cap, s);
 		}
@@ -192,13 +294,10 @@ static char *meaning(const char *text, size_t len)
 	return out;
 }
 
-/* Do the old and the new run of statements parse cleanly and hold the same
- * statements (their order aside) and the same comments? Only whole
- * statements of one body move, so the rest of the file is untouched. */
-static int same_meaning(const char *old, size_t oldlen, const char *region)
+int style_same_statements(const char *old, size_t oldlen, const char *now, size_t nowlen)
 {
 	char *x = meaning(old, oldlen);
-	char *y = x ? meaning(region, strlen(region)) : NULL;
+	char *y = x ? meaning(now, nowlen) : NULL;
 	int ok = x && y && !strcmp(x, y);
 	free(x);
 	free(y);
@@ -208,12 +307,13 @@ static int same_meaning(const char *old, size_t oldlen, const char *region)
 int style_fix_reorder(const struct style_file *sf, const struct cst *body,
 		      const struct style_reorder *ro, struct dtidy_report *r)
 {
-	if (ro->n < 2 || sf->cst->nerrors || !order_free(sf, body))
+	char why[160];
+	if (ro->n < 2 || sf->cst->nerrors || style_reorder_refusal(sf, body, why, sizeof(why)))
 		return 0;
 	struct chunk *ch = xmalloc(ro->n * sizeof(*ch));
 	int ok = 1;
 	for (size_t i = 0; i < ro->n && ok; i++) {
-		ok = !chunk_of(sf, ro->items[i], &ch[i]);
+		ok = !style_chunk_of(sf, ro->items[i], &ch[i].start, &ch[i].end);
 		if (ok && i && ch[i].start < ch[i - 1].end)
 			ok = 0;
 	}
@@ -238,7 +338,7 @@ int style_fix_reorder(const struct style_file *sf, const struct cst *body,
 	}
 	if (ok) {
 		uint32_t from = ch[0].start, to = ch[ro->n - 1].end;
-		ok = same_meaning(sf->text + from, to - from, region);
+		ok = style_same_statements(sf->text + from, to - from, region, strlen(region));
 		if (ok) {
 			struct dtidy_loc loc = {.file = NULL, .start = from, .end = to};
 			dtidy_report_fix(r, loc, region);

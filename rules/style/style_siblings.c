@@ -30,16 +30,7 @@ void style_check_order(const struct style_file *sf, const struct cst *body,
 	}
 	if (!first || !fix)
 		return;
-	/* stable insertion sort: equal keys keep their order */
-	size_t *order = xmalloc(n * sizeof(*order));
-	for (size_t i = 0; i < n; i++) {
-		size_t k = i;
-		while (k > 0 && cmp(sf, items, i, order[k - 1], ud) < 0) {
-			order[k] = order[k - 1];
-			k--;
-		}
-		order[k] = i;
-	}
+	size_t *order = style_sorted_order(sf, items, n, cmp, ud);
 	const struct cst **wanted = xmalloc(n * sizeof(*wanted));
 	for (size_t i = 0; i < n; i++)
 		wanted[i] = items[order[i]];

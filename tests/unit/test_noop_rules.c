@@ -53,6 +53,16 @@ Test(deleted_missing, unknown_label_is_a_reference_error)
 	       "board.dts:3:15: error: label or path 'nolabel' not found\n");
 }
 
+/* dtc applies deletions only when a body merges into an existing node. */
+Test(deleted_missing, inside_the_first_body)
+{
+	expect(rt_check("deleted-missing", 0,
+			RT_FILES({"board.dts", "/dts-v1/;\n/ {\n\tn {\n\t\tx = <1>;\n"
+					       "\t\t/delete-property/ x;\n\t};\n};\n"})),
+	       "board.dts:5:3: warning: /delete-property/ x; has no effect: /n is first defined in "
+	       "this body, and dtc deletes only what an earlier body defined\n");
+}
+
 /* A .dtsi checked alone may delete what its includer defines. */
 Test(deleted_missing, fragment_checked_alone)
 {
