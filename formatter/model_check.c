@@ -20,7 +20,9 @@ static int by_str(const void *a, const void *b)
 
 static void put_labels(struct strbuf *sb, const char *const *labels, size_t n)
 {
-	const char **v = xmalloc((n ? n : 1) * sizeof(*v));
+	if (!n)
+		return;	/* labels is NULL then: memcpy and qsort must not see it */
+	const char **v = xmalloc(n * sizeof(*v));
 	memcpy(v, labels, n * sizeof(*v));
 	qsort(v, n, sizeof(*v), by_str);
 	for (size_t i = 0; i < n; i++)
