@@ -159,8 +159,12 @@ static void emit_origin(struct pp *pp, const struct pp_tok *t, size_t gap)
 	}
 	if (pp->norg) {
 		struct pp_origin *o = &pp->org[pp->norg - 1];
+		/* the separator must be the file's own byte too: a tab
+		 * written as a space keeps the offsets but not the bytes */
+		const char *ftext = pp->files.v[t->file]->pub.text;
 		if (o->linear && o->file == t->file && (size_t)o->end + gap == t->start &&
-		    (size_t)o->out + (o->end - o->start) + gap == pp->out.len) {
+		    (size_t)o->out + (o->end - o->start) + gap == pp->out.len &&
+		    memcmp(ftext + o->end, pp->out.s + pp->out.len - gap, gap) == 0) {
 			o->end = t->end;
 			return;
 		}
