@@ -12,6 +12,7 @@
 # Both are timed in CPU seconds (see best_of).
 # dtidy must be at least 3x faster. Env: DTIDY, CORPUS (bench/run.sh).
 set -u
+. "$(dirname "$0")/../tests/corpus/board_flags.sh"
 : "${DTIDY:?}" "${CORPUS:?}"
 MIN_RATIO=3
 for tool in cpp dtc timeout awk /usr/bin/time; do
@@ -51,19 +52,7 @@ i=0
 grep -E '\.dtso?$' "$T/all.txt" | grep -v '^u-boot/' >"$T/dts.txt"
 while read -r rel; do
 	i=$((i + 1))
-	d=$(dirname "$rel")
-	case $rel in
-	src/*|beagleboard/src/*)
-		base=${rel%%src/*}
-		arch=$(echo "${rel#"${base}"src/}" | cut -d/ -f1)
-		inc="-I $d -I ${base}src/$arch -I ${base}src -I ${base}include"
-		dinc="-i $CORPUS/$d -i $CORPUS/${base}src/$arch" ;;
-	*)
-		top=${rel%%/*}
-		inc="-I $d"
-		[ -d "$CORPUS/$top/include" ] && inc="$inc -I $top/include"
-		dinc="-i $CORPUS/$d" ;;
-	esac
+	board_flags "$rel" "$CORPUS" "$CORPUS/"
 	pp=$T/pp/$i.dts
 	# shellcheck disable=SC2086
 	(cd "$CORPUS" && timeout 10 cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp \

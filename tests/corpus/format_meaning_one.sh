@@ -6,21 +6,8 @@
 #   OK rel     both DTBs are byte-identical
 #   FAIL rel   the formatted tree compiles differently or not at all
 orig=$1 copy=$2 rel=$3 work=$4
-d=$(dirname "$rel")
-case $rel in
-src/*|beagleboard/src/*)
-	base=${rel%%src/*}
-	arch=$(echo "${rel#"${base}"src/}" | cut -d/ -f1)
-	inc="-I $d -I ${base}src/$arch -I ${base}src -I ${base}include"
-	dinc="-i $d -i ${base}src/$arch" ;;
-*)
-	top=${rel%%/*}
-	inc="-I $d"
-	[ -d "$orig/$top/include" ] && inc="$inc -I $top/include"
-	dinc="-i $d" ;;
-esac
-flags="-b 0"
-case $rel in *.dtso) flags="$flags -@" ;; esac
+. "$(dirname "$0")/board_flags.sh"
+board_flags "$rel" "$orig"
 out=$work/$(echo "$rel" | tr '/' '_')
 build() {	# tree suffix
 	(cd "$1" && timeout 5 cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp \
