@@ -1,5 +1,9 @@
 #include "heap.h"
 
+/* Any C library header, before the test: it is <features.h>, which they
+ * all include, that defines __GLIBC__ (without it, heap_keep compiled to a
+ * bare return and the heap went back to the kernel after every file). */
+#include <stdlib.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
