@@ -742,9 +742,24 @@ static int ends_output_line(const struct lay *l, uint32_t i)
 	return j >= l->n || (l->t[j].kind != TK_COMMA && l->t[j].kind != TK_SEMI);
 }
 
+/* Line of offset `to`, counting on from line *line at offset *at (to >=
+ * *at): comments are far apart, so memchr jumps between newlines instead of
+ * looking at every byte of every token. */
+static size_t line_at(const struct lay *l, uint32_t to, uint32_t *at, size_t *line)
+{
+	const char *p = l->text + *at, *end = l->text + to;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		(*line)++;
+		p++;
+	}
+	*at = to;
+	return *line;
+}
+
 static void find_groups(struct lay *l)
 {
-	size_t line = 1;
+	size_t line_seen = 1;
+	uint32_t line_off = 0;
 	uint32_t prev_i = CST_NONE;
 	size_t prev_line = 0;
 	int prev_col = -1, next_id = 1;
@@ -757,6 +772,7 @@ static void find_groups(struct lay *l)
 		} else if ((k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT) && seen_sig &&
 			   !memchr(l->text + t->off, '\n', t->len)) {
 			if (ends_output_line(l, i)) {
+				size_t line = line_at(l, t->off, &line_off, &line_seen);
 				int c = orig_col(l, t->off);
 				if (prev_i != CST_NONE && prev_line + 1 == line && prev_col == c) {
 					if (!l->group[prev_i])
@@ -770,9 +786,6 @@ static void find_groups(struct lay *l)
 		} else if (!dt_tok_is_trivia(k)) {
 			seen_sig = 1;
 		}
-		for (uint32_t p = 0; p < t->len; p++)
-			if (l->text[t->off + p] == '\n')
-				line++;
 	}
 }
 
