@@ -693,7 +693,7 @@ static void run_file(struct pp *pp, struct pp_file *f)
 	pp->cur_file = fi;
 	pp->depth++;
 	f->active++;
-	struct pp_tok *tok = pp_tokenize(pp, fi, f->pub.text, f->pub.len);
+	struct pp_tok *tok = pp_tokenize_file(pp, fi);
 	while (tok->kind != PT_EOF && !pp->fatal) {
 		if (tok->kind == PT_PUNCT && tok->p[0] == '#' && pp_is_directive(tok)) {
 			tok = pp_directive(pp, tok);

@@ -103,7 +103,9 @@ struct pp {
 #define PP_MAX_ARENA ((size_t)128 * 1024 * 1024)
 
 /* pp_lex.c */
-struct pp_tok *pp_tokenize(struct pp *pp, uint32_t file, const char *s, size_t len);
+/* The tokens of pp->files.v[file], ending in its PT_EOF: a file read
+ * through the cache more than once is lexed once per run and shared. */
+struct pp_tok *pp_tokenize_file(struct pp *pp, uint32_t file);
 /* Lexes a string made by stringify/paste into tokens (origin copied from
  * `like`). Returns the list ending in PT_EOF. */
 struct pp_tok *pp_tokenize_str(struct pp *pp, const char *s, size_t len,
