@@ -1,5 +1,10 @@
 #include "heap.h"
 
+/* any C library header, before the test below: __GLIBC__ is defined by
+ * the library's headers, not by the compiler, so without one the test
+ * was always false and the settings were never made */
+#include <stdlib.h>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
