@@ -35,9 +35,56 @@ static int ch(const struct cur *c, size_t i)
 	return i < c->len ? (unsigned char)c->s[i] : -1;
 }
 
+/* The next character's index: the common case, no backslash, is decided
+ * here without a call. */
 static size_t nx(const struct cur *c, size_t i)
 {
-	return spl(c, i + 1);
+	i++;
+	return i < c->len && c->s[i] == '\\' ? spl(c, i) : i;
+}
+
+/* Is the newline at p the end of a splice? A backslash right before a
+ * newline always makes one: no other token can take that backslash. */
+static int ends_splice(const struct cur *c, size_t p)
+{
+	return (p >= 1 && c->s[p - 1] == '\\') ||
+	       (p >= 2 && c->s[p - 1] == '\r' && c->s[p - 2] == '\\');
+}
+
+/* The newline ending a // comment that starts at i, or the end of the
+ * input: the first newline that is not a splice. Comments are most of the
+ * bytes of many headers, so they are searched, not stepped through. */
+static size_t line_comment_end(const struct cur *c, size_t i)
+{
+	while (i < c->len) {
+		const char *nl = memchr(c->s + i, '\n', c->len - i);
+		if (!nl)
+			return c->len;
+		size_t p = (size_t)(nl - c->s);
+		if (!ends_splice(c, p))
+			return p;
+		i = p + 1;
+	}
+	return c->len;
+}
+
+/* Where scanning goes on after a block comment whose body starts at j:
+ * after the first '/' whose character before (across splices) is a '*'
+ * of the body. 0 when the comment is never closed. */
+static size_t block_comment_end(const struct cur *c, size_t j)
+{
+	for (size_t from = j; from < c->len;) {
+		const char *sl = memchr(c->s + from, '/', c->len - from);
+		if (!sl)
+			return 0;
+		size_t p = (size_t)(sl - c->s), k = p;
+		while (k > j && c->s[k - 1] == '\n' && ends_splice(c, k - 1))
+			k -= c->s[k - 2] == '\\' ? 2 : 3;
+		if (k > j && c->s[k - 1] == '*')
+			return nx(c, p);
+		from = p + 1;
+	}
+	return 0;
 }
 
 static int is_ident_start(int x)
@@ -77,12 +124,6 @@ struct pp_tok *pp_tok_eof(struct pp *pp, const struct pp_tok *like)
 	return t;
 }
 
-int pp_tok_is(const struct pp_tok *t, const char *s)
-{
-	size_t n = strlen(s);
-	return t->kind != PT_EOF && t->kind != PT_STR && t->kind != PT_CHAR && t->len == n &&
-	       memcmp(t->p, s, n) == 0;
-}
 
 static const char *const puncts3[] = {"...", "<<=", ">>=", NULL};
 static const char *const puncts2[] = {
@@ -194,26 +235,17 @@ static int scan_next(struct scan *sc, struct raw *r)
 			continue;
 		}
 		if (x == '/' && ch(c, nx(c, i)) == '*') {
-			size_t j = nx(c, nx(c, i));
-			int prev = -1;
-			for (;;) {
-				int y = ch(c, j);
-				if (y < 0) {
-					sc->bad_comment = i;
-					break;
-				}
-				j = nx(c, j);
-				if (prev == '*' && y == '/')
-					break;
-				prev = y;
+			size_t j = block_comment_end(c, nx(c, nx(c, i)));
+			if (!j) {
+				sc->bad_comment = i;
+				j = len;
 			}
 			i = j;
 			sc->space = 1;
 			continue;
 		}
 		if (x == '/' && ch(c, nx(c, i)) == '/') {
-			while (i < len && ch(c, i) != '\n')
-				i = nx(c, i);
+			i = line_comment_end(c, i);
 			sc->space = 1;
 			continue;
 		}
