@@ -95,6 +95,11 @@ const char *style_node_name(const struct style_file *sf, const struct cst *c, si
 void style_each_body(const struct style_file *sf,
 		     void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
 		     void *ud);
+/* The whole of a rule that looks at one body at a time: opens the checked
+ * file, calls fn for every body (as style_each_body), closes the file. */
+void style_check_bodies(struct dtidy_ctx *ctx,
+			void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
+			void *ud);
 
 /* Could the statements starting at tokens a and b both be compiled in one
  * configuration? No when they sit in different branches of the same #if
@@ -188,6 +193,10 @@ void style_group_free(struct style_group *g);
 /* A style_cmp_fn over g->items; ud is the struct style_group. */
 int style_group_cmp(const struct style_file *sf, const struct cst *const *items, size_t a,
 		    size_t b, void *ud);
+/* The whole of an order rule (property-order, child-address-order,
+ * child-name-order): every body's group of `kind` checked in order, the
+ * first finding of a body carrying the fix that sorts it. */
+void style_check_group_order(struct dtidy_ctx *ctx, int kind, style_say_fn say);
 /* The unit address of a named node ("1000" of "uart@1000"), or NULL. */
 const char *style_unit_of(const struct style_file *sf, const struct cst *c, size_t *n);
 
