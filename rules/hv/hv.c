@@ -32,6 +32,17 @@ unsigned hv_kind(const struct dtidy_node *n)
 	return k;
 }
 
+void hv_each_node(struct dtidy_ctx *ctx, unsigned kinds,
+		  void (*fn)(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind))
+{
+	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
+	{
+		unsigned k = hv_kind(n);
+		if (k & kinds)
+			fn(ctx, n, k);
+	}
+}
+
 struct dtidy_loc hv_node_loc(const struct dtidy_node *n)
 {
 	return dtidy_node_loc(n);

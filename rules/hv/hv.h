@@ -20,6 +20,10 @@ int hv_is_epapr_compat(const char *s);
  * reserved-memory child named hypervisor@... has no such compatible and is
  * not one. */
 unsigned hv_kind(const struct dtidy_node *n);
+/* Calls fn for every node of the tree whose hv_kind shares a bit with
+ * `kinds`, passing that node's kind. */
+void hv_each_node(struct dtidy_ctx *ctx, unsigned kinds,
+		  void (*fn)(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind));
 
 /* Where a missing property is reported: the node's name, where it was
  * first written. */

@@ -84,12 +84,7 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		unsigned k = hv_kind(n);
-		if (k & (HV_XEN | HV_EPAPR | HV_KVM))
-			check_node(ctx, n, k);
-	}
+	hv_each_node(ctx, HV_XEN | HV_EPAPR | HV_KVM, check_node);
 }
 
 const struct dtidy_rule dtidy_rule_hv_compatible_order = {

@@ -19,8 +19,9 @@ static void need_cells(struct dtidy_ctx *ctx, const struct dtidy_node *n, const 
 		dtidy_report(ctx, dtidy_prop_loc(p), "%s must be %s, not %ld", name, what, nc);
 }
 
-static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
+static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind)
 {
+	(void)kind;
 	need_cells(ctx, n, "hcall-instructions", 1, 4, "1 to 4 32-bit cells");
 	need_cells(ctx, n, "guest-id", 1, 1, "one 32-bit cell");
 	const struct dtidy_prop *p = dtidy_prop_get(n, "guest-name");
@@ -39,11 +40,7 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (hv_kind(n) & HV_EPAPR)
-			check_node(ctx, n);
-	}
+	hv_each_node(ctx, HV_EPAPR, check_node);
 }
 
 const struct dtidy_rule dtidy_rule_hv_epapr = {

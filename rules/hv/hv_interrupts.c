@@ -14,8 +14,9 @@ static int is_gic(const struct dtidy_node *ic)
 	return 0;
 }
 
-static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
+static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind)
 {
+	(void)kind;
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	const struct dtidy_prop *p = dtidy_prop_get(n, "interrupts");
 	if (!p) {
@@ -59,11 +60,7 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (hv_kind(n) & HV_XEN)
-			check_node(ctx, n);
-	}
+	hv_each_node(ctx, HV_XEN, check_node);
 }
 
 const struct dtidy_rule dtidy_rule_hv_interrupts = {

@@ -3,8 +3,9 @@
 
 #include "hv.h"
 
-static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
+static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind)
 {
+	(void)kind;
 	const struct dtidy_prop *hc = dtidy_prop_get(n, "hcall-instructions");
 	if (hc) {
 		long nc = dtidy_prop_cells(hc, NULL, 0);
@@ -40,11 +41,7 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (hv_kind(n) & HV_KVM)
-			check_node(ctx, n);
-	}
+	hv_each_node(ctx, HV_KVM, check_node);
 }
 
 const struct dtidy_rule dtidy_rule_hv_kvm = {

@@ -6,8 +6,9 @@
 
 #define PAGE 4096u
 
-static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
+static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind)
 {
+	(void)kind;
 	const struct dtidy_prop *p = dtidy_prop_get(n, "reg");
 	if (!p) {
 		dtidy_report(ctx, hv_node_loc(n),
@@ -66,11 +67,7 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (hv_kind(n) & HV_XEN)
-			check_node(ctx, n);
-	}
+	hv_each_node(ctx, HV_XEN, check_node);
 }
 
 const struct dtidy_rule dtidy_rule_hv_reg = {

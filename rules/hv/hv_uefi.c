@@ -45,18 +45,19 @@ static void check_uefi(struct dtidy_ctx *ctx, const struct dtidy_node *u)
 	}
 }
 
+static void check_xen_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind)
+{
+	(void)kind;
+	DTIDY_FOREACH_CHILD(c, n)
+	{
+		if (!strcmp(c->name, "uefi"))
+			check_uefi(ctx, c);
+	}
+}
+
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (!(hv_kind(n) & HV_XEN))
-			continue;
-		DTIDY_FOREACH_CHILD(c, n)
-		{
-			if (!strcmp(c->name, "uefi"))
-				check_uefi(ctx, c);
-		}
-	}
+	hv_each_node(ctx, HV_XEN, check_xen_node);
 }
 
 const struct dtidy_rule dtidy_rule_hv_uefi = {

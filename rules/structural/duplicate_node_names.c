@@ -4,11 +4,19 @@
  * nodes to dtc, which refuses the tree. Repeating a node in a *later* body
  * merges instead, so only same-body duplicates survive into the model. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "core/xalloc.h"
 #include "dtc_util.h"
 #include "name_sort.h"
+
+static void report(const struct named *repeat, const struct named *first, void *ctx)
+{
+	const struct dtidy_node *a = first->item, *b = repeat->item;
+	struct dtidy_report *r =
+		fail_node(ctx, b, "duplicate node name '%s' in one node body", b->name);
+	if (r)
+		dtidy_report_related(r, dtidy_node_loc(a), "first defined here");
+}
 
 static void check(struct dtidy_ctx *ctx)
 {
@@ -21,18 +29,7 @@ static void check(struct dtidy_ctx *ctx)
 			struct named e = {c->name, k, c};
 			VEC_PUSH(v, k, cap, e);
 		}
-		named_sort(v, k);
-		for (size_t i = 1, first = 0; i < k; i++) {
-			if (strcmp(v[first].name, v[i].name) != 0) {
-				first = i;
-				continue;
-			}
-			const struct dtidy_node *a = v[first].item, *b = v[i].item;
-			struct dtidy_report *r = fail_node(ctx, b,
-				"duplicate node name '%s' in one node body", b->name);
-			if (r)
-				dtidy_report_related(r, dtidy_node_loc(a), "first defined here");
-		}
+		named_each_repeat(v, k, report, ctx);
 	}
 	free(v);
 }

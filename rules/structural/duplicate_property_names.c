@@ -3,11 +3,19 @@
  * A property written twice in the same body (not overridden by a later
  * body, which replaces it) makes dtc refuse the tree. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "core/xalloc.h"
 #include "dtc_util.h"
 #include "name_sort.h"
+
+static void report(const struct named *repeat, const struct named *first, void *ctx)
+{
+	const struct dtidy_prop *a = first->item, *b = repeat->item;
+	struct dtidy_report *r = dtidy_report(ctx, dtidy_prop_loc(b),
+		"property '%s' is set twice in one node body", b->name);
+	if (r)
+		dtidy_report_related(r, dtidy_prop_loc(a), "first set here");
+}
 
 static void check(struct dtidy_ctx *ctx)
 {
@@ -20,17 +28,7 @@ static void check(struct dtidy_ctx *ctx)
 			struct named e = {p->name, k, p};
 			VEC_PUSH(v, k, cap, e);
 		}
-		named_sort(v, k);
-		/* each later copy is reported once, against the one before it */
-		for (size_t i = 1; i < k; i++) {
-			if (strcmp(v[i - 1].name, v[i].name) != 0)
-				continue;
-			const struct dtidy_prop *a = v[i - 1].item, *b = v[i].item;
-			struct dtidy_report *r = dtidy_report(ctx, dtidy_prop_loc(b),
-				"property '%s' is set twice in one node body", b->name);
-			if (r)
-				dtidy_report_related(r, dtidy_prop_loc(a), "first set here");
-		}
+		named_each_repeat(v, k, report, ctx);
 	}
 	free(v);
 }

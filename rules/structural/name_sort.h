@@ -16,4 +16,10 @@ struct named {
 /* Sorts by name, then position. */
 void named_sort(struct named *v, size_t n);
 
+/* Sorts v, then calls fn for every entry whose name an earlier-written
+ * entry already has, together with the first one written. */
+void named_each_repeat(struct named *v, size_t n,
+		       void (*fn)(const struct named *repeat, const struct named *first, void *ud),
+		       void *ud);
+
 #endif

@@ -15,22 +15,9 @@ static struct dtidy_report *say(const struct style_file *sf, const struct cst *i
 			    "child node @%.*s out of address order", (int)n, u);
 }
 
-static void body(const struct style_file *sf, const struct cst *b, void *ud)
-{
-	(void)ud;
-	struct style_group g;
-	style_group_init(&g, sf, b, SG_ADDRESS);
-	style_check_order(sf, b, g.items, g.n, style_group_cmp, say, &g, 1);
-	style_group_free(&g);
-}
-
 static void check(struct dtidy_ctx *ctx)
 {
-	struct style_file sf;
-	if (style_open(&sf, ctx))
-		return;
-	style_each_body(&sf, body, NULL);
-	style_close(&sf);
+	style_check_group_order(ctx, SG_ADDRESS, say);
 }
 
 const struct dtidy_rule dtidy_rule_child_address_order = {

@@ -188,6 +188,10 @@ void style_group_free(struct style_group *g);
 /* A style_cmp_fn over g->items; ud is the struct style_group. */
 int style_group_cmp(const struct style_file *sf, const struct cst *const *items, size_t a,
 		    size_t b, void *ud);
+/* The whole of an order rule (property-order, child-address-order,
+ * child-name-order): every body's group of `kind` checked in order, the
+ * first finding of a body carrying the fix that sorts it. */
+void style_check_group_order(struct dtidy_ctx *ctx, int kind, style_say_fn say);
 /* The unit address of a named node ("1000" of "uart@1000"), or NULL. */
 const char *style_unit_of(const struct style_file *sf, const struct cst *c, size_t *n);
 

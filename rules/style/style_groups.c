@@ -98,6 +98,30 @@ int style_group_cmp(const struct style_file *sf, const struct cst *const *items,
 	}
 }
 
+struct order_rule {
+	int kind;
+	style_say_fn say;
+};
+
+static void check_body(const struct style_file *sf, const struct cst *body, void *ud)
+{
+	const struct order_rule *r = ud;
+	struct style_group g;
+	style_group_init(&g, sf, body, r->kind);
+	style_check_order(sf, body, g.items, g.n, style_group_cmp, r->say, &g, 1);
+	style_group_free(&g);
+}
+
+void style_check_group_order(struct dtidy_ctx *ctx, int kind, style_say_fn say)
+{
+	struct style_file sf;
+	if (style_open(&sf, ctx))
+		return;
+	struct order_rule r = {kind, say};
+	style_each_body(&sf, check_body, &r);
+	style_close(&sf);
+}
+
 /* Stable merge sort of the indices in v[0, n) (tmp: scratch of n). */
 static void merge_sort(size_t *v, size_t *tmp, size_t n, const struct style_file *sf,
 		       const struct cst *const *items, style_cmp_fn cmp, void *ud)

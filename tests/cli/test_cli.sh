@@ -4,26 +4,10 @@
 # here and on the shared corpus.
 # Needs DTIDY (the binary) and CORPUS in the environment (tests/run-all.sh).
 set -u
-: "${DTIDY:?DTIDY must name the dtidy binary}"
+TEST_NAME=cli
+. "$(dirname "$0")/../testlib.sh"
 : "${CORPUS:?CORPUS must name the shared corpus directory}"
-export LC_ALL=C
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/dtidy-cli.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' HUP INT TERM
-
-pass=0
-fail=0
-ok() {
-	pass=$((pass + 1))
-	echo "ok   $1"
-}
-not_ok() {
-	fail=$((fail + 1))
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '     %s\n' "$2"
-	return 0
-}
 # expect_exit WANT NAME -- dtidy ARGS... (stdout to $T/out, stderr to $T/err)
 expect_exit() {
 	want=$1 name=$2
@@ -176,5 +160,4 @@ for d in src zephyr-xen xen-troops zmk; do
 	fi
 done
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,26 +4,11 @@
 # command line overrides them; a broken configuration stops its files from
 # being formatted (exit 2, the error at file:line:col) and no other.
 set -u
-: "${DTIDY:?DTIDY must name the dtidy binary}"
-export LC_ALL=C
+TEST_NAME=format-config
+. "$(dirname "$0")/../testlib.sh"
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/dtidy-fmtcfg.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 1' HUP INT TERM
 cd "$T" || exit 1
 
-pass=0
-fail=0
-ok() {
-	pass=$((pass + 1))
-	echo "ok   $1"
-}
-not_ok() {
-	fail=$((fail + 1))
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '     %s\n' "$2"
-	return 0
-}
 # same NAME WANT_FILE GOT_FILE
 same() {
 	if cmp -s "$2" "$3"; then
@@ -157,5 +142,4 @@ else
 	not_ok "--tab-width 0 is a usage error (exit 2)" "exit $rc; $(head -c 300 err)"
 fi
 
-echo "format config: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

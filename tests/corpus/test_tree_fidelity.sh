@@ -10,9 +10,19 @@ command -v dtc >/dev/null && command -v cpp >/dev/null || { echo "skip: needs dt
 CORPUS=$(cd "$CORPUS" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-# Reference DTBs depend only on the corpus and on cpp/dtc: keep them.
+# Reference DTBs depend only on the corpus, on cpp and dtc, and on the flags
+# below: keep them between runs, under a stamp of all of those (every
+# corpus file's size and mtime: cpp's __TIMESTAMP__ records the latter), so
+# a changed input, tool or flag never compares against a stale reference.
 refs=${BUILD:-build}/tree-fidelity-refs
-mkdir -p "$refs"
+stamp=$( { cpp --version | head -n 1; dtc --version; cat "$0"
+	find "$CORPUS" -path "$CORPUS/Bindings" -prune -o -type f -printf '%P %s %T@\n' | sort; } |
+	cksum)
+if [ "$(cat "$refs/stamp" 2>/dev/null)" != "$stamp" ]; then
+	rm -rf "$refs"
+	mkdir -p "$refs"
+	echo "$stamp" >"$refs/stamp"
+fi
 refs=$(cd "$refs" && pwd)
 
 # The include directories of one corpus file, as -I options.

@@ -1,32 +1,8 @@
 # Shared by tests/hostile/test_*.sh (sourced). Each test writes its inputs
 # into a fresh temporary directory at run time and removes it afterwards.
 # Needs DTIDY in the environment (tests/run-all.sh sets it).
-: "${DTIDY:?DTIDY must name the dtidy binary}"
-export LC_ALL=C
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/dtidy-hostile.XXXXXX") || exit 1
-trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
-trap 'exit 1' HUP INT TERM
-
-pass=0
-fail=0
-ok() {
-	pass=$((pass + 1))
-	echo "ok   $1"
-}
-not_ok() {
-	fail=$((fail + 1))
-	echo "FAIL $1"
-	[ $# -gt 1 ] && printf '     %s\n' "$2"
-	return 0
-}
-skip() {
-	echo "skip $1: $2"
-}
-finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
-}
+TEST_NAME=$(basename "$0" .sh)
+. "$(dirname "$0")/../testlib.sh"
 
 # Under ASan the heap carries shadow memory and a quarantine, so memory
 # bounds only hold for the normal build.

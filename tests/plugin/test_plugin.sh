@@ -1,13 +1,8 @@
 #!/bin/sh
 # Builds examples/plugin against include/dtidy/ only and loads it.
 set -u
-: "${DTIDY:?DTIDY must name the dtidy binary}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/dtidy-plugin.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-not_ok() { fail=$((fail + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '     %s\n' "$2"; return 0; }
+TEST_NAME=plugin
+. "$(dirname "$0")/../testlib.sh"
 
 # only the public headers: copy them alone next to the plugin source
 mkdir -p "$T/include/dtidy" "$T/src"
@@ -92,5 +87,4 @@ else
 	not_ok "a missing plugin file is exit 2" "$(cat "$T/err")"
 fi
 
-echo "plugin: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -3,14 +3,8 @@
 # re-check, .dtidy.yaml found by walking up (severities, overrides, unknown
 # keys), --enable/--disable, suppression comments in a .dtsi, dtidy rules.
 set -u
-: "${DTIDY:?DTIDY must name the dtidy binary}"
-export LC_ALL=C
-T=$(mktemp -d "${TMPDIR:-/tmp}/dtidy-rules.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-not_ok() { fail=$((fail + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '     %s\n' "$2"; return 0; }
+TEST_NAME=rules-cli
+. "$(dirname "$0")/../testlib.sh"
 cd "$T" || exit 1
 mkdir -p proj/boards proj/include
 
@@ -158,5 +152,4 @@ fi
 "$DTIDY" rules no-such-rule >out 2>err
 [ $? -eq 2 ] && ok "dtidy rules with an unknown id: exit 2" || not_ok "unknown rule id exit 2"
 
-echo "rules cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
