@@ -9,14 +9,8 @@
 # files are dated 2020, since files changed in the last seconds are not
 # saved (see README, "The bindings cache").
 set -u
-: "${DTIDY:?DTIDY must name the dtidy binary}"
-export LC_ALL=C
-T=$(mktemp -d "${TMPDIR:-/tmp}/dtidy-bcache.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-not_ok() { fail=$((fail + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '     %s\n' "$2"; return 0; }
+TEST_NAME=bindings-cache
+. "$(dirname "$0")/../testlib.sh"
 cd "$T" || exit 1
 unset DTIDY_NO_CACHE
 
@@ -158,6 +152,8 @@ out=$(env XDG_CACHE_HOME="$T/off1" "$DTIDY" check --no-cache --enable=bindings t
 out=$(check XDG_CACHE_HOME="$T/off2" DTIDY_NO_CACHE=1)
 [ "$out" = "$expected" ] && [ ! -e off2 ] && ok "DTIDY_NO_CACHE=1 writes nothing" ||
 	not_ok "DTIDY_NO_CACHE=1" "$out $(ls -laR off2 2>&1)"
+out=$("$DTIDY" lsp --no-cache </dev/null 2>&1)
+echo "$out" | grep -q 'unknown option' && not_ok "lsp takes --no-cache" "$out" || ok "lsp takes --no-cache"
 
 # parallel runs on an empty cache: all agree, one whole file, no temporaries
 i=0
@@ -175,5 +171,4 @@ n=$(ls par/dtidy | grep -c '')
 out=$(check XDG_CACHE_HOME="$T/par")
 [ "$out" = "$expected" ] && ok "the file the parallel runs left is whole" || not_ok "after parallel" "$out"
 
-echo "bindings cache: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
