@@ -217,7 +217,7 @@ static void harvest_vendors(struct strset *names, struct strbuf *alt, const char
 					 (*n >= '0' && *n <= '9') || *n == '-' || *n == '_'))
 				n++;
 			/* vendor keys name a prefix and a comma: "^acme,.*" */
-			if (n > name && q - n == 3 && memcmp(n, ",.*", 3) == 0)
+			if (q < eol && n > name && q - n == 3 && memcmp(n, ",.*", 3) == 0)
 				set_add(names, name, (size_t)(n - name));
 			else if (q < eol && memchr(st, ',', (size_t)(q - st)))
 				add_alternative(alt, st, (size_t)(q - st), quote);
@@ -267,7 +267,8 @@ static void note_at(struct harvest *h, int dfd, const char *name)
 
 static void index_file(struct harvest *h, int dfd, const char *name, int top)
 {
-	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO put in place of a binding must not hang the run */
+	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		note_at(h, dfd, name);
 		return;
