@@ -27,16 +27,10 @@ static double now(void)
  * work cannot be optimised away. */
 static size_t lex_parse(const struct source *src)
 {
-	struct dt_tokens toks = {0};
-	dt_lex(src->text, src->len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, src->text, toks.v, toks.n, &a);
-	size_t nerr = cst.nerrors;
-	free(cst.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
+	struct dt_parsed p;
+	dt_parse_text(&p, src->text, src->len);
+	size_t nerr = p.cst.nerrors;
+	dt_parsed_free(&p);
 	return nerr;
 }
 

@@ -20,44 +20,42 @@ static char *vfmt(const char *fmt, va_list ap)
 	return s;
 }
 
-static struct diag *push(struct diag_list *l)
+/* A new diagnostic at the end of l, in `file`, with its text. */
+static struct diag *push(struct diag_list *l, const char *file, int severity, const char *rule,
+			 const char *fmt, va_list ap)
 {
 	VEC_RESERVE(l->v, l->cap, l->n + 1);
 	struct diag *d = &l->v[l->n++];
 	memset(d, 0, sizeof(*d));
+	d->file = xstrdup(file);
+	d->severity = severity;
+	d->rule = xstrdup(rule);
+	d->message = vfmt(fmt, ap);
 	return d;
 }
 
 struct diag *diag_add(struct diag_list *l, const struct source *src, size_t start,
 		      size_t end, int severity, const char *rule, const char *fmt, ...)
 {
-	struct diag *d = push(l);
+	va_list ap;
+	va_start(ap, fmt);
+	struct diag *d = push(l, src->path, severity, rule, fmt, ap);
+	va_end(ap);
 	if (end < start)
 		end = start;
-	d->file = xstrdup(src->path);
 	source_linecol(src, start, &d->line, &d->col);
 	source_linecol(src, end, &d->end_line, &d->end_col);
 	d->off = (uint32_t)start;
 	d->end_off = (uint32_t)end;
-	d->severity = severity;
-	d->rule = xstrdup(rule);
-	va_list ap;
-	va_start(ap, fmt);
-	d->message = vfmt(fmt, ap);
-	va_end(ap);
 	return d;
 }
 
 struct diag *diag_add_file(struct diag_list *l, const char *file, int severity,
 			   const char *rule, const char *fmt, ...)
 {
-	struct diag *d = push(l);
-	d->file = xstrdup(file);
-	d->severity = severity;
-	d->rule = xstrdup(rule);
 	va_list ap;
 	va_start(ap, fmt);
-	d->message = vfmt(fmt, ap);
+	struct diag *d = push(l, file, severity, rule, fmt, ap);
 	va_end(ap);
 	return d;
 }

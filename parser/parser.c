@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/xalloc.h"
@@ -1157,4 +1158,19 @@ static const char *const cst_names[CST__COUNT] = {
 const char *cst_kind_name(int kind)
 {
 	return kind >= 0 && kind < CST__COUNT && cst_names[kind] ? cst_names[kind] : "?";
+}
+
+void dt_parse_text(struct dt_parsed *p, const char *text, size_t len)
+{
+	memset(p, 0, sizeof(*p));
+	dt_lex(text, len, &p->toks);
+	arena_init(&p->arena);
+	dt_parse(&p->cst, text, p->toks.v, p->toks.n, &p->arena);
+}
+
+void dt_parsed_free(struct dt_parsed *p)
+{
+	free(p->cst.errors);
+	arena_free(&p->arena);
+	dt_tokens_free(&p->toks);
 }

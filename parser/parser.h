@@ -20,6 +20,16 @@
 void dt_parse(struct cst_file *out, const char *text, const struct dt_token *toks,
 	      size_t ntoks, struct arena *a);
 
+/* A text lexed and parsed on its own, not through the preprocessor: what
+ * the formatter, the style rules and an editor's outline look at. */
+struct dt_parsed {
+	struct dt_tokens toks;
+	struct arena arena;
+	struct cst_file cst;
+};
+void dt_parse_text(struct dt_parsed *p, const char *text, size_t len);
+void dt_parsed_free(struct dt_parsed *p);
+
 /* Convenience: byte span of a CST node. */
 uint32_t cst_start(const struct cst_file *f, const struct cst *c);
 uint32_t cst_end(const struct cst_file *f, const struct cst *c);

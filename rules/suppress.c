@@ -153,16 +153,10 @@ void supp_scan(struct supp_file *sf, const char *text, size_t len)
 	/* cheap test first: most files have no suppression at all */
 	if (!memmem(text, len, "dtidy:", 6))
 		return;
-	struct dt_tokens toks = {0};
-	dt_lex(text, len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, text, toks.v, toks.n, &a);
-	supp_scan_parsed(sf, text, len, &cst);
-	free(cst.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
+	struct dt_parsed p;
+	dt_parse_text(&p, text, len);
+	supp_scan_parsed(sf, text, len, &p.cst);
+	dt_parsed_free(&p);
 }
 
 int supp_covers(struct supp_file *sf, uint32_t off, const char *rule, const char *family)

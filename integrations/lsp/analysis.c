@@ -27,18 +27,12 @@ static char *read_open_buffer(void *ud, const char *path, size_t *len)
 static void syntax_only(const struct lsp_doc *d, struct diag_list *out)
 {
 	struct source *src = source_from_mem(d->path, d->text, d->len);
-	struct dt_tokens toks = {0};
-	dt_lex(src->text, src->len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, src->text, toks.v, toks.n, &a);
-	for (size_t e = 0; e < cst.nerrors; e++)
-		diag_add(out, src, cst.errors[e].start, cst.errors[e].end, DTIDY_SEV_ERROR,
-			 "syntax", "%s", cst.errors[e].msg);
-	free(cst.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
+	struct dt_parsed p;
+	dt_parse_text(&p, src->text, src->len);
+	for (size_t e = 0; e < p.cst.nerrors; e++)
+		diag_add(out, src, p.cst.errors[e].start, p.cst.errors[e].end, DTIDY_SEV_ERROR,
+			 "syntax", "%s", p.cst.errors[e].msg);
+	dt_parsed_free(&p);
 	source_free(src);
 }
 

@@ -12,7 +12,7 @@
 #include "server.h"
 
 /* The node carrying label `name` (without ':'), searched depth first. */
-static const struct cst *find_label(const struct lsp_parsed *p, const struct cst *parent,
+static const struct cst *find_label(const struct dt_parsed *p, const struct cst *parent,
 				    const char *name, size_t n)
 {
 	CST_FOREACH(c, parent)
@@ -34,7 +34,7 @@ static const struct cst *find_label(const struct lsp_parsed *p, const struct cst
 
 /* Appends the full path of node c; 0 when some override in between names a
  * label this file does not define. */
-static int node_path(const struct lsp_parsed *p, const struct cst *c, struct strbuf *out,
+static int node_path(const struct dt_parsed *p, const struct cst *c, struct strbuf *out,
 		     int depth)
 {
 	if (depth > 64)
@@ -116,7 +116,7 @@ static int describe_with_model(struct lsp_server *s, const struct lsp_doc *d, co
 }
 
 static void describe_ref(struct lsp_server *s, const struct lsp_doc *d,
-			 const struct lsp_parsed *p, uint32_t ref, struct strbuf *md)
+			 const struct dt_parsed *p, uint32_t ref, struct strbuf *md)
 {
 	const struct dt_token *t = &p->toks.v[ref];
 	const char *text = d->text + t->off;
@@ -169,7 +169,7 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, json_t *id, struct lsp_e
 			sb_printf(&md, "\n\n*%s* (%s)%s%s", r->description, r->family,
 				  r->help ? "\n\n" : "", r->help ? r->help : "");
 	}
-	struct lsp_parsed p;
+	struct dt_parsed p;
 	lsp_parse(&p, d);
 	uint32_t t = lsp_token_at(&p, off);
 	if (t != CST_NONE && (p.toks.v[t].kind == TK_REF || p.toks.v[t].kind == TK_PATH_REF)) {
@@ -177,7 +177,7 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, json_t *id, struct lsp_e
 			sb_puts(&md, "\n\n---\n\n");
 		describe_ref(s, d, &p, t, &md);
 	}
-	lsp_parsed_free(&p);
+	dt_parsed_free(&p);
 	json_t *r = md.len ? json_pack("{s:{s:s, s:s}}", "contents", "kind", "markdown", "value",
 				       sb_cstr(&md))
 			   : json_null();

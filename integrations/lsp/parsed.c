@@ -1,26 +1,12 @@
 #include "parsed.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-void lsp_parse(struct lsp_parsed *p, const struct lsp_doc *d)
+void lsp_parse(struct dt_parsed *p, const struct lsp_doc *d)
 {
-	memset(p, 0, sizeof(*p));
 	/* a document too large to check has no outline or hovers either */
-	size_t len = lsp_doc_too_large(d) ? 0 : d->len;
-	dt_lex(d->text, len, &p->toks);
-	arena_init(&p->arena);
-	dt_parse(&p->cst, d->text, p->toks.v, p->toks.n, &p->arena);
+	dt_parse_text(p, d->text, lsp_doc_too_large(d) ? 0 : d->len);
 }
 
-void lsp_parsed_free(struct lsp_parsed *p)
-{
-	free(p->cst.errors);
-	arena_free(&p->arena);
-	dt_tokens_free(&p->toks);
-}
-
-uint32_t lsp_token_at(const struct lsp_parsed *p, size_t off)
+uint32_t lsp_token_at(const struct dt_parsed *p, size_t off)
 {
 	const struct dt_token *t = p->toks.v;
 	size_t lo = 0, hi = p->toks.n;
@@ -41,7 +27,7 @@ uint32_t lsp_token_at(const struct lsp_parsed *p, size_t off)
 	return CST_NONE;
 }
 
-size_t lsp_labels(const struct lsp_parsed *p, const struct cst *c, uint32_t *out, size_t max)
+size_t lsp_labels(const struct dt_parsed *p, const struct cst *c, uint32_t *out, size_t max)
 {
 	size_t n = 0;
 	if (c->tok == CST_NONE)

@@ -12,10 +12,10 @@
 enum { SYMBOL_MODULE = 2, SYMBOL_PROPERTY = 7 };
 
 static json_t *symbols_of(struct lsp_server *s, const struct lsp_doc *d,
-			  const struct lsp_parsed *p, const struct cst *parent);
+			  const struct dt_parsed *p, const struct cst *parent);
 
 static json_t *symbol(struct lsp_server *s, const struct lsp_doc *d,
-		      const struct lsp_parsed *p, const struct cst *c)
+		      const struct dt_parsed *p, const struct cst *c)
 {
 	const struct dt_token *name = &p->toks.v[c->tok];
 	int is_node = c->kind == CST_NODE || c->kind == CST_REF_NODE;
@@ -44,7 +44,7 @@ static json_t *symbol(struct lsp_server *s, const struct lsp_doc *d,
 }
 
 static json_t *symbols_of(struct lsp_server *s, const struct lsp_doc *d,
-			  const struct lsp_parsed *p, const struct cst *parent)
+			  const struct dt_parsed *p, const struct cst *parent)
 {
 	json_t *arr = json_array();
 	CST_FOREACH(c, parent)
@@ -67,9 +67,9 @@ json_t *lsp_document_symbol(struct lsp_server *s, json_t *params, json_t *id,
 	struct lsp_doc *d = lsp_param_doc(s, params, e);
 	if (!d)
 		return NULL;
-	struct lsp_parsed p;
+	struct dt_parsed p;
 	lsp_parse(&p, d);
 	json_t *r = symbols_of(s, d, &p, p.cst.root);
-	lsp_parsed_free(&p);
+	dt_parsed_free(&p);
 	return r;
 }

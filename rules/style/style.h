@@ -95,6 +95,11 @@ const char *style_node_name(const struct style_file *sf, const struct cst *c, si
 void style_each_body(const struct style_file *sf,
 		     void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
 		     void *ud);
+/* The whole of a rule that looks at one body at a time: opens the checked
+ * file, calls fn for every body (as style_each_body), closes the file. */
+void style_check_bodies(struct dtidy_ctx *ctx,
+			void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
+			void *ud);
 
 /* Could the statements starting at tokens a and b both be compiled in one
  * configuration? No when they sit in different branches of the same #if

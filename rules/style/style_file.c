@@ -335,6 +335,17 @@ void style_each_body(const struct style_file *sf,
 		body_walk(sf, sf->cst->root, fn, ud);
 }
 
+void style_check_bodies(struct dtidy_ctx *ctx,
+			void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
+			void *ud)
+{
+	struct style_file sf;
+	if (style_open(&sf, ctx))
+		return;
+	style_each_body(&sf, fn, ud);
+	style_close(&sf);
+}
+
 static struct dtidy_report *vreport(const struct style_file *sf, uint32_t start, uint32_t end,
 				    const char *fmt, va_list ap)
 {

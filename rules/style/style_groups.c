@@ -114,12 +114,8 @@ static void check_body(const struct style_file *sf, const struct cst *body, void
 
 void style_check_group_order(struct dtidy_ctx *ctx, int kind, style_say_fn say)
 {
-	struct style_file sf;
-	if (style_open(&sf, ctx))
-		return;
 	struct order_rule r = {kind, say};
-	style_each_body(&sf, check_body, &r);
-	style_close(&sf);
+	style_check_bodies(ctx, check_body, &r);
 }
 
 /* Stable merge sort of the indices in v[0, n) (tmp: scratch of n). */

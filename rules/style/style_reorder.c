@@ -270,16 +270,12 @@ static char *comments(const char *text, const struct dt_token *toks, size_t n)
  * parsed on its own (as the body of a node); NULL when it does not parse. */
 static char *meaning(const char *text, size_t len)
 {
-	struct dt_tokens toks = {0};
-	dt_lex(text, len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, text, toks.v, toks.n, &a);
+	struct dt_parsed p;
+	dt_parse_text(&p, text, len);
 	char *out = NULL;
-	if (!cst.nerrors) {
-		char *st = canon_body(text, toks.v, cst.root);
-		char *cm = comments(text, toks.v, toks.n);
+	if (!p.cst.nerrors) {
+		char *st = canon_body(text, p.toks.v, p.cst.root);
+		char *cm = comments(text, p.toks.v, p.toks.n);
 		struct strbuf sb = {0};
 		sb_puts(&sb, st);
 		sb_puts(&sb, "--\n");
@@ -288,9 +284,7 @@ static char *meaning(const char *text, size_t len)
 		free(st);
 		free(cm);
 	}
-	free(cst.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
+	dt_parsed_free(&p);
 	return out;
 }
 

@@ -32,11 +32,7 @@ static void body(const struct style_file *sf, const struct cst *b, void *ud)
 
 static void check(struct dtidy_ctx *ctx)
 {
-	struct style_file sf;
-	if (style_open(&sf, ctx))
-		return;
-	style_each_body(&sf, body, NULL);
-	style_close(&sf);
+	style_check_bodies(ctx, body, NULL);
 }
 
 const struct dtidy_rule dtidy_rule_value_whitespace = {
