@@ -1,5 +1,10 @@
 #include "heap.h"
 
+/* any C library header, before the test below: __GLIBC__ is defined by
+ * the library's headers, not by the compiler, so without one the test
+ * was always false and the settings were never made */
+#include <stdlib.h>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -9,12 +14,15 @@
  * over 128 KiB to the kernel when they are freed, so the next file (or the
  * language server's next edit) faults the same memory in again: perf showed
  * page faults and the zeroing of fresh pages taking half the CPU time of an
- * LSP re-analysis, and an eighth of a whole-tree check. The heap instead
- * stays at the peak of one file per thread. */
+ * LSP re-analysis, and a quarter of a whole-tree check. The heap instead
+ * keeps what an ordinary file needs, per thread. Blocks of 4 MiB and more
+ * (only huge or hostile inputs make them) still go back when freed, and a
+ * heap keeps at most 16 MiB unused at its top: a worker done with a runaway
+ * macro's 128 MiB must not hold it while the other worker needs as much. */
 void heap_keep(void)
 {
 #ifdef __GLIBC__
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
 #endif
 }

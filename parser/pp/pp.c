@@ -354,11 +354,6 @@ static struct pp_tok *cut_line(struct pp *pp, struct pp_tok *hash, struct pp_tok
 	return t;
 }
 
-static int directive_is(const struct pp_tok *hash, const char *name)
-{
-	return pp_is_directive(hash) && pp_tok_is(hash->next, name);
-}
-
 /* From the first token of a line inside a false group, to the '#' of the
  * #elif / #else / #endif that ends the group (or the file's PT_EOF). */
 static struct pp_tok *skip_group(struct pp_tok *t)
@@ -367,14 +362,15 @@ static struct pp_tok *skip_group(struct pp_tok *t)
 	for (; t->kind != PT_EOF; t = t->next) {
 		if (!pp_is_directive(t))
 			continue;
-		if (directive_is(t, "if") || directive_is(t, "ifdef") || directive_is(t, "ifndef")) {
+		const struct pp_tok *n = t->next;
+		if (pp_tok_is(n, "if") || pp_tok_is(n, "ifdef") || pp_tok_is(n, "ifndef")) {
 			depth++;
-		} else if (directive_is(t, "endif")) {
+		} else if (pp_tok_is(n, "endif")) {
 			if (depth == 0)
 				return t;
 			depth--;
-		} else if (depth == 0 && (directive_is(t, "elif") || directive_is(t, "else") ||
-					  directive_is(t, "elifdef") || directive_is(t, "elifndef"))) {
+		} else if (depth == 0 && (pp_tok_is(n, "elif") || pp_tok_is(n, "else") ||
+					  pp_tok_is(n, "elifdef") || pp_tok_is(n, "elifndef"))) {
 			return t;
 		}
 	}
@@ -693,7 +689,7 @@ static void run_file(struct pp *pp, struct pp_file *f)
 	pp->cur_file = fi;
 	pp->depth++;
 	f->active++;
-	struct pp_tok *tok = pp_tokenize(pp, fi, f->pub.text, f->pub.len);
+	struct pp_tok *tok = pp_tokenize_file(pp, fi);
 	while (tok->kind != PT_EOF && !pp->fatal) {
 		if (tok->kind == PT_PUNCT && tok->p[0] == '#' && pp_is_directive(tok)) {
 			tok = pp_directive(pp, tok);

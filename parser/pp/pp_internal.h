@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../../core/arena.h"
 #include "../../core/strbuf.h"
@@ -103,14 +104,23 @@ struct pp {
 #define PP_MAX_ARENA ((size_t)128 * 1024 * 1024)
 
 /* pp_lex.c */
-struct pp_tok *pp_tokenize(struct pp *pp, uint32_t file, const char *s, size_t len);
+/* The tokens of pp->files.v[file], ending in its PT_EOF: a file read
+ * through the cache more than once is lexed once per run and shared. */
+struct pp_tok *pp_tokenize_file(struct pp *pp, uint32_t file);
 /* Lexes a string made by stringify/paste into tokens (origin copied from
  * `like`). Returns the list ending in PT_EOF. */
 struct pp_tok *pp_tokenize_str(struct pp *pp, const char *s, size_t len,
 			       const struct pp_tok *like);
 struct pp_tok *pp_tok_new(struct pp *pp, const struct pp_tok *like);
 struct pp_tok *pp_tok_eof(struct pp *pp, const struct pp_tok *like);
-int pp_tok_is(const struct pp_tok *t, const char *s);
+/* Is t spelt s (and not a literal)? Inline: it is asked of nearly every
+ * token, with a literal s whose length the compiler then knows. */
+static inline int pp_tok_is(const struct pp_tok *t, const char *s)
+{
+	size_t n = strlen(s);
+	return t->kind != PT_EOF && t->kind != PT_STR && t->kind != PT_CHAR && t->len == n &&
+	       memcmp(t->p, s, n) == 0;
+}
 
 /* pp_hideset.c */
 struct hideset *hs_new(struct pp *pp, const char *name, uint32_t len);

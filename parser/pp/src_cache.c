@@ -16,6 +16,9 @@ struct entry {
 	struct source *src;	/* NULL: could not be read */
 	char *err;
 	struct entry *next;
+	unsigned uses;		/* src_cache_derived requests, up to 2 */
+	void *derived;		/* immutable once set (under the lock) */
+	src_release_fn release;
 };
 
 struct src_cache {
@@ -49,6 +52,8 @@ void src_cache_free(struct src_cache *c)
 		struct entry *e = c->buckets[i];
 		while (e) {
 			struct entry *next = e->next;
+			if (e->derived)
+				e->release(e->derived);
 			if (e->src)
 				source_free(e->src);
 			free(e->err);
@@ -139,4 +144,35 @@ int src_cache_exists(struct src_cache *c, const char *path)
 		return 0;
 	}
 	return 1;
+}
+
+const void *src_cache_derived(struct src_cache *c, const char *path, src_derive_fn make,
+			      src_release_fn release)
+{
+	pthread_mutex_lock(&c->lock);
+	struct entry *e = lookup(c, path, 0);
+	const struct source *src = e ? e->src : NULL;
+	void *d = e ? e->derived : NULL;
+	int first = 0;
+	if (src && !d && e->uses < 2)
+		first = ++e->uses < 2;
+	pthread_mutex_unlock(&c->lock);
+	if (!src || d || first)
+		return d;
+	/* Made outside the lock, so other workers go on reading files
+	 * meanwhile; the source's bytes never change once loaded. Two
+	 * workers may race to make it: the first to publish wins and the
+	 * other's copy is dropped, so every board sees one product. */
+	void *mine = make(src);
+	pthread_mutex_lock(&c->lock);
+	if (!e->derived) {
+		e->derived = mine;
+		e->release = release;
+		mine = NULL;
+	}
+	d = e->derived;
+	pthread_mutex_unlock(&c->lock);
+	if (mine)
+		release(mine);
+	return d;
 }

@@ -26,4 +26,18 @@ const struct source *src_cache_get(struct src_cache *c, const char *path, char *
 /* Does a regular file exist at path (cached or on disk)? */
 int src_cache_exists(struct src_cache *c, const char *path);
 
+/* Something made from a cached file's bytes alone (the preprocessor's
+ * tokens), made once per run and then shared read-only by every board and
+ * thread. `make` runs without the lock held and must not touch shared
+ * state; `release` frees what it made, with the cache. */
+typedef void *(*src_derive_fn)(const struct source *src);
+typedef void (*src_release_fn)(void *derived);
+
+/* The derived product of the cached file at `path`. NULL on the file's
+ * first request, and for a path the cache does not hold: a file read once
+ * (a board, a buffer from the read hook) gains nothing from sharing and
+ * would only keep its product in memory for the whole run. */
+const void *src_cache_derived(struct src_cache *c, const char *path, src_derive_fn make,
+			      src_release_fn release);
+
 #endif
