@@ -18,6 +18,11 @@ static void reserve(struct strbuf *b, size_t extra)
 	}
 }
 
+void sb_reserve(struct strbuf *b, size_t extra)
+{
+	reserve(b, extra);
+}
+
 void sb_put(struct strbuf *b, const char *s, size_t n)
 {
 	reserve(b, n);

@@ -9,6 +9,9 @@ struct strbuf {
 	size_t len, cap;
 };
 
+/* Makes room for `extra` more bytes, so that appending them copies no
+ * bytes already written. */
+void sb_reserve(struct strbuf *b, size_t extra);
 void sb_put(struct strbuf *b, const char *s, size_t n);
 void sb_puts(struct strbuf *b, const char *s);
 void sb_putc(struct strbuf *b, char c);

@@ -142,6 +142,32 @@ static void put_line(struct strbuf *out, char tag, const struct line *l)
 		sb_puts(out, "\n\\ No newline at end of file\n");
 }
 
+/* The path as the headers name it, git's way: an absolute path loses its
+ * leading '/' ("a//abs/x" would name "/abs/x" after -p1, which git apply
+ * refuses), repeated '/' and "." components go (git apply refuses
+ * "a/./x"); ".." stays, as git writes it. */
+static char *header_path(const char *path)
+{
+	char *s = xmalloc(strlen(path) + 1);
+	size_t n = 0;
+	for (const char *p = path; *p;) {
+		while (*p == '/')
+			p++;
+		size_t k = strcspn(p, "/");
+		if (k == 1 && p[0] == '.') {
+			p += k;
+			continue;
+		}
+		if (n && k)
+			s[n++] = '/';
+		memcpy(s + n, p, k);
+		n += k;
+		p += k;
+	}
+	s[n] = '\0';
+	return s;
+}
+
 void udiff(struct strbuf *out, const char *path, const char *a, size_t alen,
 	   const char *b, size_t blen)
 {
@@ -162,9 +188,9 @@ void udiff(struct strbuf *out, const char *path, const char *a, size_t alen,
 	myers(la.v + head, la.n - head - tail, lb.v + head, lb.n - head - tail, &o);
 	push(&o, OP_EQ, tail);
 
-	while (path[0] == '.' && path[1] == '/')
-		path += 2;	/* git apply refuses "a/./x" */
-	sb_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
+	char *name = header_path(path);
+	sb_printf(out, "--- a/%s\n+++ b/%s\n", name, name);
+	free(name);
 	/* hunks: changes with up to CONTEXT equal lines around them; changes
 	 * closer than 2*CONTEXT share a hunk */
 	size_t i = 0;

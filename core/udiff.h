@@ -8,7 +8,9 @@
 #include "strbuf.h"
 
 /* Appends the diff from a to b (nothing when they are equal). `path` is
- * named as a/PATH and b/PATH. */
+ * named as a/PATH and b/PATH, the way git names it: without a leading '/',
+ * "./" or doubled '/', so that `git apply` (-p1) takes it, from the working
+ * directory for a relative path, from / for an absolute one. */
 void udiff(struct strbuf *out, const char *path, const char *a, size_t alen,
 	   const char *b, size_t blen);
 

@@ -67,9 +67,12 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		const struct fmt_options *o, struct strbuf *out);
 
 /* Compares what must survive formatting: significant tokens (hex case
- * aside), comments and directives (whitespace aside). Returns 0 when equal,
- * else -1 with *where set to the offset in `a` of the first difference. */
-int fmt_verify(const char *a, size_t alen, const char *b, size_t blen, uint32_t *where);
+ * aside), comments and directives (whitespace aside) of the input a, lexed
+ * into ta[0, na) by dt_lex, and of the output b, lexed here. Returns 0 when
+ * equal, else -1 with *where set to the offset in `a` of the first
+ * difference. */
+int fmt_verify(const char *a, size_t alen, const struct dt_token *ta, size_t na,
+	       const char *b, size_t blen, uint32_t *where);
 
 struct fmt_notes {
 	struct fmt_error *v;

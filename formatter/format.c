@@ -126,7 +126,7 @@ static int run(const char *text, size_t len, const struct fmt_options *opts, int
 	free(verb.v);
 	free(role);
 	uint32_t where = 0;
-	if (fmt_verify(text, len, out.s ? out.s : "", out.len, &where) != 0) {
+	if (fmt_verify(text, len, toks.v, toks.n, out.s ? out.s : "", out.len, &where) != 0) {
 		r->status = FMT_INTERNAL;
 		add_error(r, &ecap, where, where,
 			  "internal error: formatting would change the file's tokens here; "

@@ -90,8 +90,10 @@ static int advance_col(const struct lay *l, int col, char c)
 static void put(struct lay *l, const char *s, size_t n)
 {
 	sb_put(l->out, s, n);
+	int col = l->col;
 	for (size_t i = 0; i < n; i++)
-		l->col = advance_col(l, l->col, s[i]);
+		col = advance_col(l, col, s[i]);
+	l->col = col;
 	if (n)
 		l->bol = 0;
 }
@@ -153,16 +155,23 @@ static void blank_line(struct lay *l)
 	newline(l);
 }
 
+/* Writes n copies of c, a blank, as one put. */
+static void put_run(struct lay *l, char c, int n)
+{
+	char buf[64];
+	memset(buf, c, sizeof(buf));
+	for (; n > 0; n -= (int)sizeof(buf))
+		put(l, buf, n < (int)sizeof(buf) ? (size_t)n : sizeof(buf));
+}
+
 static void indent_to(struct lay *l, int col)
 {
 	if (col < 0)
 		col = 0;
-	if (l->o->indent <= 0) {
-		for (int c = 0; c + tabw(l) <= col; c += tabw(l))
-			put(l, "\t", 1);
-	}
-	while (l->col < col)
-		put(l, " ", 1);
+	if (l->o->indent <= 0)
+		put_run(l, '\t', col / tabw(l));
+	if (l->col < col)
+		put_run(l, ' ', col - l->col);
 	l->bol = 1;	/* indentation alone is not content */
 }
 
@@ -733,9 +742,24 @@ static int ends_output_line(const struct lay *l, uint32_t i)
 	return j >= l->n || (l->t[j].kind != TK_COMMA && l->t[j].kind != TK_SEMI);
 }
 
+/* Line of offset `to`, counting on from line *line at offset *at (to >=
+ * *at): comments are far apart, so memchr jumps between newlines instead of
+ * looking at every byte of every token. */
+static size_t line_at(const struct lay *l, uint32_t to, uint32_t *at, size_t *line)
+{
+	const char *p = l->text + *at, *end = l->text + to;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		(*line)++;
+		p++;
+	}
+	*at = to;
+	return *line;
+}
+
 static void find_groups(struct lay *l)
 {
-	size_t line = 1;
+	size_t line_seen = 1;
+	uint32_t line_off = 0;
 	uint32_t prev_i = CST_NONE;
 	size_t prev_line = 0;
 	int prev_col = -1, next_id = 1;
@@ -748,6 +772,7 @@ static void find_groups(struct lay *l)
 		} else if ((k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT) && seen_sig &&
 			   !memchr(l->text + t->off, '\n', t->len)) {
 			if (ends_output_line(l, i)) {
+				size_t line = line_at(l, t->off, &line_off, &line_seen);
 				int c = orig_col(l, t->off);
 				if (prev_i != CST_NONE && prev_line + 1 == line && prev_col == c) {
 					if (!l->group[prev_i])
@@ -761,9 +786,6 @@ static void find_groups(struct lay *l)
 		} else if (!dt_tok_is_trivia(k)) {
 			seen_sig = 1;
 		}
-		for (uint32_t p = 0; p < t->len; p++)
-			if (l->text[t->off + p] == '\n')
-				line++;
 	}
 }
 
@@ -790,7 +812,14 @@ static void align_groups(struct lay *l)
 		}
 		a = b;
 	}
+	size_t npad = 0;
+	for (size_t m = 0; m < l->ntr; m++)
+		if (l->tr[m].pad)
+			npad++;
+	if (!npad)
+		return;		/* no group made it to the output: nothing moves */
 	struct strbuf nb = {0};
+	sb_reserve(&nb, l->out->len + npad * 16);
 	size_t from = 0;
 	for (size_t m = 0; m < l->ntr; m++) {
 		struct trail *tr = &l->tr[m];
@@ -830,6 +859,8 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 				l.nl = "\r\n";
 			break;
 		}
+	/* the output is about as long as the input: room for it at once */
+	sb_reserve(out, len + len / 8 + 64);
 	l.group = xcalloc(n ? n : 1, sizeof(*l.group));
 	find_groups(&l);
 	for (uint32_t i = 0; i < n; i++) {

@@ -418,39 +418,51 @@ void config_free(struct config *c)
 	free(c);
 }
 
+char *config_search_start(const char *file)
+{
+	return dir_of(file);
+}
+
+char *config_in_dir(const char *dir)
+{
+	size_t n = strlen(dir) + sizeof(CONFIG_NAME) + 1;
+	char *cand = xmalloc(n);
+	snprintf(cand, n, "%s/%s", dir, CONFIG_NAME);
+	struct stat st;
+	if (stat(cand, &st) == 0 && S_ISREG(st.st_mode))
+		return cand;
+	free(cand);
+	return NULL;
+}
+
+char *config_search_up(const char *dir)
+{
+	/* walk up as written while the path has components ("a/b" -> "a" ->
+	 * "."), so messages name the file the way the user does; above the
+	 * working directory, absolute paths */
+	if (!strcmp(dir, "/"))
+		return NULL;
+	if (!strcmp(dir, ".") || strstr(dir, "..")) {
+		char *abs = realpath(dir, NULL);
+		if (!abs)
+			return NULL;
+		char *up = dir_of(abs);
+		free(abs);
+		return up;
+	}
+	return dir_of(dir);
+}
+
 char *config_find(const char *file)
 {
-	char *dir = dir_of(file);
-	for (;;) {
-		size_t n = strlen(dir) + sizeof(CONFIG_NAME) + 1;
-		char *cand = xmalloc(n);
-		snprintf(cand, n, "%s/%s", dir, CONFIG_NAME);
-		struct stat st;
-		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
-			free(dir);
-			return cand;
-		}
-		free(cand);
-		/* walk up as written while the path has components ("a/b" ->
-		 * "a" -> "."), so messages name the file the way the user
-		 * does; above the working directory, absolute paths */
-		char *up;
-		if (!strcmp(dir, "/"))
-			break;
-		if (!strcmp(dir, ".") || strstr(dir, "..")) {
-			char *abs = realpath(dir, NULL);
-			if (!abs)
-				break;
-			up = dir_of(abs);
-			free(abs);
-		} else {
-			up = dir_of(dir);
-		}
+	char *found = NULL;
+	for (char *dir = config_search_start(file); dir;) {
+		found = config_in_dir(dir);
+		char *up = found ? NULL : config_search_up(dir);
 		free(dir);
 		dir = up;
 	}
-	free(dir);
-	return NULL;
+	return found;
 }
 
 /* Globs are relative to the configuration's directory; a glob without '/'

@@ -93,6 +93,25 @@ void config_free(struct config *c);
  * directory; NULL when there is none. Caller frees. */
 char *config_find(const char *file);
 
+/* The steps of that walk: the directory a file's search starts in; the
+ * path of dir's .dtidy.yaml when it is a regular file (else NULL); the
+ * directory searched after dir (NULL past the top). Callers free. */
+char *config_search_start(const char *file);
+char *config_in_dir(const char *dir);
+char *config_search_up(const char *dir);
+
+/* config_find with each directory's answer remembered, for one run over
+ * files that do not change meanwhile (a .dtidy.yaml created during the run
+ * may go unseen): files of one tree share their directories' answers
+ * instead of each asking the file system again for every directory up to
+ * the root. Thread-safe. */
+struct config_memo;
+struct config_memo *config_memo_new(void);
+void config_memo_free(struct config_memo *m);
+/* The nearest .dtidy.yaml's path, owned by the memo (valid until
+ * config_memo_free), or NULL. */
+const char *config_memo_find(struct config_memo *m, const char *file);
+
 /* The settings that apply to `file`: the top-level rules, then each
  * matching override in order. Calls fn for each, in that order. */
 void config_each_setting(const struct config *c, const char *file,

@@ -36,6 +36,7 @@ struct engine {
 	struct cached_config *cache;
 	size_t ncache, capcache;
 	struct src_cache *files;	/* shared file cache (opts.cache_files) */
+	struct config_memo *memo;	/* each directory's .dtidy.yaml (opts.cache_files) */
 };
 
 static int by_id(const void *a, const void *b)
@@ -139,8 +140,10 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	e->opts = *o;
 	pthread_mutex_init(&e->lock, NULL);
 	e->empty = config_empty();
-	if (o->cache_files)
+	if (o->cache_files) {
 		e->files = src_cache_new();
+		e->memo = config_memo_new();
+	}
 	size_t nb;
 	const struct dtidy_rule *const *builtin = registry_rules(&nb);
 	int bad = 0;
@@ -195,6 +198,7 @@ void engine_free(struct engine *e)
 	config_free(e->empty);
 	if (e->files)
 		src_cache_free(e->files);
+	config_memo_free(e->memo);
 	free(e->rules);
 	for (size_t i = 0; i < e->nplugins; i++)
 		plugin_unload(&e->plugins[i]);
@@ -225,7 +229,8 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 {
 	if (e->forced)
 		return e->forced;
-	char *found = config_find(path);
+	char *own = e->memo ? NULL : config_find(path);
+	const char *found = e->memo ? config_memo_find(e->memo, path) : own;
 	if (!found)
 		return e->empty;
 	pthread_mutex_lock(&e->lock);
@@ -237,8 +242,8 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 		VEC_RESERVE(e->cache, e->capcache, e->ncache + 1);
 		c = &e->cache[e->ncache++];
 		memset(c, 0, sizeof(*c));
-		c->path = found;
-		found = NULL;
+		c->path = own ? own : xstrdup(found);
+		own = NULL;
 		struct config_check chk = {config_names_ok, option_ok, e};
 		c->cfg = config_load(c->path, &chk, &c->errs);
 	}
@@ -246,7 +251,7 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 	if (!cfg)
 		copy_diags(errs, &c->errs);
 	pthread_mutex_unlock(&e->lock);
-	free(found);
+	free(own);
 	return cfg;
 }
 

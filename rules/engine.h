@@ -46,8 +46,9 @@ struct engine_opts {
 	char *const *plugins;		/* --plugin FILE.so */
 	size_t nplugins;
 	/* Keep every file read for the engine's lifetime, so boards sharing a
-	 * .dtsi read it once. Right for one run over files on disk (dtidy
-	 * check); wrong for a long-lived engine whose files change (LSP). */
+	 * .dtsi read it once, and where each directory's .dtidy.yaml is.
+	 * Right for one run over files on disk (dtidy check, dtidy format);
+	 * wrong for a long-lived engine whose files change (LSP). */
 	int cache_files;
 };
 

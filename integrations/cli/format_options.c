@@ -33,6 +33,7 @@ struct engine *format_engine(const struct cli_opts *o)
 	struct engine_opts eo = {
 		.config = o->config, .level = -1,
 		.plugins = o->plugins, .nplugins = o->nplugins,
+		.cache_files = 1,	/* one run: each directory's .dtidy.yaml found once */
 	};
 	struct diag_list errs = {0};
 	struct engine *e = engine_new(&eo, &errs);

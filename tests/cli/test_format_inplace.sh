@@ -2,7 +2,7 @@
 # `format -i` on a tree of 300 files changes exactly the files `--check`
 # listed, leaves every other file byte for byte with its mtime, keeps file
 # modes, and afterwards `--check` lists nothing. `--diff` output applies with
-# `git apply` and gives the same result as -i.
+# `git apply` and gives the same result as -i; for absolute paths, from /.
 set -u
 : "${DTIDY:?}" "${CORPUS:?}"
 tmp=$(mktemp -d)
@@ -45,6 +45,19 @@ if ! (cd "$tmp/before" && git apply "$tmp/patch"); then
 	fail=1
 fi
 
+# absolute paths: headers without "a//", and the patch applies from /
+mkdir "$tmp/abs"
+for f in $(head -n 5 "$tmp/listed"); do cp "$f" "$tmp/abs/"; done
+"$DTIDY" format --diff "$tmp"/abs/* >"$tmp/abs.patch" 2>/dev/null
+if grep -q '^--- a//\|^+++ b//' "$tmp/abs.patch" || ! grep -q "^--- a${tmp}/abs/" "$tmp/abs.patch"; then
+	echo "FAIL: --diff of absolute paths: headers $(grep -m1 '^---' "$tmp/abs.patch")"
+	fail=1
+elif ! (cd / && git apply "$tmp/abs.patch") ||
+	! "$DTIDY" format --check "$tmp/abs" >/dev/null 2>&1; then
+	echo "FAIL: --diff of absolute paths does not apply from / (git apply)"
+	fail=1
+fi
+
 "$DTIDY" format -i "$tree" >/dev/null 2>"$tmp/err"
 find "$tree" -type f -newermt '2001-02-03 04:05:07' | sort >"$tmp/touched"
 if ! cmp -s "$tmp/touched" "$tmp/listed.sorted"; then
@@ -69,5 +82,5 @@ done
 "$DTIDY" format --check "$tree" >"$tmp/again" 2>/dev/null
 [ -s "$tmp/again" ] && { echo "FAIL: --check after -i still lists files"; head -3 "$tmp/again"; fail=1; }
 
-[ "$fail" -eq 0 ] && echo "ok: -i changed exactly the $n files --check listed; diff applies; modes kept"
+[ "$fail" -eq 0 ] && echo "ok: -i changed exactly the $n files --check listed; diff applies (relative and absolute paths); modes kept"
 [ "$fail" -eq 0 ]

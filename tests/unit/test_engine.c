@@ -176,6 +176,31 @@ Test(config, found_by_walking_up)
 	remove_tmp(p);
 }
 
+Test(config, memo_answers_each_directory_once)
+{
+	char *p = write_tmp(".dtidy.yaml", "level: 2\n");
+	char dir[512], f1[600], f2[600];
+	snprintf(dir, sizeof(dir), "%s", p);
+	*strrchr(dir, '/') = '\0';
+	snprintf(f1, sizeof(f1), "%s/a/b/board.dts", dir);
+	snprintf(f2, sizeof(f2), "%s/a/c/other.dts", dir);
+	struct config_memo *m = config_memo_new();
+	const char *found = config_memo_find(m, f1);
+	cr_assert_not_null(found);
+	cr_assert_str_eq(found, p);
+	/* a sibling directory shares the answer, one copy of the path */
+	cr_assert_eq(config_memo_find(m, f2), found);
+	/* remembered: asked again after the file went, the memo still
+	 * answers from what it learnt (config_find asks the disk) */
+	unlink(p);
+	cr_assert_eq(config_memo_find(m, f1), found);
+	char *now = config_find(f1);
+	cr_assert(!now || strcmp(now, p));
+	free(now);
+	config_memo_free(m);
+	remove_tmp(p);
+}
+
 /* ---- suppressions ---- */
 
 Test(suppress, next_statement_line_and_file)

@@ -132,3 +132,23 @@ Test(format_api, unified_diff)
 			 "-9\n+9\n\\ No newline at end of file\n");
 	sb_free(&d);
 }
+
+/* git's names: "a//abs/x" after -p1 would be the absolute "/abs/x" */
+Test(format_api, unified_diff_header_paths)
+{
+	static const char *const cases[][2] = {
+		{"/abs/dir/x.dts", "--- a/abs/dir/x.dts\n+++ b/abs/dir/x.dts\n"},
+		{"//abs//dir/./x.dts", "--- a/abs/dir/x.dts\n+++ b/abs/dir/x.dts\n"},
+		{"./d/./x.dts", "--- a/d/x.dts\n+++ b/d/x.dts\n"},
+		{"../up/x.dts", "--- a/../up/x.dts\n+++ b/../up/x.dts\n"},
+		{"x.dts", "--- a/x.dts\n+++ b/x.dts\n"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct strbuf d = {0};
+		udiff(&d, cases[i][0], "1\n", 2, "2\n", 2);
+		const char *want = cases[i][1];
+		cr_assert(!strncmp(sb_cstr(&d), want, strlen(want)), "%s gave:\n%s", cases[i][0],
+			  sb_cstr(&d));
+		sb_free(&d);
+	}
+}
