@@ -19,7 +19,7 @@ struct dtidy_loc mt_loc_toks(struct mtree *t, uint32_t tb, uint32_t te)
 		const struct dt_token *b = &t->toks[te - 1];
 		end = b->off + b->len;
 	}
-	return pp_origin_loc(&t->pp, a->off, end);
+	return pp_origin_loc_near(&t->pp, &t->origin_hint, a->off, end);
 }
 
 struct dtidy_loc mt_loc_cst(struct mtree *t, const struct cst *c)

@@ -72,6 +72,7 @@ struct mtree {
 	struct model *m;
 	struct arena *a;
 	struct pp_result pp;
+	size_t origin_hint;	/* pp_origin_loc_near's, for mt_loc_toks */
 	struct pp_opts ppo;
 	struct cst_file *cst;
 	const struct dt_token *toks;

@@ -762,9 +762,20 @@ void pp_result_free(struct pp_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static size_t origin_index(const struct pp_result *r, uint32_t off)
+/* The last origin whose output starts at or before off. A model asks in
+ * output order, nearly always for the origin of its last question or one
+ * of the next few: those are tried (from *hint) before a binary search. */
+static size_t origin_index(const struct pp_result *r, uint32_t off, size_t *hint)
 {
 	size_t lo = 0, hi = r->norigins;
+	size_t h = hint ? *hint : 0;
+	if (h < hi && r->origins[h].out <= off) {
+		for (int step = 0; step < 4 && h + 1 < hi && r->origins[h + 1].out <= off; step++)
+			h++;
+		if (h + 1 == hi || r->origins[h + 1].out > off)
+			hi = h + 1;
+		lo = h;
+	}
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
 		if (r->origins[mid].out <= off)
@@ -772,6 +783,8 @@ static size_t origin_index(const struct pp_result *r, uint32_t off)
 		else
 			hi = mid;
 	}
+	if (hint)
+		*hint = lo;
 	return lo;
 }
 
@@ -791,10 +804,16 @@ static void origin_bytes(const struct pp_origin *o, uint32_t off, uint32_t *star
 
 struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t end)
 {
+	return pp_origin_loc_near(r, NULL, off, end);
+}
+
+struct dtidy_loc pp_origin_loc_near(const struct pp_result *r, size_t *hint, uint32_t off,
+				    uint32_t end)
+{
 	struct dtidy_loc loc = {0};
 	if (!r->norigins)
 		return loc;
-	size_t i = origin_index(r, off);
+	size_t i = origin_index(r, off, hint);
 	const struct pp_origin *o = &r->origins[i];
 	loc.file = &r->files[o->file]->pub;
 	if (o->linear) {
@@ -811,7 +830,8 @@ struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t
 	if (end > off + 1 && i + 1 < r->norigins && r->origins[i + 1].out <= end - 1) {
 		/* the range ends in a later origin: widen to the end of its
 		 * last byte when that is further on in the same file */
-		const struct pp_origin *l = &r->origins[origin_index(r, end - 1)];
+		size_t near = i;
+		const struct pp_origin *l = &r->origins[origin_index(r, end - 1, &near)];
 		uint32_t ls, le;
 		origin_bytes(l, end - 1, &ls, &le);
 		if (l->file == o->file && le > loc.start && ls >= loc.start)

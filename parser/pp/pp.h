@@ -71,6 +71,10 @@ int pp_text_opens_directive(const char *s, size_t n);
 
 /* Where output byte `off` came from. */
 struct dtidy_loc pp_origin_loc(const struct pp_result *r, uint32_t off, uint32_t end);
+/* The same, for callers that ask in output order: *hint (0 at first) is
+ * kept between calls and makes each lookup start where the last ended. */
+struct dtidy_loc pp_origin_loc_near(const struct pp_result *r, size_t *hint, uint32_t off,
+				    uint32_t end);
 
 /* Reads a file through the hook and the cache, records it in `files` once
  * per path. Used by the preprocessor and by /incbin/. NULL if unreadable

@@ -125,28 +125,51 @@ struct pp_tok *pp_tok_eof(struct pp *pp, const struct pp_tok *like)
 }
 
 
-static const char *const puncts3[] = {"...", "<<=", ">>=", NULL};
-static const char *const puncts2[] = {
-	"##", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "++", "--", "->",
-	"+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", NULL,
+/* The bytes that start a punctuator. */
+static const unsigned char punct_start[256] = {
+	['!'] = 1, ['#'] = 1, ['%'] = 1, ['&'] = 1, ['('] = 1, [')'] = 1, ['*'] = 1,
+	['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, [':'] = 1, [';'] = 1,
+	['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['['] = 1, [']'] = 1, ['^'] = 1,
+	['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
 };
 
-/* Length in logical characters of the punctuator at i (0: none). */
+/* Length in logical characters of the punctuator at i (0: none): the
+ * longest of ... <<= >>= ## << >> <= >= == != && || ++ -- -> and the
+ * assignments op=, else one character. Decided by the first character, as
+ * it is asked of every punctuator of every file. */
 static int punct_len(const struct cur *c, size_t i)
 {
 	int a = ch(c, i);
+	if (a < 0 || !punct_start[a])
+		return 0;
 	size_t j = nx(c, i);
 	int b = ch(c, j);
-	int d = ch(c, nx(c, j));
-	for (int k = 0; puncts3[k]; k++)
-		if (a == puncts3[k][0] && b == puncts3[k][1] && d == puncts3[k][2])
-			return 3;
-	for (int k = 0; puncts2[k]; k++)
-		if (a == puncts2[k][0] && b == puncts2[k][1])
-			return 2;
-	if (a >= 0 && strchr("!#%&()*+,-./:;<=>?[]^{|}~", a) && a != 0)
+	switch (a) {
+	case '.':
+		return b == '.' && ch(c, nx(c, j)) == '.' ? 3 : 1;
+	case '<':
+	case '>':
+		if (b == a)
+			return ch(c, nx(c, j)) == '=' ? 3 : 2;
+		return b == '=' ? 2 : 1;
+	case '#':
+		return b == '#' ? 2 : 1;
+	case '&':
+	case '|':
+	case '+':
+		return b == a || b == '=' ? 2 : 1;
+	case '-':
+		return b == '-' || b == '=' || b == '>' ? 2 : 1;
+	case '=':
+	case '!':
+	case '*':
+	case '/':
+	case '%':
+	case '^':
+		return b == '=' ? 2 : 1;
+	default:
 		return 1;
-	return 0;
+	}
 }
 
 /* End (raw index) of a quoted literal starting at i, or 0 if unterminated
