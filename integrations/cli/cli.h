@@ -35,6 +35,7 @@ struct cli_opts {
 	int level;			/* --level=0|1|2 (kernel W=) ; -1: not given */
 	const char *bindings;		/* --bindings DIR */
 	int no_bindings;		/* --no-bindings */
+	int no_cache;			/* --no-cache: no bindings index on disk */
 	int md;				/* -MD */
 	const char *mf, *mt;		/* -MF FILE, -MT TARGET */
 	int mp;				/* -MP */

@@ -12,6 +12,7 @@
 #include "../../core/report.h"
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
+#include "../../rules/bindings/bindings_index.h"
 #include "../../rules/engine.h"
 #include "../../rules/sarif.h"
 #include "../git/diffbase.h"
@@ -72,6 +73,8 @@ static struct engine *make_engine(const struct cli_opts *o)
 		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
 		.bindings = o->bindings, .no_bindings = o->no_bindings, .cache_files = 1,
 	};
+	if (o->no_cache)
+		bindings_no_cache();
 	struct diag_list errs = {0};
 	struct engine *e = engine_new(&eo, &errs);
 	if (!e) {

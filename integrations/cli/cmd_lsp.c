@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "../../rules/bindings/bindings_index.h"
 #include "../lsp/lsp.h"
 #include "cli.h"
 
@@ -18,6 +19,9 @@ int cmd_lsp(struct cli_opts *o)
 		.enable = o->enable, .nenable = o->nenable,
 		.disable = o->disable, .ndisable = o->ndisable,
 		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
+		.bindings = o->bindings, .no_bindings = o->no_bindings,
 	};
+	if (o->no_cache)
+		bindings_no_cache();
 	return lsp_run(STDIN_FILENO, STDOUT_FILENO, &eo);
 }

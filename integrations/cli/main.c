@@ -31,6 +31,8 @@ static void usage(FILE *f)
 	      "  --plugin FILE.so   load rules from a shared object\n"
 	      "  --bindings DIR     the kernel's binding documents (default: found\n"
 	      "                     beside the checked tree); --no-bindings: none\n"
+	      "  --no-cache         neither read nor write the bindings index kept in\n"
+	      "                     $XDG_CACHE_HOME/dtidy (also: DTIDY_NO_CACHE=1)\n"
 	      "  --diff-base REV    only lines changed since git REV (check, format)\n"
 	      "  -MD -MF FILE       check: write make rules naming every file read\n"
 	      "                     (-MT TARGET names the target, -MP adds phony rules)\n"

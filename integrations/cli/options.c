@@ -103,6 +103,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			o->bindings = v;
 		} else if (!strcmp(a, "--no-bindings")) {
 			o->no_bindings = 1;
+		} else if (!strcmp(a, "--no-cache")) {
+			o->no_cache = 1;
 		} else if (!strcmp(a, "-MD")) {
 			o->md = 1;
 		} else if (!strcmp(a, "-MP")) {

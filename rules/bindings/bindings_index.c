@@ -10,51 +10,35 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "bindings_cache.h"
 #include "core/arena.h"
-#include "core/source.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-/* Open-addressing set of strings, kept in an arena: the index lives as
- * long as the process, and building it is the part of a run to keep
- * cheap (tens of thousands of words). */
-struct strent {
-	const char *s;
-	uint32_t len, hash;
+/* An index: its tables live in a cache image (a mapped cache file, or the
+ * image a build just made), its patterns compiled from the image's text. */
+struct bindings_index {
+	struct bcache_image img;
+	pcre2_code *vendor_re;		/* vendor-prefixes.yaml keys that are patterns */
+	pcre2_code *compat_re;		/* binding `pattern:`s that name compatibles */
 };
 
+/* Open-addressing set of strings, for harvesting: the words' bytes live in
+ * an arena until the set is encoded into an image. */
 struct strset {
-	struct strent *slot;
+	struct bcache_word *slot;
 	size_t cap, n;
 	struct arena strings;
 };
 
-struct bindings_index {
-	char *dir;
-	struct strset compats;		/* every string a binding mentions */
-	pcre2_code *vendor_re;		/* vendor-prefixes.yaml keys, as one alternation */
-	pcre2_code *compat_re;		/* binding `pattern:`s that name compatibles */
-	struct bindings_index *next;
-	int ready;			/* built (under the lock) */
-	int has_thread;			/* built by `thread`, not yet joined */
-	pthread_t thread;
-};
-
-static uint64_t hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
-}
-
-static struct strent *set_find(const struct strset *s, const char *str, size_t n, uint32_t h)
+static struct bcache_word *set_find(const struct strset *s, const char *str, size_t n, uint32_t h)
 {
 	size_t i = h & (s->cap - 1);
 	while (s->slot[i].s) {
-		const struct strent *e = &s->slot[i];
+		const struct bcache_word *e = &s->slot[i];
 		if (e->hash == h && e->len == n && memcmp(e->s, str, n) == 0)
 			break;
 		i = (i + 1) & (s->cap - 1);
@@ -66,7 +50,7 @@ static void set_add(struct strset *s, const char *str, size_t n)
 {
 	if ((s->n + 1) * 2 > s->cap) {
 		/* the kernel's bindings hold about 50,000 distinct words */
-		size_t cap = s->cap ? s->cap * 2 : (size_t)1 << 17;
+		size_t cap = s->cap ? s->cap * 2 : (size_t)1 << 10;
 		struct strset g = {xcalloc(cap, sizeof(*g.slot)), cap, s->n, s->strings};
 		for (size_t i = 0; i < s->cap; i++)
 			if (s->slot[i].s)
@@ -74,8 +58,8 @@ static void set_add(struct strset *s, const char *str, size_t n)
 		free(s->slot);
 		*s = g;
 	}
-	uint32_t h = (uint32_t)hash(str, n);
-	struct strent *e = set_find(s, str, n, h);
+	uint32_t h = bcache_hash(str, n);
+	struct bcache_word *e = set_find(s, str, n, h);
 	if (e->s)
 		return;
 	e->s = arena_strndup(&s->strings, str, n);
@@ -84,12 +68,10 @@ static void set_add(struct strset *s, const char *str, size_t n)
 	s->n++;
 }
 
-static int set_has(const struct strset *s, const char *str)
+static void set_free(struct strset *s)
 {
-	if (!s->cap)
-		return 0;
-	size_t n = strlen(str);
-	return set_find(s, str, n, (uint32_t)hash(str, n))->s != NULL;
+	free(s->slot);
+	arena_free(&s->strings);
 }
 
 static int is_word(int c)
@@ -166,9 +148,12 @@ static void harvest_words(struct strset *s, const char *text, size_t len)
 }
 
 /* Appends a YAML scalar as one alternative: in a double-quoted scalar "\\"
- * stands for one backslash. Patterns that do not compile are skipped. */
+ * stands for one backslash. Patterns that do not compile are skipped, and
+ * so are those holding a NUL, which the cache stores as C strings. */
 static void add_alternative(struct strbuf *alt, const char *s, size_t n, char quote)
 {
+	if (memchr(s, '\0', n))
+		return;
 	struct strbuf one = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (quote == '"' && s[i] == '\\' && i + 1 < n && s[i + 1] == '\\')
@@ -189,18 +174,6 @@ static void add_alternative(struct strbuf *alt, const char *s, size_t n, char qu
 	sb_free(&one);
 }
 
-static pcre2_code *compile_alt(struct strbuf *alt)
-{
-	if (!alt->len)
-		return NULL;
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)alt->s, alt->len, 0, &err, &off, NULL);
-	if (re)
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
-
 /* `pattern: '^vendor,chip-[0-9]+$'` lines whose regex names compatibles. */
 static void harvest_patterns(struct strbuf *alt, const char *text, size_t len)
 {
@@ -219,88 +192,14 @@ static void harvest_patterns(struct strbuf *alt, const char *text, size_t len)
 	}
 }
 
-/* One buffer for every file read while indexing. */
-struct filebuf {
-	char *s;
-	size_t cap;
-};
-
-/* A file's bytes into buf, NUL-terminated. */
-static int read_at(int dfd, const char *name, struct filebuf *buf, size_t *len)
+/* vendor-prefixes.yaml: patternProperties keys such as "^acme,.*":. Most
+ * name one vendor; those go to a string set, since "^acme,.*" matches
+ * "V,x" exactly when V is "acme" (a vendor has no comma), and probing a
+ * hash table beats trying a thousand alternatives (about 2 us a match,
+ * even JIT-compiled). The rest ("^(at25|bm|...),.*") stay patterns. */
+static void harvest_vendors(struct strset *names, struct strbuf *alt, const char *text, size_t len)
 {
-	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	/* no fstat: the buffer grows when a file fills it (few do) */
-	size_t got = 0;
-	for (;;) {
-		if (got + 1 >= buf->cap) {
-			if (buf->cap >= (size_t)1 << 26)
-				break;	/* no binding is that large: stop reading */
-			buf->cap = buf->cap ? 2 * buf->cap : (size_t)1 << 18;
-			buf->s = xrealloc(buf->s, buf->cap);
-		}
-		ssize_t r = read(fd, buf->s + got, buf->cap - 1 - got);
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	buf->s[got] = '\0';
-	*len = got;
-	return 0;
-}
-
-static void index_dir(struct bindings_index *ix, struct strbuf *pat, struct filebuf *buf,
-		      const char *dir, int depth)
-{
-	if (depth > 32)
-		return;
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		unsigned char type = e->d_type;
-		if (type == DT_UNKNOWN || type == DT_LNK) {
-			struct stat st;
-			if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-				continue;
-			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
-		}
-		if (type == DT_DIR) {
-			char path[4096];
-			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-			index_dir(ix, pat, buf, path, depth + 1);
-			continue;
-		}
-		size_t n = strlen(e->d_name);
-		if (type != DT_REG || !((n > 5 && !strcmp(e->d_name + n - 5, ".yaml")) ||
-					(n > 4 && !strcmp(e->d_name + n - 4, ".txt"))))
-			continue;
-		size_t len;
-		if (read_at(dirfd(d), e->d_name, buf, &len) != 0)
-			continue;
-		harvest_words(&ix->compats, buf->s, len);
-		harvest_patterns(pat, buf->s, len);
-	}
-	closedir(d);
-}
-
-/* vendor-prefixes.yaml: patternProperties keys such as "^acme,.*": */
-static pcre2_code *vendor_patterns(const char *dir)
-{
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/vendor-prefixes.yaml", dir);
-	char *err = NULL;
-	struct source *src = source_load(path, &err);
-	free(err);
-	if (!src)
-		return NULL;
-	struct strbuf alt = {0};
-	const char *p = src->text, *end = src->text + src->len;
+	const char *p = text, *end = text + len;
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		if (!eol)
@@ -313,70 +212,324 @@ static pcre2_code *vendor_patterns(const char *dir)
 			const char *st = q;
 			while (q < eol && *q != quote)
 				q++;
+			const char *name = st + 1, *n = name;
+			while (n < q && ((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') ||
+					 (*n >= '0' && *n <= '9') || *n == '-' || *n == '_'))
+				n++;
 			/* vendor keys name a prefix and a comma: "^acme,.*" */
-			if (q < eol && memchr(st, ',', (size_t)(q - st)))
-				add_alternative(&alt, st, (size_t)(q - st), quote);
+			if (q < eol && n > name && q - n == 3 && memcmp(n, ",.*", 3) == 0)
+				set_add(names, name, (size_t)(n - name));
+			else if (q < eol && memchr(st, ',', (size_t)(q - st)))
+				add_alternative(alt, st, (size_t)(q - st), quote);
 		}
 		p = eol + 1;
 	}
-	source_free(src);
-	pcre2_code *re = compile_alt(&alt);
-	sb_free(&alt);
+}
+
+/* What one walk over a bindings directory gathers. */
+struct harvest {
+	struct strset compats, vendors;
+	struct strbuf compat_alt, vendor_alt;
+	struct bcache_input in;		/* the manifest */
+	struct strbuf rel;		/* the path being read, relative to the top */
+	char *buf;			/* one buffer for every file read */
+	size_t cap;
+};
+
+/* A file's bytes into h->buf, NUL-terminated. */
+static size_t read_fd(struct harvest *h, int fd)
+{
+	size_t got = 0;
+	for (;;) {
+		if (got + 1 >= h->cap) {
+			if (h->cap >= (size_t)1 << 26)
+				break;	/* no binding is that large: stop reading */
+			h->cap = h->cap ? 2 * h->cap : (size_t)1 << 18;
+			h->buf = xrealloc(h->buf, h->cap);
+		}
+		ssize_t r = read(fd, h->buf + got, h->cap - 1 - got);
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	h->buf[got] = '\0';
+	return got;
+}
+
+/* An entry that could not be opened still goes in the manifest: made
+ * readable later, its ctime changes and the index is rebuilt. */
+static void note_at(struct harvest *h, int dfd, const char *name)
+{
+	struct stat st;
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		bcache_note(&h->in, sb_cstr(&h->rel), &st);
+}
+
+static void index_file(struct harvest *h, int dfd, const char *name, int top)
+{
+	/* O_NONBLOCK: a FIFO put in place of a binding must not hang the run */
+	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		note_at(h, dfd, name);
+		return;
+	}
+	/* stat before reading: a change while it is read shows at the next
+	 * run as a stamp that no longer matches */
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return;
+	}
+	bcache_note(&h->in, sb_cstr(&h->rel), &st);
+	size_t len = read_fd(h, fd);
+	close(fd);
+	harvest_words(&h->compats, h->buf, len);
+	harvest_patterns(&h->compat_alt, h->buf, len);
+	if (top && !strcmp(name, "vendor-prefixes.yaml"))
+		harvest_vendors(&h->vendors, &h->vendor_alt, h->buf, len);
+}
+
+static void rel_truncate(struct strbuf *b, size_t len)
+{
+	b->len = len;
+	if (b->s)
+		b->s[len] = '\0';
+}
+
+/* Indexes the directory open as dfd (closed here) and everything below. */
+static void index_dir(struct harvest *h, int dfd, int depth)
+{
+	struct stat st;
+	DIR *d = NULL;
+	if (depth > 32 || fstat(dfd, &st) != 0 || !(d = fdopendir(dfd))) {
+		close(dfd);
+		return;
+	}
+	/* stamped before it is listed: an entry added later changes its mtime */
+	bcache_note(&h->in, h->rel.len ? sb_cstr(&h->rel) : ".", &st);
+	size_t base = h->rel.len;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		unsigned char type = e->d_type;
+		if (type == DT_UNKNOWN || type == DT_LNK) {
+			if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+				continue;
+			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+		}
+		size_t n = strlen(e->d_name);
+		int binding = type == DT_REG && ((n > 5 && !strcmp(e->d_name + n - 5, ".yaml")) ||
+						 (n > 4 && !strcmp(e->d_name + n - 4, ".txt")));
+		if (type != DT_DIR && !binding)
+			continue;
+		if (base)
+			sb_putc(&h->rel, '/');
+		sb_puts(&h->rel, e->d_name);
+		if (type == DT_DIR) {
+			int sub = openat(dirfd(d), e->d_name,
+					 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (sub >= 0)
+				index_dir(h, sub, depth + 1);
+			else
+				note_at(h, dirfd(d), e->d_name);
+		} else {
+			index_file(h, dirfd(d), e->d_name, depth == 0);
+		}
+		rel_truncate(&h->rel, base);
+	}
+	closedir(d);
+}
+
+static pcre2_code *compile(const char *text, size_t len, int *bad)
+{
+	if (!len)
+		return NULL;
+	int err;
+	PCRE2_SIZE off;
+	/* not JIT-compiled: that costs 4 ms for the kernel's patterns, more
+	 * than the few hundred matches of a whole-tree run (words missing
+	 * from the tables) take in the interpreter */
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)text, len, 0, &err, &off, NULL);
+	if (!re)
+		*bad = 1;
 	return re;
 }
 
-/* Indexes are built once per directory and then shared read-only. One may
- * be built in the background (bindings_prefetch) while the first boards
+/* Compiles the image's patterns. Returns -1 when one does not compile
+ * (a damaged cache: built images only hold patterns that do). */
+static int compile_patterns(struct bindings_index *ix)
+{
+	int bad = 0;
+	ix->vendor_re = compile(ix->img.vendor_re, ix->img.vendor_re_len, &bad);
+	ix->compat_re = compile(ix->img.compat_re, ix->img.compat_re_len, &bad);
+	return bad ? -1 : 0;
+}
+
+/* Reads every binding under real_dir into an image. Returns -1 when it is
+ * not a bindings directory (no vendor-prefixes.yaml). *racy: some file is
+ * too new for the image to be saved (bcache_racy). */
+static int build_image(const char *real_dir, struct bcache_image *img, int *racy)
+{
+	int top = open(real_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (top < 0)
+		return -1;
+	struct stat st;
+	if (fstatat(top, "vendor-prefixes.yaml", &st, 0) != 0 || !S_ISREG(st.st_mode)) {
+		close(top);
+		return -1;
+	}
+	struct timespec start;
+	clock_gettime(CLOCK_REALTIME, &start);
+	struct harvest h = {0};
+	arena_init(&h.compats.strings);
+	arena_init(&h.vendors.strings);
+	index_dir(&h, top, 0);
+	free(h.buf);
+	h.in.dir = real_dir;
+	h.in.compat = h.compats.slot;
+	h.in.ncompat_slots = h.compats.cap;
+	h.in.vendor = h.vendors.slot;
+	h.in.nvendor_slots = h.vendors.cap;
+	h.in.vendor_re = sb_cstr(&h.vendor_alt);
+	h.in.compat_re = sb_cstr(&h.compat_alt);
+	unsigned char *image = NULL;
+	size_t len = 0;
+	/* an index too large for the format (4 GB of words) is no index */
+	int rc = bcache_encode(&h.in, &image, &len);
+	if (rc == 0 && bcache_parse(image, len, img) != 0) {
+		free(image);
+		rc = -1;
+	}
+	*racy = bcache_racy(&h.in, (int64_t)start.tv_sec * 1000000000LL + start.tv_nsec);
+	bcache_input_free(&h.in);
+	set_free(&h.compats);
+	set_free(&h.vendors);
+	sb_free(&h.compat_alt);
+	sb_free(&h.vendor_alt);
+	sb_free(&h.rel);
+	return rc;
+}
+
+void bindings_index_free(struct bindings_index *ix)
+{
+	if (!ix)
+		return;
+	pcre2_code_free(ix->vendor_re);
+	pcre2_code_free(ix->compat_re);
+	bcache_release(&ix->img);
+	free(ix);
+}
+
+struct bindings_index *bindings_index_open(const char *dir, const char *cache_dir,
+					   enum bindings_origin *origin)
+{
+	*origin = BINDINGS_NONE;
+	char *real = realpath(dir, NULL);
+	if (!real)
+		return NULL;
+	struct bindings_index *ix = xcalloc(1, sizeof(*ix));
+	char *path = cache_dir ? bcache_path(cache_dir, real) : NULL;
+	if (path && bcache_map(path, &ix->img) == 0) {
+		if (strcmp(ix->img.dir, real) == 0 && bcache_fresh(&ix->img) &&
+		    compile_patterns(ix) == 0) {
+			*origin = BINDINGS_CACHED;
+			free(path);
+			free(real);
+			return ix;
+		}
+		pcre2_code_free(ix->vendor_re);
+		pcre2_code_free(ix->compat_re);
+		bcache_release(&ix->img);
+		ix->vendor_re = ix->compat_re = NULL;
+	}
+	int racy = 0;
+	if (build_image(real, &ix->img, &racy) != 0) {
+		free(ix);
+		ix = NULL;
+	} else {
+		compile_patterns(ix);
+		*origin = BINDINGS_BUILT;
+		if (path && !racy && bcache_write(cache_dir, path, ix->img.base, ix->img.len) == 0)
+			*origin = BINDINGS_SAVED;
+	}
+	free(path);
+	free(real);
+	return ix;
+}
+
+/* Indexes are made once per directory and then shared read-only. One may
+ * be made in the background (bindings_prefetch) while the first boards
  * are parsed; bindings_get waits for it. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t done = PTHREAD_COND_INITIALIZER;
-static struct bindings_index *built;	/* each immutable once ready */
 
-static void build(struct bindings_index *ix)
+struct entry {
+	char *dir;
+	struct bindings_index *ix;	/* NULL: not a bindings directory */
+	int ready;			/* made (under the lock) */
+	int has_thread;			/* made by `thread`, not yet joined */
+	pthread_t thread;
+	struct entry *next;
+};
+static struct entry *entries;		/* each immutable once ready */
+static int cache_off;			/* bindings_no_cache() */
+
+void bindings_no_cache(void)
 {
-	ix->vendor_re = vendor_patterns(ix->dir);
-	if (!ix->vendor_re)
-		return;		/* not a bindings directory */
-	struct strbuf pat = {0};
-	struct filebuf buf = {0};
-	arena_init(&ix->compats.strings);
-	index_dir(ix, &pat, &buf, ix->dir, 0);
-	free(buf.s);
-	ix->compat_re = compile_alt(&pat);
-	sb_free(&pat);
+	pthread_mutex_lock(&lock);
+	cache_off = 1;
+	pthread_mutex_unlock(&lock);
 }
 
-static void *build_thread(void *arg)
+static void make(struct entry *en, int use_cache)
 {
-	struct bindings_index *ix = arg;
-	build(ix);
+	char *cache_dir = use_cache ? bcache_default_dir() : NULL;
+	enum bindings_origin origin;
+	en->ix = bindings_index_open(en->dir, cache_dir, &origin);
+	free(cache_dir);
+}
+
+struct job {
+	struct entry *en;
+	int use_cache;
+};
+
+static void *make_thread(void *arg)
+{
+	struct job *j = arg;
+	make(j->en, j->use_cache);
 	pthread_mutex_lock(&lock);
-	ix->ready = 1;
+	j->en->ready = 1;
 	pthread_cond_broadcast(&done);
 	pthread_mutex_unlock(&lock);
+	free(j);
 	return NULL;
 }
 
-/* The entry for dir, created (and its build started) when missing; called
+/* The entry for dir, created (and its index started) when missing; called
  * with the lock held. */
-static struct bindings_index *entry(const char *dir, int background)
+static struct entry *entry(const char *dir, int background)
 {
-	struct bindings_index *ix;
-	for (ix = built; ix; ix = ix->next)
-		if (strcmp(ix->dir, dir) == 0)
-			return ix;
-	ix = xcalloc(1, sizeof(*ix));
-	ix->dir = xstrdup(dir);
-	ix->next = built;
-	built = ix;
-	if (background && pthread_create(&ix->thread, NULL, build_thread, ix) == 0) {
-		ix->has_thread = 1;
+	struct entry *en;
+	for (en = entries; en; en = en->next)
+		if (strcmp(en->dir, dir) == 0)
+			return en;
+	en = xcalloc(1, sizeof(*en));
+	en->dir = xstrdup(dir);
+	en->next = entries;
+	entries = en;
+	struct job *j = xmalloc(sizeof(*j));
+	*j = (struct job){en, !cache_off};
+	if (background && pthread_create(&en->thread, NULL, make_thread, j) == 0) {
+		en->has_thread = 1;
 	} else {
-		/* built here, lock held: other callers wait for it either way */
-		build(ix);
-		ix->ready = 1;
+		/* made here, lock held: other callers wait for it either way */
+		free(j);
+		make(en, !cache_off);
+		en->ready = 1;
 	}
-	return ix;
+	return en;
 }
 
 void bindings_prefetch(const char *file, const char *explicit_dir)
@@ -393,22 +546,22 @@ void bindings_prefetch(const char *file, const char *explicit_dir)
 const struct bindings_index *bindings_get(const char *dir)
 {
 	pthread_mutex_lock(&lock);
-	struct bindings_index *ix = entry(dir, 0);
-	while (!ix->ready)
+	struct entry *en = entry(dir, 0);
+	while (!en->ready)
 		pthread_cond_wait(&done, &lock);
 	pthread_mutex_unlock(&lock);
-	return ix->vendor_re ? ix : NULL;
+	return en->ix;
 }
 
 void bindings_settle(void)
 {
 	pthread_mutex_lock(&lock);
-	for (struct bindings_index *ix = built; ix; ix = ix->next)
-		if (ix->has_thread) {
+	for (struct entry *en = entries; en; en = en->next)
+		if (en->has_thread) {
 			pthread_mutex_unlock(&lock);
-			pthread_join(ix->thread, NULL);
+			pthread_join(en->thread, NULL);
 			pthread_mutex_lock(&lock);
-			ix->has_thread = 0;
+			en->has_thread = 0;
 		}
 	pthread_mutex_unlock(&lock);
 }
@@ -425,6 +578,8 @@ static int re_match(const pcre2_code *re, const char *s)
 
 int bindings_vendor_known(const struct bindings_index *ix, const char *vendor)
 {
+	if (bcache_has(&ix->img.vendor, vendor, strcspn(vendor, ",")))
+		return 1;
 	char buf[256];
 	snprintf(buf, sizeof(buf), "%s,x", vendor);
 	return re_match(ix->vendor_re, buf);
@@ -432,7 +587,7 @@ int bindings_vendor_known(const struct bindings_index *ix, const char *vendor)
 
 int bindings_compatible_documented(const struct bindings_index *ix, const char *compat)
 {
-	return set_has(&ix->compats, compat) || re_match(ix->compat_re, compat);
+	return bcache_has(&ix->img.compat, compat, strlen(compat)) || re_match(ix->compat_re, compat);
 }
 
 static int is_dir(const char *p)

@@ -1,10 +1,12 @@
 /* Scripted sessions against `dtidy lsp`: framing, errors, lifecycle, text
  * synchronisation and positions. Usage: protocol_test DTIDY [SECTION...] */
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lsp_client.h"
@@ -597,6 +599,92 @@ static void test_config(void)
 	rmdir(dir);
 }
 
+/* Diagnostics of a board with one undocumented compatible, from a server
+ * started now: does it find the bindings beside src/? */
+static int undocumented_found(const char *uri, const char *text)
+{
+	struct client c;
+	client_start(&c, dtidy);
+	handshake(&c, 0, NULL);
+	open_doc(&c, uri, text);
+	json_t *r = recv_notification(&c, "textDocument/publishDiagnostics");
+	int found = 0;
+	size_t i;
+	json_t *d;
+	json_array_foreach(diagnostics(r), i, d) {
+		const char *code = json_string_value(json_object_get(d, "code"));
+		found |= code && !strcmp(code, "undocumented-compatible");
+	}
+	json_decref(r);
+	CHECK(finish(&c) == 0, "clean exit");
+	client_free(&c);
+	return found;
+}
+
+/* The cache files in $XDG_CACHE_HOME/dtidy (test_protocol.sh makes it private). */
+static int cache_files(int remove)
+{
+	char path[600];
+	snprintf(path, sizeof(path), "%s/dtidy", getenv("XDG_CACHE_HOME") ?: "/nonexistent");
+	DIR *d = opendir(path);
+	int n = 0;
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL)
+		if (!strncmp(e->d_name, "bindings-", 9)) {
+			n++;
+			if (remove)
+				unlinkat(dirfd(d), e->d_name, 0);
+		}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* The server reads the binding documents beside src/ through the bindings
+ * index cache, and DTIDY_NO_CACHE=1 keeps it from writing one. */
+static void test_bindings(void)
+{
+	char dir[] = "/tmp/dtidy-lsp-XXXXXX";
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	char p[8][300], uri[320];
+	const char *rel[] = {"Bindings", "Bindings/serial", "src", "src/arm"};
+	for (int i = 0; i < 4; i++) {
+		snprintf(p[i], sizeof(p[i]), "%s/%s", dir, rel[i]);
+		mkdir(p[i], 0755);
+	}
+	snprintf(p[4], sizeof(p[4]), "%s/Bindings/vendor-prefixes.yaml", dir);
+	snprintf(p[5], sizeof(p[5]), "%s/Bindings/serial/acme,uart.yaml", dir);
+	snprintf(p[6], sizeof(p[6]), "%s/src/arm/board.dts", dir);
+	write_file(p[4], "patternProperties:\n  \"^acme,.*\": true\n");
+	write_file(p[5], "properties:\n  compatible:\n    const: acme,uart\n");
+	/* dated 2020: files changed in the last seconds are not saved */
+	struct timespec old[2] = {{1577836800, 0}, {1577836800, 0}};
+	const int aged[] = {4, 5, 1, 0};
+	for (int i = 0; i < 4; i++)
+		utimensat(AT_FDCWD, p[aged[i]], old, 0);
+	snprintf(uri, sizeof(uri), "file://%s", p[6]);
+	const char *text = "/dts-v1/;\n/ {\n\tu {\n\t\tcompatible = \"acme,spi\";\n\t};\n};\n";
+	write_file(p[6], text);
+
+	cache_files(1);
+	CHECK(undocumented_found(uri, text), "undocumented-compatible from the bindings beside src/");
+	CHECK(cache_files(0) == 1, "the server saved the bindings index cache");
+	CHECK(undocumented_found(uri, text), "the same through the cache");
+	cache_files(1);
+	setenv("DTIDY_NO_CACHE", "1", 1);
+	CHECK(undocumented_found(uri, text), "the same with DTIDY_NO_CACHE=1");
+	unsetenv("DTIDY_NO_CACHE");
+	CHECK(cache_files(0) == 0, "DTIDY_NO_CACHE=1: no cache file written");
+	for (int i = 6; i >= 4; i--)
+		unlink(p[i]);
+	for (int i = 3; i >= 0; i--)
+		rmdir(p[i]);
+	rmdir(dir);
+}
+
 static long rss_kb(pid_t pid)
 {
 	char path[64], line[256];
@@ -672,6 +760,7 @@ int main(int argc, char **argv)
 		{"rules", test_rules},
 		{"includes", test_includes},
 		{"config", test_config},
+		{"bindings", test_bindings},
 		{"memory", test_memory},
 	};
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
