@@ -452,9 +452,12 @@ struct bindings_index *bindings_index_open(const char *dir, const char *cache_di
 		free(ix);
 		ix = NULL;
 	} else {
-		compile_patterns(ix);
+		/* patterns that compile one by one can still fail together
+		 * (an unterminated \Q): such an image would be refused on load */
+		int whole = compile_patterns(ix) == 0;
 		*origin = BINDINGS_BUILT;
-		if (path && !racy && bcache_write(cache_dir, path, ix->img.base, ix->img.len) == 0)
+		if (path && whole && !racy &&
+		    bcache_write(cache_dir, path, ix->img.base, ix->img.len) == 0)
 			*origin = BINDINGS_SAVED;
 	}
 	free(path);
