@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "xalloc.h"
 
 #define MAX_D 4000
@@ -30,10 +31,7 @@ static void split(const char *t, size_t len, struct lines *out)
 	while (p < len) {
 		const char *nl = memchr(t + p, '\n', len - p);
 		size_t e = nl ? (size_t)(nl - t) + 1 : len;
-		uint32_t h = 2166136261u;
-		for (size_t i = p; i < e; i++)
-			h = (h ^ (unsigned char)t[i]) * 16777619u;
-		struct line l = {t + p, e - p, h};
+		struct line l = {t + p, e - p, fnv1a32(t + p, e - p)};
 		VEC_PUSH(out->v, out->n, out->cap, l);
 		p = e;
 	}

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/hash.h"
 #include "../core/xalloc.h"
 #include "config.h"
 
@@ -50,18 +51,10 @@ void config_memo_free(struct config_memo *m)
 	free(m);
 }
 
-static uint64_t hash(const char *s)
-{
-	uint64_t h = 1469598103934665603u;	/* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
 /* The slot holding dir, or the free slot where it would go. */
 static struct memo_entry *slot(const struct config_memo *m, const char *dir)
 {
-	size_t i = (size_t)hash(dir) & (m->nslots - 1);
+	size_t i = (size_t)fnv1a64_str(dir) & (m->nslots - 1);
 	while (m->slots[i].dir && strcmp(m->slots[i].dir, dir))
 		i = (i + 1) & (m->nslots - 1);
 	return &m->slots[i];

@@ -85,6 +85,14 @@ int check_write_depfile(const struct cli_opts *o, const struct file_list *inputs
 			const struct file_list *reads);
 
 struct engine;
+struct engine_opts;
+/* The rule engine's options as check and lsp take them from the command
+ * line; --no-cache turns the bindings cache off for the whole process. */
+struct engine_opts cli_engine_opts(const struct cli_opts *o);
+/* engine_new, or NULL after printing why it cannot be made (a broken
+ * configuration, a plugin that does not load). */
+struct engine *cli_engine_new(const struct engine_opts *eo);
+
 struct fmt_options;
 /* format: "tab" or 1-16 spaces into *indent; 0, or -1 when s is neither. */
 int format_parse_indent(const char *s, int *indent);

@@ -12,7 +12,6 @@
 #include "../../core/report.h"
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
-#include "../../rules/bindings/bindings_index.h"
 #include "../../rules/engine.h"
 #include "../../rules/sarif.h"
 #include "../git/diffbase.h"
@@ -65,24 +64,9 @@ enum { FIX_PASSES = 8 };
 
 static struct engine *make_engine(const struct cli_opts *o)
 {
-	struct engine_opts eo = {
-		.incdirs = o->incdirs, .nincdirs = o->nincdirs,
-		.no_auto_include = o->no_auto_include, .config = o->config,
-		.enable = o->enable, .nenable = o->nenable,
-		.disable = o->disable, .ndisable = o->ndisable,
-		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
-		.bindings = o->bindings, .no_bindings = o->no_bindings, .cache_files = 1,
-	};
-	if (o->no_cache)
-		bindings_no_cache();
-	struct diag_list errs = {0};
-	struct engine *e = engine_new(&eo, &errs);
-	if (!e) {
-		diag_sort(&errs);
-		report_text(stderr, &errs, 0, 0);
-	}
-	diag_list_free(&errs);
-	return e;
+	struct engine_opts eo = cli_engine_opts(o);
+	eo.cache_files = 1;	/* one run: files do not change under it */
+	return cli_engine_new(&eo);
 }
 
 static void output(const struct cli_opts *o, const struct engine *e, const struct diag_list *all,

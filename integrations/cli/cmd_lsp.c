@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "../../rules/bindings/bindings_index.h"
+#include "../../rules/engine.h"
 #include "../lsp/lsp.h"
 #include "cli.h"
 
@@ -13,15 +13,6 @@ int cmd_lsp(struct cli_opts *o)
 				"'%s' is not an option\n", o->paths[0]);
 		return 2;
 	}
-	struct engine_opts eo = {
-		.incdirs = o->incdirs, .nincdirs = o->nincdirs,
-		.no_auto_include = o->no_auto_include, .config = o->config,
-		.enable = o->enable, .nenable = o->nenable,
-		.disable = o->disable, .ndisable = o->ndisable,
-		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
-		.bindings = o->bindings, .no_bindings = o->no_bindings,
-	};
-	if (o->no_cache)
-		bindings_no_cache();
+	struct engine_opts eo = cli_engine_opts(o);
 	return lsp_run(STDIN_FILENO, STDOUT_FILENO, &eo);
 }

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "../../core/diag.h"
-#include "../../core/report.h"
 #include "../../formatter/format.h"
 #include "../../rules/engine.h"
 #include "cli.h"
@@ -35,14 +34,7 @@ struct engine *format_engine(const struct cli_opts *o)
 		.plugins = o->plugins, .nplugins = o->nplugins,
 		.cache_files = 1,	/* one run: each directory's .dtidy.yaml found once */
 	};
-	struct diag_list errs = {0};
-	struct engine *e = engine_new(&eo, &errs);
-	if (!e) {
-		diag_sort(&errs);
-		report_text(stderr, &errs, 0, 0);
-	}
-	diag_list_free(&errs);
-	return e;
+	return cli_engine_new(&eo);
 }
 
 int format_options_for(struct engine *e, const struct cli_opts *o, const char *path,

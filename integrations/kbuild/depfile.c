@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../core/hash.h"
 #include "../../core/xalloc.h"
 
 /* A set of strings (not owned), to name each prerequisite once however many
@@ -12,14 +13,6 @@ struct name_set {
 	const char **slot;
 	size_t cap, n;
 };
-
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
 
 /* Returns 1 when s was added, 0 when it was already there. */
 static int name_set_add(struct name_set *set, const char *s)
@@ -33,7 +26,7 @@ static int name_set_add(struct name_set *set, const char *s)
 		free(set->slot);
 		*set = bigger;
 	}
-	size_t i = hash_str(s) & (set->cap - 1);
+	size_t i = fnv1a64_str(s) & (set->cap - 1);
 	while (set->slot[i]) {
 		if (!strcmp(set->slot[i], s))
 			return 0;

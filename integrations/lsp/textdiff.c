@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../core/hash.h"
 #include "../../core/xalloc.h"
 
 /* Beyond this many differences in one gap, the gap is replaced as a whole:
@@ -35,12 +36,8 @@ static void split(struct side *s, const char *text, size_t len)
 		s->off[++s->n] = i;
 	}
 	s->hash = xmalloc((s->n ? s->n : 1) * sizeof(*s->hash));
-	for (size_t l = 0; l < s->n; l++) {
-		uint64_t h = 1469598103934665603ull;	/* FNV-1a */
-		for (size_t k = s->off[l]; k < s->off[l + 1]; k++)
-			h = (h ^ (unsigned char)text[k]) * 1099511628211ull;
-		s->hash[l] = h;
-	}
+	for (size_t l = 0; l < s->n; l++)
+		s->hash[l] = fnv1a64(text + s->off[l], s->off[l + 1] - s->off[l]);
 }
 
 static int line_eq(const struct side *a, size_t i, const struct side *b, size_t j)

@@ -5,6 +5,7 @@
  * in the size of the board. Built once per model, in its arena. */
 #include <string.h>
 
+#include "../../core/hash.h"
 #include "index.h"
 
 struct label_slot {
@@ -23,14 +24,6 @@ struct dtidy_tree_index {
 	struct phandle_slot *phandles;
 	size_t pcap;
 };
-
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 static size_t hash_ph(uint32_t ph)
 {
@@ -57,7 +50,7 @@ static void count(const struct dtidy_node *n, size_t *nl, size_t *np)
 
 static void add_label(struct dtidy_tree_index *ix, const char *name, const struct dtidy_node *n)
 {
-	size_t k = hash_str(name) & (ix->lcap - 1);
+	size_t k = fnv1a32_str(name) & (ix->lcap - 1);
 	for (; ix->labels[k].name; k = (k + 1) & (ix->lcap - 1))
 		if (!strcmp(ix->labels[k].name, name))
 			return;	/* an earlier node has it */
@@ -101,7 +94,7 @@ const struct dtidy_tree_index *dtidy_index_build(const struct dtidy_node *root, 
 
 const struct dtidy_node *dtidy_index_label(const struct dtidy_tree_index *ix, const char *name)
 {
-	size_t k = hash_str(name) & (ix->lcap - 1);
+	size_t k = fnv1a32_str(name) & (ix->lcap - 1);
 	for (; ix->labels[k].name; k = (k + 1) & (ix->lcap - 1))
 		if (!strcmp(ix->labels[k].name, name))
 			return ix->labels[k].n;

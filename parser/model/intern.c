@@ -4,16 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../core/hash.h"
 #include "../../core/xalloc.h"
 #include "tree.h"
-
-static uint32_t hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
 
 const char *mt_intern(struct mtree *t, const char *s, size_t len)
 {
@@ -26,7 +19,7 @@ const char *mt_intern(struct mtree *t, const char *s, size_t len)
 			const char *x = t->intern[i];
 			if (!x)
 				continue;
-			size_t k = hash(x, strlen(x)) & (cap - 1);
+			size_t k = fnv1a32(x, strlen(x)) & (cap - 1);
 			while (v[k])
 				k = (k + 1) & (cap - 1);
 			v[k] = x;
@@ -35,7 +28,7 @@ const char *mt_intern(struct mtree *t, const char *s, size_t len)
 		t->intern = v;
 		t->capintern = cap;
 	}
-	size_t k = hash(s, len) & (t->capintern - 1);
+	size_t k = fnv1a32(s, len) & (t->capintern - 1);
 	for (;;) {
 		const char *x = t->intern[k];
 		if (!x)

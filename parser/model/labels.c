@@ -8,6 +8,7 @@
  * order wins, as in dtc. */
 #include <string.h>
 
+#include "../../core/hash.h"
 #include "tree.h"
 
 struct label_ent {
@@ -16,14 +17,6 @@ struct label_ent {
 	struct mnode *n;
 	uint32_t hash;
 };
-
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 static void put(struct label_ent *v, size_t cap, const struct label_ent *e)
 {
@@ -46,7 +39,7 @@ static void insert(struct mtree *t, struct mnode *n, struct mlabel *l)
 		ix->v = v;
 		ix->cap = cap;
 	}
-	struct label_ent e = {.name = l->name, .l = l, .n = n, .hash = hash_str(l->name)};
+	struct label_ent e = {.name = l->name, .l = l, .n = n, .hash = fnv1a32_str(l->name)};
 	put(ix->v, ix->cap, &e);
 	ix->n++;
 	l->indexed = 1;
@@ -108,7 +101,7 @@ struct mnode *mt_label_node(struct mtree *t, const char *name)
 	const struct label_index *ix = &t->labels;
 	if (!ix->cap)
 		return NULL;
-	uint32_t h = hash_str(name);
+	uint32_t h = fnv1a32_str(name);
 	struct mnode *best = NULL;
 	for (size_t k = h & (ix->cap - 1); ix->v[k].name; k = (k + 1) & (ix->cap - 1)) {
 		const struct label_ent *e = &ix->v[k];

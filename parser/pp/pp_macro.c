@@ -10,24 +10,17 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "../../core/hash.h"
 #include "pp_internal.h"
 
 /* ---- the table ---- */
-
-static uint32_t hash(const char *s, uint32_t n)
-{
-	uint32_t h = 2166136261u;
-	for (uint32_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
 
 struct macro *macro_find(struct pp *pp, const char *name, uint32_t len)
 {
 	struct macro_table *t = &pp->macros;
 	if (!t->nb)
 		return NULL;
-	for (struct macro *m = t->b[hash(name, len) & (t->nb - 1)]; m; m = m->next)
+	for (struct macro *m = t->b[fnv1a32(name, len) & (t->nb - 1)]; m; m = m->next)
 		if (m->len == len && memcmp(m->name, name, len) == 0)
 			return m;
 	return NULL;
@@ -42,7 +35,7 @@ static void table_grow(struct pp *pp)
 		struct macro *m = t->b[i];
 		while (m) {
 			struct macro *next = m->next;
-			size_t k = hash(m->name, m->len) & (nb - 1);
+			size_t k = fnv1a32(m->name, m->len) & (nb - 1);
 			m->next = b[k];
 			b[k] = m;
 			m = next;
@@ -57,7 +50,7 @@ void macro_undef(struct pp *pp, const char *name, uint32_t len)
 	struct macro_table *t = &pp->macros;
 	if (!t->nb)
 		return;
-	struct macro **pm = &t->b[hash(name, len) & (t->nb - 1)];
+	struct macro **pm = &t->b[fnv1a32(name, len) & (t->nb - 1)];
 	for (; *pm; pm = &(*pm)->next)
 		if ((*pm)->len == len && memcmp((*pm)->name, name, len) == 0) {
 			*pm = (*pm)->next;
@@ -72,7 +65,7 @@ static void table_put(struct pp *pp, struct macro *m)
 	struct macro_table *t = &pp->macros;
 	if (t->n + 1 > t->nb / 2)
 		table_grow(pp);
-	size_t k = hash(m->name, m->len) & (t->nb - 1);
+	size_t k = fnv1a32(m->name, m->len) & (t->nb - 1);
 	m->next = t->b[k];
 	t->b[k] = m;
 	t->n++;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../../core/hash.h"
 #include "../../core/xalloc.h"
 
 struct entry {
@@ -26,14 +27,6 @@ struct src_cache {
 	struct entry **buckets;
 	size_t nbuckets, n;
 };
-
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 struct src_cache *src_cache_new(void)
 {
@@ -75,7 +68,7 @@ static void grow(struct src_cache *c)
 		struct entry *e = c->buckets[i];
 		while (e) {
 			struct entry *next = e->next;
-			size_t k = hash_str(e->path) & (nb - 1);
+			size_t k = fnv1a32_str(e->path) & (nb - 1);
 			e->next = b[k];
 			b[k] = e;
 			e = next;
@@ -88,7 +81,7 @@ static void grow(struct src_cache *c)
 
 static struct entry *lookup(struct src_cache *c, const char *path, int load)
 {
-	struct entry *e = c->buckets[hash_str(path) & (c->nbuckets - 1)];
+	struct entry *e = c->buckets[fnv1a32_str(path) & (c->nbuckets - 1)];
 	for (; e; e = e->next)
 		if (!strcmp(e->path, path))
 			return e;
@@ -99,7 +92,7 @@ static struct entry *lookup(struct src_cache *c, const char *path, int load)
 	e->src = source_load(path, &e->err);
 	if (c->n + 1 > c->nbuckets)
 		grow(c);
-	size_t k = hash_str(path) & (c->nbuckets - 1);
+	size_t k = fnv1a32_str(path) & (c->nbuckets - 1);
 	e->next = c->buckets[k];
 	c->buckets[k] = e;
 	c->n++;
@@ -135,7 +128,7 @@ int src_cache_exists(struct src_cache *c, const char *path)
 			n->err = xstrdup("cannot open: No such file or directory");
 			if (c->n + 1 > c->nbuckets)
 				grow(c);
-			size_t k = hash_str(path) & (c->nbuckets - 1);
+			size_t k = fnv1a32_str(path) & (c->nbuckets - 1);
 			n->next = c->buckets[k];
 			c->buckets[k] = n;
 			c->n++;

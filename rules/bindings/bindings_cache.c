@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "core/atomic_write.h"
+#include "core/hash.h"
 #include "core/xalloc.h"
 
 #define BCACHE_VERSION 1u
@@ -82,10 +83,7 @@ _Static_assert(sizeof(struct bcache_stamp) == 48, "stamp layout");
 
 uint32_t bcache_hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return (uint32_t)h;
+	return (uint32_t)fnv1a64(s, n);
 }
 
 /* Detects damage, not tampering: every step is a bijection of the state
@@ -442,9 +440,7 @@ char *bcache_default_dir(void)
 
 char *bcache_path(const char *cache_dir, const char *real_dir)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (const char *p = real_dir; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	uint64_t h = fnv1a64_str(real_dir);
 	size_t n = strlen(cache_dir) + 40;
 	char *s = xmalloc(n);
 	snprintf(s, n, "%s/bindings-%016llx.idx", cache_dir, (unsigned long long)h);

@@ -16,18 +16,11 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/hash.h"
 #include "formatter/format.h"
 #include "lexer/lexer.h"
 #include "parser/parser.h"
 #include "fuzz_check.h"
-
-static uint32_t hash(const uint8_t *d, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ d[i]) * 16777619u;
-	return h;
-}
 
 static size_t parse_errors(const char *text, size_t len)
 {
@@ -172,7 +165,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_all(text, size);
 		return 0;
 	}
-	uint32_t h = hash(data, size);
+	uint32_t h = fnv1a32(data, size);
 	struct fmt_options o;
 	fmt_options_default(&o);
 	o.indent = (h & 3) == 3 ? 4 : 0;

@@ -1,0 +1,33 @@
+/* The rule engine as the commands make it from their options. */
+#include "../../core/diag.h"
+#include "../../core/report.h"
+#include "../../rules/bindings/bindings_index.h"
+#include "../../rules/engine.h"
+#include "cli.h"
+
+struct engine_opts cli_engine_opts(const struct cli_opts *o)
+{
+	struct engine_opts eo = {
+		.incdirs = o->incdirs, .nincdirs = o->nincdirs,
+		.no_auto_include = o->no_auto_include, .config = o->config,
+		.enable = o->enable, .nenable = o->nenable,
+		.disable = o->disable, .ndisable = o->ndisable,
+		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
+		.bindings = o->bindings, .no_bindings = o->no_bindings,
+	};
+	if (o->no_cache)
+		bindings_no_cache();
+	return eo;
+}
+
+struct engine *cli_engine_new(const struct engine_opts *eo)
+{
+	struct diag_list errs = {0};
+	struct engine *e = engine_new(eo, &errs);
+	if (!e) {
+		diag_sort(&errs);
+		report_text(stderr, &errs, 0, 0);
+	}
+	diag_list_free(&errs);
+	return e;
+}
