@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../lexer/lexer.h"
 #include "../pp/pp.h"
 #include "tree.h"
 
@@ -35,12 +36,14 @@ static void put_string(FILE *out, const char *s, size_t n)
 	fputc('"', out);
 }
 
+/* &label when the reference reads back as one; anything else, a path or
+ * a name a label cannot have (&{+node}), keeps its braces. */
 static void put_ref(FILE *out, const char *ref)
 {
-	if (ref[0] == '/' || strchr(ref, '/'))
-		fprintf(out, "&{%s}", ref);
-	else
-		fprintf(out, "&%s", ref);
+	int label = dt_is_label_start((unsigned char)ref[0]);
+	for (const char *s = ref; label && *s; s++)
+		label = dt_is_label_char((unsigned char)*s);
+	fprintf(out, label ? "&%s" : "&{%s}", ref);
 }
 
 static void put_vlabels(FILE *out, const struct vlabel *vl, const struct mprop *p, size_t chunk,
