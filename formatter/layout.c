@@ -36,6 +36,7 @@ struct trail {
 	int orig_col;
 	int tabs;		/* the original padding used tabs */
 	int pad;		/* final padding width, 0: keep one space */
+	int fixed;		/* in a verbatim line (range formatting): stays where it is */
 };
 
 struct lay {
@@ -686,6 +687,24 @@ static uint32_t significant(struct lay *l, uint32_t i)
 
 /* ---- verbatim regions ---- */
 
+/* Trailing comments of aligned groups inside a verbatim span (the lines
+ * outside an editor's range): they cannot move, but the formatted lines
+ * of their group still align to them, as formatting the whole file would
+ * when the group's column holds every line. */
+static void fixed_trails(struct lay *l, const struct fmt_span *s, uint32_t i, size_t line)
+{
+	uint32_t at = s->start;
+	for (; i < l->n && l->t[i].kind != TK_EOF && l->t[i].off < s->end; i++) {
+		if (!l->group[i])
+			continue;
+		for (; at < l->t[i].off; at++)
+			line += l->text[at] == '\n';
+		struct trail tr = {.out_line = line, .group = l->group[i],
+				   .orig_col = orig_col(l, l->t[i].off), .fixed = 1};
+		VEC_PUSH(l->tr, l->ntr, l->captr, tr);
+	}
+}
+
 static uint32_t verbatim(struct lay *l, uint32_t i)
 {
 	const struct fmt_span *s = &l->verb->v[l->vi++];
@@ -693,10 +712,12 @@ static uint32_t verbatim(struct lay *l, uint32_t i)
 		newline(l);
 	if (l->pending_nl >= 2 && l->last != L_OPEN)
 		blank_line(l);
+	size_t line0 = l->out_line;
 	sb_put(l->out, l->text + s->start, s->end - s->start);
 	for (uint32_t p = s->start; p < s->end; p++)
 		if (l->text[p] == '\n')
 			l->out_line++;
+	fixed_trails(l, s, i, line0);
 	l->col = 0;
 	l->bol = 1;
 	char last = s->end > s->start ? l->text[s->end - 1] : '\n';
@@ -800,15 +821,25 @@ static void align_groups(struct lay *l)
 		       l->tr[b].out_line == l->tr[b - 1].out_line + 1)
 			b++;
 		if (b - a >= 2) {
-			int target = 0;
+			/* the group's column, or right of its longest line; a
+			 * verbatim member pins it to its own column, and a line
+			 * too long for that keeps its one space */
+			int target = 0, fixed = -1;
 			for (size_t m = a; m < b; m++) {
+				if (l->tr[m].fixed) {
+					fixed = l->tr[m].orig_col;
+					continue;
+				}
 				if (l->tr[m].orig_col > target)
 					target = l->tr[m].orig_col;
 				if (l->tr[m].content_col + 1 > target)
 					target = l->tr[m].content_col + 1;
 			}
+			if (fixed >= 0)
+				target = fixed;
 			for (size_t m = a; m < b; m++)
-				l->tr[m].pad = target;
+				if (!l->tr[m].fixed && l->tr[m].content_col + 1 <= target)
+					l->tr[m].pad = target;
 		}
 		a = b;
 	}
