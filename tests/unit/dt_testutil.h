@@ -83,4 +83,8 @@ const char *parse_invariant_violation(const struct parsed *p);
 		free(got_);                                                  \
 	} while (0)
 
+/* Writes text to root/rel, making the directories between (test trees of
+ * bindings or boards); 0, or -1 when it cannot. */
+int write_tree_file(const char *root, const char *rel, const char *text);
+
 #endif

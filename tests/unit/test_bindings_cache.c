@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dt_testutil.h"
 #include "rules/bindings/bindings_cache.h"
 #include "rules/bindings/bindings_index.h"
 
@@ -26,17 +27,7 @@ static void path_of(char *out, size_t n, const char *rel)
 
 static void put(const char *rel, const char *text)
 {
-	char path[600];
-	path_of(path, sizeof(path), rel);
-	for (char *s = strchr(path + strlen(root) + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		mkdir(path, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(path, "w");
-	cr_assert(f, "cannot write %s", path);
-	fputs(text, f);
-	fclose(f);
+	cr_assert(write_tree_file(root, rel, text) == 0, "cannot write %s/%s", root, rel);
 }
 
 static int age_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)

@@ -9,22 +9,13 @@
 #include <sys/stat.h>
 
 #include "rule_cases.h"
+#include "dt_testutil.h"
 #include "rules/engine.h"
 #include "rules/registry.h"
 
 static void put(const char *root, const char *rel, const char *text)
 {
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	for (char *s = strchr(path + strlen(root) + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		mkdir(path, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(path, "w");
-	cr_assert(f, "cannot write %s", path);
-	fputs(text, f);
-	fclose(f);
+	cr_assert(write_tree_file(root, rel, text) == 0, "cannot write %s/%s", root, rel);
 }
 
 /* Findings of `rule` on text checked as src/arm/board.dts, with the small
