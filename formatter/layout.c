@@ -884,9 +884,11 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		.verb = verbatim_spans, .nl = "\n", .out = out, .bol = 1,
 		.entry_col = -1, .prev = CST_NONE, .last = L_NONE,
 	};
+	/* the file's line ending is that of its first line break, a line
+	 * continuation's included: a file of one "\\\r\n" is a CRLF file */
 	for (size_t i = 0; i < n; i++)
-		if (t[i].kind == TK_NEWLINE) {
-			if (t[i].len == 2)
+		if (t[i].kind == TK_NEWLINE || t[i].kind == TK_SPLICE) {
+			if (t[i].len >= 2 && text[t[i].off + t[i].len - 2] == '\r')
 				l.nl = "\r\n";
 			break;
 		}
