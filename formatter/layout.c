@@ -601,8 +601,16 @@ static void directive(struct lay *l, uint32_t i)
 	for (size_t p = 0; p < n; p++)
 		if (l->text[t->off + p] == '\n')
 			l->out_line++;
-	l->bol = 0;
-	newline(l);
+	if (n && l->text[t->off + n - 1] == '\\') {
+		/* only the file's last line ends so (a backslash before a
+		 * newline continues the directive): a newline written after it
+		 * would be a continuation, and the next run would read one more
+		 * line into the directive */
+		l->bol = 1;
+	} else {
+		l->bol = 0;
+		newline(l);
+	}
 	if (!l->in_stmt)
 		l->last = L_PP;
 	l->pending_nl = 0;
