@@ -92,41 +92,37 @@ static int run(const char *text, size_t len, const struct fmt_options *opts, int
 		add_error(r, &ecap, 0, 0, "file too large to format");
 		return r->status;
 	}
-	struct dt_tokens toks = {0};
-	dt_lex(text, len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, text, toks.v, toks.n, &a);
-	for (size_t i = 0; i < cst.nerrors; i++)
-		add_error(r, &ecap, cst.errors[i].start, cst.errors[i].end, cst.errors[i].msg);
-	if (cst.nerrors && mode != PARTIAL) {
+	struct dt_parsed p;
+	dt_parse_text(&p, text, len);
+	for (size_t i = 0; i < p.cst.nerrors; i++)
+		add_error(r, &ecap, p.cst.errors[i].start, p.cst.errors[i].end, p.cst.errors[i].msg);
+	if (p.cst.nerrors && mode != PARTIAL) {
 		r->status = FMT_SYNTAX;
 		goto out;
 	}
-	struct tok_role *role = xcalloc(toks.n ? toks.n : 1, sizeof(*role));
-	fmt_annotate(&cst, role);
+	struct tok_role *role = xcalloc(p.toks.n ? p.toks.n : 1, sizeof(*role));
+	fmt_annotate(&p.cst, role);
 	struct fmt_spans verb = {0};
-	fmt_find_off_regions(text, len, toks.v, toks.n, &verb);
-	keep_hash_names(text, len, toks.v, toks.n, &verb);
+	fmt_find_off_regions(text, len, p.toks.v, p.toks.n, &verb);
+	keep_hash_names(text, len, p.toks.v, p.toks.n, &verb);
 	if (mode == LINES)
-		outside_lines(text, len, &cst, role, ranges, nranges, &verb);
-	if (mode == PARTIAL && cst.nerrors) {
-		uint32_t first = cst.errors[0].start;
-		for (size_t i = 1; i < cst.nerrors; i++)
-			if (cst.errors[i].start < first)
-				first = cst.errors[i].start;
+		outside_lines(text, len, &p.cst, role, ranges, nranges, &verb);
+	if (mode == PARTIAL && p.cst.nerrors) {
+		uint32_t first = p.cst.errors[0].start;
+		for (size_t i = 1; i < p.cst.nerrors; i++)
+			if (p.cst.errors[i].start < first)
+				first = p.cst.errors[i].start;
 		struct fmt_span s = {fmt_line_start(text, first < len ? first : (uint32_t)len),
 				     (uint32_t)len};
 		VEC_PUSH(verb.v, verb.n, verb.cap, s);
 	}
-	fmt_spans_settle(&verb, &cst, role, text, len);
+	fmt_spans_settle(&verb, &p.cst, role, text, len);
 	struct strbuf out = {0};
-	fmt_layout(text, len, toks.v, toks.n, role, &verb, &o, &out);
+	fmt_layout(text, len, p.toks.v, p.toks.n, role, &verb, &o, &out);
 	free(verb.v);
 	free(role);
 	uint32_t where = 0;
-	if (fmt_verify(text, len, toks.v, toks.n, out.s ? out.s : "", out.len, &where) != 0) {
+	if (fmt_verify(text, len, p.toks.v, p.toks.n, out.s ? out.s : "", out.len, &where) != 0) {
 		r->status = FMT_INTERNAL;
 		add_error(r, &ecap, where, where,
 			  "internal error: formatting would change the file's tokens here; "
@@ -134,9 +130,9 @@ static int run(const char *text, size_t len, const struct fmt_options *opts, int
 		sb_free(&out);
 		goto out;
 	}
-	if (o.sort && mode != LINES && !cst.nerrors) {
+	if (o.sort && mode != LINES && !p.cst.nerrors) {
 		struct fmt_notes notes = {0};
-		int bad = fmt_sort(toks.v, toks.n, &out, &o, &notes, &where);
+		int bad = fmt_sort(p.toks.v, p.toks.n, &out, &o, &notes, &where);
 		r->notes = notes.v;
 		r->nnotes = notes.n;
 		if (bad) {
@@ -153,9 +149,7 @@ static int run(const char *text, size_t len, const struct fmt_options *opts, int
 	r->text = out.s ? out.s : xstrdup("");
 	r->changed = out.len != len || memcmp(r->text, text, len) != 0;
 out:
-	free(cst.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
+	dt_parsed_free(&p);
 	return r->status;
 }
 

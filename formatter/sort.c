@@ -59,31 +59,27 @@ static int step(int which, const struct dt_token *itoks, size_t nitoks, struct s
 {
 	const char *t1 = text->s ? text->s : "";
 	size_t len1 = text->len;
-	struct dt_tokens toks = {0};
-	dt_lex(t1, len1, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file cst;
-	dt_parse(&cst, t1, toks.v, toks.n, &a);
+	struct dt_parsed p;
+	dt_parse_text(&p, t1, len1);
 	int rc = -1;
 	struct fmt_spans off = {0};
 	struct style_sort_span *fz = NULL;
 	char *now = NULL;
 	size_t nowlen = 0;
-	if (cst.nerrors)
+	if (p.cst.nerrors)
 		goto out;
-	fmt_find_off_regions(t1, len1, toks.v, toks.n, &off);
+	fmt_find_off_regions(t1, len1, p.toks.v, p.toks.n, &off);
 	fz = xmalloc((off.n ? off.n : 1) * sizeof(*fz));
 	for (size_t i = 0; i < off.n; i++)
 		fz[i] = (struct style_sort_span){off.v[i].start, off.v[i].end};
 	if (which == STATUS_BLANK) {
-		now = style_blank_before_status(t1, len1, toks.v, toks.n, &cst, fz, off.n, &nowlen);
+		now = style_blank_before_status(t1, len1, p.toks.v, p.toks.n, &p.cst, fz, off.n, &nowlen);
 		rc = 0;
 	} else {
 		struct style_sort_result sr;
-		rc = style_sort_text(t1, len1, toks.v, toks.n, &cst, fz, off.n, &sr);
+		rc = style_sort_text(t1, len1, p.toks.v, p.toks.n, &p.cst, fz, off.n, &sr);
 		for (size_t i = 0; i < sr.nnotes; i++) {
-			uint32_t at = map_back(toks.v, toks.n, itoks, nitoks, sr.notes[i].off);
+			uint32_t at = map_back(p.toks.v, p.toks.n, itoks, nitoks, sr.notes[i].off);
 			struct fmt_error e = {at, at, sr.notes[i].msg};
 			sr.notes[i].msg = NULL;
 			VEC_PUSH(notes->v, notes->n, notes->cap, e);
@@ -99,9 +95,7 @@ out:
 	free(now);
 	free(fz);
 	free(off.v);
-	free(cst.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
+	dt_parsed_free(&p);
 	return rc;
 }
 

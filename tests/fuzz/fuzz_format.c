@@ -24,16 +24,10 @@
 
 static size_t parse_errors(const char *text, size_t len)
 {
-	struct dt_tokens toks = {0};
-	dt_lex(text, len, &toks);
-	struct arena a;
-	arena_init(&a);
-	struct cst_file f;
-	dt_parse(&f, text, toks.v, toks.n, &a);
-	size_t n = f.nerrors;
-	free(f.errors);
-	arena_free(&a);
-	dt_tokens_free(&toks);
+	struct dt_parsed p;
+	dt_parse_text(&p, text, len);
+	size_t n = p.cst.nerrors;
+	dt_parsed_free(&p);
 	return n;
 }
 
