@@ -567,17 +567,60 @@ static int needs_context(const struct diag *d)
 	       d->kind == MODEL_DIAG_NO_DTS_V1;
 }
 
-static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
+/* The model of `path` as every command builds it: the include
+ * directories of -I and the configuration, or found from the path. */
+static struct model *make_model(struct engine *e, const struct config *cfg, const char *path,
+				src_read_fn read, void *ctx, int record)
 {
 	size_t ndirs;
-	const char **dirs = include_dirs(R->e, cfg, &ndirs);
+	const char **dirs = include_dirs(e, cfg, &ndirs);
 	struct model_opts mo = {
 		.incdirs = dirs, .nincdirs = ndirs,
-		.auto_include = ndirs == 0 && !R->e->opts.no_auto_include,
-		.cache = R->e->files, .read = read_input, .read_ctx = R,
+		.auto_include = ndirs == 0 && !e->opts.no_auto_include,
+		.cache = e->files, .read = read, .read_ctx = ctx, .record = record,
 	};
-	struct model *m = model_build(R->main->path, &mo);
+	struct model *m = model_build(path, &mo);
 	free(dirs);
+	return m;
+}
+
+/* engine_model's reads: the input's text for its own path, the hook for
+ * the others. */
+struct model_input {
+	const struct engine_input *in;
+};
+
+static int read_model_input(void *ctx, const char *path, char **text, size_t *len)
+{
+	const struct engine_input *in = ((struct model_input *)ctx)->in;
+	if (in->text && !strcmp(path, in->path)) {
+		*text = xmalloc(in->len + 1);
+		memcpy(*text, in->text, in->len);
+		(*text)[in->len] = '\0';
+		*len = in->len;
+		return 1;
+	}
+	const struct engine_file_hook *h = in->hook;
+	if (h && h->read && (*text = h->read(h->ud, path, len)) != NULL)
+		return 1;
+	return 0;
+}
+
+struct model *engine_model(struct engine *e, const struct engine_input *in)
+{
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(e, in->path, &errs);
+	diag_list_free(&errs);
+	if (!cfg)
+		return NULL;
+	struct model_input mi = {in};
+	return make_model(e, cfg, in->path, read_model_input, &mi, 1);
+}
+
+static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
+{
+	struct model *m = R->in->model ? (struct model *)R->in->model
+				       : make_model(R->e, cfg, R->main->path, read_input, R, 0);
 	int missing_include = 0;
 	for (size_t i = 0; i < m->diags.n; i++)
 		missing_include |= !strcmp(m->diags.v[i].rule, "include");
@@ -734,6 +777,8 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		run_rules(&R, &m->tree);
 	unused_suppressions(&R);
 	unparse_main(&R);
+	if (m == in->model)
+		m = NULL;	/* the caller's */
 
 	for (size_t i = 0; i < R.nfiles; i++) {
 		if (R.files[i].src != R.main)

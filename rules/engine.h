@@ -32,6 +32,7 @@
 #include "config.h"
 
 struct engine;
+struct model;
 
 struct engine_opts {
 	char *const *incdirs;		/* -I, in order (before the configuration's) */
@@ -65,6 +66,10 @@ struct engine_input {
 	const char *text;		/* its contents, or NULL to read path */
 	size_t len;
 	const struct engine_file_hook *hook;	/* optional, for included files */
+	/* optional: the model of this same input, from engine_model, which
+	 * the check then uses instead of building its own (it stays the
+	 * caller's) */
+	const struct model *model;
 };
 
 struct engine_result {
@@ -80,6 +85,14 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs);
 void engine_free(struct engine *e);
 
 void engine_check(struct engine *e, const struct engine_input *in, struct engine_result *out);
+
+/* The model engine_check builds for this input (the include directories
+ * of -I and the file's configuration, or found from its path; other files
+ * through the hook), built with model_opts.record for an editor's
+ * navigation. Give it back in engine_input.model to check the same text
+ * without building it twice. NULL when the configuration has errors. Free
+ * with model_free. */
+struct model *engine_model(struct engine *e, const struct engine_input *in);
 /* Starts, in the background, the work checks of files like `path` will
  * share (indexing the binding documents), so that it overlaps with the
  * first files' parsing. Optional: a check does it itself when needed. */

@@ -152,6 +152,7 @@ static struct mprop *build_prop(struct mtree *t, const struct cst *c)
 	const char *s = mt_tok_text(t, c->tok, &len);
 	p->pub.name = mt_intern(t, s, len);
 	statement_labels(t, &p->labels, c->tb, c->tok);
+	mt_xref_labels(t, c->tb, c->tok, 0);
 	struct dtidy_loc loc = mt_loc_toks(t, c->tok, c->te);
 	locvec_push(t, &p->locs, loc);
 	mt_eval_value(t, p, c);
@@ -214,6 +215,7 @@ static struct mnode *build_block(struct mtree *t, const struct cst *c, const cha
 {
 	struct mnode *n = node_new(t, name);
 	statement_labels(t, &n->labels, c->tb, c->tok);
+	mt_xref_labels(t, c->tb, c->tok, 1);
 	n->omit = (c->flags & CF_OMIT) != 0;
 	locvec_push(t, &n->locs, mt_loc_toks(t, c->tok, c->tok + 1));
 	build_body(t, n, c);
@@ -344,6 +346,7 @@ static void top_ref_node(struct mtree *t, const struct cst *c, int fragment)
 {
 	const char *ref = mt_ref_name(t, c->tok);
 	struct dtidy_loc loc = mt_loc_toks(t, c->tok, c->tok + 1);
+	mt_xref_ref(t, MODEL_XREF_OVERRIDE, c->tok);
 	int has_label = 0;
 	for (uint32_t i = c->tb; i < c->tok; i++)
 		if (t->toks[i].kind == TK_LABEL)
@@ -436,6 +439,8 @@ void mt_build(struct mtree *t)
 				break;
 			const char *ref = mt_ref_name(t, c->tok);
 			struct mnode *target = mt_resolve_ref(t, ref);
+			mt_xref_ref(t, c->kind == CST_DELETE_NODE ? MODEL_XREF_DELETE : MODEL_XREF_OMIT,
+				    c->tok);
 			if (!target) {
 				mt_error_kind(t, MODEL_DIAG_UNRESOLVED_REF,
 					      mt_loc_toks(t, c->tok, c->tok + 1), "reference",

@@ -232,6 +232,7 @@ static void add_vlabel(struct mtree *t, struct mprop *p, const struct cst *l, si
 	v->chunk = chunk;
 	v->cell = cell;
 	v->prop = p;
+	mt_xref_labels(t, l->tok, l->tok + 1, 0);
 	struct vlabel **end = &t->vlabels;
 	while (*end)
 		end = &(*end)->next;
@@ -276,6 +277,7 @@ static void eval_cells(struct mtree *t, struct mprop *p, const struct cst *c,
 		cell->loc = mt_loc_cst(t, e);
 		if (e->kind == CST_CELL_REF) {
 			cell->ref = mt_ref_name(t, e->tok);
+			mt_xref_ref(t, MODEL_XREF_PHANDLE, e->tok);
 			cell->val = mask;
 			if (bits != 32)
 				mt_error(t, cell->loc, "eval",
@@ -419,6 +421,7 @@ void mt_eval_value(struct mtree *t, struct mprop *p, const struct cst *prop)
 			ch = chunk_new(t, &cs);
 			ch->kind = DTIDY_CHUNK_PATH;
 			ch->ref = mt_ref_name(t, c->tok);
+			mt_xref_ref(t, MODEL_XREF_PATH, c->tok);
 			ch->data = "";
 			break;
 		case CST_INCBIN:

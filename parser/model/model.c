@@ -100,6 +100,10 @@ struct priv {
 	struct vlabel *vlabels;
 	char **autodirs;
 	size_t nautodirs;
+	const char *const *incdirs;	/* the ones used: given or found */
+	size_t nincdirs;
+	const struct model_xref *xrefs;
+	size_t nxrefs;
 };
 
 struct model *model_build(const char *path, const struct model_opts *o)
@@ -123,6 +127,16 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	t.ppo.read_ctx = o->read_ctx;
 	t.ppo.defines = o->defines;
 	t.ppo.ndefines = o->ndefines;
+	t.ppo.record = o->record;
+	t.record = o->record;
+	if (o->record && t.ppo.nincdirs) {
+		/* the caller's list may not outlive the model */
+		const char **dirs = arena_alloc(&m->arena, t.ppo.nincdirs * sizeof(*dirs));
+		for (size_t i = 0; i < t.ppo.nincdirs; i++)
+			dirs[i] = arena_strdup(&m->arena, t.ppo.incdirs[i]);
+		pv->incdirs = dirs;
+		pv->nincdirs = t.ppo.nincdirs;
+	}
 
 	pp_run(path, &t.ppo, &m->arena, &m->diags, &t.pp);
 	m->pp_failed = t.pp.failed;
@@ -143,6 +157,7 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	}
 	mt_build(&t);
 	mt_finalize(&t);
+	pv->xrefs = mt_xref_finish(&t, &pv->nxrefs);
 	free(t.intern);
 	pv->vlabels = t.vlabels;
 
@@ -205,6 +220,25 @@ size_t model_memory(const struct model *m)
 const struct vlabel *model_vlabels(const struct model *m)
 {
 	return ((const struct priv *)m->priv)->vlabels;
+}
+
+const struct model_xref *model_xrefs(const struct model *m, size_t *n)
+{
+	const struct priv *pv = m->priv;
+	*n = pv->nxrefs;
+	return pv->xrefs;
+}
+
+const struct pp_record *model_pp_record(const struct model *m)
+{
+	return &((const struct priv *)m->priv)->pp.rec;
+}
+
+const char *const *model_incdirs(const struct model *m, size_t *n)
+{
+	const struct priv *pv = m->priv;
+	*n = pv->nincdirs;
+	return pv->incdirs;
 }
 
 size_t model_memory_used(const struct model *m)

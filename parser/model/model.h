@@ -20,6 +20,7 @@
 #include "../../core/arena.h"
 #include "../../core/diag.h"
 #include "../../include/dtidy/model.h"
+#include "../pp/pp.h"
 #include "../pp/src_cache.h"
 
 struct model_opts {
@@ -35,6 +36,9 @@ struct model_opts {
 	/* Optional: -D NAME[=VALUE] */
 	const char *const *defines;
 	size_t ndefines;
+	/* Keep what an editor navigates by (model_xrefs, model_pp_record);
+	 * a check has no use for it. */
+	int record;
 };
 
 struct model {
@@ -66,6 +70,40 @@ void model_free(struct model *m);
 size_t model_memory(const struct model *m);
 /* The part of it in use (the rest is the free tail of allocation blocks). */
 size_t model_memory_used(const struct model *m);
+
+/* ---- navigation (model_opts.record) ---- */
+
+enum model_xref_kind {
+	MODEL_XREF_LABEL,	/* "name:" on a node */
+	MODEL_XREF_OTHER_LABEL,	/* "name:" on a property or inside a value */
+	MODEL_XREF_OVERRIDE,	/* &ref { ... }: the node changed */
+	MODEL_XREF_PHANDLE,	/* <... &ref ...>: a phandle */
+	MODEL_XREF_PATH,	/* &ref as a value: the node's path */
+	MODEL_XREF_DELETE,	/* /delete-node/ &ref; */
+	MODEL_XREF_OMIT,	/* /omit-if-no-ref/ &ref; */
+};
+
+/* A label written, or a reference to a node, in any file of the tree. */
+struct model_xref {
+	enum model_xref_kind kind;
+	/* a label: its name; a reference: as written without '&' and braces
+	 * ("uart0", "/soc/serial@1000", "uart0/child") */
+	const char *name;
+	/* a label: its name without the ':'; a reference: the whole "&..."
+	 * token. When a macro wrote it, the macro use instead. */
+	struct dtidy_loc loc;
+	int verbatim;		/* loc spells exactly the label or reference */
+	/* the live node of the finished tree it names (MODEL_XREF_LABEL:
+	 * the node carrying it), or NULL (deleted, unresolved, other labels) */
+	const struct dtidy_node *node;
+};
+
+/* Every label and reference, in the order the tree was built. */
+const struct model_xref *model_xrefs(const struct model *m, size_t *n);
+/* The preprocessor's record: macros, their uses, includes. */
+const struct pp_record *model_pp_record(const struct model *m);
+/* The include directories the tree was built with (-I, or found). */
+const char *const *model_incdirs(const struct model *m, size_t *n);
 
 /* The include directories used when none is given: for a kernel tree
  * (arch/<arch>/boot/dts/...) the file's directory, arch/<arch>/boot/dts,

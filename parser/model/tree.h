@@ -87,6 +87,9 @@ struct mtree {
 	size_t nnoops, capnoops;
 	const char **intern;	/* interned strings (open addressing) */
 	size_t nintern, capintern;
+	int record;		/* model_opts.record: keep xrefs */
+	struct model_xref *xrefs;	/* malloc'd while building */
+	size_t nxrefs, capxrefs;
 };
 
 /* Location of CST tokens [tb, te) in the user's files. */
@@ -120,6 +123,15 @@ void mt_build(struct mtree *t);
 struct mnode *mt_resolve_ref(struct mtree *t, const char *ref);
 struct mnode *mt_node_by_path(struct mnode *n, const char *path);
 const char *mt_ref_name(struct mtree *t, uint32_t tok);
+
+/* xref.c: labels and references for model_xrefs (when t->record) */
+/* The labels written in tokens [tb, upto), on a node (on_node) or not. */
+void mt_xref_labels(struct mtree *t, uint32_t tb, uint32_t upto, int on_node);
+/* The reference token `tok` (&name or &{path}). */
+void mt_xref_ref(struct mtree *t, enum model_xref_kind kind, uint32_t tok);
+/* Resolves every entry against the finished tree and moves the list to
+ * the arena. */
+const struct model_xref *mt_xref_finish(struct mtree *t, size_t *n);
 
 /* noop.c: statements that changed nothing */
 struct dtidy_noop *mt_noop(struct mtree *t, enum dtidy_noop_kind kind, const char *name,

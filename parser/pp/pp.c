@@ -204,6 +204,8 @@ static void raw_include_name(struct pp *pp, const char *name, size_t nlen, uint3
 	char *path = pp_search(pp, nm, 1, pp->files.v[from]->pub.path, -1, &dir);
 	char *err = NULL;
 	struct pp_file *f = path ? pp_file_get(&pp->files, path, pp->o, pp->keep, &err) : NULL;
+	/* the name is the string that ends the directive */
+	pp_rec_include(pp, from, end >= nlen + 2 ? end - (uint32_t)nlen - 2 : start, end, f, 1);
 	if (!f) {
 		if (err)
 			free(err);
@@ -227,7 +229,7 @@ static void raw_include_name(struct pp *pp, const char *name, size_t nlen, uint3
 	raw_include(pp, f, depth + 1);
 }
 
-static uint32_t file_index(const struct pp *pp, const struct pp_file *f)
+uint32_t pp_file_index(const struct pp *pp, const struct pp_file *f)
 {
 	for (size_t i = 0; i < pp->files.n; i++)
 		if (pp->files.v[i] == f)
@@ -238,7 +240,7 @@ static uint32_t file_index(const struct pp *pp, const struct pp_file *f)
 /* Copies a file's bytes into the output, following its own /include/s. */
 static void raw_include(struct pp *pp, struct pp_file *f, int depth)
 {
-	uint32_t fi = file_index(pp, f);
+	uint32_t fi = pp_file_index(pp, f);
 	struct dt_tokens toks = {0};
 	dt_lex(f->pub.text, f->pub.len, &toks);
 	size_t from = 0;
@@ -479,6 +481,11 @@ static void do_include(struct pp *pp, struct pp_tok *kw, struct pp_tok *line, in
 	struct pp_tok *t = line;
 	char *name = NULL;
 	int quoted = 0;
+	/* the name as written: the rest of the line, before any expansion */
+	uint32_t name_start = line->kind == PT_EOF ? kw->end : line->start, name_end = name_start;
+	for (const struct pp_tok *x = line; x->kind != PT_EOF; x = x->next)
+		if (x->file == kw->file)
+			name_end = x->end;
 	if (t->kind != PT_STR && !pp_tok_is(t, "<"))
 		t = macro_expand_all(pp, t);
 	if (t->kind == PT_STR) {
@@ -540,6 +547,7 @@ static void do_include(struct pp *pp, struct pp_tok *kw, struct pp_tok *line, in
 		path = NULL;
 	char *err = NULL;
 	struct pp_file *f = path ? pp_file_get(&pp->files, path, pp->o, pp->keep, &err) : NULL;
+	pp_rec_include(pp, kw->file, name_start, name_end, f, 0);
 	if (!f) {
 		free(err);
 		diag_add(pp->diags, pp->files.v[at.file]->src, at.start, at.end, DTIDY_SEV_ERROR,
@@ -682,7 +690,7 @@ struct pp_tok *pp_directive(struct pp *pp, struct pp_tok *hash)
 
 static void run_file(struct pp *pp, struct pp_file *f)
 {
-	uint32_t fi = file_index(pp, f);
+	uint32_t fi = pp_file_index(pp, f);
 	struct cond *saved_conds = pp->conds;
 	uint32_t saved_file = pp->cur_file;
 	pp->conds = NULL;
@@ -734,9 +742,11 @@ void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
 		return;
 	}
 	macro_builtins(&pp);
+	pp.recording = o->record;	/* what cpp predefines is nobody's definition */
 	for (size_t i = 0; i < o->ndefines; i++)
 		macro_define_str(&pp, o->defines[i]);
 	run_file(&pp, f);
+	pp_rec_finish(&pp, out);
 	out->len = pp.out.len;
 	sb_putc(&pp.out, '\0');
 	out->text = pp.out.s;

@@ -44,6 +44,47 @@ struct pp_opts {
 	/* extra -D definitions, "NAME" or "NAME=VALUE" */
 	const char *const *defines;
 	size_t ndefines;
+	/* keep a pp_record (an editor's navigation wants one; a check does not) */
+	int record;
+};
+
+/* What the preprocessor saw in the files, kept when pp_opts.record is set:
+ * where each macro was defined and used and what each use became, and
+ * which file each #include found. Positions are byte offsets in
+ * files[file]; everything lives in the `keep` arena. */
+#define PP_NO_FILE UINT32_MAX	/* a -D from the command line */
+
+struct pp_macro_def {
+	const char *name;
+	uint32_t file;			/* PP_NO_FILE for -D */
+	uint32_t start, end;		/* the name in its #define line */
+	const char *params;		/* "(a, b)" for a function-like macro, else NULL */
+	const char *body;		/* the replacement list, tokens one space apart */
+};
+
+struct pp_macro_use {
+	uint32_t file;
+	uint32_t start, end;		/* the name, through the ')' of its arguments */
+	uint32_t def;			/* index in defs */
+	const char *expansion;		/* the text it became (NULL: none was written,
+					 * e.g. a use in an #if line) */
+};
+
+struct pp_include {
+	uint32_t file;
+	uint32_t start, end;		/* the name as written: "x.h" or <x.h> */
+	int32_t target;			/* index in files; -1: not found */
+	int raw;			/* dtc's /include/ rather than #include */
+};
+
+/* Each list sorted by (file, start), one entry per place. */
+struct pp_record {
+	const struct pp_macro_def *defs;
+	size_t ndefs;
+	const struct pp_macro_use *uses;
+	size_t nuses;
+	const struct pp_include *incs;
+	size_t nincs;
 };
 
 struct pp_result {
@@ -54,6 +95,7 @@ struct pp_result {
 	struct pp_file **files;		/* every file read, main first (arena) */
 	size_t nfiles;
 	int failed;			/* a fatal preprocessing error (cpp would stop) */
+	struct pp_record rec;		/* pp_opts.record only */
 };
 
 /* Preprocesses `path`. Files and their dtidy_file records are allocated

@@ -56,6 +56,7 @@ struct macro {
 	struct pp_tok **params;	/* parameter names (the variadic one last) */
 	struct pp_tok *body;	/* ends with PT_EOF */
 	int builtin;		/* one of enum builtin */
+	uint32_t def;		/* index in pp->rec_defs (pp_opts.record), else UINT32_MAX */
 };
 
 enum builtin {
@@ -93,6 +94,14 @@ struct pp {
 	int fatal;			/* stop everything (budget exceeded) */
 	uint32_t cur_file;		/* file being read */
 	struct cond *conds;		/* open conditionals of that file */
+	/* pp_opts.record: what pp_record will hold (malloc'd while running) */
+	int recording;
+	struct pp_macro_def *rec_defs;
+	size_t nrec_defs, caprec_defs;
+	struct pp_macro_use *rec_uses;
+	size_t nrec_uses, caprec_uses;
+	struct pp_include *rec_incs;
+	size_t nrec_incs, caprec_incs;
 };
 
 /* Runaway guards. */
@@ -152,7 +161,22 @@ int pp_eval_if(struct pp *pp, struct pp_tok *tok, long long *value);
 char *pp_search(struct pp *pp, const char *name, int quoted, const char *including,
 		int from_dir, int *found_dir);
 
+/* pp_record.c: the record of pp_opts.record */
+void pp_rec_define(struct pp *pp, struct macro *m, const struct pp_tok *name_tok);
+void pp_rec_use(struct pp *pp, const struct macro *m, const struct pp_tok *tok, uint32_t start,
+		uint32_t end);
+/* The uses recorded since `first` lie in a macro argument whose expansion
+ * is `exp`: their expansions are read from it (the output will not show
+ * them once the enclosing macro has rescanned them). */
+void pp_rec_arg_uses(struct pp *pp, size_t first, const struct pp_tok *exp);
+void pp_rec_include(struct pp *pp, uint32_t file, uint32_t start, uint32_t end,
+		    const struct pp_file *target, int raw);
+/* Sorts, merges repeats, finds each use's expansion in the finished output
+ * and moves the lists into the result's arena. */
+void pp_rec_finish(struct pp *pp, struct pp_result *out);
+
 /* pp.c */
+uint32_t pp_file_index(const struct pp *pp, const struct pp_file *f);
 void pp_error(struct pp *pp, const struct pp_tok *t, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void pp_warn(struct pp *pp, const struct pp_tok *t, const char *fmt, ...)

@@ -89,6 +89,7 @@ void macro_define(struct pp *pp, struct pp_tok *name_tok, struct pp_tok *rest)
 	struct macro *m = arena_alloc(&pp->a, sizeof(*m));
 	m->name = name_tok->p;
 	m->len = name_tok->len;
+	m->def = UINT32_MAX;
 	struct pp_tok *t = rest;
 	if (pp_tok_is(t, "(") && !(t->flags & PF_SPACE)) {
 		m->fn = 1;
@@ -151,6 +152,7 @@ void macro_define(struct pp *pp, struct pp_tok *name_tok, struct pp_tok *rest)
 	for (struct pp_tok *b = t; b->kind != PT_EOF; b = b->next)
 		b->flags &= (uint8_t)~PF_BOL;
 	m->body = t;
+	pp_rec_define(pp, m, name_tok);
 	table_put(pp, m);
 }
 
@@ -180,6 +182,7 @@ static void builtin(struct pp *pp, const char *name, int kind)
 	m->name = name;
 	m->len = (uint32_t)strlen(name);
 	m->builtin = kind;
+	m->def = UINT32_MAX;
 	table_put(pp, m);
 }
 
@@ -297,7 +300,10 @@ static struct pp_tok *arg_expanded(struct pp *pp, struct arg *a)
 			cur = cur->next = copy_tok(pp, t);
 		cur->next = pp_tok_eof(pp, a->raw);
 		cur->next->flags = 0;
+		size_t uses = pp->nrec_uses;
 		a->exp = macro_expand_all(pp, head.next ? head.next : cur->next);
+		if (pp->nrec_uses > uses)
+			pp_rec_arg_uses(pp, uses, a->exp);
 	}
 	return a->exp;
 }
@@ -609,6 +615,7 @@ int macro_expand(struct pp *pp, struct pp_tok *tok, struct pp_tok **rest)
 			a->flags |= edge & PF_SPACE;
 		after = a;
 	}
+	pp_rec_use(pp, m, tok, ostart, oend);
 	if (!body) {
 		*rest = after;
 		return 1;

@@ -63,6 +63,14 @@ struct model *model_of(const char *const *files)
 	return model_build(files[0], &o);
 }
 
+struct model *model_recorded(const char *const *files)
+{
+	static const char *const incdirs[] = {"inc"};
+	struct model_opts o = {.incdirs = incdirs, .nincdirs = 1, .read = serve,
+			       .read_ctx = (void *)files, .record = 1};
+	return model_build(files[0], &o);
+}
+
 char *diags_of(const struct model *m)
 {
 	return render(&m->diags, 0);

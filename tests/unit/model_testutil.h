@@ -11,6 +11,8 @@
 char *pp_of(const char *const *files, char **diags);
 /* The model of the first file. */
 struct model *model_of(const char *const *files);
+/* The same, keeping what an editor navigates by (model_opts.record). */
+struct model *model_recorded(const char *const *files);
 /* The diagnostics of a model, one "line:col: message [rule]" a line. */
 char *diags_of(const struct model *m);
 /* The model printed as DTS (malloc'd). */
