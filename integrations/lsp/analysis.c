@@ -8,9 +8,9 @@
 #include "../../core/xalloc.h"
 #include "../../lexer/lexer.h"
 #include "../../parser/parser.h"
+#include "view.h"
 
-/* The engine asks for every file it reads: an open buffer wins. */
-static char *read_open_buffer(void *ud, const char *path, size_t *len)
+char *lsp_read_open_buffer(void *ud, const char *path, size_t *len)
 {
 	struct lsp_server *s = ud;
 	struct lsp_doc *d = lsp_doc_by_path(&s->docs, path);
@@ -63,8 +63,11 @@ void lsp_analyze(struct lsp_server *s, struct lsp_doc *d, struct diag_list *out)
 		syntax_only(d, out);
 		return;
 	}
-	struct engine_file_hook hook = {.read = read_open_buffer, .ud = s};
-	struct engine_input in = {.path = d->path, .text = d->text, .len = d->len, .hook = &hook};
+	/* the view's model: navigation and the check share one build */
+	struct lsp_view *v = lsp_doc_view(s, d);
+	struct engine_file_hook hook = {.read = lsp_read_open_buffer, .ud = s};
+	struct engine_input in = {.path = d->path, .text = d->text, .len = d->len, .hook = &hook,
+				  .model = v ? v->m : NULL};
 	struct engine_result res;
 	engine_check(s->engine, &in, &res);
 	diag_list_move(out, &res.diags);

@@ -8,9 +8,12 @@
 
 #include "../../core/source.h"
 #include "../../core/xalloc.h"
+#include "view.h"
 
 static void reindex(struct lsp_doc *d)
 {
+	if (d->docs)
+		d->serial = ++d->docs->serial;
 	d->nlines = 0;
 	VEC_PUSH(d->lines, d->nlines, d->linecap, 0);
 	const char *p = d->text, *end = d->text + d->len;
@@ -62,6 +65,7 @@ struct lsp_doc *lsp_doc_open(struct lsp_docs *ds, const char *uri, const char *t
 	struct lsp_doc *d = lsp_doc_find(ds, uri);
 	if (!d) {
 		d = xcalloc(1, sizeof(*d));
+		d->docs = ds;
 		d->uri = xstrdup(uri);
 		char *path = lsp_uri_to_path(uri);
 		d->path = path ? path : xstrdup(uri);
@@ -104,8 +108,17 @@ struct lsp_doc *lsp_doc_by_path(const struct lsp_docs *ds, const char *path)
 	return found;
 }
 
+struct lsp_doc *lsp_doc_by_real(const struct lsp_docs *ds, const char *real)
+{
+	for (struct lsp_doc *d = ds->head; d; d = d->next)
+		if (!strcmp(d->real, real))
+			return d;
+	return NULL;
+}
+
 static void doc_free(struct lsp_doc *d)
 {
+	lsp_view_free(d->view);
 	free(d->uri);
 	free(d->path);
 	free(d->real);
@@ -155,6 +168,19 @@ static size_t utf8_seq(const unsigned char *s, size_t n, unsigned *units)
 		}
 	*units = want == 4 ? 2 : 1;
 	return want;
+}
+
+unsigned lsp_units(const char *s, size_t n, enum lsp_encoding enc)
+{
+	if (enc == LSP_ENC_UTF8)
+		return (unsigned)n;
+	unsigned total = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned u;
+		i += utf8_seq((const unsigned char *)s + i, n - i, &u);
+		total += u;
+	}
+	return total;
 }
 
 /* Content of line `line`, without its "\n" or "\r\n". */

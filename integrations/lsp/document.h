@@ -12,6 +12,8 @@
 /* How LSP positions count characters within a line. */
 enum lsp_encoding { LSP_ENC_UTF16, LSP_ENC_UTF8 };
 
+struct lsp_view;
+
 struct lsp_pos {
 	unsigned line, character;
 };
@@ -30,11 +32,17 @@ struct lsp_doc {
 	char **deps;		/* real paths of the files its last check read */
 	size_t ndeps;
 	int diags_current;	/* diags describe the current text */
+	/* changes with every change of the text, never repeats: what a view
+	 * built from this buffer remembers it by */
+	unsigned long long serial;
+	struct lsp_view *view;	/* the merged tree, for navigation (view.h) */
+	struct lsp_docs *docs;	/* the set it belongs to */
 	struct lsp_doc *next;
 };
 
 struct lsp_docs {
 	struct lsp_doc *head;
+	unsigned long long serial;	/* the last one handed out */
 };
 
 struct lsp_doc *lsp_doc_open(struct lsp_docs *ds, const char *uri, const char *text,
@@ -43,6 +51,9 @@ struct lsp_doc *lsp_doc_find(const struct lsp_docs *ds, const char *uri);
 /* The open document for file `path` (any spelling of it: relative, with
  * dots or through symlinks), if any. */
 struct lsp_doc *lsp_doc_by_path(const struct lsp_docs *ds, const char *path);
+/* The open document whose real path is `real`, without touching the file
+ * system. */
+struct lsp_doc *lsp_doc_by_real(const struct lsp_docs *ds, const char *real);
 void lsp_doc_close(struct lsp_docs *ds, struct lsp_doc *d);
 void lsp_docs_free(struct lsp_docs *ds);
 
@@ -68,6 +79,9 @@ size_t lsp_text_offset(const char *text, size_t len, const uint32_t *lines, size
 		       struct lsp_pos p, enum lsp_encoding enc);
 struct lsp_pos lsp_text_pos(const char *text, size_t len, const uint32_t *lines,
 			    size_t nlines, size_t off, enum lsp_encoding enc);
+
+/* Code units of the client's encoding in bytes s[0, n) of UTF-8 text. */
+unsigned lsp_units(const char *s, size_t n, enum lsp_encoding enc);
 
 /* file:///a%20b -> /a b ; NULL when the URI is not a file: URI. */
 char *lsp_uri_to_path(const char *uri);

@@ -13,6 +13,8 @@
 #include "../../core/strbuf.h"
 #include "../../core/xalloc.h"
 #include "analysis.h"
+#include "schema_source.h"
+#include "workspace.h"
 
 #ifndef DTIDY_VERSION
 #define DTIDY_VERSION "0.1.0"
@@ -57,6 +59,22 @@ static void reply(struct lsp_server *s, json_t *id, json_t *result)
 {
 	lsp_send(s, json_pack("{s:s, s:O, s:o}", "jsonrpc", "2.0", "id", id, "result",
 			      result ? result : json_null()));
+}
+
+/* A result already serialized: {"jsonrpc":"2.0","id":ID,"result":RAW} */
+static void reply_raw(struct lsp_server *s, json_t *id, const char *raw)
+{
+	if (s->gone)
+		return;
+	char *ids = json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT);
+	struct strbuf b = {0};
+	sb_printf(&b, "{\"jsonrpc\":\"2.0\",\"id\":%s,\"result\":", ids ? ids : "null");
+	sb_puts(&b, raw);
+	sb_putc(&b, '}');
+	if (lsp_write_frame(s->out_fd, b.s, b.len) < 0)
+		s->gone = 1;
+	sb_free(&b);
+	free(ids);
 }
 
 static void reply_error(struct lsp_server *s, json_t *id, int code, const char *msg)
@@ -203,13 +221,21 @@ static json_t *on_initialize(struct lsp_server *s, json_t *params, json_t *id,
 	    json_integer_value(debounce) <= 60000)
 		s->debounce_ms = (int)json_integer_value(debounce);
 	s->initialized = 1;
+	s->ws = lsp_ws_new(params, s->enc);
+	/* exactly what the handlers below answer */
 	json_t *caps = json_pack(
-		"{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:b, s:b, s:b, s:{s:[s]}}",
+		"{s:s, s:{s:b, s:i, s:{s:b}}, s:b, s:b, s:b, s:b, s:{s:[s]}, s:b, s:b, s:b,"
+		" s:{s:b}, s:{s:[s,s,s,s,s,s], s:b}, s:{s:b}, s:b, s:b, s:{s:o, s:b, s:b}}",
 		"positionEncoding", s->enc == LSP_ENC_UTF8 ? "utf-8" : "utf-16",
 		"textDocumentSync", "openClose", 1, "change", 2, "save", "includeText", 0,
 		"documentFormattingProvider", 1, "documentRangeFormattingProvider", 1,
 		"documentSymbolProvider", 1, "hoverProvider", 1, "codeActionProvider",
-		"codeActionKinds", "quickfix");
+		"codeActionKinds", "quickfix", "definitionProvider", 1, "declarationProvider", 1,
+		"referencesProvider", 1, "renameProvider", "prepareProvider", 1,
+		"completionProvider", "triggerCharacters", "&", "<", "\"", "/", ",", "=",
+		"resolveProvider", 0, "documentLinkProvider", "resolveProvider", 0,
+		"foldingRangeProvider", 1, "workspaceSymbolProvider", 1,
+		"semanticTokensProvider", "legend", lsp_semantic_legend(), "full", 1, "range", 1);
 	return json_pack("{s:o, s:{s:s, s:s}}", "capabilities", caps, "serverInfo", "name",
 			 "dtidy", "version", DTIDY_VERSION);
 }
@@ -257,6 +283,7 @@ static void on_did_open(struct lsp_server *s, json_t *params)
 					 json_integer_value(json_object_get(td, "version")));
 	lsp_schedule(s, d, 0);
 	schedule_dependents(s, d, 0);
+	lsp_schemas_note(s, d->path);
 }
 
 static void apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *ch)
@@ -310,6 +337,7 @@ static void on_did_save(struct lsp_server *s, json_t *params)
 	if (d) {
 		lsp_schedule(s, d, 0);
 		schedule_dependents(s, d, 0);
+		lsp_ws_touch(s->ws, d->real);
 	}
 }
 
@@ -348,6 +376,17 @@ static const struct {
 	{"textDocument/rangeFormatting", lsp_range_formatting},
 	{"textDocument/documentSymbol", lsp_document_symbol},
 	{"textDocument/hover", lsp_hover},
+	{"textDocument/definition", lsp_definition},
+	{"textDocument/declaration", lsp_declaration},
+	{"textDocument/references", lsp_references},
+	{"textDocument/prepareRename", lsp_prepare_rename},
+	{"textDocument/rename", lsp_rename},
+	{"textDocument/completion", lsp_completion},
+	{"textDocument/documentLink", lsp_document_link},
+	{"textDocument/foldingRange", lsp_folding_range},
+	{"textDocument/semanticTokens/full", lsp_semantic_tokens},
+	{"textDocument/semanticTokens/range", lsp_semantic_tokens_range},
+	{"workspace/symbol", lsp_workspace_symbol},
 };
 
 static const struct {
@@ -382,10 +421,17 @@ static void handle_request(struct lsp_server *s, const char *method, json_t *id,
 			continue;
 		struct lsp_error e = {0};
 		json_t *result = requests[i].fn(s, params, id, &e);
-		if (e.code)
+		if (e.code) {
+			json_decref(result);
 			reply_error(s, id, e.code, e.msg);
-		else
+		} else if (s->raw_result) {
+			json_decref(result);
+			reply_raw(s, id, s->raw_result);
+		} else {
 			reply(s, id, result);
+		}
+		free(s->raw_result);
+		s->raw_result = NULL;
 		return;
 	}
 	char m[300];
@@ -444,6 +490,25 @@ static void make_engine(struct lsp_server *s, const struct engine_opts *eo)
 	diag_list_free(&errs);
 }
 
+/* Background work for when the client is quiet: walking and reading the
+ * workspace folders, indexing the binding documents. Each step takes a
+ * few milliseconds, so a message or a due publication waits at most that
+ * long. */
+#define IDLE_STEP_MS 8
+
+static int idle_work(const struct lsp_server *s)
+{
+	return s->initialized && (lsp_ws_busy(s->ws) || lsp_schemas_busy(s->schemas));
+}
+
+static void idle_step(struct lsp_server *s)
+{
+	if (lsp_schemas_busy(s->schemas))
+		lsp_schemas_step(s->schemas, IDLE_STEP_MS);
+	else
+		lsp_ws_step(s->ws, IDLE_STEP_MS);
+}
+
 int lsp_run(int in_fd, int out_fd, const struct engine_opts *eo)
 {
 	/* a vanished client must end us through a failed write, not a signal */
@@ -461,10 +526,16 @@ int lsp_run(int in_fd, int out_fd, const struct engine_opts *eo)
 			continue;
 		}
 		lsp_publish_due(&s);
-		if (lsp_reader_fill(&s.in, lsp_next_due(&s)) < 0) {
+		int timeout = lsp_next_due(&s);
+		if (idle_work(&s))
+			timeout = 0;	/* look for input, then do a little of it */
+		int got = lsp_reader_fill(&s.in, timeout);
+		if (got < 0) {
 			take_buffered(&s);
 			if (s.qhead == s.qlen)
 				break;
+		} else if (got == 0 && timeout == 0 && lsp_next_due(&s) != 0) {
+			idle_step(&s);
 		}
 	}
 	for (size_t i = s.qhead; i < s.qlen; i++)
@@ -473,6 +544,8 @@ int lsp_run(int in_fd, int out_fd, const struct engine_opts *eo)
 	lsp_docs_free(&s.docs);
 	lsp_reader_free(&s.in);
 	lsp_help_pages_free(&s.help);
+	lsp_ws_free(s.ws);
+	lsp_schemas_free(s.schemas);
 	if (s.engine)
 		engine_free(s.engine);
 	free(s.engine_error);

@@ -10,6 +10,9 @@
 #include "lsp.h"
 #include "rule_help.h"
 
+struct lsp_ws;
+struct lsp_schemas;
+
 /* JSON-RPC and LSP error codes */
 enum {
 	RPC_PARSE_ERROR = -32700,
@@ -36,6 +39,11 @@ struct lsp_server {
 	char *engine_error;	/* why, told to the user once initialized */
 	struct lsp_help_pages help;
 	struct lsp_docs docs;
+	struct lsp_ws *ws;		/* the workspace folders' files (workspace.h) */
+	struct lsp_schemas *schemas;	/* what bindings say (schema_source.h) */
+	/* a result already serialized as JSON (large arrays: semantic
+	 * tokens), sent instead of the handler's return value */
+	char *raw_result;
 	/* parsed messages waiting to be handled, oldest first */
 	json_t **queue;
 	size_t qhead, qlen, qcap;
@@ -69,6 +77,11 @@ json_t *lsp_pos_json(struct lsp_pos p);
 json_t *lsp_range_json(const struct lsp_doc *d, size_t start, size_t end,
 		       enum lsp_encoding enc);
 
+/* The engine and the models read every file through this: an open
+ * buffer's text (a malloc'd copy), or NULL for the file on disk. ud is
+ * the server. */
+char *lsp_read_open_buffer(void *ud, const char *path, size_t *len);
+
 /* Diagnostics (diagnostics.c) */
 void lsp_schedule(struct lsp_server *s, struct lsp_doc *d, int delay_ms);
 /* Milliseconds until the next scheduled publication; -1: none. */
@@ -92,5 +105,22 @@ json_t *lsp_code_action(struct lsp_server *s, json_t *params, json_t *id, struct
 json_t *lsp_document_symbol(struct lsp_server *s, json_t *params, json_t *id,
 			    struct lsp_error *e);
 json_t *lsp_hover(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);
+json_t *lsp_definition(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);
+json_t *lsp_declaration(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);
+json_t *lsp_references(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);
+json_t *lsp_prepare_rename(struct lsp_server *s, json_t *params, json_t *id,
+			   struct lsp_error *e);
+json_t *lsp_rename(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);
+json_t *lsp_completion(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);
+json_t *lsp_document_link(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);
+json_t *lsp_folding_range(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e);
+json_t *lsp_semantic_tokens(struct lsp_server *s, json_t *params, json_t *id,
+			    struct lsp_error *e);
+json_t *lsp_semantic_tokens_range(struct lsp_server *s, json_t *params, json_t *id,
+				  struct lsp_error *e);
+json_t *lsp_workspace_symbol(struct lsp_server *s, json_t *params, json_t *id,
+			     struct lsp_error *e);
+/* The semantic token legend initialize advertises (semantic_tokens.c). */
+json_t *lsp_semantic_legend(void);
 
 #endif
