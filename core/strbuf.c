@@ -32,6 +32,17 @@ void sb_put(struct strbuf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+void sb_put_uint(struct strbuf *b, unsigned long long v)
+{
+	char buf[24];
+	size_t n = sizeof(buf);
+	do {
+		buf[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	sb_put(b, buf + n, sizeof(buf) - n);
+}
+
 void sb_puts(struct strbuf *b, const char *s)
 {
 	sb_put(b, s, strlen(s));

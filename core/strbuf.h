@@ -15,6 +15,9 @@ void sb_reserve(struct strbuf *b, size_t extra);
 void sb_put(struct strbuf *b, const char *s, size_t n);
 void sb_puts(struct strbuf *b, const char *s);
 void sb_putc(struct strbuf *b, char c);
+/* Appends a number in decimal (without printf: outlines and token lists
+ * write hundreds of thousands). */
+void sb_put_uint(struct strbuf *b, unsigned long long v);
 void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends s as a JSON string literal, quotes included. Invalid UTF-8 bytes
  * become U+FFFD so the output is always valid JSON. */

@@ -108,7 +108,7 @@ json_t *lsp_code_action(struct lsp_server *s, json_t *params, json_t *id, struct
 	json_t *out = json_array();
 	for (size_t i = 0; i < d->diags.n; i++) {
 		const struct diag *g = &d->diags.v[i];
-		if (!g->file || !lsp_doc_is(d, g->file) || !strcmp(g->rule, "syntax"))
+		if (!d->mine[i] || !strcmp(g->rule, "syntax"))
 			continue;
 		struct lsp_pos gs = lsp_doc_pos(d, g->off, s->enc);
 		struct lsp_pos ge = lsp_doc_pos(d, g->end_off, s->enc);
@@ -124,7 +124,7 @@ json_t *lsp_code_action(struct lsp_server *s, json_t *params, json_t *id, struct
 		int seen = 0;
 		for (size_t k = 0; k < i && !seen; k++) {
 			const struct diag *h = &d->diags.v[k];
-			seen = !strcmp(h->rule, g->rule) && h->file && lsp_doc_is(d, h->file) &&
+			seen = !strcmp(h->rule, g->rule) && d->mine[k] &&
 			       lsp_doc_pos(d, h->off, s->enc).line == gs.line;
 		}
 		json_t *edit = seen ? NULL : disable_edit(s, d, gs.line, g->rule);

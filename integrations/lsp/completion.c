@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../../core/hash.h"
 #include "../../core/strbuf.h"
 #include "../../core/xalloc.h"
 #include "parsed.h"
@@ -41,12 +42,15 @@ enum {
 struct items {
 	struct lsp_server *s;
 	const struct lsp_doc *d;
-	json_t *arr;
-	size_t start, end;	/* what the items replace */
+	/* the items as JSON text: a tree has thousands of labels */
+	struct strbuf out;
+	size_t n;
+	struct strbuf range;	/* what every item replaces, as JSON */
+	size_t start, end;	/* the same in bytes */
 	const char *prefix;	/* only items starting with it */
 	int incomplete;
-	/* labels already offered (open addressing would be overkill: the
-	 * lists are sorted by the client; duplicates are rare and cheap) */
+	/* labels already offered: a set (open addressing), as a tree has
+	 * thousands of labels */
 	char **seen;
 	size_t nseen, capseen;
 };
@@ -56,12 +60,34 @@ static int starts(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
+static char **seen_slot(struct items *it, const char *label)
+{
+	size_t h = fnv1a32_str(label) & (it->capseen - 1);
+	while (it->seen[h] && strcmp(it->seen[h], label) != 0)
+		h = (h + 1) & (it->capseen - 1);
+	return &it->seen[h];
+}
+
 static int already(struct items *it, const char *label)
 {
-	for (size_t i = 0; i < it->nseen; i++)
-		if (!strcmp(it->seen[i], label))
-			return 1;
-	return 0;
+	return it->capseen && *seen_slot(it, label);
+}
+
+static void remember(struct items *it, const char *label)
+{
+	if ((it->nseen + 1) * 2 > it->capseen) {
+		size_t cap = it->capseen ? it->capseen * 2 : 256;
+		char **old = it->seen;
+		size_t oldcap = it->capseen;
+		it->seen = xcalloc(cap, sizeof(*it->seen));
+		it->capseen = cap;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i])
+				*seen_slot(it, old[i]) = old[i];
+		free(old);
+	}
+	*seen_slot(it, label) = xstrdup(label);
+	it->nseen++;
 }
 
 /* Adds an item replacing [start, end) with text; doc is markdown or NULL. */
@@ -70,34 +96,54 @@ static void item(struct items *it, const char *label, int kind, const char *deta
 {
 	if (!starts(label, it->prefix) || already(it, label))
 		return;
-	if (json_array_size(it->arr) >= MAX_ITEMS) {
+	if (it->n >= MAX_ITEMS) {
 		it->incomplete = 1;
 		return;
 	}
-	VEC_PUSH(it->seen, it->nseen, it->capseen, xstrdup(label));
-	json_t *j = json_pack("{s:s, s:i, s:{s:o, s:s}}", "label", label, "kind", kind, "textEdit",
-			      "range", lsp_range_json(it->d, it->start, it->end, it->s->enc),
-			      "newText", text ? text : label);
-	if (!j)
-		return;	/* not UTF-8: nothing to offer */
-	if (detail)
-		json_object_set_new(j, "detail", json_string(detail));
-	if (doc)
-		json_object_set_new(j, "documentation",
-				    json_pack("{s:s, s:s}", "kind", "markdown", "value", doc));
+	remember(it, label);
+	struct strbuf *b = &it->out;
+	sb_puts(b, it->n ? ",{\"label\":" : "{\"label\":");
+	sb_json_str(b, label);
+	sb_puts(b, ",\"kind\":");
+	sb_put_uint(b, (unsigned)kind);
+	sb_puts(b, ",\"textEdit\":{\"range\":");
+	sb_put(b, it->range.s, it->range.len);
+	sb_puts(b, ",\"newText\":");
+	sb_json_str(b, text ? text : label);
+	sb_putc(b, '}');
+	if (detail) {
+		sb_puts(b, ",\"detail\":");
+		sb_json_str(b, detail);
+	}
+	if (doc) {
+		sb_puts(b, ",\"documentation\":{\"kind\":\"markdown\",\"value\":");
+		sb_json_str(b, doc);
+		sb_putc(b, '}');
+	}
 	/* the order we add them in: the node's binding before the standard ones */
 	char sort[16];
-	snprintf(sort, sizeof(sort), "%06zu", json_array_size(it->arr));
-	json_object_set_new(j, "sortText", json_string(sort));
-	json_array_append_new(it->arr, j);
+	snprintf(sort, sizeof(sort), "\"%06zu\"", it->n);
+	sb_puts(b, ",\"sortText\":");
+	sb_puts(b, sort);
+	sb_putc(b, '}');
+	it->n++;
 }
 
-static json_t *items_done(struct items *it)
+/* The result, as JSON text for the server to send. */
+static char *items_done(struct items *it)
 {
-	for (size_t i = 0; i < it->nseen; i++)
+	for (size_t i = 0; i < it->capseen; i++)
 		free(it->seen[i]);
 	free(it->seen);
-	return json_pack("{s:b, s:o}", "isIncomplete", it->incomplete, "items", it->arr);
+	struct strbuf r = {0};
+	sb_reserve(&r, it->out.len + 64);
+	sb_puts(&r, it->incomplete ? "{\"isIncomplete\":true,\"items\":["
+				   : "{\"isIncomplete\":false,\"items\":[");
+	sb_put(&r, it->out.s, it->out.len);
+	sb_puts(&r, "]}");
+	sb_free(&it->out);
+	sb_free(&it->range);
+	return r.s;
 }
 
 /* ---- where the cursor is ---- */
@@ -604,8 +650,8 @@ json_t *lsp_completion(struct lsp_server *s, json_t *params, json_t *id, struct 
 	struct context cx;
 	find_context(d, &p, off, &cx);
 	char *prefix = xstrndup(d->text + cx.start, off - cx.start);
-	struct items it = {.s = s, .d = d, .arr = json_array(), .start = cx.start, .end = off,
-			   .prefix = prefix};
+	struct items it = {.s = s, .d = d, .start = cx.start, .end = off, .prefix = prefix};
+	lsp_put_range(&it.range, lsp_doc_pos(d, cx.start, s->enc), lsp_doc_pos(d, off, s->enc));
 	struct node_info ni = {0};
 	switch (cx.where) {
 	case W_LABEL: {
@@ -658,7 +704,7 @@ json_t *lsp_completion(struct lsp_server *s, json_t *params, json_t *id, struct 
 	info_free(&ni);
 	free(cx.prop);
 	dt_parsed_free(&p);
-	json_t *r = items_done(&it);
+	s->raw_result = items_done(&it);
 	free(prefix);
-	return r;
+	return NULL;
 }

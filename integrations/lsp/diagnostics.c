@@ -5,6 +5,7 @@
 
 #include "../../core/source.h"
 #include "../../core/strbuf.h"
+#include "../../core/xalloc.h"
 #include "analysis.h"
 #include "server.h"
 
@@ -25,11 +26,32 @@ int lsp_next_due(const struct lsp_server *s)
 	return best <= now ? 0 : (int)(best - now);
 }
 
+/* Which diagnostics are in the document itself, found once: they come
+ * sorted by file, so each file's name is resolved once. */
+static void mark_mine(struct lsp_doc *d)
+{
+	free(d->mine);
+	d->mine = xcalloc(d->diags.n ? d->diags.n : 1, 1);
+	const char *last = NULL;
+	int last_mine = 0;
+	for (size_t i = 0; i < d->diags.n; i++) {
+		const char *f = d->diags.v[i].file;
+		if (!f)
+			continue;
+		if (!last || strcmp(last, f) != 0) {
+			last = f;
+			last_mine = lsp_doc_is(d, f);
+		}
+		d->mine[i] = (unsigned char)last_mine;
+	}
+}
+
 void lsp_refresh_diags(struct lsp_server *s, struct lsp_doc *d)
 {
 	if (d->diags_current)
 		return;
 	lsp_analyze(s, d, &d->diags);
+	mark_mine(d);
 	d->diags_current = 1;
 }
 
@@ -147,7 +169,7 @@ static void publish(struct lsp_server *s, struct lsp_doc *d)
 	for (size_t i = 0; i < d->diags.n; i++) {
 		const struct diag *g = &d->diags.v[i];
 		/* findings inside included files belong to those files */
-		if (!g->file || !lsp_doc_is(d, g->file))
+		if (!d->mine[i])
 			continue;
 		json_array_append_new(arr, lsp_diag_json(s, d, g));
 	}

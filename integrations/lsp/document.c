@@ -125,6 +125,7 @@ static void doc_free(struct lsp_doc *d)
 	free(d->text);
 	free(d->lines);
 	diag_list_free(&d->diags);
+	free(d->mine);
 	for (size_t i = 0; i < d->ndeps; i++)
 		free(d->deps[i]);
 	free(d->deps);

@@ -29,6 +29,7 @@ struct lsp_doc {
 	long long version;
 	long long due_ms;	/* diagnostics scheduled for this time; -1: none */
 	struct diag_list diags;	/* the last published diagnostics */
+	unsigned char *mine;	/* per diagnostic: is it in this document (not an include)? */
 	char **deps;		/* real paths of the files its last check read */
 	size_t ndeps;
 	int diags_current;	/* diags describe the current text */

@@ -77,8 +77,13 @@ static void fold_trivia(struct folds *f, const struct dt_parsed *p)
 	int in_run = 0;
 	for (size_t i = 0; i < p->toks.n; i++) {
 		const struct dt_token *t = &p->toks.v[i];
-		if (t->kind == TK_WS || t->kind == TK_NEWLINE)
+		if (t->kind != TK_LINE_COMMENT && t->kind != TK_BLOCK_COMMENT && t->kind != TK_PP) {
+			if (t->kind != TK_WS && t->kind != TK_NEWLINE && in_run) {
+				fold(f, run_start, run_end, "comment");
+				in_run = 0;
+			}
 			continue;
+		}
 		unsigned a = line_of(f->d, t->off), b = line_of(f->d, t->off + t->len);
 		if (t->kind == TK_LINE_COMMENT && (t->flags & TF_BOL)) {
 			if (in_run && a == run_end + 1) {

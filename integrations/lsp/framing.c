@@ -193,9 +193,16 @@ static int write_all(int fd, const char *p, size_t n)
 
 int lsp_write_frame(int fd, const char *body, size_t n)
 {
+	return lsp_write_frame3(fd, body, n, "", 0, "", 0);
+}
+
+int lsp_write_frame3(int fd, const char *a, size_t na, const char *b, size_t nb, const char *c,
+		     size_t nc)
+{
 	char head[64];
-	int hn = snprintf(head, sizeof(head), "Content-Length: %zu\r\n\r\n", n);
-	if (write_all(fd, head, (size_t)hn) < 0)
+	int hn = snprintf(head, sizeof(head), "Content-Length: %zu\r\n\r\n", na + nb + nc);
+	if (write_all(fd, head, (size_t)hn) < 0 || write_all(fd, a, na) < 0 ||
+	    write_all(fd, b, nb) < 0)
 		return -1;
-	return write_all(fd, body, n);
+	return write_all(fd, c, nc);
 }

@@ -44,5 +44,9 @@ enum lsp_frame lsp_reader_next(struct lsp_reader *r, const char **body, size_t *
 
 /* Writes one framed message. Returns 0, or -1 when the client is gone. */
 int lsp_write_frame(int fd, const char *body, size_t n);
+/* The same for a body in three parts (a large result between its
+ * envelope's halves, without copying it). */
+int lsp_write_frame3(int fd, const char *a, size_t na, const char *b, size_t nb, const char *c,
+		     size_t nc);
 
 #endif

@@ -130,7 +130,7 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, json_t *id, struct lsp_e
 	struct strbuf md = {0};
 	for (size_t i = 0; i < d->diags.n; i++) {
 		const struct diag *g = &d->diags.v[i];
-		if (!g->file || !lsp_doc_is(d, g->file) || off < g->off || off > g->end_off)
+		if (!d->mine[i] || off < g->off || off > g->end_off)
 			continue;
 		if (md.len)
 			sb_puts(&md, "\n\n---\n\n");

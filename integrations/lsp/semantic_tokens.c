@@ -99,8 +99,17 @@ static void put(struct emitter *e, size_t off, size_t len, enum st_type type, un
 	unsigned units = lsp_units(e->d->text + off, len, e->enc);
 	unsigned dl = pos.line - e->line;
 	unsigned dc = dl ? pos.character : pos.character - e->col;
-	sb_printf(&e->out, "%s%u,%u,%u,%u,%u", e->n ? "," : "", dl, dc, units, (unsigned)type,
-		  mods);
+	if (e->n)
+		sb_putc(&e->out, ',');
+	sb_put_uint(&e->out, dl);
+	sb_putc(&e->out, ',');
+	sb_put_uint(&e->out, dc);
+	sb_putc(&e->out, ',');
+	sb_put_uint(&e->out, units);
+	sb_putc(&e->out, ',');
+	sb_put_uint(&e->out, (unsigned)type);
+	sb_putc(&e->out, ',');
+	sb_put_uint(&e->out, mods);
 	e->line = pos.line;
 	e->col = pos.character;
 	e->n++;

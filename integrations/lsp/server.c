@@ -69,9 +69,7 @@ static void reply_raw(struct lsp_server *s, json_t *id, const char *raw)
 	char *ids = json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT);
 	struct strbuf b = {0};
 	sb_printf(&b, "{\"jsonrpc\":\"2.0\",\"id\":%s,\"result\":", ids ? ids : "null");
-	sb_puts(&b, raw);
-	sb_putc(&b, '}');
-	if (lsp_write_frame(s->out_fd, b.s, b.len) < 0)
+	if (lsp_write_frame3(s->out_fd, b.s, b.len, raw, strlen(raw), "}", 1) < 0)
 		s->gone = 1;
 	sb_free(&b);
 	free(ids);
@@ -193,6 +191,24 @@ json_t *lsp_range_json(const struct lsp_doc *d, size_t start, size_t end,
 {
 	return json_pack("{s:o, s:o}", "start", lsp_pos_json(lsp_doc_pos(d, start, enc)), "end",
 			 lsp_pos_json(lsp_doc_pos(d, end, enc)));
+}
+
+static void put_pos(struct strbuf *b, struct lsp_pos p)
+{
+	sb_puts(b, "{\"line\":");
+	sb_put_uint(b, p.line);
+	sb_puts(b, ",\"character\":");
+	sb_put_uint(b, p.character);
+	sb_putc(b, '}');
+}
+
+void lsp_put_range(struct strbuf *b, struct lsp_pos start, struct lsp_pos end)
+{
+	sb_puts(b, "{\"start\":");
+	put_pos(b, start);
+	sb_puts(b, ",\"end\":");
+	put_pos(b, end);
+	sb_putc(b, '}');
 }
 
 /* ---- lifecycle ---- */

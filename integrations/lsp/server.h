@@ -76,6 +76,9 @@ int lsp_param_pos(json_t *obj, const char *key, struct lsp_pos *p);
 json_t *lsp_pos_json(struct lsp_pos p);
 json_t *lsp_range_json(const struct lsp_doc *d, size_t start, size_t end,
 		       enum lsp_encoding enc);
+/* The same written as JSON text: {"start":{...},"end":{...}} */
+struct strbuf;
+void lsp_put_range(struct strbuf *b, struct lsp_pos start, struct lsp_pos end);
 
 /* The engine and the models read every file through this: an open
  * buffer's text (a malloc'd copy), or NULL for the file on disk. ud is

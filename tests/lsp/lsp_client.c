@@ -14,6 +14,11 @@ int failures;
 
 void client_start(struct client *c, const char *dtidy)
 {
+	client_start_args(c, dtidy, NULL);
+}
+
+void client_start_args(struct client *c, const char *dtidy, const char *const *args)
+{
 	int in[2], out[2];
 	if (pipe(in) || pipe(out)) {
 		perror("pipe");
@@ -32,7 +37,12 @@ void client_start(struct client *c, const char *dtidy)
 		close(in[1]);
 		close(out[0]);
 		close(out[1]);
-		execl(dtidy, dtidy, "lsp", (char *)NULL);
+		const char *argv[32] = {dtidy, "lsp"};
+		size_t n = 2;
+		for (size_t i = 0; args && args[i] && n < 31; i++)
+			argv[n++] = args[i];
+		argv[n] = NULL;
+		execv(dtidy, (char *const *)argv);
 		perror(dtidy);
 		_exit(127);
 	}
@@ -204,21 +214,32 @@ json_t *recv_notification(struct client *c, const char *method)
 
 void handshake(struct client *c, int utf8, json_t *init_options)
 {
+	json_decref(handshake_root(c, utf8, NULL, init_options));
+}
+
+json_t *handshake_root(struct client *c, int utf8, const char *root_uri, json_t *init_options)
+{
 	json_t *caps = utf8 ? json_pack("{s:{s:[s,s]}}", "general", "positionEncodings", "utf-8",
 					"utf-16")
 			    : json_object();
 	json_t *params = json_pack("{s:i, s:o}", "processId", (int)getpid(), "capabilities", caps);
 	if (init_options)
 		json_object_set_new(params, "initializationOptions", init_options);
+	if (root_uri) {
+		json_object_set_new(params, "rootUri", json_string(root_uri));
+		json_object_set_new(params, "workspaceFolders",
+				    json_pack("[{s:s, s:s}]", "uri", root_uri, "name", "root"));
+	}
 	request(c, 1, "initialize", params);
 	json_t *r = recv_response(c, 1);
-	const char *enc = json_string_value(
-		json_object_get(json_object_get(json_object_get(r, "result"), "capabilities"),
-				"positionEncoding"));
+	json_t *server_caps = json_object_get(json_object_get(r, "result"), "capabilities");
+	const char *enc = json_string_value(json_object_get(server_caps, "positionEncoding"));
 	CHECK(enc && !strcmp(enc, utf8 ? "utf-8" : "utf-16"), "negotiated encoding %s",
 	      enc ? enc : "(none)");
+	json_incref(server_caps);
 	json_decref(r);
 	notify(c, "initialized", NULL);
+	return server_caps;
 }
 
 void open_doc(struct client *c, const char *uri, const char *text)

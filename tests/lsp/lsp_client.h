@@ -27,6 +27,8 @@ extern int failures;
 	} while (0)
 
 void client_start(struct client *c, const char *dtidy);
+/* The same with more arguments after "lsp" (NULL-terminated). */
+void client_start_args(struct client *c, const char *dtidy, const char *const *args);
 /* Waits for the server to end; returns its exit status, or 128+signal. */
 int client_wait(struct client *c);
 void client_close_input(struct client *c);
@@ -49,6 +51,9 @@ json_t *recv_notification(struct client *c, const char *method);
 
 /* initialize + initialized; utf8: offer utf-8 positions. */
 void handshake(struct client *c, int utf8, json_t *init_options);
+/* The same with a workspace folder (rootUri and workspaceFolders); returns
+ * the server's capabilities (the caller frees them). */
+json_t *handshake_root(struct client *c, int utf8, const char *root_uri, json_t *init_options);
 void open_doc(struct client *c, const char *uri, const char *text);
 /* shutdown + exit, returning the exit status. */
 int finish(struct client *c);
