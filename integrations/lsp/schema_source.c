@@ -173,7 +173,10 @@ void lsp_schema_props(struct lsp_server *s, const char *path, const char *const 
 		for (size_t k = 0; k < np; k++) {
 			if (bp[k].is_pattern || seen(names, nn, bp[k].name))
 				continue;
+			/* a forbidden name is not offered, standard or not */
 			VEC_PUSH(names, nn, cap, bp[k].name);
+			if (bp[k].disallowed)
+				continue;
 			struct lsp_propdoc p = from_binding(&bp[k]);
 			fn(&p, ud);
 		}
@@ -197,7 +200,7 @@ int lsp_schema_prop(struct lsp_server *s, const char *path, const char *const *c
 			size_t np;
 			const struct binding_prop *bp = binding_doc_props(bd, docs[i], &np);
 			for (size_t k = 0; k < np; k++) {
-				if (bp[k].is_pattern != patterns)
+				if (bp[k].is_pattern != patterns || bp[k].disallowed)
 					continue;
 				if (patterns ? rx_match(bp[k].name, name, strlen(name), NULL) != 1
 					     : strcmp(bp[k].name, name) != 0)

@@ -371,8 +371,6 @@ struct parse {
 	struct binding_prop_list *out;
 	const char *path;		/* the document's absolute path ("" for text) */
 	const char *shown;		/* its name in binding_prop.doc */
-	char **disallowed;		/* "name: false" at the top */
-	size_t ndis, capdis;
 };
 
 static yaml_node_t *ynode(struct parse *P, int i)
@@ -482,12 +480,13 @@ static void add_props(struct parse *P, const yaml_node_t *map, int pattern)
 		const char *sv = yscalar(v);
 		if (!name || find_prop(P->out, name))
 			continue;
-		if (sv && !strcmp(sv, "false")) {
-			VEC_PUSH(P->disallowed, P->ndis, P->capdis, (char *)name);
-			continue;
-		}
 		struct binding_prop bp = {.is_pattern = pattern, .doc = P->shown};
 		bp.name = arena_strdup(a, name);
+		if (sv && !strcmp(sv, "false")) {
+			bp.disallowed = 1;
+			VEC_PUSH(P->out->v, P->out->n, P->out->cap, bp);
+			continue;
+		}
 		struct values vs = {.n = 0};
 		describe(P, v, &bp, &vs, 0);
 		if (vs.n) {
@@ -500,27 +499,19 @@ static void add_props(struct parse *P, const yaml_node_t *map, int pattern)
 	}
 }
 
-static int disallowed(const struct parse *P, const char *name)
-{
-	for (size_t i = 0; i < P->ndis; i++)
-		if (!strcmp(P->disallowed[i], name))
-			return 1;
-	return 0;
-}
-
 /* Adds what a referenced document says: names we lack, and what we leave
  * unsaid about the names we have. */
 static void merge(struct parse *P, const struct binding_prop_list *from)
 {
 	for (size_t i = 0; i < from->n; i++) {
 		const struct binding_prop *f = &from->v[i];
-		if (disallowed(P, f->name))
-			continue;
 		struct binding_prop *mine = find_prop(P->out, f->name);
 		if (!mine) {
 			VEC_PUSH(P->out->v, P->out->n, P->out->cap, *f);
 			continue;
 		}
+		if (mine->disallowed)
+			continue;
 		if (!mine->type)
 			mine->type = f->type;
 		if (!mine->description)
@@ -605,7 +596,6 @@ static int parse_text(struct binding_docs *bd, const char *path, const char *sho
 			     it < all->data.sequence.items.top; it++)
 				follow(&P, yscalar(yget(&P, ynode(&P, *it), "$ref")), depth);
 	}
-	free(P.disallowed);
 	yaml_document_delete(&P.doc);
 	return 0;
 }

@@ -22,6 +22,9 @@ struct binding_prop {
 	const char *const *values;	/* allowed values (enum, const, items), as written */
 	size_t nvalues;
 	const char *doc;		/* the document that says it (relative path) */
+	/* "name: false": the document forbids what another would allow (the
+	 * standard properties, a $ref'd document's) */
+	int disallowed;
 };
 
 struct binding_docs;
@@ -50,8 +53,9 @@ void binding_docs_compatibles(struct binding_docs *bd, const char *prefix,
 			      void (*fn)(const char *compat, const char *doc, void *ud), void *ud);
 
 /* The properties a document allows: its own first, then those of the
- * documents it takes by $ref (allOf), each name once. NULL when it cannot
- * be read or parsed. Owned by bd. */
+ * documents it takes by $ref (allOf), each name once, and the names it
+ * forbids (disallowed). NULL when it cannot be read or parsed. Owned by
+ * bd. */
 const struct binding_prop *binding_doc_props(struct binding_docs *bd, const char *doc,
 					     size_t *n);
 
