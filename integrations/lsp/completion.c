@@ -447,9 +447,7 @@ static void node_info(struct lsp_server *s, struct lsp_doc *d, const struct dt_p
 	written_compats(p, body, ni);
 	if (ni->ncompats)
 		return;
-	struct lsp_view *v = lsp_doc_view_any(d);
-	if (!v)
-		v = lsp_doc_view(s, d);
+	struct lsp_view *v = lsp_doc_view_typing(s, d);
 	struct find_node f = {p, body, ni};
 	if (v && node_in(v, &f))
 		return;
@@ -628,9 +626,7 @@ static void add_headers(struct items *it, struct lsp_server *s, struct lsp_doc *
 		}
 		free(dir);
 	}
-	struct lsp_view *v = lsp_doc_view_any(d);
-	if (!v)
-		v = lsp_doc_view(s, d);
+	struct lsp_view *v = lsp_doc_view_typing(s, d);
 	size_t n = 0;
 	const char *const *dirs = v ? model_incdirs(v->m, &n) : NULL;
 	for (size_t i = 0; i < n; i++)
@@ -655,9 +651,7 @@ json_t *lsp_completion(struct lsp_server *s, json_t *params, json_t *id, struct 
 	struct node_info ni = {0};
 	switch (cx.where) {
 	case W_LABEL: {
-		struct lsp_view *v = lsp_doc_view_any(d);
-		if (!v)
-			v = lsp_doc_view(s, d);
+		struct lsp_view *v = lsp_doc_view_typing(s, d);
 		if (v)
 			add_labels(&it, v->m->tree.root);
 		/* a .dtsi also sees the labels of the board that includes it */
@@ -687,9 +681,7 @@ json_t *lsp_completion(struct lsp_server *s, json_t *params, json_t *id, struct 
 				     cx.prop, &pd))
 			add_values(&it, &pd, cx.where == W_STRING ? 0 : cx.where == W_CELLS ? 2 : 1);
 		if (cx.where == W_CELLS) {
-			struct lsp_view *v = lsp_doc_view_any(d);
-			if (!v)
-				v = lsp_doc_view(s, d);
+			struct lsp_view *v = lsp_doc_view_typing(s, d);
 			if (v)
 				add_macros(&it, v);
 		}

@@ -89,9 +89,10 @@ void lsp_view_free(struct lsp_view *v)
 	free(v);
 }
 
-int lsp_view_current(const struct lsp_server *s, const struct lsp_view *v)
+/* Do files [from, nfiles) still read as they did? */
+static int files_current(const struct lsp_server *s, const struct lsp_view *v, size_t from)
 {
-	for (size_t i = 0; i < v->nfiles; i++) {
+	for (size_t i = from; i < v->nfiles; i++) {
 		const struct lsp_vfile *f = &v->files[i];
 		const struct lsp_doc *d = lsp_doc_by_real(&s->docs, f->real);
 		if (d || f->serial) {
@@ -112,6 +113,11 @@ int lsp_view_current(const struct lsp_server *s, const struct lsp_view *v)
 	return 1;
 }
 
+int lsp_view_current(const struct lsp_server *s, const struct lsp_view *v)
+{
+	return files_current(s, v, 0);
+}
+
 struct lsp_view *lsp_doc_view(struct lsp_server *s, struct lsp_doc *d)
 {
 	if (lsp_doc_too_large(d))
@@ -123,9 +129,11 @@ struct lsp_view *lsp_doc_view(struct lsp_server *s, struct lsp_doc *d)
 	return d->view;
 }
 
-struct lsp_view *lsp_doc_view_any(struct lsp_doc *d)
+struct lsp_view *lsp_doc_view_typing(struct lsp_server *s, struct lsp_doc *d)
 {
-	return d->view;
+	if (d->view && files_current(s, d->view, 1))
+		return d->view;
+	return lsp_doc_view(s, d);
 }
 
 /* ---- the index ---- */

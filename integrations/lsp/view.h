@@ -64,9 +64,11 @@ struct lsp_view {
 /* The view of an open document, built or rebuilt as needed: NULL only
  * for a document too large to check. The view belongs to the document. */
 struct lsp_view *lsp_doc_view(struct lsp_server *s, struct lsp_doc *d);
-/* Its view as it is, even if out of date (completion while typing), or
- * NULL when none was built yet. */
-struct lsp_view *lsp_doc_view_any(struct lsp_doc *d);
+/* Its view for completion while typing: the last one built, even if the
+ * document has changed since (labels, macros and nodes are looked up by
+ * name, and typing rarely changes them), but rebuilt when a file it
+ * includes has changed (a label renamed in an open .dtsi). */
+struct lsp_view *lsp_doc_view_typing(struct lsp_server *s, struct lsp_doc *d);
 
 /* The view of a file on disk (a workspace board), or NULL when it cannot
  * be read; open buffers it includes count. Free with lsp_view_free. */

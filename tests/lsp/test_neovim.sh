@@ -3,6 +3,9 @@
 # integrations/editors/neovim/dtidy.lua, edits a board with a misordered Xen
 # compatible: diagnostic, code action (the rule's fix), formatting, then the
 # buffer is compared with the expected text (tests/lsp/nvim/session.lua).
+# Then it navigates a board of our own (tests/lsp/board): definition,
+# declaration, references, rename across three files and completion,
+# checking buffers and jump targets (tests/lsp/nvim/navigate.lua).
 set -u
 BUILD=${BUILD:-build}
 DTIDY=${DTIDY:-$(pwd)/$BUILD/dtidy}
@@ -34,9 +37,25 @@ run() { # fixture rule action
 		return 1
 	fi
 }
+status=0
 if "$DTIDY" rules | grep -q '^hv-compatible-order '; then
-	run xen-order hv-compatible-order "Fix:"
+	run xen-order hv-compatible-order "Fix:" || status=1
 else
 	# a build without the hv rules: the syntax error path, no code action
-	run xen syntax ""
+	run xen syntax "" || status=1
 fi
+
+# navigation: the board, copied where its project root (.dtidy.yaml) is
+cp -R "$here/board" "$tmp/nav"
+XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state \
+XDG_CACHE_HOME=$tmp/cache HOME=$tmp PATH=$tmp/bin:$PATH \
+LSP_CONFIG=$root/integrations/editors/neovim/dtidy.lua LSP_ROOT=$tmp/nav \
+	timeout 60 nvim --headless -u NONE -i NONE -n \
+	-c "luafile $here/nvim/navigate.lua" </dev/null 2>"$tmp/nvim.err"
+rc=$?
+if [ $rc -ne 0 ]; then
+	echo "FAIL neovim navigation session (status $rc)"
+	sed 's/^/  /' "$tmp/nvim.err" | head -20
+	status=1
+fi
+exit $status
