@@ -123,7 +123,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
-SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp
+SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp fuzz_bindings
 fuzz-smoke: fuzz
 	@sh tests/fuzz/run.sh 60 $(SMOKE_TARGETS)
 

@@ -241,7 +241,7 @@ json_t *lsp_rename(struct lsp_server *s, json_t *params, json_t *id, struct lsp_
 		result = json_pack("{s:{}}", "changes");
 	} else {
 		const char *names[] = {t.label, new_name};
-		lsp_each_view(s, anchor, names, 2, collect_edits, &r);
+		lsp_each_view_all(s, anchor, names, 2, collect_edits, &r);
 		if (r.clash[0])
 			lsp_fail(e, LSP_REQUEST_FAILED, "label '%.100s' already exists (%s)", new_name,
 				 r.clash);

@@ -148,8 +148,11 @@ static void add_root(struct lsp_ws *w, const char *uri)
 		return;
 	char *real = realpath(path, NULL);
 	free(path);
-	if (!real)
+	/* a file system's root is no project: not walked */
+	if (!real || !strcmp(real, "/")) {
+		free(real);
 		return;
+	}
 	for (size_t i = 0; i < w->ndirs; i++)
 		if (!strcmp(w->dirs[i], real)) {
 			free(real);
@@ -170,8 +173,10 @@ struct lsp_ws *lsp_ws_new(json_t *init_params, enum lsp_encoding enc)
 	const char *root_path = json_string_value(json_object_get(init_params, "rootPath"));
 	if (!w->ndirs && root_path && root_path[0] == '/') {
 		char *real = realpath(root_path, NULL);
-		if (real)
+		if (real && strcmp(real, "/") != 0)
 			VEC_PUSH(w->dirs, w->ndirs, w->capdirs, real);
+		else
+			free(real);
 	}
 	return w;
 }
@@ -478,10 +483,16 @@ void lsp_ws_touch(struct lsp_ws *w, const char *real)
 		}
 }
 
-static void finish(struct lsp_ws *w)
+/* Finishes the background reading, or spends at most budget_ms on it
+ * (< 0: no limit). */
+static void finish(struct lsp_ws *w, int budget_ms)
 {
-	while (lsp_ws_busy(w))
-		lsp_ws_step(w, 1000);
+	if (budget_ms < 0) {
+		while (lsp_ws_busy(w))
+			lsp_ws_step(w, 1000);
+		return;
+	}
+	lsp_ws_step(w, budget_ms);
 }
 
 static void build_maps(struct lsp_ws *w)
@@ -651,6 +662,8 @@ static struct lsp_view *board_view(struct lsp_server *s, const struct ws_file *f
 	return slot->v;
 }
 
+/* workspace: 0 the open documents only, 1 what has been read of the
+ * workspace (waiting a little), 2 all of it. */
 static void each_view(struct lsp_server *s, const char *real, const char *const *names,
 		      size_t nnames, int workspace, lsp_view_fn *fn, void *ud)
 {
@@ -671,7 +684,7 @@ static void each_view(struct lsp_server *s, const char *real, const char *const 
 		free(docs);
 		return;
 	}
-	finish(w);
+	finish(w, workspace == 2 ? -1 : WS_WAIT_MS);
 	struct set boards = {0};
 	boards_reading(w, real, &boards);
 	for (size_t i = 0; i < boards.n; i++) {
@@ -699,6 +712,12 @@ void lsp_each_view(struct lsp_server *s, const char *real, const char *const *na
 void lsp_each_open_view(struct lsp_server *s, const char *real, lsp_view_fn *fn, void *ud)
 {
 	each_view(s, real, NULL, 0, 0, fn, ud);
+}
+
+void lsp_each_view_all(struct lsp_server *s, const char *real, const char *const *names,
+		       size_t nnames, lsp_view_fn *fn, void *ud)
+{
+	each_view(s, real, names, nnames, 2, fn, ud);
 }
 
 /* ---- workspace symbols ---- */
@@ -788,7 +807,7 @@ json_t *lsp_ws_symbols(struct lsp_server *s, const char *query)
 	}
 	struct lsp_ws *w = s->ws;
 	if (w) {
-		finish(w);
+		finish(w, WS_WAIT_MS);
 		for (size_t i = 0; i < w->nfiles; i++) {
 			const struct ws_file *f = &w->files[i];
 			if (lsp_doc_by_real(&s->docs, f->real))

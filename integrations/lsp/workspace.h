@@ -43,6 +43,15 @@ void lsp_each_view(struct lsp_server *s, const char *real, const char *const *na
 		   size_t nnames, lsp_view_fn *fn, void *ud);
 /* The same over the open documents only. */
 void lsp_each_open_view(struct lsp_server *s, const char *real, lsp_view_fn *fn, void *ud);
+/* The same, but first reading the whole workspace, however long it takes:
+ * a rename must see every board, where a list of references may miss a
+ * file the background reading has not reached (lsp_each_view spends at
+ * most WS_WAIT_MS on it). */
+void lsp_each_view_all(struct lsp_server *s, const char *real, const char *const *names,
+		       size_t nnames, lsp_view_fn *fn, void *ud);
+
+/* How long a request waits for the background reading to finish. */
+#define WS_WAIT_MS 300
 
 /* workspace/symbol: nodes whose label, name or path matches the query,
  * in the workspace's files and the open documents. */

@@ -161,7 +161,8 @@ static void note_value(struct binding_docs *bd, const char *s, const char *e, ui
 	VEC_PUSH(c->docs, c->n, c->cap, doc);
 }
 
-/* "[a, b, c]" */
+/* "[a, 'b,c', "d"]": commas separate entries, except in quotes (YAML
+ * allows none in a plain scalar there) */
 static void note_flow(struct binding_docs *bd, const char *s, const char *e, uint32_t doc)
 {
 	if (s >= e || *s != '[')
@@ -169,8 +170,14 @@ static void note_flow(struct binding_docs *bd, const char *s, const char *e, uin
 	s++;
 	while (s < e && *s != ']') {
 		const char *v = s;
-		while (s < e && *s != ',' && *s != ']')
+		char quote = 0;
+		while (s < e && (quote || (*s != ',' && *s != ']'))) {
+			if (quote && *s == quote)
+				quote = 0;
+			else if (!quote && (*s == '"' || *s == '\''))
+				quote = *s;
 			s++;
+		}
 		note_value(bd, v, s, doc);
 		if (s < e && *s == ',')
 			s++;
@@ -193,9 +200,31 @@ static int any_key(const char *c, const char *e)
 	return p > c && p < e && *p == ':' && (p + 1 == e || p[1] == ' ' || p[1] == '\t');
 }
 
+/* Where a line's content ends: before a comment (" #" outside quotes) and
+ * trailing blanks. */
+static const char *content_end(const char *c, const char *e)
+{
+	char quote = 0;
+	for (const char *p = c; p < e; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '"' || *p == '\'') {
+			quote = *p;
+		} else if (*p == '#' && (p == c || p[-1] == ' ' || p[-1] == '\t')) {
+			e = p;
+			break;
+		}
+	}
+	while (e > c && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	return e;
+}
+
 static void scan_doc(struct binding_docs *bd, const char *text, size_t len, uint32_t doc)
 {
 	int in_props = 0, in_compat = 0, in_enum = -1;
+	int value_below = -1;	/* "const:" alone: its value is the next, deeper line */
 	int skip = -1;		/* inside a description or pattern deeper than this */
 	const char *end = text + len;
 	for (const char *l = text; l < end;) {
@@ -234,6 +263,13 @@ static void scan_doc(struct binding_docs *bd, const char *text, size_t len, uint
 		}
 		if (in_enum >= 0 && indent < in_enum)
 			in_enum = -1;
+		if (value_below >= 0) {
+			if (indent > value_below)
+				note_value(bd, c, content_end(c, e), doc);
+			value_below = -1;
+			l = next;
+			continue;
+		}
 		int item = 0;
 		while (e - c >= 2 && c[0] == '-' && (c[1] == ' ' || c[1] == '\t')) {
 			c += 2;
@@ -242,11 +278,15 @@ static void scan_doc(struct binding_docs *bd, const char *text, size_t len, uint
 			item = 1;
 		}
 		int key_at = (int)(c - l);
+		e = content_end(c, e);
 		if (is_key(c, e, "description:") || is_key(c, e, "pattern:") ||
 		    is_key(c, e, "$ref:")) {
 			skip = key_at;
 		} else if (is_key(c, e, "const:")) {
-			note_value(bd, c + 6, e, doc);
+			if (e - c == 6)
+				value_below = key_at;
+			else
+				note_value(bd, c + 6, e, doc);
 		} else if (is_key(c, e, "enum:")) {
 			const char *v = c + 5;
 			while (v < e && (*v == ' ' || *v == '\t'))
@@ -272,10 +312,16 @@ static void index_file(struct binding_docs *bd, const char *rel)
 	free(err);
 	if (!src)
 		return;
+	binding_docs_index_text(bd, rel, src->text, src->len);
+	source_free(src);
+}
+
+void binding_docs_index_text(struct binding_docs *bd, const char *rel, const char *text,
+			     size_t len)
+{
 	uint32_t doc = (uint32_t)bd->ndocs;
 	VEC_PUSH(bd->docs, bd->ndocs, bd->capdocs, xstrdup(rel));
-	scan_doc(bd, src->text, src->len, doc);
-	source_free(src);
+	scan_doc(bd, text, len, doc);
 }
 
 static int yaml_name(const char *n)

@@ -40,6 +40,10 @@ void binding_docs_free(struct binding_docs *bd);
 int binding_docs_step(struct binding_docs *bd, int budget_ms);
 /* Is the index complete? */
 int binding_docs_done(const struct binding_docs *bd);
+/* Indexes one document's text as `rel` (what indexing a file does; for
+ * tests and fuzzing). */
+void binding_docs_index_text(struct binding_docs *bd, const char *rel, const char *text,
+			     size_t len);
 
 /* The documents whose compatible property lists compat (relative paths,
  * owned by bd), at most max of them into out; returns how many. Completes

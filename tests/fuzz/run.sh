@@ -27,6 +27,17 @@ if [ ! -d "$dts_seeds" ] && [ -d "$CORPUS" ]; then
 	done
 fi
 
+# YAML seeds for the binding documents' reader: a few directories of the
+# kernel's bindings and dt-schema's core schemas.
+yaml_seeds="$BF/seeds-yaml"
+if [ ! -d "$yaml_seeds" ] && [ -d "$CORPUS/Bindings" ]; then
+	mkdir -p "$yaml_seeds"
+	for f in "$CORPUS"/Bindings/serial/*.yaml "$CORPUS"/Bindings/i2c/*.yaml \
+		"$CORPUS"/dt-schema/schemas/*.yaml; do
+		[ -f "$f" ] && cp "$f" "$yaml_seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
+	done
+fi
+
 status=0
 for t in $targets; do
 	bin="$BF/$t"
@@ -35,9 +46,11 @@ for t in $targets; do
 	art="$BF/artifacts/$t"
 	mkdir -p "$work" "$art"
 	# DTS sources seed every target but the LSP's, whose input is framed
-	# JSON-RPC; tests/fuzz/seeds/<target>/ adds small hand-made seeds.
+	# JSON-RPC, and the bindings reader's (YAML); tests/fuzz/seeds/<target>/
+	# adds small hand-made seeds.
 	seeds="$dts_seeds"
 	[ "$t" = fuzz_lsp ] && seeds=""
+	[ "$t" = fuzz_bindings ] && seeds="$yaml_seeds"
 	[ -d "$here/seeds/$t" ] && seeds="$here/seeds/$t $seeds"
 	dict="$here/dts.dict"
 	[ -f "$here/$t.dict" ] && dict="$here/$t.dict"
