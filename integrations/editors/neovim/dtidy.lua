@@ -1,8 +1,15 @@
 -- dtidy for Neovim (0.7 and later): diagnostics as you type, code actions,
--- formatting, outline and hover for devicetree sources.
+-- formatting, outline, hover, go to definition / declaration, references,
+-- rename and completion for devicetree sources (folding and semantic
+-- highlighting too, with a Neovim that asks for them).
 -- Put this file in ~/.config/nvim/lua/ and add `require('dtidy')` to
 -- init.lua (or source it with :luafile). Neovim detects .dts/.dtsi/.dtso as
 -- filetype "dts".
+--
+-- In a devicetree buffer: gd definition, gD declaration, gr references,
+-- K hover, <leader>rn rename, <leader>ca code actions, <C-x><C-o>
+-- completion (also after '&' and in #include <...>). Set
+-- vim.g.dtidy_no_keymaps = 1 before loading it to keep your own.
 local M = {}
 
 -- Neovim 0.7 knows .dts and .dtsi; overlays are devicetree too.
@@ -36,7 +43,22 @@ function M.attach(bufnr)
   end
   if id then
     vim.lsp.buf_attach_client(bufnr, id)
+    M.keymaps(bufnr)
   end
+end
+
+function M.keymaps(bufnr)
+  vim.api.nvim_buf_set_option(bufnr, 'omnifunc', 'v:lua.vim.lsp.omnifunc')
+  if vim.g.dtidy_no_keymaps then return end
+  local function map(lhs, fn)
+    vim.keymap.set('n', lhs, fn, { buffer = bufnr, silent = true })
+  end
+  map('gd', vim.lsp.buf.definition)
+  map('gD', vim.lsp.buf.declaration)
+  map('gr', vim.lsp.buf.references)
+  map('K', vim.lsp.buf.hover)
+  map('<leader>rn', vim.lsp.buf.rename)
+  map('<leader>ca', vim.lsp.buf.code_action)
 end
 
 vim.api.nvim_create_autocmd('FileType', {

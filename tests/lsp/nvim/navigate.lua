@@ -1,9 +1,9 @@
 -- Navigation in headless Neovim 0.7, driven by test_neovim.sh: the shipped
 -- configuration starts `dtidy lsp` on LSP_ROOT (a copy of tests/lsp/board)
 -- for board-a.dts, then Neovim's own commands go to the definition, the
--- declaration and the references of &uart0, rename it across the .dtsi
--- and both boards, and complete a reference; the buffers and the jump
--- targets are checked after each.
+-- declaration (through the configuration's gd and gD) and the references
+-- of &uart0, rename it across the .dtsi and both boards, and complete a
+-- reference; the buffers and the jump targets are checked after each.
 local env = vim.env
 local failed = false
 
@@ -71,7 +71,7 @@ local function main()
   -- definition of &uart0: the .dtsi's node and the board's block, in the quickfix list
   local override = cursor_on('&uart0 {', 2)
   vim.fn.setqflist({})
-  vim.lsp.buf.definition()
+  vim.cmd('normal gd')  -- the shipped configuration's mapping
   vim.wait(5000, function() return #vim.fn.getqflist() == 2 end, 20)
   local defs = qf_summary()
   say(#vim.fn.getqflist() == 2 and defs:find('soc.dtsi:23:10', 1, true)
@@ -82,7 +82,7 @@ local function main()
   -- declaration: one place, so Neovim jumps there
   vim.cmd('buffer ' .. buf)
   cursor_on('&uart0 {', 2)
-  vim.lsp.buf.declaration()
+  vim.cmd('normal gD')
   vim.wait(5000, function() return vim.api.nvim_buf_get_name(0) == soc end, 20)
   local pos = vim.api.nvim_win_get_cursor(0)
   say(vim.api.nvim_buf_get_name(0) == soc and pos[1] == 23 and pos[2] == 2,
