@@ -273,7 +273,8 @@ static void build_index(struct lsp_view *v)
 	for (size_t i = 0; i < r->nincs; i++)
 		add(&e, (int)r->incs[i].file, r->incs[i].start, r->incs[i].end, ENT_INCLUDE,
 		    &r->incs[i]);
-	qsort(e.v, e.n, sizeof(*e.v), cmp_ent);
+	if (e.n)
+		qsort(e.v, e.n, sizeof(*e.v), cmp_ent);
 	free(fm.k);
 	free(fm.v);
 	v->ents = e.v;

@@ -431,7 +431,8 @@ static void scan_text(struct ws_file *f, const char *text, size_t len, enum lsp_
 	}
 	struct sym_walk sw = {.f = f, .p = &p, .cur = {.text = text}, .enc = enc};
 	scan_nodes(&sw, p.cst.root, -1);
-	qsort_r(f->refs, f->nrefs, sizeof(*f->refs), cmp_ref, f);
+	if (f->nrefs)
+		qsort_r(f->refs, f->nrefs, sizeof(*f->refs), cmp_ref, f);
 	dt_parsed_free(&p);
 }
 

@@ -170,7 +170,8 @@ static void finish_defs(struct pp *pp)
 	struct def_slot *s = xmalloc((n ? n : 1) * sizeof(*s));
 	for (size_t i = 0; i < n; i++)
 		s[i] = (struct def_slot){pp->rec_defs[i], (uint32_t)i};
-	qsort(s, n, sizeof(*s), cmp_def);
+	if (n)
+		qsort(s, n, sizeof(*s), cmp_def);
 	uint32_t *map = xmalloc((n ? n : 1) * sizeof(*map));
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -190,7 +191,8 @@ static void finish_defs(struct pp *pp)
 
 static size_t merge_uses(struct pp *pp)
 {
-	qsort(pp->rec_uses, pp->nrec_uses, sizeof(*pp->rec_uses), cmp_use);
+	if (pp->nrec_uses)
+		qsort(pp->rec_uses, pp->nrec_uses, sizeof(*pp->rec_uses), cmp_use);
 	size_t k = 0;
 	for (size_t i = 0; i < pp->nrec_uses; i++) {
 		const struct pp_macro_use *u = &pp->rec_uses[i];
@@ -280,7 +282,8 @@ void pp_rec_finish(struct pp *pp, struct pp_result *out)
 	finish_defs(pp);
 	merge_uses(pp);
 	find_expansions(pp, pp->out.s, pp->out.len);
-	qsort(pp->rec_incs, pp->nrec_incs, sizeof(*pp->rec_incs), cmp_inc);
+	if (pp->nrec_incs)
+		qsort(pp->rec_incs, pp->nrec_incs, sizeof(*pp->rec_incs), cmp_inc);
 	size_t k = 0;
 	for (size_t i = 0; i < pp->nrec_incs; i++)
 		if (!k || cmp_inc(&pp->rec_incs[k - 1], &pp->rec_incs[i]) != 0)

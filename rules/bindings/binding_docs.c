@@ -624,13 +624,17 @@ static int parse_text(struct binding_docs *bd, const char *path, const char *sho
 	arena_init(out->strings);
 	struct parse P = {.bd = bd, .out = out, .path = path, .shown = arena_strdup(out->strings, shown)};
 	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
+	if (!yaml_parser_initialize(&parser)) {
+		binding_props_free(out);
 		return -1;
+	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	int ok = yaml_parser_load(&parser, &P.doc);
 	yaml_parser_delete(&parser);
-	if (!ok)
+	if (!ok) {
+		binding_props_free(out);
 		return -1;
+	}
 	const yaml_node_t *root = yaml_document_get_root_node(&P.doc);
 	if (root && root->type == YAML_MAPPING_NODE) {
 		add_props(&P, yget(&P, root, "properties"), 0);
