@@ -31,7 +31,7 @@ endif
 
 # Every .c under these directories is part of dtidy: a rule or a stage is
 # added by adding its file.
-SRC_DIRS := core lexer parser rules formatter integrations
+SRC_DIRS := core lexer parser kstyle rules formatter integrations
 SRCS     := $(sort $(shell find $(SRC_DIRS) -name '*.c' 2>/dev/null))
 MAIN_SRC := integrations/cli/main.c
 LIB_SRCS := $(filter-out $(MAIN_SRC),$(SRCS))
