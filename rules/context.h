@@ -43,6 +43,11 @@ struct dtidy_report {
 	char *rel_message;	/* NULL: no related location */
 	struct fix_edit *edits;
 	size_t nedits;
+	/* what the finding is about (dtidy_report_subject): the node's path
+	 * and the property's name are taken when the report is emitted, while
+	 * the tree is alive */
+	const struct dtidy_node *node;
+	const struct dtidy_prop *prop;
 };
 
 struct report_list {
