@@ -106,6 +106,16 @@ void dtidy_report_subject(struct dtidy_report *r, const struct dtidy_node *node,
 		return;
 	r->node = node ? node : prop ? prop->node : NULL;
 	r->prop = r->node ? prop : NULL;
+	free(r->prop_name);
+	r->prop_name = NULL;
+}
+
+void rule_report_subject_name(struct dtidy_report *r, const struct dtidy_node *node,
+			      const char *name)
+{
+	dtidy_report_subject(r, node, NULL);
+	if (r && r->node && name)
+		r->prop_name = xstrdup(name);
 }
 
 struct dtidy_report *dtidy_report_node(struct dtidy_ctx *ctx, const struct dtidy_node *node,
@@ -151,6 +161,7 @@ void report_list_free(struct report_list *l)
 		struct dtidy_report *r = l->v[i];
 		free(r->message);
 		free(r->rel_message);
+		free(r->prop_name);
 		for (size_t j = 0; j < r->nedits; j++)
 			free(r->edits[j].text);
 		free(r->edits);

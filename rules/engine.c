@@ -460,7 +460,7 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 	if (rp->node) {
 		struct strbuf path = {0};
 		node_path(&path, rp->node);
-		diag_set_subject(d, sb_cstr(&path), rp->prop ? rp->prop->name : NULL);
+		diag_set_subject(d, sb_cstr(&path), rp->prop ? rp->prop->name : rp->prop_name);
 		sb_free(&path);
 	}
 	if (rp->rel_message) {
