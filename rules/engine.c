@@ -258,6 +258,24 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 	return cfg;
 }
 
+enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why)
+{
+	if (e->opts.profile_given) {
+		if (why)
+			sb_puts(why, "given with --profile");
+		return e->opts.profile;
+	}
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(e, path, &errs);
+	diag_list_free(&errs);	/* reported by whoever checks the file */
+	if (cfg && cfg->profile != CONFIG_UNSET) {
+		if (why)
+			sb_printf(why, "'profile:' in %s", cfg->path);
+		return (enum dt_profile)cfg->profile;
+	}
+	return dt_profile_detect(path, why);
+}
+
 /* ---- settings of each rule for one file ---- */
 
 struct settle {
