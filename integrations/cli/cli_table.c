@@ -20,7 +20,9 @@ const struct cli_command cli_commands[] = {
 	{"lsp", CLI_LSP, "[options]", "language server on stdin/stdout (for editors)",
 	 "Speaks the Language Server Protocol 3.17 (JSON-RPC with Content-Length framing) "
 	 "on stdin and stdout: diagnostics as you type with the same rules and "
-	 ".dtidy.yaml as check, formatting, code actions, outline and hover."},
+	 ".dtidy.yaml as check, formatting, code actions, outline, hover, definition, "
+	 "declaration, references, rename, completion, document links, folding, "
+	 "semantic tokens and workspace symbols over the merged tree."},
 	{"rules", CLI_RULES, "[options] [ID...]", "list the rules, or show one rule's help",
 	 "Without an ID, lists every rule: id, family, default severity, whether --fix "
 	 "can fix it, and a one-line description. With IDs, prints each rule's help: what "
