@@ -121,7 +121,7 @@ static int cmp_str(const void *a, const void *b)
 
 static char *sorted_words(char *s)
 {
-	char *words[64];
+	char *words[64] = {NULL};
 	size_t n = 0;
 	for (char *w = strtok(s, " "); w && n < 64; w = strtok(NULL, " "))
 		words[n++] = w;
