@@ -37,6 +37,7 @@ struct lsp_doc {
 	 * built from this buffer remembers it by */
 	unsigned long long serial;
 	struct lsp_view *view;	/* the merged tree, for navigation (view.h) */
+	unsigned long long view_used;	/* when it was last asked for (docs->serial) */
 	struct lsp_docs *docs;	/* the set it belongs to */
 	struct lsp_doc *next;
 };

@@ -118,21 +118,47 @@ int lsp_view_current(const struct lsp_server *s, const struct lsp_view *v)
 	return files_current(s, v, 0);
 }
 
+/* Open documents whose trees are kept (a big board's takes megabytes);
+ * the others are built again when asked for. */
+#define KEPT_VIEWS 8
+
+static void forget_old_views(struct lsp_server *s, const struct lsp_doc *keep)
+{
+	size_t n = 0;
+	for (const struct lsp_doc *d = s->docs.head; d; d = d->next)
+		n += d->view != NULL;
+	while (n > KEPT_VIEWS) {
+		struct lsp_doc *oldest = NULL;
+		for (struct lsp_doc *d = s->docs.head; d; d = d->next)
+			if (d->view && d != keep && (!oldest || d->view_used < oldest->view_used))
+				oldest = d;
+		if (!oldest)
+			return;
+		lsp_view_free(oldest->view);
+		oldest->view = NULL;
+		n--;
+	}
+}
+
 struct lsp_view *lsp_doc_view(struct lsp_server *s, struct lsp_doc *d)
 {
 	if (lsp_doc_too_large(d))
 		return NULL;
+	d->view_used = ++s->docs.serial;
 	if (d->view && lsp_view_current(s, d->view))
 		return d->view;
 	lsp_view_free(d->view);
 	d->view = lsp_view_build(s, d->path, d->text, d->len);
+	forget_old_views(s, d);
 	return d->view;
 }
 
 struct lsp_view *lsp_doc_view_typing(struct lsp_server *s, struct lsp_doc *d)
 {
-	if (d->view && files_current(s, d->view, 1))
+	if (d->view && files_current(s, d->view, 1)) {
+		d->view_used = ++s->docs.serial;
 		return d->view;
+	}
 	return lsp_doc_view(s, d);
 }
 

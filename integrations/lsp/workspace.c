@@ -800,7 +800,9 @@ json_t *lsp_ws_symbols(struct lsp_server *s, const char *query)
 {
 	struct sym_out o = {json_array(), query};
 	/* open documents as the editor has them */
-	for (struct lsp_doc *d = s->docs.head; d && !lsp_doc_too_large(d); d = d->next) {
+	for (struct lsp_doc *d = s->docs.head; d; d = d->next) {
+		if (lsp_doc_too_large(d))
+			continue;
 		struct ws_file f = {0};
 		scan_text(&f, d->text, d->len, s->enc);
 		file_symbols(&o, &f, d->uri);

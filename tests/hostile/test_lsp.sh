@@ -83,6 +83,13 @@ awk 'BEGIN {
 }' >open.json
 fmt='{"jsonrpc":"2.0","id":2,"method":"textDocument/formatting","params":{"textDocument":{"uri":"file:///tmp/big.dts"},"options":{"tabSize":8,"insertSpaces":false}}}'
 sym='{"jsonrpc":"2.0","id":3,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///tmp/big.dts"}}}'
+at='"textDocument":{"uri":"file:///tmp/big.dts"},"position":{"line":5,"character":3}'
+def='{"jsonrpc":"2.0","id":4,"method":"textDocument/definition","params":{'$at'}}'
+refs='{"jsonrpc":"2.0","id":5,"method":"textDocument/references","params":{'$at',"context":{"includeDeclaration":true}}}'
+compl='{"jsonrpc":"2.0","id":6,"method":"textDocument/completion","params":{'$at'}}'
+tokens='{"jsonrpc":"2.0","id":7,"method":"textDocument/semanticTokens/full","params":{"textDocument":{"uri":"file:///tmp/big.dts"}}}'
+folds='{"jsonrpc":"2.0","id":8,"method":"textDocument/foldingRange","params":{"textDocument":{"uri":"file:///tmp/big.dts"}}}'
+wsym='{"jsonrpc":"2.0","id":9,"method":"workspace/symbol","params":{"query":"p1"}}'
 mkfifo to-server
 rss_kb=""
 /usr/bin/time -f '%M' -o "$T/rss" timeout 300 "$DTIDY" lsp <to-server >"$T/out" 2>"$T/err" &
@@ -93,6 +100,7 @@ exec 3>to-server
 	printf 'Content-Length: %d\r\n\r\n' "$(wc -c <open.json)"
 	cat open.json
 	msg "$fmt"; msg "$sym"
+	msg "$def"; msg "$refs"; msg "$compl"; msg "$tokens"; msg "$folds"; msg "$wsym"
 } >&3
 # wait (at most about a minute) for the diagnostics, then end the session
 i=0
@@ -112,6 +120,12 @@ expect_out "20 MB document: one diagnostic says it is too large, and the limit" 
 expect_out "20 MB document: formatting refused with a reason" \
 	'"id":2,"error":\{"code":-32803,"message":"dtidy does not format documents over 16 MiB"'
 expect_out "20 MB document: an empty outline" '"id":3,"result":\[\]'
+expect_out "20 MB document: no definition" '"id":4,"result":null'
+expect_out "20 MB document: no references" '"id":5,"result":null'
+expect_out "20 MB document: no completion" '"id":6,"result":\{"isIncomplete":false,"items":\[\]\}'
+expect_out "20 MB document: no semantic tokens" '"id":7,"result":\{"data":\[\]\}'
+expect_out "20 MB document: no folding" '"id":8,"result":\[\]'
+expect_out "20 MB document: no workspace symbols" '"id":9,"result":\[\]'
 # the message is held about five times over (buffer, JSON, document, ...)
 expect_rss "20 MB document" 160
 finish

@@ -167,3 +167,81 @@ Test(model_xref, a_header_read_twice_is_recorded_once)
 		  !strcmp(file_of(m, (uint32_t)r->incs[2].target), "b.dtsi"));
 	model_free(m);
 }
+
+/* ---- every Linux board of the corpus ---- */
+
+static int label_spelled(const struct model_xref *x)
+{
+	const char *t = x->loc.file->text + x->loc.start;
+	size_t n = strlen(x->name);
+	return x->loc.end - x->loc.start == n && !memcmp(t, x->name, n) &&
+	       x->loc.end < x->loc.file->len && x->loc.file->text[x->loc.end] == ':';
+}
+
+static int ref_spelled(const struct model_xref *x)
+{
+	const char *t = x->loc.file->text + x->loc.start;
+	size_t len = x->loc.end - x->loc.start, n = strlen(x->name);
+	if (len == n + 1)
+		return t[0] == '&' && !memcmp(t + 1, x->name, n);
+	return len == n + 3 && t[0] == '&' && t[1] == '{' && !memcmp(t + 2, x->name, n) &&
+	       t[n + 2] == '}';
+}
+
+/* Every label and reference of every board, recorded where it is written
+ * (or at the macro use that wrote it); every reference that resolves
+ * names a live node; every macro use and #include where its text is. */
+Test(model_xref, corpus_boards)
+{
+	const char *corpus = getenv("CORPUS") && *getenv("CORPUS") ? getenv("CORPUS")
+								  : "../shared/corpus";
+	char list[4096];
+	snprintf(list, sizeof(list), "%s/linux-toplevel.txt", corpus);
+	FILE *f = fopen(list, "r");
+	if (!f)
+		cr_skip_test("no corpus at %s", corpus);
+	char line[1024];
+	size_t boards = 0, xrefs = 0, uses = 0, incs = 0;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!*line)
+			continue;
+		char path[2048];
+		snprintf(path, sizeof(path), "%s/%s", corpus, line);
+		struct model_opts o = {.auto_include = 1, .record = 1};
+		struct model *m = model_build(path, &o);
+		boards++;
+		size_t n;
+		const struct model_xref *x = model_xrefs(m, &n);
+		for (size_t i = 0; i < n; i++, xrefs++) {
+			cr_assert_not_null(x[i].loc.file, "%s: %s without a place", line, x[i].name);
+			if (!x[i].verbatim)
+				continue;
+			int label = x[i].kind == MODEL_XREF_LABEL || x[i].kind == MODEL_XREF_OTHER_LABEL;
+			cr_expect(label ? label_spelled(&x[i]) : ref_spelled(&x[i]),
+				  "%s: %s not spelled at %s:%u", line, x[i].name, x[i].loc.file->path,
+				  x[i].loc.start);
+		}
+		const struct pp_record *r = model_pp_record(m);
+		for (size_t i = 0; i < r->nuses; i++, uses++) {
+			const struct pp_macro_use *u = &r->uses[i];
+			const struct dtidy_file *df = m->tree.files[u->file];
+			const char *name = r->defs[u->def].name;
+			cr_expect(u->end <= df->len && u->start < u->end &&
+					  !strncmp(df->text + u->start, name, strlen(name)),
+				  "%s: use of %s not at its name in %s:%u", line, name, df->path, u->start);
+		}
+		for (size_t i = 0; i < r->nincs; i++, incs++) {
+			const struct pp_include *in = &r->incs[i];
+			const struct dtidy_file *df = m->tree.files[in->file];
+			char c = df->text[in->start];
+			cr_expect(in->target >= 0 && (c == '"' || c == '<'),
+				  "%s: include at %s:%u not a found name", line, df->path, in->start);
+		}
+		model_free(m);
+	}
+	fclose(f);
+	cr_expect_gt(boards, 100);
+	cr_log_info("%zu boards: %zu labels and references, %zu macro uses, %zu includes", boards,
+		    xrefs, uses, incs);
+}
