@@ -13,32 +13,6 @@
 #define DEBOUNCE_MS 150
 #define LINES 20000
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* CPU time (user + system) the server has used so far, in milliseconds. */
-static double cpu_ms(pid_t pid)
-{
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	unsigned long ut = 0, st = 0;
-	if (f) {
-		/* skip "pid (comm) state" and 10 fields, comm may hold spaces */
-		int ch;
-		while ((ch = fgetc(f)) != EOF && ch != ')')
-			;
-		if (fscanf(f, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
-			ut = st = 0;
-		fclose(f);
-	}
-	return (double)(ut + st) * 1000.0 / (double)sysconf(_SC_CLK_TCK);
-}
-
 static int cmp(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -95,14 +69,14 @@ int main(int argc, char **argv)
 	open_doc(&c, uri, text);
 	free(text);
 	json_decref(recv_notification(&c, "textDocument/publishDiagnostics"));
-	double cpu0 = cpu_ms(c.pid);
+	double cpu0 = client_cpu_ms(&c);
 	double *lat = calloc((size_t)runs, sizeof(*lat));
 	for (int r = 0; r < runs; r++) {
 		/* insert a comment line in the middle of the file, then take it out */
 		int version = r + 2;
 		json_t *range = json_pack("{s:{s:i, s:i}, s:{s:i, s:i}}", "start", "line", LINES / 2,
 					  "character", 0, "end", "line", LINES / 2 + r % 2, "character", 0);
-		double t0 = now_ms();
+		double t0 = client_now_ms();
 		notify(&c, "textDocument/didChange",
 		       json_pack("{s:{s:s, s:i}, s:[{s:o, s:s}]}", "textDocument", "uri", uri,
 				 "version", version, "contentChanges", "range", range, "text",
@@ -117,9 +91,9 @@ int main(int argc, char **argv)
 			if (v == version)
 				break;
 		}
-		lat[r] = now_ms() - t0 - DEBOUNCE_MS;
+		lat[r] = client_now_ms() - t0 - DEBOUNCE_MS;
 	}
-	double cpu = (cpu_ms(c.pid) - cpu0) / runs;
+	double cpu = (client_cpu_ms(&c) - cpu0) / runs;
 	qsort(lat, (size_t)runs, sizeof(*lat), cmp);
 	double median = lat[runs / 2];
 	printf("lsp: didChange -> publishDiagnostics on a %d-line file: median %.1f ms, "

@@ -22,31 +22,6 @@
 
 static char dir[64];
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* CPU time (user + system) the server has used so far, in milliseconds. */
-static double cpu_ms(pid_t pid)
-{
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "r");
-	unsigned long ut = 0, st = 0;
-	if (f) {
-		int ch;
-		while ((ch = fgetc(f)) != EOF && ch != ')')
-			;
-		if (fscanf(f, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
-			ut = st = 0;
-		fclose(f);
-	}
-	return (double)(ut + st) * 1000.0 / (double)sysconf(_SC_CLK_TCK);
-}
-
 static FILE *create(const char *rel)
 {
 	char path[256];
@@ -154,20 +129,6 @@ static int line_of(const char *text, const char *what, int from, int *col)
 	return 0;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	s[fread(s, 1, (size_t)n, f)] = '\0';
-	fclose(f);
-	return s;
-}
-
 struct req {
 	const char *name;
 	const char *method;
@@ -175,6 +136,36 @@ struct req {
 	int delta;		/* column offset into it */
 	const char *extra;	/* more params, as JSON */
 };
+
+/* Asks request q the k-th time (a different place each time). Returns 0
+ * when it was answered without an error. */
+static int ask(struct client *c, const struct req *q, const char *uri, const char *text, int k,
+	       int id)
+{
+	json_t *params = json_pack("{s:{s:s}}", "textDocument", "uri", uri);
+	if (q->find) {
+		int col, line = line_of(text, q->find, 20 + (k + 1) * 317 % (BOARD_LINES - 400), &col);
+		json_object_set_new(params, "position",
+				    json_pack("{s:i, s:i}", "line", line, "character", col + q->delta));
+	}
+	if (q->extra) {
+		json_t *x = json_loads(q->extra, 0, NULL);
+		json_object_update(params, x);
+		json_decref(x);
+	}
+	if (!strcmp(q->method, "workspace/symbol"))
+		json_object_del(params, "textDocument");
+	request(c, id, q->method, params);
+	json_t *resp = recv_response(c, id);
+	int failed = !resp || json_object_get(resp, "error");
+	if (failed) {
+		char *dump = resp ? json_dumps(resp, 0) : NULL;
+		fprintf(stderr, "%s failed: %s\n", q->name, dump ? dump : "no response");
+		free(dump);
+	}
+	json_decref(resp);
+	return failed;
+}
 
 static int cmp(const void *a, const void *b)
 {
@@ -211,7 +202,7 @@ int main(int argc, char **argv)
 	snprintf(board, sizeof(board), "%s/board.dts", dir);
 	snprintf(uri, sizeof(uri), "file://%s", board);
 	snprintf(root, sizeof(root), "file://%s", dir);
-	char *text = slurp(board);
+	char *text = read_text_file(board);
 
 	struct client c;
 	const char *args[] = {"--no-bindings", NULL};
@@ -249,57 +240,17 @@ int main(int argc, char **argv)
 		if (only && !strstr(q->name, only))
 			continue;
 		/* once untimed: what a first request builds is not the request's */
-		for (int k = -1; k < runs; k++) {
-			json_t *params = json_pack("{s:{s:s}}", "textDocument", "uri", uri);
-			if (q->find) {
-				int col, line = line_of(text, q->find, 20 + (k + 1) * 317 % (BOARD_LINES - 400), &col);
-				json_object_set_new(params, "position",
-						    json_pack("{s:i, s:i}", "line", line, "character",
-							      col + q->delta));
-			}
-			if (q->extra) {
-				json_t *x = json_loads(q->extra, 0, NULL);
-				json_object_update(params, x);
-				json_decref(x);
-			}
-			if (!strcmp(q->method, "workspace/symbol"))
-				json_object_del(params, "textDocument");
-			double t0 = now_ms(), c0 = cpu_ms(c.pid);
-			request(&c, ++id, q->method, params);
-			json_t *resp = recv_response(&c, id);
-			double t1 = now_ms();
-			if (!resp || json_object_get(resp, "error")) {
-				fprintf(stderr, "%s failed: %s\n", q->name,
-					resp ? json_dumps(resp, 0) : "no response");
-				failed = 1;
-			}
-			json_decref(resp);
-			if (k < 0)
-				continue;
-			wall[k] = t1 - t0;
-			(void)c0;
+		failed |= ask(&c, q, uri, text, -1, ++id);
+		for (int k = 0; k < runs; k++) {
+			double t0 = client_now_ms();
+			failed |= ask(&c, q, uri, text, k, ++id);
+			wall[k] = client_now_ms() - t0;
 		}
 		/* CPU time over all the runs at once: the clock ticks are coarse */
-		double c0 = cpu_ms(c.pid);
-		for (int k = 0; k < runs; k++) {
-			json_t *params = json_pack("{s:{s:s}}", "textDocument", "uri", uri);
-			if (q->find) {
-				int col, line = line_of(text, q->find, 20 + (k + 1) * 317 % (BOARD_LINES - 400), &col);
-				json_object_set_new(params, "position",
-						    json_pack("{s:i, s:i}", "line", line, "character",
-							      col + q->delta));
-			}
-			if (q->extra) {
-				json_t *x = json_loads(q->extra, 0, NULL);
-				json_object_update(params, x);
-				json_decref(x);
-			}
-			if (!strcmp(q->method, "workspace/symbol"))
-				json_object_del(params, "textDocument");
-			request(&c, ++id, q->method, params);
-			json_decref(recv_response(&c, id));
-		}
-		double cpu = (cpu_ms(c.pid) - c0) / runs;
+		double c0 = client_cpu_ms(&c);
+		for (int k = 0; k < runs; k++)
+			failed |= ask(&c, q, uri, text, k, ++id);
+		double cpu = (client_cpu_ms(&c) - c0) / runs;
 		qsort(wall, (size_t)runs, sizeof(*wall), cmp);
 		int ok = cpu < LIMIT_MS;
 		failed |= !ok;

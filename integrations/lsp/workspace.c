@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../../core/hash.h"
 #include "../../core/source.h"
 #include "../../core/strbuf.h"
+#include "../../core/strmap.h"
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
 #include "../../parser/parser.h"
@@ -46,16 +46,6 @@ struct ws_file {
 	size_t nsyms;
 };
 
-/* string -> list of file indices (open addressing) */
-struct name_map {
-	struct name_slot {
-		const char *key;
-		uint32_t *v;
-		size_t n, cap;
-	} *slots;
-	size_t cap, n;
-};
-
 struct ws_view {
 	char *real;
 	struct lsp_view *v;
@@ -70,61 +60,11 @@ struct lsp_ws {
 	size_t nfiles, capfiles;
 	size_t next_scan;	/* files before it are scanned (or rescanned on touch) */
 	int maps_stale;
-	struct name_map by_base;	/* basename -> files */
-	struct name_map by_inc;		/* basename of an include name -> files including it */
+	struct strmap by_base;		/* basename -> files */
+	struct strmap by_inc;		/* basename of an include name -> files including it */
 	struct ws_view views[WS_VIEWS];
 	unsigned long long tick;
 };
-
-/* ---- name maps ---- */
-
-static struct name_slot *slot_of(struct name_map *m, const char *key, size_t len, int add)
-{
-	if (add && (m->n + 1) * 2 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 256;
-		struct name_slot *s = xcalloc(cap, sizeof(*s));
-		for (size_t i = 0; i < m->cap; i++) {
-			if (!m->slots[i].key)
-				continue;
-			size_t h = fnv1a32_str(m->slots[i].key) & (cap - 1);
-			while (s[h].key)
-				h = (h + 1) & (cap - 1);
-			s[h] = m->slots[i];
-		}
-		free(m->slots);
-		m->slots = s;
-		m->cap = cap;
-	}
-	if (!m->cap)
-		return NULL;
-	size_t h = fnv1a32(key, len) & (m->cap - 1);
-	for (; m->slots[h].key; h = (h + 1) & (m->cap - 1))
-		if (strlen(m->slots[h].key) == len && !memcmp(m->slots[h].key, key, len))
-			return &m->slots[h];
-	if (!add)
-		return NULL;
-	m->slots[h].key = xstrndup(key, len);
-	m->n++;
-	return &m->slots[h];
-}
-
-static void map_add(struct name_map *m, const char *key, size_t len, uint32_t file)
-{
-	struct name_slot *s = slot_of(m, key, len, 1);
-	if (s->n && s->v[s->n - 1] == file)
-		return;
-	VEC_PUSH(s->v, s->n, s->cap, file);
-}
-
-static void map_free(struct name_map *m)
-{
-	for (size_t i = 0; i < m->cap; i++) {
-		free((char *)m->slots[i].key);
-		free(m->slots[i].v);
-	}
-	free(m->slots);
-	memset(m, 0, sizeof(*m));
-}
 
 static const char *base_of(const char *path, size_t *len)
 {
@@ -206,8 +146,8 @@ void lsp_ws_free(struct lsp_ws *w)
 		free(w->files[i].real);
 	}
 	free(w->files);
-	map_free(&w->by_base);
-	map_free(&w->by_inc);
+	strmap_free(&w->by_base);
+	strmap_free(&w->by_inc);
 	for (size_t i = 0; i < WS_VIEWS; i++) {
 		free(w->views[i].real);
 		lsp_view_free(w->views[i].v);
@@ -500,16 +440,16 @@ static void build_maps(struct lsp_ws *w)
 {
 	if (!w->maps_stale)
 		return;
-	map_free(&w->by_base);
-	map_free(&w->by_inc);
+	strmap_free(&w->by_base);
+	strmap_free(&w->by_inc);
 	for (size_t i = 0; i < w->nfiles; i++) {
 		const struct ws_file *f = &w->files[i];
 		size_t n;
 		const char *b = base_of(f->real, &n);
-		map_add(&w->by_base, b, n, (uint32_t)i);
+		strmap_add(&w->by_base, b, n, (uint32_t)i);
 		for (size_t k = 0; k < f->nincs; k++) {
 			b = base_of(str_at(f, f->incs[k]), &n);
-			map_add(&w->by_inc, b, n, (uint32_t)i);
+			strmap_add(&w->by_inc, b, n, (uint32_t)i);
 		}
 	}
 	w->maps_stale = 0;
@@ -554,7 +494,7 @@ static void boards_reading(struct lsp_ws *w, const char *real, struct set *out)
 		const char *p = queue[qh++];
 		size_t bn;
 		const char *b = base_of(p, &bn);
-		const struct name_slot *s = slot_of(&w->by_inc, b, bn, 0);
+		const struct strmap_entry *s = strmap_get(&w->by_inc, b, bn);
 		for (size_t k = 0; s && k < s->n; k++) {
 			uint32_t fi = s->v[k];
 			const struct ws_file *f = &w->files[fi];
@@ -613,7 +553,7 @@ static int may_refer(struct lsp_ws *w, uint32_t b, const char *real, const char 
 			const char *inc = str_at(f, f->incs[k]);
 			size_t bn;
 			const char *base = base_of(inc, &bn);
-			const struct name_slot *s = slot_of(&w->by_base, base, bn, 0);
+			const struct strmap_entry *s = strmap_get(&w->by_base, base, bn);
 			int known = 0;
 			for (size_t j = 0; s && j < s->n; j++) {
 				const struct ws_file *g = &w->files[s->v[j]];

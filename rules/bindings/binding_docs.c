@@ -27,20 +27,14 @@
 #include <yaml.h>
 
 #include "core/arena.h"
-#include "core/hash.h"
 #include "core/source.h"
+#include "core/strmap.h"
 #include "core/xalloc.h"
 
 /* Values kept per property, and $ref depth followed. */
 #define MAX_VALUES 256
 #define MAX_REF_DEPTH 8
 #define MAX_SCHEMA_DEPTH 12
-
-struct cslot {
-	char *compat;
-	uint32_t *docs;
-	size_t n, cap;
-};
 
 struct parsed {
 	char *path;		/* absolute */
@@ -55,8 +49,7 @@ struct binding_docs {
 	int started, done;
 	char **docs;		/* indexed documents, relative paths */
 	size_t ndocs, capdocs;
-	struct cslot *map;	/* compat -> documents (open addressing) */
-	size_t mapcap, mapn;
+	struct strmap compat;	/* compatible -> documents */
 	struct parsed *parsed;
 	size_t nparsed, capparsed;
 };
@@ -86,11 +79,7 @@ void binding_docs_free(struct binding_docs *bd)
 	for (size_t i = 0; i < bd->ndocs; i++)
 		free(bd->docs[i]);
 	free(bd->docs);
-	for (size_t i = 0; i < bd->mapcap; i++) {
-		free(bd->map[i].compat);
-		free(bd->map[i].docs);
-	}
-	free(bd->map);
+	strmap_free(&bd->compat);
 	for (size_t i = 0; i < bd->nparsed; i++) {
 		free(bd->parsed[i].path);
 		binding_props_free(&bd->parsed[i].props);
@@ -102,36 +91,6 @@ void binding_docs_free(struct binding_docs *bd)
 }
 
 /* ---- the compatible index ---- */
-
-static struct cslot *slot(struct binding_docs *bd, const char *s, size_t n, int add)
-{
-	if (add && (bd->mapn + 1) * 2 > bd->mapcap) {
-		size_t cap = bd->mapcap ? bd->mapcap * 2 : 4096;
-		struct cslot *m = xcalloc(cap, sizeof(*m));
-		for (size_t i = 0; i < bd->mapcap; i++) {
-			if (!bd->map[i].compat)
-				continue;
-			size_t h = fnv1a32_str(bd->map[i].compat) & (cap - 1);
-			while (m[h].compat)
-				h = (h + 1) & (cap - 1);
-			m[h] = bd->map[i];
-		}
-		free(bd->map);
-		bd->map = m;
-		bd->mapcap = cap;
-	}
-	if (!bd->mapcap)
-		return NULL;
-	size_t h = fnv1a32(s, n) & (bd->mapcap - 1);
-	for (; bd->map[h].compat; h = (h + 1) & (bd->mapcap - 1))
-		if (strlen(bd->map[h].compat) == n && !memcmp(bd->map[h].compat, s, n))
-			return &bd->map[h];
-	if (!add)
-		return NULL;
-	bd->map[h].compat = xstrndup(s, n);
-	bd->mapn++;
-	return &bd->map[h];
-}
 
 static int compat_char(int c)
 {
@@ -155,10 +114,7 @@ static void note_value(struct binding_docs *bd, const char *s, const char *e, ui
 	for (const char *p = s; p < e; p++)
 		if (!compat_char((unsigned char)*p))
 			return;
-	struct cslot *c = slot(bd, s, (size_t)(e - s), 1);
-	if (c->n && c->docs[c->n - 1] == doc)
-		return;
-	VEC_PUSH(c->docs, c->n, c->cap, doc);
+	strmap_add(&bd->compat, s, (size_t)(e - s), doc);
 }
 
 /* "[a, 'b,c', "d"]": commas separate entries, except in quotes (YAML
@@ -386,15 +342,38 @@ int binding_docs_step(struct binding_docs *bd, int budget_ms)
 	return bd->done;
 }
 
+/* How well a document's name says it is the one about compat: named
+ * after it (0), after its device part (1), or not (2). A compatible a
+ * document lists as a fallback is described first by its own document. */
+static int doc_rank(const char *doc, const char *compat)
+{
+	const char *base = strrchr(doc, '/');
+	base = base ? base + 1 : doc;
+	size_t n = strcspn(base, ".");
+	if (strlen(compat) == n && !memcmp(base, compat, n))
+		return 0;
+	const char *dev = strchr(compat, ',');
+	dev = dev ? dev + 1 : compat;
+	return n && (memmem(base, n, dev, strlen(dev)) || memmem(compat, strlen(compat), base, n))
+		       ? 1 : 2;
+}
+
+static size_t docs_ranked(const struct binding_docs *bd, const struct strmap_entry *c,
+			  const char *compat, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (int rank = 0; rank <= 2; rank++)
+		for (size_t i = 0; c && i < c->n && n < max; i++)
+			if (doc_rank(bd->docs[c->v[i]], compat) == rank)
+				out[n++] = bd->docs[c->v[i]];
+	return n;
+}
+
 size_t binding_docs_for(struct binding_docs *bd, const char *compat, const char **out,
 			size_t max)
 {
 	binding_docs_step(bd, 0);
-	const struct cslot *c = slot(bd, compat, strlen(compat), 0);
-	size_t n = 0;
-	for (size_t i = 0; c && i < c->n && n < max; i++)
-		out[n++] = bd->docs[c->docs[i]];
-	return n;
+	return docs_ranked(bd, strmap_get(&bd->compat, compat, strlen(compat)), compat, out, max);
 }
 
 void binding_docs_compatibles(struct binding_docs *bd, const char *prefix,
@@ -402,10 +381,12 @@ void binding_docs_compatibles(struct binding_docs *bd, const char *prefix,
 {
 	binding_docs_step(bd, 0);
 	size_t n = strlen(prefix);
-	for (size_t i = 0; i < bd->mapcap; i++) {
-		const struct cslot *c = &bd->map[i];
-		if (c->compat && c->n && !strncmp(c->compat, prefix, n))
-			fn(c->compat, bd->docs[c->docs[0]], ud);
+	for (size_t i = 0; i < bd->compat.cap; i++) {
+		const struct strmap_entry *c = &bd->compat.slots[i];
+		const char *doc;
+		if (c->key && c->n && !strncmp(c->key, prefix, n) &&
+		    docs_ranked(bd, c, c->key, &doc, 1))
+			fn(c->key, doc, ud);
 	}
 }
 

@@ -129,9 +129,7 @@ void notify(struct client *c, const char *method, json_t *params)
 
 static long long now_ms(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (long long)client_now_ms();
 }
 
 /* Reads more output, waiting until the deadline. Returns 0 on timeout/EOF. */
@@ -257,4 +255,90 @@ int finish(struct client *c)
 	json_decref(r);
 	notify(c, "exit", NULL);
 	return client_wait(c);
+}
+
+double client_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double client_cpu_ms(const struct client *c)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)c->pid);
+	FILE *f = fopen(path, "r");
+	unsigned long ut = 0, st = 0;
+	if (f) {
+		/* skip "pid (comm) state" and 10 fields, comm may hold spaces */
+		int ch;
+		while ((ch = fgetc(f)) != EOF && ch != ')')
+			;
+		if (fscanf(f, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+			ut = st = 0;
+		fclose(f);
+	}
+	return (double)(ut + st) * 1000.0 / (double)sysconf(_SC_CLK_TCK);
+}
+
+char *read_text_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	s[fread(s, 1, (size_t)n, f)] = '\0';
+	fclose(f);
+	return s;
+}
+
+/* Byte offset of an LSP position in ASCII text. */
+static size_t ascii_offset(const char *t, json_t *pos)
+{
+	long line = (long)json_integer_value(json_object_get(pos, "line"));
+	size_t off = 0;
+	while (line > 0 && t[off])
+		if (t[off++] == '\n')
+			line--;
+	return off + (size_t)json_integer_value(json_object_get(pos, "character"));
+}
+
+char *apply_text_edits(const char *text, json_t *edits)
+{
+	char *cur = strdup(text);
+	/* from the last edit backwards, so the offsets of the others hold */
+	size_t n = json_array_size(edits);
+	char *done = calloc(n ? n : 1, 1);
+	for (size_t k = 0; k < n; k++) {
+		size_t best = n, best_off = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (done[i])
+				continue;
+			json_t *r = json_object_get(json_array_get(edits, i), "range");
+			size_t o = ascii_offset(text, json_object_get(r, "start"));
+			if (best == n || o >= best_off)
+				best = i, best_off = o;
+		}
+		done[best] = 1;
+		json_t *ed = json_array_get(edits, best);
+		json_t *r = json_object_get(ed, "range");
+		size_t a = ascii_offset(cur, json_object_get(r, "start"));
+		size_t b = ascii_offset(cur, json_object_get(r, "end"));
+		const char *nt = json_string_value(json_object_get(ed, "newText"));
+		size_t len = strlen(cur), nl = strlen(nt);
+		char *next = malloc(len - (b - a) + nl + 1);
+		memcpy(next, cur, a);
+		memcpy(next + a, nt, nl);
+		memcpy(next + a + nl, cur + b, len - b + 1);
+		free(cur);
+		cur = next;
+	}
+	free(done);
+	return cur;
 }

@@ -58,4 +58,14 @@ void open_doc(struct client *c, const char *uri, const char *text);
 /* shutdown + exit, returning the exit status. */
 int finish(struct client *c);
 
+/* Helpers of the sessions and benchmarks. */
+double client_now_ms(void);
+/* CPU time (user + system) the server has used so far, in milliseconds. */
+double client_cpu_ms(const struct client *c);
+/* A whole file (malloc'd, NUL-terminated); exits when it cannot be read. */
+char *read_text_file(const char *path);
+/* Applies LSP TextEdits (non-overlapping, any order) to ASCII text;
+ * returns the new text (malloc'd). */
+char *apply_text_edits(const char *text, json_t *edits);
+
 #endif

@@ -20,22 +20,6 @@ static char soc_uri[600], a_uri[600], b_uri[600], hdr_uri[600], root_uri[600];
 static char *soc_text, *a_text, *b_text;
 static int next_id = 10;
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		perror(path);
-		exit(2);
-	}
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	s[fread(s, 1, (size_t)n, f)] = '\0';
-	fclose(f);
-	return s;
-}
-
 /* Line and column (0-based, ASCII) of the nth (0-based) occurrence of
  * needle in text, plus `delta` columns; exits when it is not there. */
 struct at {
@@ -243,7 +227,7 @@ static void test_definition(void)
 	/* a macro: its #define in the header */
 	r = ask(&c, "textDocument/definition", soc_uri, where(soc_text, "ACME_IRQ(5)", 0, 2), NULL);
 	locs = result_of(r);
-	char *hdr = slurp(hdr_path);
+	char *hdr = read_text_file(hdr_path);
 	CHECK(json_array_size(locs) == 1 &&
 		      loc_is(json_array_get(locs, 0), hdr_uri, hdr, "ACME_IRQ(n)", 0, 0, 8),
 	      "definition of ACME_IRQ: its #define: %s", dump(locs));
@@ -365,50 +349,6 @@ static void test_unsaved(void)
 
 /* ---- rename ---- */
 
-/* Applies the TextEdits for one file (ASCII text, any order). */
-static size_t offset_of(const char *t, json_t *pos)
-{
-	long line = (long)json_integer_value(json_object_get(pos, "line"));
-	size_t off = 0;
-	while (line > 0 && t[off])
-		if (t[off++] == '\n')
-			line--;
-	return off + (size_t)json_integer_value(json_object_get(pos, "character"));
-}
-
-static char *apply(const char *text, json_t *edits)
-{
-	char *cur = strdup(text);
-	/* from the last edit backwards, so offsets stay valid */
-	size_t n = json_array_size(edits);
-	int *done = calloc(n ? n : 1, sizeof(int));
-	for (size_t k = 0; k < n; k++) {
-		size_t best = n, best_off = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (done[i])
-				continue;
-			size_t o = offset_of(text, json_object_get(json_object_get(
-							   json_array_get(edits, i), "range"), "start"));
-			if (best == n || o > best_off)
-				best = i, best_off = o;
-		}
-		done[best] = 1;
-		json_t *ed = json_array_get(edits, best);
-		size_t a = offset_of(cur, json_object_get(json_object_get(ed, "range"), "start"));
-		size_t b = offset_of(cur, json_object_get(json_object_get(ed, "range"), "end"));
-		const char *nt = json_string_value(json_object_get(ed, "newText"));
-		size_t len = strlen(cur), nl = strlen(nt);
-		char *next = malloc(len - (b - a) + nl + 1);
-		memcpy(next, cur, a);
-		memcpy(next + a, nt, nl);
-		memcpy(next + a + nl, cur + b, len - b + 1);
-		free(cur);
-		cur = next;
-	}
-	free(done);
-	return cur;
-}
-
 static void test_rename(void)
 {
 	struct client c;
@@ -428,9 +368,9 @@ static void test_rename(void)
 	json_t *changes = json_object_get(result_of(r), "changes");
 	CHECK(json_object_size(changes) == 3, "one WorkspaceEdit over three files: %s",
 	      dump(result_of(r)));
-	char *soc2 = apply(soc_text, json_object_get(changes, soc_uri));
-	char *a2 = apply(a_text, json_object_get(changes, a_uri));
-	char *b2 = apply(b_text, json_object_get(changes, b_uri));
+	char *soc2 = apply_text_edits(soc_text, json_object_get(changes, soc_uri));
+	char *a2 = apply_text_edits(a_text, json_object_get(changes, a_uri));
+	char *b2 = apply_text_edits(b_text, json_object_get(changes, b_uri));
 	char *soc_want = replace_all(soc_text, "uart0", "console_uart");
 	char *a_want = replace_all(a_text, "uart0", "console_uart");
 	char *b_want = replace_all(b_text, "&uart0", "&console_uart");
@@ -784,9 +724,9 @@ int main(int argc, char **argv)
 	snprintf(b_uri, sizeof(b_uri), "file://%s", b_path);
 	snprintf(hdr_uri, sizeof(hdr_uri), "file://%s", hdr_path);
 	snprintf(root_uri, sizeof(root_uri), "file://%s", root);
-	soc_text = slurp(soc_path);
-	a_text = slurp(a_path);
-	b_text = slurp(b_path);
+	soc_text = read_text_file(soc_path);
+	a_text = read_text_file(a_path);
+	b_text = read_text_file(b_path);
 	static const struct {
 		const char *name;
 		void (*fn)(void);

@@ -324,49 +324,6 @@ static void test_outline_hover(void)
 	client_free(&c);
 }
 
-/* Byte offset of an LSP position in ASCII text. */
-static size_t ascii_offset(const char *t, json_t *pos)
-{
-	long line = (long)json_integer_value(json_object_get(pos, "line"));
-	size_t off = 0;
-	while (line > 0 && t[off]) {
-		if (t[off++] == '\n')
-			line--;
-	}
-	return off + (size_t)json_integer_value(json_object_get(pos, "character"));
-}
-
-/* Applies TextEdits (non-overlapping, any order) to text; malloc'd result. */
-static char *apply_edits(const char *text, json_t *edits)
-{
-	char *cur = strdup(text);
-	size_t n = json_array_size(edits);
-	for (size_t done = 0; done < n; done++) {
-		/* the edit with the highest start not applied yet */
-		size_t best = n, best_off = 0;
-		for (size_t i = 0; i < n - done; i++) {
-			json_t *r = json_object_get(json_array_get(edits, i), "range");
-			size_t o = ascii_offset(text, json_object_get(r, "start"));
-			if (best == n || o >= best_off)
-				best = i, best_off = o;
-		}
-		json_t *ed = json_array_get(edits, best);
-		json_t *r = json_object_get(ed, "range");
-		size_t a = ascii_offset(cur, json_object_get(r, "start"));
-		size_t b = ascii_offset(cur, json_object_get(r, "end"));
-		const char *nt = json_string_value(json_object_get(ed, "newText"));
-		size_t len = strlen(cur), nl = strlen(nt);
-		char *next = malloc(len - (b - a) + nl + 1);
-		memcpy(next, cur, a);
-		memcpy(next + a, nt, nl);
-		memcpy(next + a + nl, cur + b, len - b + 1);
-		free(cur);
-		cur = next;
-		json_array_remove(edits, best);
-	}
-	return cur;
-}
-
 static json_t *format_request(struct client *c, int id, const char *method, json_t *extra,
 			      int tab, int spaces)
 {
@@ -396,7 +353,7 @@ static void test_formatting(void)
 	/* blank line after /dts-v1/, model+compatible, reg: three places */
 	CHECK(json_array_size(edits) == 3, "formatting sends minimal edits (%zu)",
 	      json_array_size(edits));
-	char *out = apply_edits(messy, edits);
+	char *out = apply_text_edits(messy, edits);
 	CHECK(!strcmp(out, tidy), "edits turn the buffer into the formatted text:\n%s", out);
 	free(out);
 	json_decref(r);
@@ -412,7 +369,7 @@ static void test_formatting(void)
 
 	/* the editor's indentation: 4 spaces */
 	r = format_request(&c, 4, "textDocument/formatting", NULL, 4, 1);
-	out = apply_edits(messy, result_of(r));
+	out = apply_text_edits(messy, result_of(r));
 	CHECK(strstr(out, "\n    model = \"x\";\n") && strstr(out, "\n            reg = <"),
 	      "insertSpaces/tabSize honoured:\n%s", out);
 	free(out);
@@ -436,7 +393,7 @@ static void test_formatting(void)
 			     "\t\tx;\n  y;\n\t};\n};\n";
 	change(&c, 2, json_pack("[{s:s}]", "text", broken));
 	r = format_request(&c, 6, "textDocument/formatting", NULL, 8, 0);
-	out = apply_edits(broken, result_of(r));
+	out = apply_text_edits(broken, result_of(r));
 	CHECK(strstr(out, "\n\tmodel = \"x\";\n") && strstr(out, "\t\tx;\n  y;\n"),
 	      "syntax error: the part before it is formatted, the broken part kept:\n%s", out);
 	free(out);
@@ -588,7 +545,7 @@ static void test_config(void)
 		json_pack("{s:{s:s}, s:{s:i, s:b}}", "textDocument", "uri", uri, "options",
 			  "tabSize", 8, "insertSpaces", 0));
 	json_t *r = recv_response(&c, 2);
-	char *out = apply_edits(text, result_of(r));
+	char *out = apply_text_edits(text, result_of(r));
 	CHECK(!strcmp(out, "/dts-v1/;\n\n/ {\n  node {\n    x = <1>;\n  };\n};\n"),
 	      ".dtidy.yaml indent overrides the editor's tabs:\n%s", out);
 	free(out);

@@ -5,20 +5,8 @@
 -- of &uart0, rename it across the .dtsi and both boards, and complete a
 -- reference; the buffers and the jump targets are checked after each.
 local env = vim.env
-local failed = false
-
-local function say(ok, what)
-  io.stdout:write((ok and 'ok   ' or 'FAIL ') .. what .. '\n')
-  if not ok then failed = true end
-  return ok
-end
-
-local function finish()
-  io.stdout:flush()
-  vim.lsp.stop_client(vim.lsp.get_active_clients())
-  vim.wait(2000, function() return #vim.lsp.get_active_clients() == 0 end, 20)
-  vim.cmd(failed and 'cquit 1' or 'qall!')
-end
+local lib = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'lib.lua')
+local say, finish = lib.say, lib.finish
 
 local root = env.LSP_ROOT
 local board_a = root .. '/src/acme/board-a.dts'
@@ -139,6 +127,4 @@ local function main()
   end
 end
 
-local ok, err = pcall(main)
-if not ok then say(false, tostring(err)) end
-finish()
+lib.run(main)

@@ -3,20 +3,8 @@
 -- diagnostic, apply the code action whose title contains LSP_ACTION (when
 -- set), format the buffer, and compare it with LSP_EXPECT.
 local env = vim.env
-local failed = false
-
-local function say(ok, what)
-  io.stdout:write((ok and 'ok   ' or 'FAIL ') .. what .. '\n')
-  if not ok then failed = true end
-  return ok
-end
-
-local function finish()
-  io.stdout:flush()
-  vim.lsp.stop_client(vim.lsp.get_active_clients())
-  vim.wait(2000, function() return #vim.lsp.get_active_clients() == 0 end, 20)
-  vim.cmd(failed and 'cquit 1' or 'qall!')
-end
+local lib = dofile(debug.getinfo(1, 'S').source:sub(2):match('(.*/)') .. 'lib.lua')
+local say, finish = lib.say, lib.finish
 
 local function rule_diags(buf, code)
   local out = {}
@@ -78,6 +66,4 @@ if not say(text == want, 'formatted buffer matches ' .. vim.fn.fnamemodify(env.L
 end
 end
 
-local ok, err = pcall(main)
-if not ok then say(false, tostring(err)) end
-finish()
+lib.run(main)
