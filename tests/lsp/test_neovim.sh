@@ -21,21 +21,28 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/bin" "$tmp/board"
 ln -s "$DTIDY" "$tmp/bin/dtidy"
 
-run() { # fixture rule action
-	cp "$here/nvim/$1.dts" "$tmp/board/$1.dts"
-	XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state \
-	XDG_CACHE_HOME=$tmp/cache HOME=$tmp PATH=$tmp/bin:$PATH \
-	LSP_CONFIG=$root/integrations/editors/neovim/dtidy.lua \
-	LSP_INPUT=$tmp/board/$1.dts LSP_EXPECT=$here/nvim/$1.expected.dts \
-	LSP_RULE=$2 LSP_ACTION=$3 \
+# nvim_session NAME SCRIPT [VAR=VALUE...]: one headless Neovim session
+# with the shipped configuration, the dtidy under test on PATH
+nvim_session() {
+	name=$1 script=$2
+	shift 2
+	env XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" \
+	    XDG_CACHE_HOME="$tmp/cache" HOME="$tmp" PATH="$tmp/bin:$PATH" \
+	    LSP_CONFIG="$root/integrations/editors/neovim/dtidy.lua" "$@" \
 		timeout 60 nvim --headless -u NONE -i NONE -n \
-		-c "luafile $here/nvim/session.lua" </dev/null 2>"$tmp/nvim.err"
+		-c "luafile $here/nvim/$script" </dev/null 2>"$tmp/nvim.err"
 	rc=$?
 	if [ $rc -ne 0 ]; then
-		echo "FAIL neovim session $1 (status $rc)"
+		echo "FAIL neovim session $name (status $rc)"
 		sed 's/^/  /' "$tmp/nvim.err" | head -20
 		return 1
 	fi
+}
+
+run() { # fixture rule action
+	cp "$here/nvim/$1.dts" "$tmp/board/$1.dts"
+	nvim_session "$1" session.lua LSP_INPUT="$tmp/board/$1.dts" \
+		LSP_EXPECT="$here/nvim/$1.expected.dts" LSP_RULE="$2" LSP_ACTION="$3"
 }
 status=0
 if "$DTIDY" rules | grep -q '^hv-compatible-order '; then
@@ -47,15 +54,5 @@ fi
 
 # navigation: the board, copied where its project root (.dtidy.yaml) is
 cp -R "$here/board" "$tmp/nav"
-XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data XDG_STATE_HOME=$tmp/state \
-XDG_CACHE_HOME=$tmp/cache HOME=$tmp PATH=$tmp/bin:$PATH \
-LSP_CONFIG=$root/integrations/editors/neovim/dtidy.lua LSP_ROOT=$tmp/nav \
-	timeout 60 nvim --headless -u NONE -i NONE -n \
-	-c "luafile $here/nvim/navigate.lua" </dev/null 2>"$tmp/nvim.err"
-rc=$?
-if [ $rc -ne 0 ]; then
-	echo "FAIL neovim navigation session (status $rc)"
-	sed 's/^/  /' "$tmp/nvim.err" | head -20
-	status=1
-fi
+nvim_session navigation navigate.lua LSP_ROOT="$tmp/nav" || status=1
 exit $status

@@ -15,6 +15,16 @@ function M.finish()
   vim.cmd(M.failed and 'cquit 1' or 'qall!')
 end
 
+-- Waits until a dtidy client is attached to buf and initialized.
+function M.attached(buf)
+  return vim.wait(10000, function()
+    for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
+      if c.initialized then return true end
+    end
+    return false
+  end, 20)
+end
+
 -- Runs main, reporting an error it raises as a failed check, then ends.
 function M.run(main)
   local ok, err = pcall(main)

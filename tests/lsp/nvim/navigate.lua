@@ -48,13 +48,7 @@ local function main()
   dofile(env.LSP_CONFIG)
   vim.cmd('edit ' .. vim.fn.fnameescape(board_a))
   local buf = vim.api.nvim_get_current_buf()
-  local attached = vim.wait(10000, function()
-    for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
-      if c.initialized then return true end
-    end
-    return false
-  end, 20)
-  if not say(attached, 'dtidy lsp started and attached to board-a.dts') then return finish() end
+  if not say(lib.attached(buf), 'dtidy lsp started and attached to board-a.dts') then return finish() end
 
   -- definition of &uart0: the .dtsi's node and the board's block, in the quickfix list
   local override = cursor_on('&uart0 {', 2)

@@ -20,13 +20,7 @@ dofile(env.LSP_CONFIG)
 vim.cmd('edit ' .. vim.fn.fnameescape(env.LSP_INPUT))
 local buf = vim.api.nvim_get_current_buf()
 
-local attached = vim.wait(10000, function()
-  for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
-    if c.initialized then return true end
-  end
-  return false
-end, 20)
-if not say(attached, 'dtidy lsp started and attached through the shipped config') then
+if not say(lib.attached(buf), 'dtidy lsp started and attached through the shipped config') then
   return finish()
 end
 
