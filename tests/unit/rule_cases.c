@@ -109,7 +109,7 @@ const struct rule_case rule_cases[] = {
 	{"interrupt-map",
 	 HDR "\tintc: i { interrupt-controller; #interrupt-cells = <3>; };\n"
 	     "\tn { #address-cells = <0>; #interrupt-cells = <1>; interrupt-map = <1 &intc 0 5 4 2>; };\n" END,
-	 HDR "\tintc: i { interrupt-controller; #interrupt-cells = <3>; };\n"
+	 HDR "\tintc: i { interrupt-controller; #interrupt-cells = <3>; #address-cells = <0>; };\n"
 	     "\tn { #address-cells = <0>; #interrupt-cells = <1>; interrupt-map = <1 &intc 0 5 4>; };\n" END},
 	{"graph-nodes", HDR "\tfoo { remote-endpoint = <&foo>; };\n" END, HDR "\tfoo { };\n" END},
 	{"graph-port", HDR "\td { in { a: endpoint { remote-endpoint = <&a>; }; }; };\n" END,
