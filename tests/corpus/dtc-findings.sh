@@ -1,6 +1,6 @@
 #!/bin/sh
 # dtc-findings.sh OUTDIR BOARD: dtc's findings on one board at the kernel's
-# three warning levels, written to OUTDIR/<board with / as _>.tsv, one
+# three warning levels, written to OUTDIR/<board with / as _>.ref, one
 # line each:
 #   board<TAB>level<TAB>check<TAB>file<TAB>line<TAB>end line<TAB>kind
 # kind is "node" or "prop" (dtc names a property: its line is the
@@ -32,7 +32,7 @@ dtc-tests/*)
 	case $f in *.dtso) incs="$incs -@" ;; esac
 	cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp \
 		-I "$CORPUS/$d" -I "$CORPUS/src/$arch" -I "$CORPUS/src" -I "$CORPUS/include" \
-		"$CORPUS/$f" -o "$in" 2>/dev/null || { : >"$out/$key.tsv"; rm -f "$in"; exit 0; } ;;
+		"$CORPUS/$f" -o "$in" 2>/dev/null || { : >"$out/$key.ref"; rm -f "$in"; exit 0; } ;;
 esac
 # The kernel's scripts/Makefile.dtbs (v7.1): always -Wno-unique_unit_address;
 # without W=1 also the next five; W=1 adds unique_unit_address_if_enabled;
@@ -77,5 +77,5 @@ for level in 0 1 2; do
 			subj = rest; sub(/: .*/, "", subj)
 			print board, level, c, file, line, end, (subj ~ /:/ ? "prop" : "node")
 		}'
-done >"$out/$key.tsv"
+done >"$out/$key.ref"
 rm -f "$out/$key.pp"

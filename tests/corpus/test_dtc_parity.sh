@@ -40,19 +40,33 @@ stamp=$( { cksum <"$DTC"; cpp --version | head -n 1
 	find "$CORPUS" -path "$CORPUS/Bindings" -prune -o -type f -printf '%P %s %T@\n' | sort; } |
 	cksum)
 if [ "$(cat "$refs/stamp" 2>/dev/null)" != "$stamp" ]; then
-	rm -rf "$refs"
+	rm -rf "$refs" "$refs.new"
 	mkdir -p "$refs.new" || exit 1
 	xargs -P2 -n1 sh "$here/dtc-findings.sh" "$refs.new" <"$boards"
-	cat "$refs.new"/*.tsv | sed "s|	$CORPUS/|	|" >"$refs.new/dtc.tsv"
+	cat "$refs.new"/*.ref | sed "s|	$CORPUS/|	|" >"$tmp/all.tsv" && mv "$tmp/all.tsv" "$refs.new/dtc.tsv"
+	rm -f "$refs.new"/*.ref
 	echo "$stamp" >"$refs.new/stamp"
 	mv "$refs.new" "$refs" || exit 1
 fi
 cp "$refs/dtc.tsv" "$tmp/dtc.tsv"
 
-# 2. dtidy's findings, every level, board by board
+# 2. dtidy's findings, every level, board by board (one JSON document per
+# board, named after it with / as %), then one table:
+#   board, rule, file, line, related file, related line
 mkdir "$tmp/dtidy"
-(cd "$CORPUS" && xargs -P2 -n1 sh "$here/dtidy-findings.sh" "$tmp/dtidy" <"$boards")
-cat "$tmp/dtidy"/*.tsv >"$tmp/dtidy.tsv"
+(cd "$CORPUS" && xargs -P2 -I{} sh -c '
+	"$DTIDY" check --level=2 --no-bindings --format=json -j1 "./$1" >"$2/$(echo "$1" | tr / %).json"
+	rc=$?
+	[ $rc -le 1 ] || echo "FAIL: dtidy check $1 exited $rc" >>"$2.failed"' sh {} "$tmp/dtidy" <"$boards")
+if [ -s "$tmp/dtidy.failed" ]; then
+	cat "$tmp/dtidy.failed"
+	exit 1
+fi
+jq -r '(input_filename | sub(".*/"; "") | sub("\\.json$"; "") | gsub("%"; "/")) as $b
+	| .diagnostics[] | [$b, .rule, .file, (.line|tostring),
+	  (.related.file // ""), ((.related.line // "")|tostring)] | @tsv' "$tmp/dtidy"/*.json \
+	>"$tmp/dtidy.raw" || { echo "FAIL: dtidy's JSON does not parse"; exit 1; }
+sed "s|	\./|	|g; s|$CORPUS/||g" "$tmp/dtidy.raw" >"$tmp/dtidy.tsv"
 "$DTIDY" rules --format=json |
 	jq -r '.rules[] | select(.dtc_check != null) | [.id, .dtc_check, (.level|tostring)] | @tsv' \
 	>"$tmp/rules.tsv"
