@@ -95,6 +95,12 @@ struct dtidy_node {
 	uint32_t phandle;	/* explicit or assigned (0: none) */
 	int omit_if_no_ref;
 	int referenced;		/* some phandle or path reference points here */
+	/* A child node was written in it, even one deleted or omitted since,
+	 * or its first body has a /delete-node/: dtc keeps those in the
+	 * node's list, and its checks that ask whether a node has children
+	 * (avoid_unnecessary_addr_size, i2c_bus_bridge, spi_bus_bridge)
+	 * count them. */
+	int had_children;
 };
 
 struct dtidy_memreserve {

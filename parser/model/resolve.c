@@ -218,6 +218,7 @@ static void link_node(struct mtree *t, struct mnode *n)
 	pub->phandle = n->phandle;
 	pub->omit_if_no_ref = n->omit;
 	pub->referenced = n->referenced;
+	pub->had_children = n->kids != NULL;
 	struct dtidy_prop **pp = (struct dtidy_prop **)&pub->props;
 	*pp = NULL;
 	for (struct mprop *p = n->props; p; p = p->next_all) {

@@ -27,7 +27,10 @@ static void check_unnecessary(struct dtidy_ctx *ctx)
 	FOREACH_CHECKED_NODE(n, t) {
 		if (!n->parent || node_own_addr_cells(t, n) < 0 || node_own_size_cells(t, n) < 0)
 			continue;
-		if (dtidy_prop_get(n, "ranges") || dtidy_prop_get(n, "dma-ranges") || !n->child)
+		/* children since deleted count, as in dtc: the counts stayed
+		 * when what used them went */
+		if (dtidy_prop_get(n, "ranges") || dtidy_prop_get(n, "dma-ranges") ||
+		    !node_has_children(n))
 			continue;
 		/* A child with reg is addressed with these counts; so is a
 		 * child's ranges (its parent side), even when this node maps

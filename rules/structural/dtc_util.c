@@ -259,6 +259,11 @@ int node_is_disabled(const struct dtidy_node *n)
 	return strcmp(prop_str(dtidy_prop_get(n, "status")), "disabled") == 0;
 }
 
+int node_has_children(const struct dtidy_node *n)
+{
+	return n->child || n->had_children;
+}
+
 int node_is_interrupt_provider(const struct dtidy_node *n)
 {
 	return dtidy_prop_get(n, "interrupt-controller") || dtidy_prop_get(n, "interrupt-map");

@@ -65,6 +65,9 @@ const struct dtidy_node *dtc_node_by_path(const struct dtidy_tree *t, const char
 /* A node dtc drops before checking (/omit-if-no-ref/ and unreferenced). */
 int node_is_omitted(const struct dtidy_tree *t, const struct dtidy_node *n);
 int node_is_disabled(const struct dtidy_node *n);
+/* dtc's "node->children": live children, or ones deleted or omitted since
+ * (see dtidy_node.had_children). */
+int node_has_children(const struct dtidy_node *n);
 int node_is_interrupt_provider(const struct dtidy_node *n);
 char *node_path(const struct dtidy_node *n, char *buf, size_t size);
 

@@ -165,3 +165,39 @@ Test(dtc18, escaped_property_name)
 	expect(rt_check("property-name-chars", 0, RT_FILES({"board.dts", dts})), "");
 	expect(rt_check("property-name-chars-strict", 0, RT_FILES({"board.dts", dts})), "");
 }
+
+/* dtc keeps deleted (and omitted) children in the node's list, and its
+ * "has children" tests count them: the counts outlived what used them. */
+Test(dtc18, unnecessary_addr_size_children_deleted)
+{
+	const char *dts = ROOT
+		"\tclocks {\n"
+		"\t\t#address-cells = <1>;\n"
+		"\t\t#size-cells = <0>;\n"
+		"\t\tosc { };\n"
+		"\t};\n"
+		"\tempty {\n"
+		"\t\t#address-cells = <1>;\n"
+		"\t\t#size-cells = <0>;\n"
+		"\t};\n"
+		"};\n"
+		"/ {\n\tclocks {\n\t\t/delete-node/ osc;\n\t};\n};\n";
+	expect(rt_check("avoid-unnecessary-addr-size", 0, RT_FILES({"board.dts", dts})),
+	       "board.dts:5:2: warning: #address-cells/#size-cells that nothing uses: no ranges or "
+	       "dma-ranges here, no reg or ranges in a child\n");
+}
+
+Test(dtc18, spi_bus_children_deleted)
+{
+	const char *dts = ROOT
+		"\tspi@1000 {\n"
+		"\t\treg = <0x1000 0x100>;\n"
+		"\t\t#address-cells = <2>;\n"
+		"\t\t#size-cells = <0>;\n"
+		"\t\tflash@0 { reg = <0 0>; };\n"
+		"\t};\n"
+		"};\n"
+		"/ {\n\tspi@1000 {\n\t\t/delete-node/ flash@0;\n\t};\n};\n";
+	expect(rt_check("spi-bus-bridge", 0, RT_FILES({"board.dts", dts})),
+	       "board.dts:5:2: warning: SPI bus needs #address-cells = <1>\n");
+}
