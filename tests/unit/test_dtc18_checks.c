@@ -201,3 +201,15 @@ Test(dtc18, spi_bus_children_deleted)
 	expect(rt_check("spi-bus-bridge", 0, RT_FILES({"board.dts", dts})),
 	       "board.dts:5:2: warning: SPI bus needs #address-cells = <1>\n");
 }
+
+/* A phandle written as a number is no reference (dtc: "cell 0 is not a
+ * phandle reference"), also when the value has no reference at all. */
+Test(dtc18, phandle_written_as_number)
+{
+	const char *dts = "/dts-v1/;\n/ {\n"
+		"\tclk { phandle = <1>; #clock-cells = <0>; };\n"
+		"\tdev { clocks = <1>; };\n"
+		"};\n";
+	expect(rt_check("clocks-property", 0, RT_FILES({"board.dts", dts})),
+	       "board.dts:4:8: warning: \"clocks\": cell 0 should be a &reference\n");
+}
