@@ -22,7 +22,7 @@ fail=0
 CORPUS=$(cd "$CORPUS" && pwd -P)
 export CORPUS DTIDY
 
-DTC=$(sh "$here/dtc-oracle.sh") || { echo "FAIL: cannot build dtc 1.8.1 (make deps)"; exit 1; }
+DTC=$(sh "$here/../dtc-oracle.sh") || { echo "FAIL: cannot build dtc 1.8.1 (make deps)"; exit 1; }
 export DTC
 command -v jq >/dev/null && command -v cpp >/dev/null || { echo "FAIL: needs jq and cpp (make deps)"; exit 1; }
 

@@ -5,10 +5,10 @@
 # The build is kept while the tarball and this script are unchanged; it is
 # made in a scratch directory and moved into place whole, so an interrupted
 # build is never used. Needs cc, make, flex and bison (make deps).
-# Usage: DTC=$(sh tests/corpus/dtc-oracle.sh) || exit 1
+# Usage: DTC=$(sh tests/dtc-oracle.sh) || exit 1
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+root=$(cd "$here/.." && pwd)
 shared=${SHARED:-$root/../shared}
 tarball=$shared/oracles/dtc-1.8.1.tar.gz
 dest=$root/build/oracles/dtc-1.8.1
