@@ -117,7 +117,8 @@ const struct dtidy_rule dtidy_rule_graph_port = {
 	.severity = DTIDY_SEV_WARNING,
 	.description = "OF graph port misnamed or with a malformed reg",
 	.help = "A node holding endpoints is a port: named port or port@N, with a\n"
-		"one-cell reg equal to N under #address-cells = <1>, #size-cells = <0>.\n\n"
+		"one-cell reg equal to N under #address-cells = <1>, #size-cells = <0>.\n"
+		"In an overlay only the reg is checked: names belong to the base tree.\n\n"
 		"Bad:\n\tin@0 { reg = <0>; endpoint { }; };\n"
 		"Good:\n\tport@0 { reg = <0>; endpoint { }; };\n",
 	.dtc_check = "graph_port",

@@ -212,8 +212,11 @@ const struct dtidy_rule dtidy_rule_interrupt_map = {
 	.help =
 		"Each interrupt-map row is: child unit address (#address-cells), child\n"
 		"specifier (#interrupt-cells), parent phandle, parent unit address (its\n"
-		"#address-cells, if any) and parent specifier (its #interrupt-cells).\n"
-		"interrupt-map-mask has the size of the child part.\n"
+		"#address-cells) and parent specifier (its #interrupt-cells); see the\n"
+		"Devicetree Specification, 2.4.3.1 interrupt-map. interrupt-map-mask has\n"
+		"the size of the child part. An interrupt parent without #address-cells\n"
+		"is read as 0 cells, which dtc (1.7 on) reports once per row: give the\n"
+		"parent #address-cells = <0>.\n"
 		"\n"
 		"Bad:\n\tinterrupt-map = <0 0 0 1 &intc 0>;   /* intc needs 3 cells */\n"
 		"Good:\n\tinterrupt-map = <0 0 0 1 &intc 0 5 4>;\n",
