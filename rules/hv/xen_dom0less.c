@@ -45,6 +45,7 @@ static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m)
 						"compatible lists go from specific to generic",
 						dtidy_prop_string(p, (size_t)j),
 						dtidy_prop_string(p, order[0]));
+					dtidy_report_subject(r, m, p);
 					hv_fix_string_order(r, p, order, (size_t)ns);
 					break;
 				}
@@ -52,8 +53,8 @@ static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m)
 		}
 	}
 	if (!dtidy_prop_get(m, "reg"))
-		dtidy_report(ctx, hv_node_loc(m),
-			     "boot module %s has no reg (where the bootloader loaded it)", m->name);
+		dtidy_report_node(ctx, m,
+				  "boot module %s has no reg (where the bootloader loaded it)", m->name);
 }
 
 static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
@@ -61,8 +62,8 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 	static const char *const need[] = {"memory", "cpus", "#address-cells", "#size-cells"};
 	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)
 		if (!dtidy_prop_get(d, need[i]))
-			dtidy_report(ctx, hv_node_loc(d), "xen,domain node %s lacks %s", d->name,
-				     need[i]);
+			dtidy_report_node(ctx, d, "xen,domain node %s lacks %s", d->name,
+					  need[i]);
 	DTIDY_FOREACH_CHILD(c, d)
 	{
 		if (is_module(c))
