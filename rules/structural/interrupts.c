@@ -131,16 +131,16 @@ static void check_map(struct dtidy_ctx *ctx)
 				break;
 			if (!phandle_is_valid(ph)) {
 				if (!t->plugin)
-					dtidy_report(ctx, at,
-						     "\"interrupt-map\" entry %zu: cell %zu (0x%x) is not a phandle",
-						     entry, cell, ph);
+					dtidy_report_subject(dtidy_report(ctx, at,
+						"\"interrupt-map\" entry %zu: cell %zu (0x%x) is not a phandle",
+						entry, cell, ph), n, map);
 				break;
 			}
 			const struct dtidy_node *parent = dtidy_node_by_phandle(t, ph);
 			if (!parent) {
-				dtidy_report(ctx, at,
-					     "\"interrupt-map\" entry %zu: cell %zu (0x%x) is not the phandle of any node",
-					     entry, cell, ph);
+				dtidy_report_subject(dtidy_report(ctx, at,
+					"\"interrupt-map\" entry %zu: cell %zu (0x%x) is not the phandle of any node",
+					entry, cell, ph), n, map);
 				break;
 			}
 			const struct dtidy_prop *pic = dtidy_prop_get(parent, "#interrupt-cells");
@@ -157,6 +157,7 @@ static void check_map(struct dtidy_ctx *ctx)
 				struct dtidy_report *r = dtidy_report(ctx, at,
 					"\"interrupt-map\" entry %zu: interrupt parent %s has no '#address-cells' (0 assumed); give it #address-cells = <0>",
 					entry, node_path(parent, path, sizeof(path)));
+				dtidy_report_subject(r, n, map);
 				if (r)
 					dtidy_report_related(r, dtidy_node_loc(parent), "the interrupt parent");
 			}
