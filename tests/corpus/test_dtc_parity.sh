@@ -4,10 +4,13 @@
 # On every corpus board and every input of dtc's own test suite
 # (dtc-tests/), board by board:
 # - each dtc finding is found by dtidy's rule that mirrors the check (same
-#   file and line, or dtidy's related location), and
+#   file and line, dtidy's related location, or a line inside the node or
+#   property dtc names), and
 # - each finding of a mirrored dtidy rule is one dtc makes,
 # except the deviations listed, each with its reason, in
-# tests/corpus/dtc-deviations.txt, which must all still apply.
+# tests/corpus/dtc-deviations.txt, which must all still apply (see
+# dtc_parity.awk). Prints each level's counts, for the Linux boards and for
+# dtc-tests.
 # Also: dtc's bad-*.dts tests (dtc-bad-tests.tsv) make dtc 1.8.1 report the
 # check and dtidy the rule that mirrors it.
 # dtc's findings depend only on the corpus, cpp and dtc: they are kept in
