@@ -232,6 +232,7 @@ static void add_vlabel(struct mtree *t, struct mprop *p, const struct cst *l, si
 	v->chunk = chunk;
 	v->cell = cell;
 	v->prop = p;
+	v->loc = mt_loc_cst(t, l);
 	mt_xref_labels(t, l->tok, l->tok + 1, 0);
 	struct vlabel **end = &t->vlabels;
 	while (*end)
