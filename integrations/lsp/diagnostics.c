@@ -92,9 +92,7 @@ static json_t *file_point_range(const struct lsp_server *s, const char *path, un
 	return json_pack("{s:o, s:o}", "start", lsp_pos_json(p), "end", lsp_pos_json(p));
 }
 
-/* A JSON string from bytes that may not be valid UTF-8 (text read from
- * disk): invalid bytes become U+FFFD rather than failing the message. */
-static json_t *text_json(const char *t)
+json_t *lsp_text_json(const char *t)
 {
 	json_t *j = json_string(t);
 	if (j)
@@ -145,7 +143,7 @@ json_t *lsp_diag_json(struct lsp_server *s, const struct lsp_doc *d, const struc
 	json_t *j = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range",
 			      lsp_range_json(d, g->off, g->end_off, s->enc), "severity",
 			      lsp_severity(g->severity), "code", g->rule, "source", "dtidy",
-			      "message", text_json(g->message));
+			      "message", lsp_text_json(g->message));
 	const struct dtidy_rule *rule = s->engine ? engine_rule(s->engine, g->rule) : NULL;
 	const char *help = rule ? lsp_help_page(&s->help, rule) : NULL;
 	if (help)
@@ -156,7 +154,7 @@ json_t *lsp_diag_json(struct lsp_server *s, const struct lsp_doc *d, const struc
 			j, "relatedInformation",
 			json_pack("[{s:{s:s, s:o}, s:o}]", "location", "uri", uri, "range",
 				  file_point_range(s, g->rel_file, g->rel_line, g->rel_col),
-				  "message", text_json(g->rel_message ? g->rel_message : "")));
+				  "message", lsp_text_json(g->rel_message ? g->rel_message : "")));
 		free(uri);
 	}
 	return j;

@@ -174,8 +174,9 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, json_t *id, struct lsp_e
 	}
 	sb_free(&about);
 	lsp_target_free(&t);
-	json_t *r = md.len ? json_pack("{s:{s:s, s:s}}", "contents", "kind", "markdown", "value",
-				       sb_cstr(&md))
+	/* macro bodies and compatibles come from files: any bytes */
+	json_t *r = md.len ? json_pack("{s:{s:s, s:o}}", "contents", "kind", "markdown", "value",
+				       lsp_text_json(sb_cstr(&md)))
 			   : json_null();
 	sb_free(&md);
 	return r ? r : json_null();

@@ -97,6 +97,9 @@ json_t *lsp_diag_json(struct lsp_server *s, const struct lsp_doc *d, const struc
  * counts) or not (then it is read from disk to count UTF-16 units). */
 json_t *lsp_file_range_json(const struct lsp_server *s, const char *path, size_t start,
 			    size_t end);
+/* A JSON string from bytes that may not be valid UTF-8 (text read from
+ * disk): invalid bytes become U+FFFD rather than failing the message. */
+json_t *lsp_text_json(const char *t);
 /* Is `file` (as the engine names it) this document? */
 int lsp_doc_is(const struct lsp_doc *d, const char *file);
 

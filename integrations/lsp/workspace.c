@@ -723,13 +723,14 @@ static void file_symbols(struct sym_out *o, const struct ws_file *f, const char 
 		if (*labels)
 			sb_printf(&name, "%s: ", labels);
 		sb_puts(&name, nm);
+		/* names as written: a broken path reference may hold any bytes */
 		json_array_append_new(
 			o->arr,
-			json_pack("{s:s, s:i, s:{s:s, s:{s:{s:i, s:i}, s:{s:i, s:i}}}, s:s}", "name",
-				  sb_cstr(&name), "kind", 2, "location", "uri", uri, "range", "start",
-				  "line", (int)y->line, "character", (int)y->col, "end", "line",
-				  (int)y->line, "character", (int)y->end_col, "containerName",
-				  sb_cstr(&parent)));
+			json_pack("{s:o, s:i, s:{s:s, s:{s:{s:i, s:i}, s:{s:i, s:i}}}, s:o}", "name",
+				  lsp_text_json(sb_cstr(&name)), "kind", 2, "location", "uri", uri,
+				  "range", "start", "line", (int)y->line, "character", (int)y->col, "end",
+				  "line", (int)y->line, "character", (int)y->end_col, "containerName",
+				  lsp_text_json(sb_cstr(&parent))));
 	}
 	sb_free(&path);
 	sb_free(&parent);
