@@ -683,18 +683,66 @@ static int fuzzy(const char *s, const char *q)
 	return 1;
 }
 
-static void sym_path(const struct ws_file *f, int32_t i, struct strbuf *b)
+/* The node of each label the workspace's files define in a block under
+ * the root, when only one node has it: how "&label { child { } }" gets
+ * its full path. A label two SoCs both define stays as written. */
+struct label_places {
+	struct strmap map;	/* label -> indices in at */
+	struct place {
+		const struct ws_file *f;
+		int32_t sym;
+	} *at;
+	size_t n, cap;
+};
+
+/* Is the block the node is written in under the root ("/ { ... }")? */
+static int under_root(const struct ws_file *f, int32_t i)
+{
+	while (f->syms[i].parent >= 0)
+		i = f->syms[i].parent;
+	return !strcmp(str_at(f, f->syms[i].name), "/");
+}
+
+static void note_labels(struct label_places *lp, const struct ws_file *f)
+{
+	for (size_t i = 0; i < f->nsyms; i++) {
+		const char *l = str_at(f, f->syms[i].labels);
+		if (!*l || !under_root(f, (int32_t)i))
+			continue;
+		struct place x = {f, (int32_t)i};
+		VEC_PUSH(lp->at, lp->n, lp->cap, x);
+		for (const char *e; *l; l = *e ? e + 1 : e) {
+			e = strchr(l, ' ');
+			if (!e)
+				e = l + strlen(l);
+			strmap_add(&lp->map, l, (size_t)(e - l), (uint32_t)(lp->n - 1));
+		}
+	}
+}
+
+static void sym_path(const struct ws_file *f, int32_t i, struct strbuf *b,
+		     const struct label_places *lp)
 {
 	if (i < 0)
 		return;
 	const struct ws_sym *y = &f->syms[i];
 	const char *name = str_at(f, y->name);
 	if (y->parent < 0) {
-		/* "/" for the root, "&label" for a block that changes one */
-		sb_puts(b, name);
+		/* "/" for the root; a block that changes a node: its path when
+		 * the label is known, else "&label" as written */
+		if (name[0] == '&' && name[1] == '{' && name[2] == '/') {
+			sb_put(b, name + 2, strlen(name + 2) - (name[strlen(name) - 1] == '}'));
+			return;
+		}
+		const struct strmap_entry *e =
+			name[0] == '&' && lp ? strmap_get(&lp->map, name + 1, strlen(name + 1)) : NULL;
+		if (e && e->n == 1)
+			sym_path(lp->at[e->v[0]].f, lp->at[e->v[0]].sym, b, NULL);
+		else
+			sb_puts(b, name);
 		return;
 	}
-	sym_path(f, y->parent, b);
+	sym_path(f, y->parent, b, lp);
 	if (b->len && b->s[b->len - 1] != '/')
 		sb_putc(b, '/');
 	sb_puts(b, name);
@@ -703,6 +751,7 @@ static void sym_path(const struct ws_file *f, int32_t i, struct strbuf *b)
 struct sym_out {
 	json_t *arr;
 	const char *query;
+	const struct label_places *lp;
 };
 
 static void file_symbols(struct sym_out *o, const struct ws_file *f, const char *uri)
@@ -712,13 +761,13 @@ static void file_symbols(struct sym_out *o, const struct ws_file *f, const char 
 		const struct ws_sym *y = &f->syms[i];
 		const char *labels = str_at(f, y->labels);
 		path.len = 0;
-		sym_path(f, (int32_t)i, &path);
+		sym_path(f, (int32_t)i, &path, o->lp);
 		const char *nm = str_at(f, y->name);
 		if (*o->query && !fuzzy(nm, o->query) && !fuzzy(labels, o->query) &&
 		    !strstr(sb_cstr(&path), o->query))
 			continue;
 		parent.len = 0;
-		sym_path(f, y->parent, &parent);
+		sym_path(f, y->parent, &parent, o->lp);
 		name.len = 0;
 		if (*labels)
 			sb_printf(&name, "%s: ", labels);
@@ -739,28 +788,45 @@ static void file_symbols(struct sym_out *o, const struct ws_file *f, const char 
 
 json_t *lsp_ws_symbols(struct lsp_server *s, const char *query)
 {
-	struct sym_out o = {json_array(), query};
-	/* open documents as the editor has them */
+	/* the files: open documents as the editor has them, then the rest of
+	 * the workspace */
+	struct ws_file *open = NULL;
+	const char **open_uri = NULL;
+	size_t nopen = 0, capopen = 0, capuri = 0, nuri = 0;
 	for (struct lsp_doc *d = s->docs.head; d; d = d->next) {
 		if (lsp_doc_too_large(d))
 			continue;
 		struct ws_file f = {0};
 		scan_text(&f, d->text, d->len, s->enc);
-		file_symbols(&o, &f, d->uri);
-		file_clear(&f);
+		VEC_PUSH(open, nopen, capopen, f);
+		VEC_PUSH(open_uri, nuri, capuri, d->uri);
 	}
 	struct lsp_ws *w = s->ws;
-	if (w) {
+	if (w)
 		finish(w, WS_WAIT_MS);
-		for (size_t i = 0; i < w->nfiles; i++) {
-			const struct ws_file *f = &w->files[i];
-			if (lsp_doc_by_real(&s->docs, f->real))
-				continue;
-			char *uri = lsp_path_to_uri(f->real);
-			file_symbols(&o, f, uri);
-			free(uri);
-		}
+	struct label_places lp = {0};
+	for (size_t i = 0; i < nopen; i++)
+		note_labels(&lp, &open[i]);
+	for (size_t i = 0; w && i < w->nfiles; i++)
+		if (!lsp_doc_by_real(&s->docs, w->files[i].real))
+			note_labels(&lp, &w->files[i]);
+	struct sym_out o = {json_array(), query, &lp};
+	for (size_t i = 0; i < nopen; i++)
+		file_symbols(&o, &open[i], open_uri[i]);
+	for (size_t i = 0; w && i < w->nfiles; i++) {
+		const struct ws_file *f = &w->files[i];
+		if (lsp_doc_by_real(&s->docs, f->real))
+			continue;
+		char *uri = lsp_path_to_uri(f->real);
+		file_symbols(&o, f, uri);
+		free(uri);
 	}
+	for (size_t i = 0; i < nopen; i++)
+		file_clear(&open[i]);
+	free(open);
+	free(open_uri);
+	strmap_free(&lp.map);
+	free(lp.at);
 	return o.arr;
 }
 
