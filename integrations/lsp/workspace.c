@@ -691,8 +691,14 @@ struct label_places {
 	struct place {
 		const struct ws_file *f;
 		int32_t sym;
+		int32_t wsi;	/* the file's index in the workspace, -1: none */
 	} *at;
 	size_t n, cap;
+	/* the files the file being listed includes, by name (workspace
+	 * indices): a label is only followed into one of them */
+	const struct lsp_ws *w;
+	const struct ws_file *closure_of;
+	unsigned char *closure;
 };
 
 /* Is the block the node is written in under the root ("/ { ... }")? */
@@ -703,13 +709,13 @@ static int under_root(const struct ws_file *f, int32_t i)
 	return !strcmp(str_at(f, f->syms[i].name), "/");
 }
 
-static void note_labels(struct label_places *lp, const struct ws_file *f)
+static void note_labels(struct label_places *lp, const struct ws_file *f, int32_t wsi)
 {
 	for (size_t i = 0; i < f->nsyms; i++) {
 		const char *l = str_at(f, f->syms[i].labels);
 		if (!*l || !under_root(f, (int32_t)i))
 			continue;
-		struct place x = {f, (int32_t)i};
+		struct place x = {f, (int32_t)i, wsi};
 		VEC_PUSH(lp->at, lp->n, lp->cap, x);
 		for (const char *e; *l; l = *e ? e + 1 : e) {
 			e = strchr(l, ' ');
@@ -720,8 +726,56 @@ static void note_labels(struct label_places *lp, const struct ws_file *f)
 	}
 }
 
+/* The workspace files f's includes reach, by name. */
+static void closure_of(struct label_places *lp, const struct ws_file *f)
+{
+	const struct lsp_ws *w = lp->w;
+	if (lp->closure_of == f)
+		return;
+	lp->closure_of = f;
+	free(lp->closure);
+	lp->closure = xcalloc(w && w->nfiles ? w->nfiles : 1, 1);
+	if (!w)
+		return;
+	const struct ws_file **queue = xmalloc((w->nfiles + 1) * sizeof(*queue));
+	size_t qh = 0, qn = 0;
+	queue[qn++] = f;
+	while (qh < qn) {
+		const struct ws_file *x = queue[qh++];
+		for (size_t k = 0; k < x->nincs; k++) {
+			const char *inc = str_at(x, x->incs[k]);
+			size_t bn;
+			const char *base = base_of(inc, &bn);
+			const struct strmap_entry *e = strmap_get(&w->by_base, base, bn);
+			for (size_t j = 0; e && j < e->n; j++) {
+				const struct ws_file *g = &w->files[e->v[j]];
+				if (lp->closure[e->v[j]] || (!name_finds(inc, g->real) && !name_finds(inc, g->path)))
+					continue;
+				lp->closure[e->v[j]] = 1;
+				queue[qn++] = g;
+			}
+		}
+	}
+	free(queue);
+}
+
+/* The one node of the workspace a label names, seen from file f: only
+ * when f includes the file defining it. */
+static const struct place *label_node(struct label_places *lp, const struct ws_file *f,
+				      const char *label)
+{
+	const struct strmap_entry *e = strmap_get(&lp->map, label, strlen(label));
+	if (!e || e->n != 1)
+		return NULL;
+	const struct place *p = &lp->at[e->v[0]];
+	if (p->f == f)
+		return p;
+	closure_of(lp, f);
+	return p->wsi >= 0 && lp->closure[p->wsi] ? p : NULL;
+}
+
 static void sym_path(const struct ws_file *f, int32_t i, struct strbuf *b,
-		     const struct label_places *lp)
+		     struct label_places *lp)
 {
 	if (i < 0)
 		return;
@@ -734,10 +788,9 @@ static void sym_path(const struct ws_file *f, int32_t i, struct strbuf *b,
 			sb_put(b, name + 2, strlen(name + 2) - (name[strlen(name) - 1] == '}'));
 			return;
 		}
-		const struct strmap_entry *e =
-			name[0] == '&' && lp ? strmap_get(&lp->map, name + 1, strlen(name + 1)) : NULL;
-		if (e && e->n == 1)
-			sym_path(lp->at[e->v[0]].f, lp->at[e->v[0]].sym, b, NULL);
+		const struct place *p = name[0] == '&' && lp ? label_node(lp, f, name + 1) : NULL;
+		if (p)
+			sym_path(p->f, p->sym, b, NULL);
 		else
 			sb_puts(b, name);
 		return;
@@ -751,7 +804,7 @@ static void sym_path(const struct ws_file *f, int32_t i, struct strbuf *b,
 struct sym_out {
 	json_t *arr;
 	const char *query;
-	const struct label_places *lp;
+	struct label_places *lp;
 };
 
 static void file_symbols(struct sym_out *o, const struct ws_file *f, const char *uri)
@@ -791,8 +844,8 @@ json_t *lsp_ws_symbols(struct lsp_server *s, const char *query)
 	/* the files: open documents as the editor has them, then the rest of
 	 * the workspace */
 	struct ws_file *open = NULL;
-	const char **open_uri = NULL;
-	size_t nopen = 0, capopen = 0, capuri = 0, nuri = 0;
+	const char **open_uri = NULL, **open_real = NULL;
+	size_t nopen = 0, capopen = 0, capuri = 0, nuri = 0, capreal = 0, nreal = 0;
 	for (struct lsp_doc *d = s->docs.head; d; d = d->next) {
 		if (lsp_doc_too_large(d))
 			continue;
@@ -800,16 +853,26 @@ json_t *lsp_ws_symbols(struct lsp_server *s, const char *query)
 		scan_text(&f, d->text, d->len, s->enc);
 		VEC_PUSH(open, nopen, capopen, f);
 		VEC_PUSH(open_uri, nuri, capuri, d->uri);
+		VEC_PUSH(open_real, nreal, capreal, d->real);
 	}
 	struct lsp_ws *w = s->ws;
 	if (w)
 		finish(w, WS_WAIT_MS);
-	struct label_places lp = {0};
-	for (size_t i = 0; i < nopen; i++)
-		note_labels(&lp, &open[i]);
+	struct label_places lp = {.w = w};
+	if (w)
+		build_maps(w);
+	/* an open document's place in the workspace, so that the others'
+	 * includes find it */
+	for (size_t i = 0; i < nopen; i++) {
+		int32_t wsi = -1;
+		for (size_t k = 0; w && k < w->nfiles && wsi < 0; k++)
+			if (!strcmp(w->files[k].real, open_real[i]))
+				wsi = (int32_t)k;
+		note_labels(&lp, &open[i], wsi);
+	}
 	for (size_t i = 0; w && i < w->nfiles; i++)
 		if (!lsp_doc_by_real(&s->docs, w->files[i].real))
-			note_labels(&lp, &w->files[i]);
+			note_labels(&lp, &w->files[i], (int32_t)i);
 	struct sym_out o = {json_array(), query, &lp};
 	for (size_t i = 0; i < nopen; i++)
 		file_symbols(&o, &open[i], open_uri[i]);
@@ -825,8 +888,10 @@ json_t *lsp_ws_symbols(struct lsp_server *s, const char *query)
 		file_clear(&open[i]);
 	free(open);
 	free(open_uri);
+	free(open_real);
 	strmap_free(&lp.map);
 	free(lp.at);
+	free(lp.closure);
 	return o.arr;
 }
 
