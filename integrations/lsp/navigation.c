@@ -85,6 +85,58 @@ static void node_places(struct locs *L, const struct lsp_view *v, const struct d
 		locs_add_loc(L, v, n->locs[i]);
 }
 
+/* A .dtsi is read by the boards that include it: what they change of a
+ * node or property it defines is part of its definition too. */
+struct board_places {
+	struct locs *L;
+	const char *real;	/* the node's anchor */
+	uint32_t off;
+	int is_root;
+	const char *prop;	/* a property of the node, or NULL: the node */
+};
+
+static int collect_board_places(struct lsp_view *v, void *ud)
+{
+	struct board_places *b = ud;
+	const struct dtidy_node *n = lsp_node_at_anchor(v, b->real, b->off, b->is_root);
+	if (!n)
+		return 0;
+	if (!b->prop) {
+		node_places(b->L, v, n);
+		return 0;
+	}
+	const struct dtidy_prop *p = dtidy_prop_get(n, b->prop);
+	for (size_t i = 0; p && i < p->nlocs; i++)
+		prop_place(b->L, v, p, p->locs[i]);
+	return 0;
+}
+
+static int is_fragment(const struct lsp_view *v)
+{
+	for (size_t i = 0; i < v->m->diags.n; i++)
+		if (v->m->diags.v[i].kind == MODEL_DIAG_NO_DTS_V1)
+			return 1;
+	return 0;
+}
+
+static void add_board_places(struct lsp_server *s, const struct lsp_target *t, struct locs *L)
+{
+	struct board_places b = {.L = L, .is_root = !t->node->parent};
+	const char *real = NULL;
+	if (!b.is_root && lsp_node_anchor(t->v, t->node, &real, &b.off))
+		return;
+	char *anchor = xstrdup(real ? real : t->v->files[0].real);
+	char *prop = t->kind == T_PROP ? xstrdup(t->prop->name) : NULL;
+	size_t nn;
+	char **names = lsp_node_names(t->node, &nn);
+	b.real = anchor;
+	b.prop = prop;
+	lsp_each_view(s, anchor, (const char *const *)names, nn, collect_board_places, &b);
+	lsp_names_free(names, nn);
+	free(prop);
+	free(anchor);
+}
+
 json_t *lsp_definition(struct lsp_server *s, json_t *params, json_t *id, struct lsp_error *e)
 {
 	(void)id;
@@ -111,6 +163,9 @@ json_t *lsp_definition(struct lsp_server *s, json_t *params, json_t *id, struct 
 	case T_NONE:
 		break;
 	}
+	/* in a .dtsi's own tree, the boards' changes come after its own */
+	if ((t.kind == T_NODE || t.kind == T_PROP) && t.node && is_fragment(t.v))
+		add_board_places(s, &t, &L);
 	lsp_target_free(&t);
 	return locs_done(&L);
 }

@@ -164,6 +164,15 @@ static void test_capabilities(void)
 	client_free(&c);
 }
 
+static int has_loc(json_t *locs, const char *uri, const char *text, const char *needle, int nth,
+		   int delta, int len)
+{
+	for (size_t i = 0; i < json_array_size(locs); i++)
+		if (loc_is(json_array_get(locs, i), uri, text, needle, nth, delta, len))
+			return 1;
+	return 0;
+}
+
 /* ---- definition and declaration ---- */
 
 static void test_definition(void)
@@ -216,6 +225,24 @@ static void test_definition(void)
 	json_decref(r);
 
 	open_text(&c, soc_uri, soc_text);
+	/* in the .dtsi: its own node first, then what the boards including it
+	 * change (board-b only on disk) */
+	r = ask(&c, "textDocument/definition", soc_uri, where(soc_text, "serial@2000", 0, 2), NULL);
+	locs = result_of(r);
+	CHECK(json_array_size(locs) == 3 &&
+		      loc_is(json_array_get(locs, 0), soc_uri, soc_text, "serial@2000", 0, 0, 11) &&
+		      has_loc(locs, a_uri, a_text, "&uart0 {", 0, 0, 6) &&
+		      has_loc(locs, b_uri, b_text, "&uart0 {", 0, 0, 6),
+	      "definition of a .dtsi's node: the boards' changes too: %s", dump(locs));
+	json_decref(r);
+	r = ask(&c, "textDocument/definition", soc_uri, where(soc_text, "status", 0, 2), NULL);
+	locs = result_of(r);
+	CHECK(json_array_size(locs) == 3 &&
+		      loc_is(json_array_get(locs, 0), soc_uri, soc_text, "status", 0, 0, 6) &&
+		      has_loc(locs, a_uri, a_text, "status", 0, 0, 6) &&
+		      has_loc(locs, b_uri, b_text, "status", 0, 0, 6),
+	      "definition of a .dtsi's property: where the boards set it too: %s", dump(locs));
+	json_decref(r);
 	/* a phandle inside cells: the node it names */
 	r = ask(&c, "textDocument/definition", soc_uri, where(soc_text, "<&intc>", 0, 3), NULL);
 	locs = result_of(r);
@@ -238,15 +265,6 @@ static void test_definition(void)
 }
 
 /* ---- references ---- */
-
-static int has_loc(json_t *locs, const char *uri, const char *text, const char *needle, int nth,
-		   int delta, int len)
-{
-	for (size_t i = 0; i < json_array_size(locs); i++)
-		if (loc_is(json_array_get(locs, i), uri, text, needle, nth, delta, len))
-			return 1;
-	return 0;
-}
 
 static void test_references(void)
 {
