@@ -16,6 +16,7 @@
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
 #include "../../parser/parser.h"
+#include "analysis.h"
 #include "server.h"
 #include "view.h"
 
@@ -614,6 +615,11 @@ static void each_view(struct lsp_server *s, const char *real, const char *const 
 	for (struct lsp_doc *d = s->docs.head; d; d = d->next)
 		VEC_PUSH(docs, ndocs, capdocs, d);
 	for (size_t i = 0; i < ndocs; i++) {
+		/* a document whose tree was let go is not built again when its
+		 * last check did not read the file */
+		const struct lsp_doc *d = docs[i];
+		if (!d->view && d->ndeps && strcmp(d->real, real) != 0 && !lsp_doc_depends_on(d, real))
+			continue;
 		struct lsp_view *v = lsp_doc_view(s, docs[i]);
 		if (v && lsp_view_file(v, real) >= 0 && fn(v, ud)) {
 			free(docs);
