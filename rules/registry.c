@@ -128,7 +128,13 @@
 	X(unused_suppression) \
 	X(value_whitespace) \
 	X(vendor_prefix) \
-	X(xen_dom0less)
+	X(xen_boot_module) \
+	X(xen_dom0less) \
+	X(xen_domain_capabilities) \
+	X(xen_domain_options) \
+	X(xen_static_heap) \
+	X(xen_static_mem) \
+	X(xen_vcpu)
 
 #define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;
 RULES(DECLARE)

@@ -5,6 +5,7 @@
 
 #define HDR "/dts-v1/;\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n"
 #define END "};\n"
+#define HDR2 "/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"
 
 /* A Xen hypervisor node beside a GIC, with the root cells it needs. */
 #define XEN(body)                                                             \
@@ -14,6 +15,13 @@
 	"\t\tcompatible = \"arm,cortex-a15-gic\";\n\t\t#interrupt-cells = <3>;\n" \
 	"\t\tinterrupt-controller;\n\t\treg = <0 0x2c001000 0 0x1000>;\n\t};\n"  \
 	"\thypervisor {\n" body "\t};\n};\n"
+/* A host tree with one dom0less domain (128 MiB, one vCPU); `body` goes
+ * into the domain. */
+#define DOM0LESS(body)                                                        \
+	"/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"        \
+	"\tchosen {\n\t\tdomU1 {\n\t\t\tcompatible = \"xen,domain\";\n"        \
+	"\t\t\t#address-cells = <2>;\n\t\t\t#size-cells = <2>;\n"               \
+	"\t\t\tmemory = <0 0x20000>;\n\t\t\tcpus = <1>;\n" body "\t\t};\n\t};\n};\n"
 #define XEN_COMPAT "\t\tcompatible = \"xen,xen-4.2\", \"xen,xen\";\n"
 #define XEN_REG "\t\treg = <0 0xb0000000 0 0x20000>;\n"
 #define XEN_IRQ "\t\tinterrupts = <1 15 0xf08>;\n"
@@ -233,6 +241,16 @@ const struct rule_case rule_cases[] = {
 	 "/dts-v1/;\n/ {\n\tchosen {\n\t\tdomU1 {\n\t\t\tcompatible = \"xen,domain\";\n"
 	 "\t\t\t#address-cells = <2>;\n\t\t\t#size-cells = <2>;\n"
 	 "\t\t\tmemory = <0 0x20000>;\n\t\t\tcpus = <1>;\n\t\t};\n\t};\n};\n"},
+	{"xen-boot-module", DOM0LESS("\t\tk { compatible = \"multiboot,module\", \"multiboot,kernel\"; reg = <0 1 0 1>; };\n"),
+	 DOM0LESS("\t\tk { compatible = \"multiboot,kernel\", \"multiboot,module\"; reg = <0 1 0 1>; };\n")},
+	{"xen-domain-options", DOM0LESS("\t\t\tmax_grant_version = <3>;\n"), DOM0LESS("\t\t\tmax_grant_version = <2>;\n")},
+	{"xen-domain-capabilities", DOM0LESS("\t\t\tcapabilities = <0x40>;\n"), DOM0LESS("\t\t\tcapabilities = <0x2>;\n")},
+	{"xen-vcpu", DOM0LESS("\t\t\tv { compatible = \"xen,vcpu\"; id = <1>; };\n"),
+	 DOM0LESS("\t\t\tv { compatible = \"xen,vcpu\"; id = <0>; };\n")},
+	{"xen-static-mem", DOM0LESS("\t\t\txen,static-mem = <0 0x30000000 0 0x1000>;\n"),
+	 DOM0LESS("\t\t\txen,static-mem = <0 0x30000000 0 0x8000000>;\n")},
+	{"xen-static-heap", HDR2 "\tchosen { xen,static-heap = <0 0x30001000 0 0x10000>; };\n" END,
+	 HDR2 "\tchosen { xen,static-heap = <0 0x30000000 0 0x10000>; };\n" END},
 };
 
 const size_t rule_ncases = sizeof(rule_cases) / sizeof(rule_cases[0]);
