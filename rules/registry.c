@@ -129,11 +129,16 @@
 	X(value_whitespace) \
 	X(vendor_prefix) \
 	X(xen_boot_module) \
+	X(xen_cpupool) \
 	X(xen_dom0less) \
 	X(xen_domain_capabilities) \
 	X(xen_domain_options) \
+	X(xen_grant_dma) \
+	X(xen_passthrough) \
+	X(xen_static_evtchn) \
 	X(xen_static_heap) \
 	X(xen_static_mem) \
+	X(xen_static_shm) \
 	X(xen_vcpu)
 
 #define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;

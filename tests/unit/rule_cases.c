@@ -251,6 +251,23 @@ const struct rule_case rule_cases[] = {
 	 DOM0LESS("\t\t\txen,static-mem = <0 0x30000000 0 0x8000000>;\n")},
 	{"xen-static-heap", HDR2 "\tchosen { xen,static-heap = <0 0x30001000 0 0x10000>; };\n" END,
 	 HDR2 "\tchosen { xen,static-heap = <0 0x30000000 0 0x10000>; };\n" END},
+	{"xen-static-shm", DOM0LESS("\t\t\ts { compatible = \"xen,domain-shared-memory-v1\"; xen,shm-id = <1>; };\n"),
+	 DOM0LESS("\t\t\ts { compatible = \"xen,domain-shared-memory-v1\"; xen,shm-id = \"a\";\n"
+		  "\t\t\t\txen,shared-mem = <0 0x50000000 0 0x60000000 0 0x1000>; };\n")},
+	{"xen-static-evtchn", DOM0LESS("\t\t\te: e { compatible = \"xen,evtchn-v1\"; xen,evtchn = <1>; };\n"),
+	 HDR2 "\tchosen {\n\t\ta: a { compatible = \"xen,evtchn-v1\"; xen,evtchn = <1 &b>; };\n"
+	      "\t\tb: b { compatible = \"xen,evtchn-v1\"; xen,evtchn = <2 &a>; };\n\t};\n" END},
+	{"xen-cpupool", HDR2 "\tchosen { p { compatible = \"xen,cpupool\"; cpupool-sched = \"fifo\"; }; };\n" END,
+	 HDR2 "\tcpus { #address-cells = <1>; #size-cells = <0>;\n"
+	      "\t\tc0: cpu@0 { device_type = \"cpu\"; reg = <0>; };\n\t};\n"
+	      "\tchosen { p { compatible = \"xen,cpupool\"; cpupool-cpus = <&c0>; cpupool-sched = \"null\"; }; };\n" END},
+	{"xen-passthrough", HDR2 "\tpassthrough { compatible = \"simple-bus\"; ranges; #address-cells = <2>; #size-cells = <2>;\n"
+			    "\t\td { xen,reg = <0 0x1000 0 0x1000>; };\n\t};\n" END,
+	 HDR2 "\tpassthrough { compatible = \"simple-bus\"; ranges; #address-cells = <2>; #size-cells = <2>;\n"
+	      "\t\td { xen,path = \"/d\"; xen,reg = <0 0x1000 0 0x1000 0 0x2000>; };\n\t};\n" END},
+	{"xen-grant-dma", HDR "\tx: iommu { compatible = \"xen,grant-dma\"; #iommu-cells = <2>; };\n" END,
+	 HDR "\tx: iommu { compatible = \"xen,grant-dma\"; #iommu-cells = <1>; };\n"
+	     "\tv { iommus = <&x 1>; };\n" END},
 };
 
 const size_t rule_ncases = sizeof(rule_cases) / sizeof(rule_cases[0]);
