@@ -43,6 +43,9 @@
 	X(hv_abi_version) \
 	X(hv_compatible_order) \
 	X(hv_epapr) \
+	X(hv_epapr_byte_channel) \
+	X(hv_epapr_doorbell) \
+	X(hv_epapr_pic) \
 	X(hv_interrupts) \
 	X(hv_kvm) \
 	X(hv_node_name) \

@@ -80,7 +80,7 @@ static void check_xen_reg(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 
 /* Every phandle a copied node holds must stay inside what is copied. */
 static void check_refs(struct dtidy_ctx *ctx, const struct dtidy_node *n,
-		       const struct dtidy_node *gic)
+		       const struct dtidy_node *gic, int whole)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	DTIDY_FOREACH_PROP(p, n)
@@ -89,7 +89,7 @@ static void check_refs(struct dtidy_ctx *ctx, const struct dtidy_node *n,
 		const struct dtidy_cell **cells = hv_cells(p, &nc);
 		for (size_t i = 0; i < nc; i++) {
 			const struct dtidy_node *to = cells[i]->ref ? hv_cell_target(t, cells[i]) : NULL;
-			if (to && !copied(to)) {
+			if (to && !whole && !copied(to)) {
 				dtidy_report(ctx, cells[i]->loc,
 					     "%s refers to %s, which the guest does not get: only "
 					     "/passthrough, /aliases and the /gic placeholder of a partial "
@@ -125,14 +125,32 @@ static const struct dtidy_node *next_below(const struct dtidy_node *n, const str
 	return n == top ? NULL : n->next;
 }
 
+/* Does the tree also describe the platform (cpus, memory, soc)? Then it is
+ * a whole guest tree for a toolstack that copies it all, not a partial one
+ * of which only /passthrough and /aliases reach the guest. */
+static int whole_tree(const struct dtidy_node *root)
+{
+	static const char *const platform[] = {"cpus", "memory", "soc", "reserved-memory"};
+	DTIDY_FOREACH_CHILD(c, root)
+	{
+		for (size_t i = 0; i < sizeof(platform) / sizeof(platform[0]); i++)
+			if (!strcmp(c->basename, platform[i]))
+				return 1;
+	}
+	return 0;
+}
+
 static void check_partial(struct dtidy_ctx *ctx, const struct dtidy_node *pt)
 {
 	const struct dtidy_node *gic = NULL;
+	if (!pt->child && !pt->props)
+		return;	/* an empty placeholder: nothing to translate */
 	DTIDY_FOREACH_CHILD(c, pt->parent)
 	{
 		if (!strcmp(c->name, "gic"))
 			gic = c;
 	}
+	int whole = whole_tree(pt->parent);
 	if (!dtidy_node_is_compatible(pt, "simple-bus"))
 		dtidy_report(ctx, hv_node_loc(pt),
 			     "/passthrough must be compatible with \"simple-bus\" (passthrough.txt)");
@@ -144,7 +162,7 @@ static void check_partial(struct dtidy_ctx *ctx, const struct dtidy_node *pt)
 				     need[i]);
 	for (const struct dtidy_node *n = pt; n; n = next_below(n, pt)) {
 		check_xen_reg(ctx, n);
-		check_refs(ctx, n, gic);
+		check_refs(ctx, n, gic, whole);
 	}
 }
 
@@ -184,7 +202,10 @@ const struct dtidy_rule dtidy_rule_xen_passthrough = {
 		"page aligned; xen,path, the host path of the device, a string; and\n"
 		"optionally the flag xen,force-assign-without-iommu. xen,reg needs\n"
 		"xen,path (or the force flag) and xen,path needs xen,reg, or Xen refuses\n"
-		"the domain. Phandles in copied nodes must point at copied nodes; the\n"
+		"the domain. Phandles in copied nodes must point at copied nodes (not\n"
+		"checked in a whole guest tree, one that also has cpus, memory, soc or\n"
+		"reserved-memory: some toolstacks copy those whole); an empty /passthrough\n"
+		"placeholder is left alone. The\n"
 		"guest GIC is phandle 65000 (GUEST_PHANDLE_GIC, xen/include/public/\n"
 		"arch-arm.h) unless a /gic placeholder gives its own. In the host tree,\n"
 		"xen,passthrough is a flag (any value still marks the device).\n"

@@ -268,6 +268,14 @@ const struct rule_case rule_cases[] = {
 	{"xen-grant-dma", HDR "\tx: iommu { compatible = \"xen,grant-dma\"; #iommu-cells = <2>; };\n" END,
 	 HDR "\tx: iommu { compatible = \"xen,grant-dma\"; #iommu-cells = <1>; };\n"
 	     "\tv { iommus = <&x 1>; };\n" END},
+	{"hv-epapr-byte-channel", "/dts-v1/;\n/ {\n\tb { compatible = \"epapr,hv-byte-channel\"; };\n};\n",
+	 "/dts-v1/;\n/ {\n\tinterrupt-parent = <&p>;\n"
+	 "\tp: p { compatible = \"epapr,hv-pic\"; interrupt-controller; #interrupt-cells = <2>; };\n"
+	 "\tb { compatible = \"epapr,hv-byte-channel\"; hv-handle = <1>; interrupts = <1 0 2 0>; };\n};\n"},
+	{"hv-epapr-doorbell", "/dts-v1/;\n/ {\n\td { compatible = \"epapr,hv-send-doorbell\"; };\n};\n",
+	 "/dts-v1/;\n/ {\n\td { compatible = \"epapr,hv-send-doorbell\"; hv-handle = <1>; };\n};\n"},
+	{"hv-epapr-pic", "/dts-v1/;\n/ {\n\tp { compatible = \"epapr,hv-pic\"; interrupt-controller; #interrupt-cells = <4>; };\n};\n",
+	 "/dts-v1/;\n/ {\n\tp { compatible = \"epapr,hv-pic\"; interrupt-controller; #interrupt-cells = <2>; };\n};\n"},
 };
 
 const size_t rule_ncases = sizeof(rule_cases) / sizeof(rule_cases[0]);
