@@ -46,6 +46,10 @@
 	X(hv_epapr_byte_channel) \
 	X(hv_epapr_doorbell) \
 	X(hv_epapr_pic) \
+	X(hv_ffa_manifest) \
+	X(hv_ffa_regions) \
+	X(hv_ffa_spmc) \
+	X(hv_hafnium_manifest) \
 	X(hv_interrupts) \
 	X(hv_kvm) \
 	X(hv_node_name) \

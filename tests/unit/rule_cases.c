@@ -276,6 +276,22 @@ const struct rule_case rule_cases[] = {
 	 "/dts-v1/;\n/ {\n\td { compatible = \"epapr,hv-send-doorbell\"; hv-handle = <1>; };\n};\n"},
 	{"hv-epapr-pic", "/dts-v1/;\n/ {\n\tp { compatible = \"epapr,hv-pic\"; interrupt-controller; #interrupt-cells = <4>; };\n};\n",
 	 "/dts-v1/;\n/ {\n\tp { compatible = \"epapr,hv-pic\"; interrupt-controller; #interrupt-cells = <2>; };\n};\n"},
+	{"hv-ffa-manifest", "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-manifest-1.0\";\n};\n",
+	 "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-manifest-1.0\";\n\tffa-version = <0x10002>;\n"
+	 "\tuuid = <1 2 3 4>;\n\texecution-ctx-count = <1>;\n\texception-level = <2>;\n"
+	 "\texecution-state = <0>;\n\tmessaging-method = <3>;\n\tns-interrupts-action = <1>;\n};\n"},
+	{"hv-ffa-regions", "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-manifest-1.0\";\n"
+			   "\tm { compatible = \"arm,ffa-manifest-memory-regions\"; r { pages-count = <1>; }; };\n};\n",
+	 "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-manifest-1.0\";\n"
+	 "\tm { compatible = \"arm,ffa-manifest-memory-regions\"; r { pages-count = <1>; attributes = <3>; }; };\n};\n"},
+	{"hv-ffa-spmc", "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-core-manifest-1.0\";\n"
+			"\tattribute { spmc_id = <0x1>; maj_ver = <1>; min_ver = <1>; };\n};\n",
+	 "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-core-manifest-1.0\";\n"
+	 "\tattribute { spmc_id = <0x8000>; maj_ver = <1>; min_ver = <1>; };\n};\n"},
+	{"hv-hafnium-manifest", "/dts-v1/;\n/ {\n\thypervisor {\n\t\tcompatible = \"hafnium,hafnium\";\n"
+				"\t\tvm1 { debug_name = \"a\"; };\n\t\tvm3 { debug_name = \"b\"; };\n\t};\n};\n",
+	 "/dts-v1/;\n/ {\n\thypervisor {\n\t\tcompatible = \"hafnium,hafnium\";\n"
+	 "\t\tvm1 { debug_name = \"a\"; };\n\t\tvm2 { debug_name = \"b\"; vcpu_count = <1>; mem_size = <0x1000>; };\n\t};\n};\n"},
 };
 
 const size_t rule_ncases = sizeof(rule_cases) / sizeof(rule_cases[0]);
