@@ -6,6 +6,9 @@
 #   make bench    throughput against dtc on the shared corpus
 #                 (TREE=DIR: whole-tree check/format timing over DIR's boards)
 #   make lint     cppcheck, then a clang build of everything
+#   make install  the binary, man page and shell completions under
+#                 $(DESTDIR)$(PREFIX) (default /usr/local); make uninstall
+#   V=1           show the compiler's command lines
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
@@ -16,9 +19,19 @@ BUILD   ?= build
 CORPUS  ?= ../shared/corpus
 export CORPUS
 
+# Quiet by default: one short line per step; V=1 shows the commands.
+V ?= 0
+ifeq ($(V),1)
+Q   :=
+SAY := @true
+else
+Q   := @
+SAY := @printf '  %-7s %s\n'
+endif
+
 # Every .c under these directories is part of dtidy: a rule or a stage is
 # added by adding its file.
-SRC_DIRS := core lexer parser rules formatter integrations
+SRC_DIRS := core lexer parser kstyle rules formatter integrations
 SRCS     := $(sort $(shell find $(SRC_DIRS) -name '*.c' 2>/dev/null))
 MAIN_SRC := integrations/cli/main.c
 LIB_SRCS := $(filter-out $(MAIN_SRC),$(SRCS))
@@ -33,37 +46,43 @@ FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 all: $(BUILD)/dtidy
 
 $(BUILD)/dtidy: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $^ $(LDLIBS)
 
 $(BUILD)/libdtidy.a: $(LIB_OBJS)
+	$(SAY) AR $@
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(SAY) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/unit-tests: $(UNIT_OBJS) $(BUILD)/libdtidy.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $(UNIT_OBJS) $(BUILD)/libdtidy.a -lcriterion $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -rdynamic -o $@ $(UNIT_OBJS) $(BUILD)/libdtidy.a -lcriterion $(LDLIBS)
 
 # Benchmark drivers link against the same library as the unit tests.
 $(BUILD)/parse-bench: $(BUILD)/bench/parse_bench.o $(BUILD)/libdtidy.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 -include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d
 
 # --- setup -----------------------------------------------------------------
 DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
 	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
-	    device-tree-compiler cpp neovim git pkg-config jq
+	    device-tree-compiler cpp neovim git pkg-config jq man-db zsh fish
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
 # --- run and test -----------------------------------------------------------
 # deps first, then the build: a parallel make must not compile before the
 # headers are installed.
+# `make run` shows dtidy's output: the build says nothing unless it fails.
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all SAY=@true
 	@sh examples/run.sh $(BUILD)/dtidy
 
 # Each fuzz target also builds as a plain program that replays inputs, so
@@ -73,7 +92,8 @@ REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=$(BUILD)/replay_%)
 FUZZ_HDRS := $(wildcard tests/fuzz/*.h)
 
 $(BUILD)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay_main.c \
+	$(SAY) LD $@
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay_main.c \
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
 check-build: all $(BUILD)/unit-tests $(REPLAY_BINS)
@@ -120,7 +140,8 @@ fuzz:
 fuzz-bins: $(FUZZ_BINS)
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	$(SAY) LD $@
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
 SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp
@@ -130,7 +151,53 @@ fuzz-smoke: fuzz
 fuzz-run: fuzz
 	@sh tests/fuzz/run.sh $(FUZZ_TIME)
 
+# --- install -------------------------------------------------------------------
+# The man page and the completions are printed by the binary from the same
+# table as --help (integrations/cli/cli_table.c), so they cannot drift.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+GENERATED := $(BUILD)/dtidy.1 $(BUILD)/completions/dtidy.bash \
+	     $(BUILD)/completions/_dtidy $(BUILD)/completions/dtidy.fish
+
+$(BUILD)/dtidy.1: $(BUILD)/dtidy
+	$(SAY) GEN $@
+	$(Q)$(BUILD)/dtidy help --man > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/dtidy.bash: $(BUILD)/dtidy
+	@mkdir -p $(dir $@)
+	$(SAY) GEN $@
+	$(Q)$(BUILD)/dtidy help --completion=bash > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/_dtidy: $(BUILD)/dtidy
+	@mkdir -p $(dir $@)
+	$(SAY) GEN $@
+	$(Q)$(BUILD)/dtidy help --completion=zsh > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/dtidy.fish: $(BUILD)/dtidy
+	@mkdir -p $(dir $@)
+	$(SAY) GEN $@
+	$(Q)$(BUILD)/dtidy help --completion=fish > $@.tmp && mv $@.tmp $@
+
+install: all $(GENERATED)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions \
+		$(DESTDIR)$(DATADIR)/zsh/site-functions \
+		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d
+	install -m 755 $(BUILD)/dtidy $(DESTDIR)$(BINDIR)/dtidy
+	install -m 644 $(BUILD)/dtidy.1 $(DESTDIR)$(MANDIR)/man1/dtidy.1
+	install -m 644 $(BUILD)/completions/dtidy.bash \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/dtidy
+	install -m 644 $(BUILD)/completions/_dtidy $(DESTDIR)$(DATADIR)/zsh/site-functions/_dtidy
+	install -m 644 $(BUILD)/completions/dtidy.fish \
+		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/dtidy.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dtidy $(DESTDIR)$(MANDIR)/man1/dtidy.1 \
+		$(DESTDIR)$(DATADIR)/bash-completion/completions/dtidy \
+		$(DESTDIR)$(DATADIR)/zsh/site-functions/_dtidy \
+		$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/dtidy.fish
+
 clean:
 	rm -rf build build-asan build-clang build-fuzz
 
-.PHONY: all deps run test check-build asan bench lint fuzz fuzz-bins fuzz-smoke fuzz-run clean
+.PHONY: all deps run test check-build asan bench lint fuzz fuzz-bins fuzz-smoke fuzz-run \
+	install uninstall clean

@@ -1,5 +1,5 @@
-/* format --sort: the formatted text is put into the kernel's orders (by the
- * style rules' orders, rules/style/sort.h), then formatted again. Sorting
+/* format --sort: the formatted text is put into the kernel's orders
+ * (kstyle/sort.h, the orders the style rules check), then formatted again. Sorting
  * works on the formatted text, where each statement has its own lines;
  * notes about nodes left in their order point into the input, found again
  * through their significant tokens, which formatting keeps in order. */
@@ -10,7 +10,7 @@
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
 #include "../parser/parser.h"
-#include "../rules/style/sort.h"
+#include "../kstyle/sort.h"
 #include "fmt_internal.h"
 
 static int significant(const struct dt_token *t)

@@ -49,10 +49,17 @@ struct cli_opts {
 	int line_width;			/* --line-width N ; 0: default */
 	const char *indent;		/* --indent tab|N */
 	int tab_width;			/* --tab-width N ; 0: default */
+	/* every command */
+	int help;			/* --help: print the command's help */
+	int version;			/* --version */
+	/* help */
+	int help_man;			/* --man */
+	const char *help_completion;	/* --completion=SHELL */
 };
 
-/* Parses argv after the command name. Returns 0, or 2 after printing a
- * usage error. */
+/* Parses argv after the command name (o->cmd, a command of cli_table.c).
+ * Only the options that command takes are accepted. Returns 0, or 2 after
+ * printing a usage error. */
 int cli_parse(struct cli_opts *o, int argc, char **argv);
 void cli_opts_free(struct cli_opts *o);
 
@@ -76,6 +83,14 @@ struct engine;
 int format_sort_check(const struct cli_opts *o, struct engine *e, const struct source *src,
 		      const struct fmt_result *r, struct diag_list *diags);
 int cmd_lsp(struct cli_opts *o);
+int cmd_help(struct cli_opts *o);
+
+#include <stdio.h>
+struct cli_command;
+/* dtidy --help: the commands. */
+void cli_usage(FILE *f);
+/* dtidy CMD --help: the command's usage, description and options. */
+void cli_command_help(FILE *f, const struct cli_command *c);
 
 struct file_list;
 /* check -MD: writes the rules for the inputs and, per input, the files read

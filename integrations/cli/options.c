@@ -5,6 +5,7 @@
 #include "../../core/jobs.h"
 #include "../../core/xalloc.h"
 #include "cli.h"
+#include "cli_table.h"
 
 /* "--name=value" or "--name value"; returns the value or NULL. */
 static const char *opt_value(const char *arg, const char *name, int *i, int argc,
@@ -26,6 +27,11 @@ static const char *opt_value(const char *arg, const char *name, int *i, int argc
 
 int cli_parse(struct cli_opts *o, int argc, char **argv)
 {
+	const struct cli_command *cmd = cli_command_find(o->cmd);
+	if (!cmd) {
+		fprintf(stderr, "dtidy: unknown command '%s' (see dtidy --help)\n", o->cmd);
+		return 2;
+	}
 	if (!o->jobs)
 		o->jobs = jobs_default_threads();
 	o->level = -1;
@@ -38,8 +44,25 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			VEC_PUSH(o->paths, o->npaths, o->cappaths, argv[i]);
 			continue;
 		}
+		int attached;
+		const struct cli_option *known = cli_option_find(a, &attached);
 		if (strcmp(a, "--") == 0) {
 			only_paths = 1;
+			continue;
+		}
+		if (!known || !(known->cmds & cmd->bit)) {
+			fprintf(stderr, "dtidy: %s: unknown option '%s' (see dtidy %s --help)\n",
+				cmd->name, a, cmd->name);
+			return 2;
+		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			o->help = 1;
+		} else if (!strcmp(a, "--version")) {
+			o->version = 1;
+		} else if (!strcmp(a, "--man")) {
+			o->help_man = 1;
+		} else if ((v = opt_value(a, "--completion", &i, argc, argv, &missing))) {
+			o->help_completion = v;
 		} else if (strncmp(a, "-I", 2) == 0) {
 			const char *d = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!d) {

@@ -1,4 +1,6 @@
-/* Checking that siblings come in order, and offering to sort them. */
+/* Checking that siblings come in order, and offering to sort them: the
+ * runner of the three order rules (property-order, child-address-order,
+ * child-name-order) over kstyle's orders. */
 #include <stdlib.h>
 
 #include "../../core/xalloc.h"
@@ -38,4 +40,24 @@ void style_check_order(const struct style_file *sf, const struct cst *body,
 	struct style_reorder ro = {.items = items, .n = n, .wanted = wanted};
 	style_fix_reorder(sf, body, &ro, first);
 	free(wanted);
+}
+
+struct order_rule {
+	int kind;
+	style_say_fn say;
+};
+
+static void check_body(const struct style_file *sf, const struct cst *body, void *ud)
+{
+	const struct order_rule *r = ud;
+	struct style_group g;
+	style_group_init(&g, sf, body, r->kind);
+	style_check_order(sf, body, g.items, g.n, style_group_cmp, r->say, &g, 1);
+	style_group_free(&g);
+}
+
+void style_check_group_order(struct dtidy_ctx *ctx, int kind, style_say_fn say)
+{
+	struct order_rule r = {kind, say};
+	style_check_bodies(ctx, check_body, &r);
 }

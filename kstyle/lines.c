@@ -1,13 +1,10 @@
-/* The checked file as lines, classified from its tokens and CST. */
-#include "style.h"
+/* A file as lines, classified from its tokens and CST. */
+#include "lines.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/xalloc.h"
-#include "../context.h"
+#include "../core/xalloc.h"
 
 static int is_stmt(int kind)
 {
@@ -268,16 +265,6 @@ int style_open_text(struct style_file *sf, const char *text, size_t len,
 	return 0;
 }
 
-int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
-{
-	memset(sf, 0, sizeof(*sf));
-	const struct rule_source *rs = rule_ctx_source(ctx);
-	if (!rs || !rs->src || !rs->cst)
-		return -1;
-	style_open_text(sf, rs->src->text, rs->src->len, rs->toks, rs->ntoks, rs->cst);
-	sf->ctx = ctx;
-	return 0;
-}
 
 void style_close(struct style_file *sf)
 {
@@ -335,44 +322,22 @@ void style_each_body(const struct style_file *sf,
 		body_walk(sf, sf->cst->root, fn, ud);
 }
 
-void style_check_bodies(struct dtidy_ctx *ctx,
-			void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
-			void *ud)
+/* The indent unit of a file: what its first indented line one level deep
+ * uses (indent-unit-dts, indent-consistent). */
+size_t style_indent_unit_line(const struct style_file *sf)
 {
-	struct style_file sf;
-	if (style_open(&sf, ctx))
-		return;
-	style_each_body(&sf, fn, ud);
-	style_close(&sf);
+	for (size_t i = 0; i < sf->nlines; i++) {
+		const struct style_line *l = &sf->lines[i];
+		if (l->depth != 1 || l->kind == SL_BLANK || l->kind == SL_PP ||
+		    l->kind == SL_COMMENT_BODY || l->indent_end == l->start)
+			continue;
+		return i;
+	}
+	return (size_t)-1;
 }
 
-static struct dtidy_report *vreport(const struct style_file *sf, uint32_t start, uint32_t end,
-				    const char *fmt, va_list ap)
-{
-	char buf[512];
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	struct dtidy_loc loc = {.file = NULL, .start = start, .end = end};
-	return dtidy_report(sf->ctx, loc, "%s", buf);
-}
-
-struct dtidy_report *style_report(const struct style_file *sf, uint32_t start, uint32_t end,
-				  const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	struct dtidy_report *r = vreport(sf, start, end, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-struct dtidy_report *style_report_line(const struct style_file *sf, size_t line,
-				       const char *fmt, ...)
+int style_indent_is_tab(const struct style_file *sf, size_t line)
 {
 	const struct style_line *l = &sf->lines[line];
-	uint32_t start = l->indent_end < l->end ? l->indent_end : l->start;
-	va_list ap;
-	va_start(ap, fmt);
-	struct dtidy_report *r = vreport(sf, start, l->end, fmt, ap);
-	va_end(ap);
-	return r;
+	return l->indent_end == l->start + 1 && sf->text[l->start] == '\t';
 }

@@ -11,9 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/strbuf.h"
-#include "../../core/xalloc.h"
-#include "style.h"
+#include "../core/strbuf.h"
+#include "../core/xalloc.h"
+#include "order.h"
+#include "reorder.h"
 
 struct edit {
 	uint32_t start, end;	/* from the first chunk's start to the last one's end */

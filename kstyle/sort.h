@@ -11,14 +11,14 @@
  *	use(r.text ? r.text : text); report(r.notes);
  *	style_sort_result_free(&r);
  */
-#ifndef DTIDY_STYLE_SORT_H
-#define DTIDY_STYLE_SORT_H
+#ifndef DTIDY_KSTYLE_SORT_H
+#define DTIDY_KSTYLE_SORT_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../lexer/token.h"
-#include "../../parser/cst.h"
+#include "../lexer/token.h"
+#include "../parser/cst.h"
 
 struct style_sort_note {
 	uint32_t off;		/* the node's name (or its first statement) */

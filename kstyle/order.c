@@ -1,6 +1,6 @@
 /* The orders the kernel's DTS coding style asks for: natural name order,
  * unit-address order and the canonical property order. */
-#include "style.h"
+#include "order.h"
 
 #include <string.h>
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/xalloc.h"
-#include "style.h"
+#include "../core/xalloc.h"
+#include "order.h"
 
 static const char *prop_name(const struct style_file *sf, const struct cst *c, size_t *n)
 {
@@ -96,26 +96,6 @@ int style_group_cmp(const struct style_file *sf, const struct cst *const *items,
 		return style_natcmp(na, an, nb, bn);
 	}
 	}
-}
-
-struct order_rule {
-	int kind;
-	style_say_fn say;
-};
-
-static void check_body(const struct style_file *sf, const struct cst *body, void *ud)
-{
-	const struct order_rule *r = ud;
-	struct style_group g;
-	style_group_init(&g, sf, body, r->kind);
-	style_check_order(sf, body, g.items, g.n, style_group_cmp, r->say, &g, 1);
-	style_group_free(&g);
-}
-
-void style_check_group_order(struct dtidy_ctx *ctx, int kind, style_say_fn say)
-{
-	struct order_rule r = {kind, say};
-	style_check_bodies(ctx, check_body, &r);
 }
 
 /* Stable merge sort of the indices in v[0, n) (tmp: scratch of n). */

@@ -1,0 +1,62 @@
+/* What the style rules add to kstyle's view of a file: it is opened from a
+ * rule's context, and findings are reported through it. */
+#include "style.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../context.h"
+
+int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
+{
+	memset(sf, 0, sizeof(*sf));
+	const struct rule_source *rs = rule_ctx_source(ctx);
+	if (!rs || !rs->src || !rs->cst)
+		return -1;
+	style_open_text(sf, rs->src->text, rs->src->len, rs->toks, rs->ntoks, rs->cst);
+	sf->owner = ctx;
+	return 0;
+}
+
+void style_check_bodies(struct dtidy_ctx *ctx,
+			void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
+			void *ud)
+{
+	struct style_file sf;
+	if (style_open(&sf, ctx))
+		return;
+	style_each_body(&sf, fn, ud);
+	style_close(&sf);
+}
+
+static struct dtidy_report *vreport(const struct style_file *sf, uint32_t start, uint32_t end,
+				    const char *fmt, va_list ap)
+{
+	char buf[512];
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	struct dtidy_loc loc = {.file = NULL, .start = start, .end = end};
+	return dtidy_report(sf->owner, loc, "%s", buf);
+}
+
+struct dtidy_report *style_report(const struct style_file *sf, uint32_t start, uint32_t end,
+				  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct dtidy_report *r = vreport(sf, start, end, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+struct dtidy_report *style_report_line(const struct style_file *sf, size_t line,
+				       const char *fmt, ...)
+{
+	const struct style_line *l = &sf->lines[line];
+	uint32_t start = l->indent_end < l->end ? l->indent_end : l->start;
+	va_list ap;
+	va_start(ap, fmt);
+	struct dtidy_report *r = vreport(sf, start, l->end, fmt, ap);
+	va_end(ap);
+	return r;
+}
