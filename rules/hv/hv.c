@@ -249,3 +249,53 @@ int hv_fix_string(struct dtidy_report *r, const struct dtidy_prop *p, size_t i, 
 	free(s);
 	return 1;
 }
+
+void hv_need_interrupts(struct dtidy_ctx *ctx, const struct dtidy_node *n, long want,
+			const char *missing, const char *counted)
+{
+	const struct dtidy_prop *irq = dtidy_prop_get(n, "interrupts");
+	if (!irq) {
+		if (!dtidy_prop_get(n, "interrupts-extended"))
+			dtidy_report(ctx, hv_node_loc(n), "%s lacks interrupts: %s", n->name, missing);
+		return;
+	}
+	const struct dtidy_node *ic = dtidy_interrupt_parent(dtidy_ctx_tree(ctx), n);
+	long cells = ic ? dtidy_node_u32(ic, "#interrupt-cells") : -1;
+	long nc = dtidy_prop_cells(irq, NULL, 0);
+	if (cells > 0 && nc >= 0 && nc != want * cells)
+		dtidy_report(ctx, dtidy_prop_loc(irq),
+			     "interrupts holds %ld cell%s: %s (%ld x %ld cells of %s)", nc,
+			     nc == 1 ? "" : "s", counted, want, cells, ic->name);
+}
+
+const char *hv_range_list_error(const char *s, int base, int ascending)
+{
+	unsigned long last = 0;
+	int first = 1;
+	if (!*s)
+		return "it is empty";
+	while (*s) {
+		char *end;
+		if (*s < '0' || *s > '9')
+			return "expected a number (no spaces)";
+		unsigned long a = strtoul(s, &end, base), b = a;
+		s = end;
+		if (*s == '-') {
+			if (s[1] < '0' || s[1] > '9')
+				return "a range needs an end: \"A-B\"";
+			b = strtoul(s + 1, &end, base);
+			s = end;
+		}
+		if (b < a)
+			return "a range must go upwards (it selects nothing)";
+		if (ascending && !first && a <= last)
+			return "items must be in ascending order without overlaps";
+		last = b;
+		first = 0;
+		if (*s == ',' && s[1])
+			s++;
+		else if (*s)
+			return "items are separated by single commas, and Xen stops reading here";
+	}
+	return NULL;
+}

@@ -44,6 +44,12 @@ const struct dtidy_cell **hv_cells(const struct dtidy_prop *p, size_t *n);
 /* The one string of a property, or NULL. */
 const char *hv_prop_str(const struct dtidy_prop *p);
 
+/* What is wrong with a list of numbers and inclusive A-B ranges separated
+ * by commas ("0-3,5"), as Xen parses llc-colors and hard-affinity; NULL
+ * when nothing is. `base` is strtoul's (10, or 0 for C syntax);
+ * `ascending` also wants the items in ascending order without overlap. */
+const char *hv_range_list_error(const char *s, int base, int ascending);
+
 /* ---- /chosen, where a Xen host tree describes what Xen builds ---- */
 
 /* Is n /chosen, or the __overlay__ of an overlay fragment whose target is
@@ -68,6 +74,12 @@ void hv_each_compatible(struct dtidy_ctx *ctx, const char *compat,
 			void (*fn)(struct dtidy_ctx *ctx, const struct dtidy_node *n));
 /* The node a phandle cell points at (by reference or by number). */
 const struct dtidy_node *hv_cell_target(const struct dtidy_tree *t, const struct dtidy_cell *c);
+/* The interrupts of n hold `want` specifiers of its interrupt parent:
+ * reports a missing property (unless interrupts-extended is there, for
+ * `what`, e.g. "byte channel bc0 lacks interrupts: ...") and a wrong
+ * count. An unknown interrupt parent is left to the structural rules. */
+void hv_need_interrupts(struct dtidy_ctx *ctx, const struct dtidy_node *n, long want,
+			const char *missing, const char *counted);
 /* "a flag: no value" check: reports a property given a value. */
 void hv_need_flag(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name,
 		  const char *why);

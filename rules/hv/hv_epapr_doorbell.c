@@ -3,23 +3,8 @@
 
 static void check_receive(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 {
-	const struct dtidy_prop *irq = dtidy_prop_get(n, "interrupts");
-	if (!irq) {
-		if (!dtidy_prop_get(n, "interrupts-extended"))
-			dtidy_report(ctx, hv_node_loc(n),
-				     "receive doorbell %s lacks interrupts: the interrupt it raises "
-				     "when rung",
-				     n->name);
-		return;
-	}
-	const struct dtidy_node *ic = dtidy_interrupt_parent(dtidy_ctx_tree(ctx), n);
-	long cells = ic ? dtidy_node_u32(ic, "#interrupt-cells") : -1;
-	long nc = dtidy_prop_cells(irq, NULL, 0);
-	if (cells > 0 && nc >= 0 && nc != cells)
-		dtidy_report(ctx, dtidy_prop_loc(irq),
-			     "interrupts holds %ld cell%s: a receive doorbell has one interrupt "
-			     "(%ld cells of %s)",
-			     nc, nc == 1 ? "" : "s", cells, ic->name);
+	hv_need_interrupts(ctx, n, 1, "the interrupt it raises when rung",
+			   "a receive doorbell has one interrupt");
 }
 
 static void check_send(struct dtidy_ctx *ctx, const struct dtidy_node *n)

@@ -50,11 +50,7 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (hv_is_xen_domain(n))
-			check_domain(ctx, n);
-	}
+	hv_each_compatible(ctx, "xen,domain", check_domain);
 }
 
 const struct dtidy_rule dtidy_rule_xen_dom0less = {

@@ -45,38 +45,6 @@ static void one_of(struct dtidy_ctx *ctx, const struct dtidy_node *d, const char
 			     empty_ok ? ", or no value" : "");
 }
 
-/* "0-3,5,8-9": ascending, no overlap, no spaces (cache-coloring.rst). */
-static const char *bad_colors(const char *s)
-{
-	long last = -1;
-	const char *q = s;
-	if (!*q)
-		return "it is empty";
-	while (*q) {
-		char *end;
-		if (*q < '0' || *q > '9')
-			return "expected a color number (no spaces)";
-		long a = strtol(q, &end, 10), b = a;
-		q = end;
-		if (*q == '-') {
-			if (q[1] < '0' || q[1] > '9')
-				return "a range needs an end: \"A-B\"";
-			b = strtol(q + 1, &end, 10);
-			q = end;
-		}
-		if (b < a)
-			return "a range must go upwards";
-		if (a <= last)
-			return "colors must be in ascending order without overlaps";
-		last = b;
-		if (*q == ',' && q[1])
-			q++;
-		else if (*q)
-			return "colors and ranges are separated by single commas";
-	}
-	return NULL;
-}
-
 static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 {
 	const struct dtidy_prop *p = dtidy_prop_get(d, "vpl011");
@@ -132,7 +100,7 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 
 	p = dtidy_prop_get(d, "llc-colors");
 	if (p) {
-		const char *s = hv_prop_str(p), *why = s ? bad_colors(s) : NULL;
+		const char *s = hv_prop_str(p), *why = s ? hv_range_list_error(s, 10, 1) : NULL;
 		if (!s)
 			dtidy_report(ctx, dtidy_prop_loc(p),
 				     "llc-colors is one string such as \"0-3,8\"");
@@ -157,11 +125,7 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (hv_is_xen_domain(n))
-			check_domain(ctx, n);
-	}
+	hv_each_compatible(ctx, "xen,domain", check_domain);
 }
 
 const struct dtidy_rule dtidy_rule_xen_domain_options = {

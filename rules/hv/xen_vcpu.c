@@ -1,38 +1,8 @@
 /* xen-vcpu: the per-vCPU nodes (hard affinity) of a dom0less domain. */
 #include <inttypes.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "hv.h"
-
-/* "4-7", "0-3,5", "1,6": pCPU numbers and inclusive ranges, as Xen parses
- * them (numbers in C syntax, ',' between items, '-' inside a range). */
-static const char *bad_affinity(const char *s)
-{
-	const char *q = s;
-	if (!*q)
-		return "it is empty";
-	while (*q) {
-		char *end;
-		if (*q < '0' || *q > '9')
-			return "expected a pCPU number (no spaces)";
-		unsigned long a = strtoul(q, &end, 0), b = a;
-		q = end;
-		if (*q == '-') {
-			if (q[1] < '0' || q[1] > '9')
-				return "a range needs an end: \"A-B\"";
-			b = strtoul(q + 1, &end, 0);
-			q = end;
-		}
-		if (b < a)
-			return "a range must go upwards (Xen would select no pCPU)";
-		if (*q == ',' && q[1])
-			q++;
-		else if (*q)
-			return "Xen stops reading at this character";
-	}
-	return NULL;
-}
 
 static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 {
@@ -68,7 +38,7 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 		}
 		const struct dtidy_prop *aff = dtidy_prop_get(v, "hard-affinity");
 		if (aff) {
-			const char *s = hv_prop_str(aff), *why = s ? bad_affinity(s) : NULL;
+			const char *s = hv_prop_str(aff), *why = s ? hv_range_list_error(s, 0, 0) : NULL;
 			if (!s)
 				dtidy_report(ctx, dtidy_prop_loc(aff),
 					     "hard-affinity is one string such as \"0-3,5\"");
@@ -81,11 +51,7 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (hv_is_xen_domain(n))
-			check_domain(ctx, n);
-	}
+	hv_each_compatible(ctx, "xen,domain", check_domain);
 }
 
 const struct dtidy_rule dtidy_rule_xen_vcpu = {
