@@ -10,15 +10,24 @@
 #define CAPS_XENSTORE 0x4u
 #define CAPS_MASK 0x1fu	/* control, hardware, xenstore, device model, not a hypercall target */
 
-/* Is there a dom0 kernel: a kernel module directly in /chosen? Xen then
- * builds dom0 as the hardware domain. */
+/* Is there a dom0 kernel: a kernel module in /chosen (or one level down,
+ * as deep as Xen looks) that no xen,domain holds? Xen then builds dom0 as
+ * the hardware domain. */
 static const struct dtidy_node *dom0_kernel(const struct dtidy_node *chosen)
 {
 	DTIDY_FOREACH_CHILD(c, chosen)
 	{
+		if (hv_is_xen_domain(c))
+			continue;
 		if (dtidy_node_is_compatible(c, "multiboot,kernel") ||
 		    dtidy_node_is_compatible(c, "xen,linux-zimage"))
 			return c;
+		DTIDY_FOREACH_CHILD(m, c)
+		{
+			if (dtidy_node_is_compatible(m, "multiboot,kernel") ||
+			    dtidy_node_is_compatible(m, "xen,linux-zimage"))
+				return m;
+		}
 	}
 	return NULL;
 }
@@ -102,7 +111,8 @@ const struct dtidy_rule dtidy_rule_xen_domain_capabilities = {
 		"allowed), DOMAIN_CAPS_HARDWARE (0x2, \"there can be only 1\"),\n"
 		"DOMAIN_CAPS_XENSTORE (0x4, \"there can be only 1\"), DEVICE_MODEL (0x8)\n"
 		"and NOT_HYPERCALL_TARGET (0x10); Xen panics on other bits. A dom0 kernel\n"
-		"module directly in /chosen makes dom0 the hardware domain, so no\n"
+		"module in /chosen (outside every xen,domain) makes dom0 the hardware\n"
+		"domain, so no\n"
 		"xen,domain may claim it too. The hardware domain takes no vpl011,\n"
 		"nr_spis, passthrough or multiboot,device-tree module (Xen panics or\n"
 		"ignores them: it gets the host's devices).\n"
