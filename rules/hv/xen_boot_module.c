@@ -159,10 +159,25 @@ static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m, int 
 		dtidy_report(ctx, dtidy_prop_loc(args), "bootargs is one string (a command line)");
 }
 
+/* /chosen's own Xen properties: the command lines and the UEFI flag. */
+static void check_chosen(struct dtidy_ctx *ctx, const struct dtidy_node *chosen)
+{
+	static const char *const lines[] = {"xen,xen-bootargs", "xen,dom0-bootargs"};
+	for (size_t i = 0; i < 2; i++) {
+		const struct dtidy_prop *p = dtidy_prop_get(chosen, lines[i]);
+		if (p && !hv_prop_str(p))
+			dtidy_report(ctx, dtidy_prop_loc(p), "%s is one string (a command line)",
+				     lines[i]);
+	}
+	hv_need_flag(ctx, chosen, "xen,uefi-cfg-load", "a boolean: Xen tests its presence");
+}
+
 static void check(struct dtidy_ctx *ctx)
 {
 	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
 	{
+		if (hv_is_chosen(n))
+			check_chosen(ctx, n);
 		int depth = hv_chosen_depth(n);
 		const struct dtidy_prop *compat = dtidy_prop_get(n, "compatible");
 		if (depth > 0 && (has(compat, generic) || has(compat, specific)))
@@ -194,7 +209,9 @@ const struct dtidy_rule dtidy_rule_xen_boot_module = {
 		"module), with the multiboot,* names only (UEFI does not accept the legacy\n"
 		"ones). A multiboot,device-tree module belongs in a xen,domain. A module\n"
 		"with neither reg nor xen,uefi-binary is a warning: a bootloader script\n"
-		"may add reg at boot. --fix puts the generic entry last.\n"
+		"may add reg at boot. In /chosen itself (\"Command lines\", \"UEFI boot\n"
+		"and DT\"), xen,xen-bootargs and xen,dom0-bootargs are strings and\n"
+		"xen,uefi-cfg-load is a boolean flag. --fix puts the generic entry last.\n"
 		"\n"
 		"Bad:\n"
 		"\tchosen {\n"
