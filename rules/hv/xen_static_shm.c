@@ -64,18 +64,21 @@ static int read_region(struct dtidy_ctx *ctx, const struct dtidy_node *n,
 	else if (s->has_host && s->host + s->size < s->host)
 		dtidy_report(ctx, where, "shared memory region %s wraps around the address space",
 			     s->id);
+	/* dom0 (a node directly in /chosen) is direct-mapped, and so is a
+	 * domain with direct-map */
 	const struct dtidy_node *dom = hv_xen_domain_of(n);
-	if (dom && dtidy_prop_get(dom, "direct-map")) {
+	if (!dom || dtidy_prop_get(dom, "direct-map")) {
+		const char *who = dom ? dom->name : "dom0";
 		if (!s->has_host)
 			dtidy_report(ctx, where,
 				     "%s is direct-mapped: its shared memory needs the host address "
 				     "too, equal to the guest address",
-				     dom->name);
+				     who);
 		else if (s->host != s->guest)
 			dtidy_report(ctx, where,
 				     "%s is direct-mapped: host address 0x%" PRIx64
 				     " and guest address 0x%" PRIx64 " must be equal",
-				     dom->name, s->host, s->guest);
+				     who, s->host, s->guest);
 	}
 	free(cells);
 	return 1;
@@ -201,7 +204,8 @@ const struct dtidy_rule dtidy_rule_xen_static_shm = {
 		"\"If the SHM ID matches with an existing region, the address range of the\n"
 		"region shall also exactly match\"; \"if the SHM ID does not match ... it\n"
 		"should also not overlap with any other regions\". In a direct-mapped\n"
-		"domain (direct-map) the host address is given and equals the guest one.\n"
+		"domain, \"the Dom0 and the Dom0less DomUs with direct-map\", the host\n"
+		"address is given and equals the guest one.\n"
 		"\n"
 		"Bad:\n"
 		"\tdomU1 {\n"
