@@ -173,6 +173,19 @@ int hv_is_chosen(const struct dtidy_node *n)
 	return !strcmp(n->name, "__overlay__") && targets_chosen(n->parent);
 }
 
+int hv_maybe_chosen(const struct dtidy_tree *t, const struct dtidy_node *n)
+{
+	if (hv_is_chosen(n))
+		return 1;
+	if (!n || !n->parent || strcmp(n->name, "__overlay__"))
+		return 0;
+	const struct dtidy_prop *target = dtidy_prop_get(n->parent, "target");
+	const struct dtidy_cell *c;
+	if (!target)
+		return 0;	/* a target-path other than /chosen */
+	return dtidy_prop_cells(target, &c, 1) != 1 || !c->ref || !dtidy_resolve(t, c->ref);
+}
+
 int hv_chosen_depth(const struct dtidy_node *n)
 {
 	int d = 0;

@@ -55,6 +55,10 @@ const char *hv_range_list_error(const char *s, int base, int ascending);
 /* Is n /chosen, or the __overlay__ of an overlay fragment whose target is
  * &chosen or the path "/chosen"? */
 int hv_is_chosen(const struct dtidy_node *n);
+/* Could n be /chosen? /chosen itself, or the __overlay__ of a fragment
+ * whose target this file cannot resolve (an overlay of a label of the base
+ * tree): a location rule does not report what it cannot know. */
+int hv_maybe_chosen(const struct dtidy_tree *t, const struct dtidy_node *n);
 /* How deep n sits below /chosen (1: a child of /chosen), or 0 when it is
  * not inside /chosen. */
 int hv_chosen_depth(const struct dtidy_node *n);

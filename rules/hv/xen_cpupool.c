@@ -35,7 +35,7 @@ static void check_pool(struct dtidy_ctx *ctx, const struct dtidy_node *pool, str
 		       size_t *nseen)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	if (!hv_is_chosen(pool->parent)) {
+	if (!hv_maybe_chosen(dtidy_ctx_tree(ctx), pool->parent)) {
 		dtidy_report(ctx, hv_node_loc(pool),
 			     "cpupool node %s must be a direct child of /chosen: Xen ignores it "
 			     "elsewhere",

@@ -6,7 +6,7 @@
 
 static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 {
-	if (!hv_is_chosen(d->parent)) {
+	if (!hv_maybe_chosen(dtidy_ctx_tree(ctx), d->parent)) {
 		char path[256];
 		dtidy_report(ctx, hv_node_loc(d),
 			     "xen,domain node %s is not a child of /chosen: Xen builds only the "

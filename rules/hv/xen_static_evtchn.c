@@ -31,7 +31,7 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	const struct dtidy_node *dom = n->parent;
-	if (!hv_is_chosen(dom) && !(hv_is_xen_domain(dom) && hv_is_chosen(dom->parent))) {
+	if (!hv_maybe_chosen(t, dom) && !(hv_is_xen_domain(dom) && hv_maybe_chosen(t, dom->parent))) {
 		dtidy_report(ctx, hv_node_loc(n),
 			     "event channel node %s must be a child of /chosen (dom0) or of a "
 			     "xen,domain node there: Xen ignores it elsewhere",

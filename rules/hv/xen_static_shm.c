@@ -88,7 +88,9 @@ static int check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, struct 
 {
 	memset(s, 0, sizeof(*s));
 	s->node = n;
-	if (!hv_is_chosen(n->parent) && !(hv_is_xen_domain(n->parent) && hv_is_chosen(n->parent->parent))) {
+	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	if (!hv_maybe_chosen(t, n->parent) &&
+	    !(hv_is_xen_domain(n->parent) && hv_maybe_chosen(t, n->parent->parent))) {
 		dtidy_report(ctx, hv_node_loc(n),
 			     "static shared memory node %s must be a child of /chosen (dom0) or of "
 			     "a xen,domain node there: Xen ignores it elsewhere",
