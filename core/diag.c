@@ -85,8 +85,18 @@ void diag_add_edit(struct diag *d, const struct source *src, size_t start, size_
 	e->text = xstrdup(text);
 }
 
+void diag_set_subject(struct diag *d, const char *node, const char *prop)
+{
+	free(d->node);
+	free(d->prop);
+	d->node = node ? xstrdup(node) : NULL;
+	d->prop = node && prop ? xstrdup(prop) : NULL;
+}
+
 void diag_free(struct diag *d)
 {
+	free(d->node);
+	free(d->prop);
 	free(d->file);
 	free(d->rule);
 	free(d->message);

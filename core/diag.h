@@ -29,6 +29,11 @@ struct diag {
 	char *rel_file;
 	unsigned rel_line, rel_col;
 	char *rel_message;
+	/* what the finding is about, for model-based rules: the node's full
+	 * path in the merged tree ("/soc/uart@1000") and the property's name
+	 * (NULL: none) */
+	char *node;
+	char *prop;
 	/* a certain fix: every edit applied together (none: not fixable) */
 	struct diag_edit *edits;
 	size_t nedits;
@@ -50,6 +55,8 @@ void diag_set_related(struct diag *d, const struct source *src, size_t off,
 		      const char *msg);
 void diag_add_edit(struct diag *d, const struct source *src, size_t start, size_t end,
 		   const char *text);
+/* Sets what the diagnostic is about (node path, property name or NULL). */
+void diag_set_subject(struct diag *d, const char *node, const char *prop);
 /* Frees one diagnostic's strings (to drop it from a list). */
 void diag_free(struct diag *d);
 void diag_list_free(struct diag_list *l);

@@ -100,6 +100,14 @@ void report_json(FILE *out, const struct diag_list *l)
 		sb_json_str(&b, d->rule);
 		sb_puts(&b, ",\"message\":");
 		sb_json_str(&b, d->message);
+		if (d->node) {
+			sb_puts(&b, ",\"node\":");
+			sb_json_str(&b, d->node);
+		}
+		if (d->prop) {
+			sb_puts(&b, ",\"property\":");
+			sb_json_str(&b, d->prop);
+		}
 		if (d->rel_file) {
 			sb_puts(&b, ",\"related\":{\"file\":");
 			sb_json_str(&b, d->rel_file);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "../core/profile.h"
 #include "../core/source.h"
 #include "../core/xalloc.h"
 #include "../include/dtidy/diag.h"
@@ -293,6 +294,13 @@ static void load_top(struct loader *L, struct config *c)
 				fail(L, v, "'level' must be 0, 1 or 2");
 			else if (s)
 				c->level = (int)n;
+		} else if (!strcmp(key, "profile")) {
+			const char *s = want_scalar(L, v, "profile");
+			enum dt_profile pr;
+			if (s && dt_profile_from_name(s, &pr) < 0)
+				fail(L, v, "'profile' must be one of %s", dt_profile_names());
+			else if (s)
+				c->profile = (int)pr;
 		} else if (!strcmp(key, "include")) {
 			size_t ni = 0;
 			char **inc = string_list(L, v, "include", &ni);
@@ -314,7 +322,7 @@ static void load_top(struct loader *L, struct config *c)
 			severity_value(L, v, key, &c->rules);
 		} else {
 			fail(L, k,
-			     "unknown key '%s' (expected level, include, rules, overrides, format, "
+			     "unknown key '%s' (expected level, profile, include, rules, overrides, format, "
 			     "or a rule family such as 'style')",
 			     key);
 		}
@@ -324,6 +332,7 @@ static void load_top(struct loader *L, struct config *c)
 static void init(struct config *c)
 {
 	c->level = CONFIG_UNSET;
+	c->profile = CONFIG_UNSET;
 	c->format.indent = c->format.tab_width = CONFIG_UNSET;
 	c->format.line_width = c->format.sort = CONFIG_UNSET;
 }

@@ -1,6 +1,9 @@
 /* .dtidy.yaml: the per-project configuration.
  *
  *   level: 1                      # kernel W= level of structural rules (0, 1, 2)
+ *   profile: u-boot               # the build that compiles these files:
+ *                                 # kernel, u-boot, zephyr, zmk or tf-a
+ *                                 # (default: detected from the tree)
  *   style: kernel                 # enables the style family (or: off)
  *   include: [include, ../dts]    # include directories, relative to this file
  *   rules:                        # by rule id or family name
@@ -61,6 +64,7 @@ struct config {
 	char *path;		/* the file it was read from ("" for none) */
 	char *dir;		/* its directory: base of includes and globs */
 	int level;		/* CONFIG_UNSET or 0..2 */
+	int profile;		/* CONFIG_UNSET or an enum dt_profile */
 	char **includes;	/* made relative to the working directory */
 	size_t nincludes;
 	struct config_settings rules;

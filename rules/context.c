@@ -99,6 +99,47 @@ struct dtidy_report *dtidy_report_sev(struct dtidy_ctx *ctx, enum dtidy_severity
 	return r;
 }
 
+void dtidy_report_subject(struct dtidy_report *r, const struct dtidy_node *node,
+			  const struct dtidy_prop *prop)
+{
+	if (!r)
+		return;
+	r->node = node ? node : prop ? prop->node : NULL;
+	r->prop = r->node ? prop : NULL;
+	free(r->prop_name);
+	r->prop_name = NULL;
+}
+
+void rule_report_subject_name(struct dtidy_report *r, const struct dtidy_node *node,
+			      const char *name)
+{
+	dtidy_report_subject(r, node, NULL);
+	if (r && r->node && name)
+		r->prop_name = xstrdup(name);
+}
+
+struct dtidy_report *dtidy_report_node(struct dtidy_ctx *ctx, const struct dtidy_node *node,
+				       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct dtidy_report *r = vreport(ctx, ctx->state->severity, dtidy_node_loc(node), fmt, ap);
+	va_end(ap);
+	dtidy_report_subject(r, node, NULL);
+	return r;
+}
+
+struct dtidy_report *dtidy_report_prop(struct dtidy_ctx *ctx, const struct dtidy_node *node,
+				       const struct dtidy_prop *prop, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct dtidy_report *r = vreport(ctx, ctx->state->severity, dtidy_prop_loc(prop), fmt, ap);
+	va_end(ap);
+	dtidy_report_subject(r, node, prop);
+	return r;
+}
+
 void dtidy_report_related(struct dtidy_report *r, struct dtidy_loc loc, const char *msg)
 {
 	free(r->rel_message);
@@ -120,6 +161,7 @@ void report_list_free(struct report_list *l)
 		struct dtidy_report *r = l->v[i];
 		free(r->message);
 		free(r->rel_message);
+		free(r->prop_name);
 		for (size_t j = 0; j < r->nedits; j++)
 			free(r->edits[j].text);
 		free(r->edits);

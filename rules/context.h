@@ -43,6 +43,12 @@ struct dtidy_report {
 	char *rel_message;	/* NULL: no related location */
 	struct fix_edit *edits;
 	size_t nedits;
+	/* what the finding is about (dtidy_report_subject): the node's path
+	 * and the property's name are taken when the report is emitted, while
+	 * the tree is alive */
+	const struct dtidy_node *node;
+	const struct dtidy_prop *prop;
+	char *prop_name;	/* rule_report_subject_name: a property not in the tree */
 };
 
 struct report_list {
@@ -71,6 +77,12 @@ struct dtidy_ctx {
 };
 
 const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx);
+
+/* For built-in rules: the finding is about the property `name` of node,
+ * which the tree does not have (a required property that is missing, the
+ * one a dependency asks for). JSON's "property" is that name. */
+void rule_report_subject_name(struct dtidy_report *r, const struct dtidy_node *node,
+			      const char *name);
 
 void report_list_free(struct report_list *l);
 

@@ -8,6 +8,7 @@
 
 #include "../core/regex.h"
 #include "../core/source.h"
+#include "../core/strbuf.h"
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
@@ -219,6 +220,8 @@ static void copy_diags(struct diag_list *dst, const struct diag_list *src)
 		d->message = xstrdup(s->message);
 		d->rel_file = s->rel_file ? xstrdup(s->rel_file) : NULL;
 		d->rel_message = s->rel_message ? xstrdup(s->rel_message) : NULL;
+		d->node = s->node ? xstrdup(s->node) : NULL;
+		d->prop = s->prop ? xstrdup(s->prop) : NULL;
 		d->edits = NULL;
 		d->nedits = 0;
 	}
@@ -253,6 +256,24 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 	pthread_mutex_unlock(&e->lock);
 	free(own);
 	return cfg;
+}
+
+enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why)
+{
+	if (e->opts.profile_given) {
+		if (why)
+			sb_puts(why, "given with --profile");
+		return e->opts.profile;
+	}
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(e, path, &errs);
+	diag_list_free(&errs);	/* reported by whoever checks the file */
+	if (cfg && cfg->profile != CONFIG_UNSET) {
+		if (why)
+			sb_printf(why, "'profile:' in %s", cfg->path);
+		return (enum dt_profile)cfg->profile;
+	}
+	return dt_profile_detect(path, why);
 }
 
 /* ---- settings of each rule for one file ---- */
@@ -423,6 +444,28 @@ static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uin
 			"%s", msg);
 }
 
+/* The node's full path as dtc prints it: "/" for the root, else each
+ * ancestor's name after a slash, however deep the tree. */
+static void node_path(struct strbuf *b, const struct dtidy_node *n)
+{
+	size_t depth = 0;
+	for (const struct dtidy_node *x = n; x->parent; x = x->parent)
+		depth++;
+	if (!depth) {
+		sb_putc(b, '/');
+		return;
+	}
+	const struct dtidy_node **chain = xmalloc(depth * sizeof(*chain));
+	size_t i = depth;
+	for (const struct dtidy_node *x = n; x->parent; x = x->parent)
+		chain[--i] = x;
+	for (i = 0; i < depth; i++) {
+		sb_putc(b, '/');
+		sb_puts(b, chain[i]->name);
+	}
+	free(chain);
+}
+
 /* A finding without a file (synthesised by a rule) lands at the start of
  * the checked file. */
 static void emit_report(struct run *R, const struct dtidy_report *rp)
@@ -432,6 +475,12 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 			      rp->message);
 	if (!d)
 		return;
+	if (rp->node) {
+		struct strbuf path = {0};
+		node_path(&path, rp->node);
+		diag_set_subject(d, sb_cstr(&path), rp->prop ? rp->prop->name : rp->prop_name);
+		sb_free(&path);
+	}
 	if (rp->rel_message) {
 		struct seen_file *rf = seen(R, rp->rel.file);
 		diag_set_related(d, seen_source(rf), clamp(rp->rel.start, rf->len),

@@ -28,6 +28,8 @@
 #include <stddef.h>
 
 #include "../core/diag.h"
+#include "../core/profile.h"
+#include "../core/strbuf.h"
 #include "../include/dtidy/rule.h"
 #include "config.h"
 
@@ -37,6 +39,8 @@ struct engine_opts {
 	char *const *incdirs;		/* -I, in order (before the configuration's) */
 	size_t nincdirs;
 	int no_auto_include;		/* --no-auto-include */
+	int profile_given;		/* --profile given: `profile` below */
+	enum dt_profile profile;
 	const char *config;		/* --config FILE; NULL: nearest .dtidy.yaml */
 	char *const *enable, *const *disable;	/* --enable/--disable RULE|FAMILY */
 	size_t nenable, ndisable;
@@ -95,5 +99,11 @@ const struct dtidy_rule *engine_rule(const struct engine *e, const char *id);
  * errors, which are added to errs. For the formatter's options too. */
 const struct config *engine_config_for(struct engine *e, const char *path,
 				       struct diag_list *errs);
+
+/* The build profile a file is read with: --profile, else the `profile:`
+ * of its configuration, else the one detected from the tree around it
+ * (dt_profile_detect). When `why` is not NULL, one line saying where the
+ * answer came from is appended to it. Thread-safe. */
+enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why);
 
 #endif

@@ -104,6 +104,24 @@ static json_t *location(struct colmap *m, const char *cwd, const char *file, uns
 	return json_pack("{s:o}", "physicalLocation", phys);
 }
 
+/* What a finding is about, as SARIF logical locations: the node (a
+ * JSON-like "object" named by its full path) or its property (named as dtc
+ * names one in its messages, "/soc/uart@1000:reg"). */
+static json_t *logical_locations(const struct diag *d)
+{
+	const char *slash = strrchr(d->node, '/');
+	const char *name = slash && slash[1] ? slash + 1 : d->node;
+	if (!d->prop)
+		return json_pack("[{s:s,s:s,s:s}]", "name", name, "fullyQualifiedName", d->node,
+				 "kind", "object");
+	struct strbuf fq = {0};
+	sb_printf(&fq, "%s:%s", d->node, d->prop);
+	json_t *l = json_pack("[{s:s,s:s,s:s}]", "name", d->prop, "fullyQualifiedName",
+			      sb_cstr(&fq), "kind", "property");
+	sb_free(&fq);
+	return l;
+}
+
 static json_t *rule_descriptor(const struct dtidy_rule *r)
 {
 	json_t *d = json_pack("{s:s,s:{s:s},s:{s:s}}", "id", r->id, "shortDescription", "text",
@@ -162,6 +180,9 @@ void report_sarif(FILE *out, const struct engine *e, const struct diag_list *l,
 				      "locations",
 				      location(&m, cwd, d->file, d->line, d->col, d->end_line,
 					       d->end_col));
+		if (d->node)
+			json_object_set_new(json_array_get(json_object_get(r, "locations"), 0),
+					    "logicalLocations", logical_locations(d));
 		json_t *ix = json_object_get(index, d->rule);
 		if (ix)
 			json_object_set(r, "ruleIndex", ix);

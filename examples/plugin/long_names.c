@@ -11,9 +11,10 @@ static void check(struct dtidy_ctx *ctx)
 	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
 	{
 		size_t len = strlen(n->basename);
+		/* at the node's name, with the node as the finding's subject */
 		if (n->parent && (long)len > max && n->nlocs)
-			dtidy_report(ctx, n->locs[0], "node name '%s' is %zu characters long (at most %ld)",
-				     n->basename, len, max);
+			dtidy_report_node(ctx, n, "node name '%s' is %zu characters long (at most %ld)",
+					  n->basename, len, max);
 	}
 }
 

@@ -87,6 +87,21 @@ struct dtidy_report *dtidy_report(struct dtidy_ctx *ctx, struct dtidy_loc loc,
 struct dtidy_report *dtidy_report_sev(struct dtidy_ctx *ctx, enum dtidy_severity sev,
 				      struct dtidy_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The finding is about this node (and this property, or NULL): JSON gains "node"
+ * (the node's full path in the merged tree, as dtc prints it) and "property";
+ * SARIF gains logicalLocations. */
+void dtidy_report_subject(struct dtidy_report *r, const struct dtidy_node *node,
+                          const struct dtidy_prop *prop);
+/* Reports a finding about a node, at its name where it was first defined,
+ * with the node as the subject. */
+struct dtidy_report *dtidy_report_node(struct dtidy_ctx *ctx, const struct dtidy_node *node,
+				       const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Reports a finding about a property, at its effective definition, with
+ * the property (and its node: node may be NULL) as the subject. */
+struct dtidy_report *dtidy_report_prop(struct dtidy_ctx *ctx, const struct dtidy_node *node,
+				       const struct dtidy_prop *prop, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* A second location that explains the finding ("the node is defined here"). */
 void dtidy_report_related(struct dtidy_report *r, struct dtidy_loc loc, const char *msg);
 /* Attaches a fix edit: replace loc (in loc.file) by text. A fix may have

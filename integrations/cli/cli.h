@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "../../core/profile.h"
+
 #ifndef DTIDY_VERSION
 #define DTIDY_VERSION "0.1.0"
 #endif
@@ -25,6 +27,8 @@ struct cli_opts {
 	enum out_format format;
 	int werror;
 	int no_auto_include;		/* --no-auto-include */
+	int profile_given;		/* --profile given: profile below */
+	enum dt_profile profile;	/* --profile=kernel|u-boot|zephyr|zmk|tf-a */
 	int stats;			/* tree --stats: sizes and memory on stderr */
 	/* check */
 	char **enable, **disable;	/* --enable RULE|FAMILY, --disable RULE|FAMILY */

@@ -44,6 +44,9 @@ const struct cli_option cli_options[] = {
 	 "do not add the include directories found from the file's tree"},
 	{"--config", NULL, "FILE", CLI_VAL_FILE, NULL, CLI_CHECK | CLI_FORMAT | CLI_LSP,
 	 "use FILE instead of the nearest .dtidy.yaml above each file"},
+	{"--profile", NULL, "NAME", CLI_VAL_WORD, "kernel u-boot zephyr zmk tf-a", INPUTS,
+	 "read files as this build does (include path, defines, grammar, format style); "
+	 "default: detected from the tree around each file"},
 	{"-j", NULL, "N", CLI_VAL_TEXT, NULL, CLI_CHECK | CLI_FORMAT,
 	 "work on N files in parallel (default: the number of CPUs)"},
 	/* rules */

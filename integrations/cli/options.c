@@ -104,6 +104,13 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			}
 		} else if ((v = opt_value(a, "--config", &i, argc, argv, &missing))) {
 			o->config = v;
+		} else if ((v = opt_value(a, "--profile", &i, argc, argv, &missing))) {
+			if (dt_profile_from_name(v, &o->profile) < 0) {
+				fprintf(stderr, "dtidy: --profile must be one of %s\n",
+					dt_profile_names());
+				return 2;
+			}
+			o->profile_given = 1;
 		} else if (!strcmp(a, "--no-auto-include")) {
 			o->no_auto_include = 1;
 		} else if (!strcmp(a, "--stats")) {

@@ -24,7 +24,7 @@ static const struct bindings_index *index_for(struct dtidy_ctx *ctx)
 /* Calls fn for every compatible string of every node. */
 static void each_compatible(struct dtidy_ctx *ctx, const struct bindings_index *ix,
 			    void (*fn)(struct dtidy_ctx *, const struct bindings_index *,
-				       const char *, struct dtidy_loc))
+				       const char *, struct dtidy_loc, const struct dtidy_prop *))
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	DTIDY_FOREACH_NODE(n, t) {
@@ -35,13 +35,13 @@ static void each_compatible(struct dtidy_ctx *ctx, const struct bindings_index *
 		for (long i = 0; i < count; i++) {
 			const char *s = dtidy_prop_string(p, (size_t)i);
 			if (s && s[0])
-				fn(ctx, ix, s, dtidy_prop_string_loc(p, (size_t)i));
+				fn(ctx, ix, s, dtidy_prop_string_loc(p, (size_t)i), p);
 		}
 	}
 }
 
 static void vendor_one(struct dtidy_ctx *ctx, const struct bindings_index *ix,
-		       const char *compat, struct dtidy_loc loc)
+		       const char *compat, struct dtidy_loc loc, const struct dtidy_prop *p)
 {
 	const char *comma = strchr(compat, ',');
 	if (!comma || comma == compat || (size_t)(comma - compat) >= 128)
@@ -55,15 +55,19 @@ static void vendor_one(struct dtidy_ctx *ctx, const struct bindings_index *ix,
 	    strspn(vendor + 3, "0123456789abcdef") == strlen(vendor + 3))
 		return;
 	if (!bindings_vendor_known(ix, vendor))
-		dtidy_report(ctx, loc, "vendor prefix \"%s\" of \"%s\" is not in vendor-prefixes.yaml",
-			     vendor, compat);
+		dtidy_report_subject(dtidy_report(ctx, loc,
+						  "vendor prefix \"%s\" of \"%s\" is not in "
+						  "vendor-prefixes.yaml", vendor, compat),
+				     p->node, p);
 }
 
 static void documented_one(struct dtidy_ctx *ctx, const struct bindings_index *ix,
-			   const char *compat, struct dtidy_loc loc)
+			   const char *compat, struct dtidy_loc loc, const struct dtidy_prop *p)
 {
 	if (!bindings_compatible_documented(ix, compat))
-		dtidy_report(ctx, loc, "no binding documents compatible \"%s\"", compat);
+		dtidy_report_subject(dtidy_report(ctx, loc, "no binding documents compatible \"%s\"",
+						  compat),
+				     p->node, p);
 }
 
 static void check_vendor(struct dtidy_ctx *ctx)

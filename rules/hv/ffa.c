@@ -25,23 +25,28 @@ int ffa_u32(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name,
 	if (!p)
 		return 0;
 	if (!hv_prop_u32(p, v)) {
-		dtidy_report(ctx, dtidy_prop_loc(p), "%s is one 32-bit cell (<u32>)", name);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s is one 32-bit cell (<u32>)",
+				      name),
+			 NULL, p);
 		return 0;
 	}
 	if (*v > max) {
-		dtidy_report(ctx, dtidy_prop_loc(p), "%s = <%#" PRIx32 ">: %s", name, *v, meaning);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s = <%#" PRIx32 ">: %s", name, *v,
+				      meaning),
+			 NULL, p);
 		return 0;
 	}
 	return 1;
 }
 
-int ffa_need(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name,
-	     const char *what)
+int ffa_need(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name, const char *what)
 {
 	if (dtidy_prop_get(n, name))
 		return 1;
-	dtidy_report(ctx, hv_node_loc(n), "%s lacks %s, which is mandatory (%s)",
-		     n->parent ? (n->name[0] ? n->name : "/") : "the manifest", name, what);
+	hv_about(dtidy_report(ctx, hv_node_loc(n), "%s lacks %s, which is mandatory (%s)",
+			      n->parent ? (n->name[0] ? n->name : "/") : "the manifest", name,
+			      what),
+		 n, NULL);
 	return 0;
 }
 
@@ -53,11 +58,12 @@ int ffa_u64(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name,
 		return 0;
 	if (hv_prop_u64(p, v))
 		return 1;
-	if (hv_prop_u32(p, &lo)) {	/* readers accept a 32-bit value too */
+	if (hv_prop_u32(p, &lo)) { /* readers accept a 32-bit value too */
 		*v = lo;
 		return 1;
 	}
-	dtidy_report(ctx, dtidy_prop_loc(p), "%s is a 64-bit address (<u64>: two cells <hi lo>)",
-		     name);
+	hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+			      "%s is a 64-bit address (<u64>: two cells <hi lo>)", name),
+		 NULL, p);
 	return 0;
 }

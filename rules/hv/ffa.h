@@ -15,8 +15,7 @@ int ffa_u32(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name,
 	    const char *meaning, uint32_t *v);
 /* A mandatory property: reports its absence at the node. Returns 1 when
  * present. */
-int ffa_need(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name,
-	     const char *what);
+int ffa_need(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name, const char *what);
 /* A u64 property (one or two cells, or /bits/ 64): 1 and *v when readable. */
 int ffa_u64(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name, uint64_t *v);
 

@@ -242,8 +242,8 @@ void hv_need_flag(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char 
 {
 	const struct dtidy_prop *p = dtidy_prop_get(n, name);
 	if (p && p->nchunks)
-		dtidy_report(ctx, dtidy_prop_loc(p), "%s is a flag: write \"%s;\" with no value (%s)",
-			     name, name, why);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s is a flag: write \"%s;\" with no value (%s)",
+			     name, name, why), NULL, p);
 }
 
 int hv_fix_string(struct dtidy_report *r, const struct dtidy_prop *p, size_t i, const char *to)
@@ -269,16 +269,16 @@ void hv_need_interrupts(struct dtidy_ctx *ctx, const struct dtidy_node *n, long 
 	const struct dtidy_prop *irq = dtidy_prop_get(n, "interrupts");
 	if (!irq) {
 		if (!dtidy_prop_get(n, "interrupts-extended"))
-			dtidy_report(ctx, hv_node_loc(n), "%s lacks interrupts: %s", n->name, missing);
+			hv_about(dtidy_report(ctx, hv_node_loc(n), "%s lacks interrupts: %s", n->name, missing), n, NULL);
 		return;
 	}
 	const struct dtidy_node *ic = dtidy_interrupt_parent(dtidy_ctx_tree(ctx), n);
 	long cells = ic ? dtidy_node_u32(ic, "#interrupt-cells") : -1;
 	long nc = dtidy_prop_cells(irq, NULL, 0);
 	if (cells > 0 && nc >= 0 && nc != want * cells)
-		dtidy_report(ctx, dtidy_prop_loc(irq),
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(irq),
 			     "interrupts holds %ld cell%s: %s (%ld x %ld cells of %s)", nc,
-			     nc == 1 ? "" : "s", counted, want, cells, ic->name);
+			     nc == 1 ? "" : "s", counted, want, cells, ic->name), NULL, irq);
 }
 
 const char *hv_range_list_error(const char *s, int base, int ascending)
@@ -311,4 +311,11 @@ const char *hv_range_list_error(const char *s, int base, int ascending)
 			return "items are separated by single commas, and Xen stops reading here";
 	}
 	return NULL;
+}
+
+struct dtidy_report *hv_about(struct dtidy_report *r, const struct dtidy_node *n,
+			      const struct dtidy_prop *p)
+{
+	dtidy_report_subject(r, n, p);
+	return r;
 }

@@ -25,6 +25,12 @@ unsigned hv_kind(const struct dtidy_node *n);
 void hv_each_node(struct dtidy_ctx *ctx, unsigned kinds,
 		  void (*fn)(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind));
 
+/* Sets the subject of a finding (its node, and its property or NULL; the
+ * node may be NULL when the property is given) for JSON and SARIF, and
+ * returns it: hv_about(dtidy_report(ctx, loc, ...), node, prop). */
+struct dtidy_report *hv_about(struct dtidy_report *r, const struct dtidy_node *n,
+			      const struct dtidy_prop *p);
+
 /* Where a missing property is reported: the node's name, where it was
  * first written. */
 struct dtidy_loc hv_node_loc(const struct dtidy_node *n);

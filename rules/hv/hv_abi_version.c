@@ -20,25 +20,31 @@ static void check(struct dtidy_ctx *ctx)
 				if (dtidy_match("^xen,xen-(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", s))
 					versioned = 1;
 				else
-					dtidy_report_sev(ctx, DTIDY_SEV_ERROR, at,
-							 "malformed Xen ABI version \"%s\": expected "
-							 "\"xen,xen-<major>.<minor>\" (decimal, e.g. "
-							 "\"xen,xen-4.2\")",
-							 s);
+					dtidy_report_subject(
+						dtidy_report_sev(ctx, DTIDY_SEV_ERROR, at,
+								 "malformed Xen ABI version \"%s\": expected "
+								 "\"xen,xen-<major>.<minor>\" (decimal, e.g. "
+								 "\"xen,xen-4.2\")",
+								 s),
+						n, p);
 			} else if (hv_is_epapr_compat(s) &&
 				   !dtidy_match("^epapr,hypervisor-(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?$",
 						s)) {
-				dtidy_report_sev(ctx, DTIDY_SEV_ERROR, at,
-						 "malformed ePAPR version \"%s\": expected "
-						 "\"epapr,hypervisor-<major>[.<minor>]\" (decimal, e.g. "
-						 "\"epapr,hypervisor-1.1\")",
-						 s);
+				dtidy_report_subject(
+					dtidy_report_sev(ctx, DTIDY_SEV_ERROR, at,
+							 "malformed ePAPR version \"%s\": expected "
+							 "\"epapr,hypervisor-<major>[.<minor>]\" (decimal, e.g. "
+							 "\"epapr,hypervisor-1.1\")",
+							 s),
+					n, p);
 			}
 		}
 		if ((k & HV_XEN) && !versioned && ns > 0)
-			dtidy_report_sev(ctx, DTIDY_SEV_WARNING, dtidy_prop_string_loc(p, 0),
-					 "no versioned \"xen,xen-<major>.<minor>\" entry: Linux reads "
-					 "the Xen ABI version from the first compatible entry");
+			dtidy_report_subject(
+				dtidy_report_sev(ctx, DTIDY_SEV_WARNING, dtidy_prop_string_loc(p, 0),
+						 "no versioned \"xen,xen-<major>.<minor>\" entry: Linux reads "
+						 "the Xen ABI version from the first compatible entry"),
+				n, p);
 	}
 }
 

@@ -36,9 +36,10 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 	for (long i = 0; i < ns; i++)
 		for (long j = 0; j < i; j++)
 			if (!strcmp(dtidy_prop_string(p, (size_t)i), dtidy_prop_string(p, (size_t)j))) {
-				dtidy_report(ctx, dtidy_prop_string_loc(p, (size_t)i),
-					     "\"%s\" is listed twice in compatible",
-					     dtidy_prop_string(p, (size_t)i));
+				dtidy_report_subject(dtidy_report(ctx, dtidy_prop_string_loc(p, (size_t)i),
+								  "\"%s\" is listed twice in compatible",
+								  dtidy_prop_string(p, (size_t)i)),
+						     n, p);
 				dup = 1;
 				break;
 			}
@@ -47,9 +48,9 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 		if (!strcmp(dtidy_prop_string(p, (size_t)i), "xen,xen"))
 			xen = i;
 	if ((kind & HV_XEN) && xen < 0)
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "compatible lacks the generic \"xen,xen\" (as its last entry): "
-			     "Linux matches the hypervisor node on it");
+		dtidy_report_prop(ctx, NULL, p,
+				  "compatible lacks the generic \"xen,xen\" (as its last entry): "
+				  "Linux matches the hypervisor node on it");
 	for (size_t i = 0; i < (size_t)ns; i++) {
 		if (order[i] == i)
 			continue;
@@ -74,6 +75,7 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 					 "\"%s\" must come after the hypervisor-specific entries", s);
 		else
 			continue;	/* moved only because others move */
+		dtidy_report_subject(r, n, p);
 		if (!first) {
 			first = r;
 			if (!dup)

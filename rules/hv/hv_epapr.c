@@ -8,15 +8,15 @@ static void need_cells(struct dtidy_ctx *ctx, const struct dtidy_node *n, const 
 {
 	const struct dtidy_prop *p = dtidy_prop_get(n, name);
 	if (!p) {
-		dtidy_report(ctx, hv_node_loc(n), "ePAPR hypervisor node lacks %s (%s)", name, what);
+		dtidy_report_node(ctx, n, "ePAPR hypervisor node lacks %s (%s)", name, what);
 		return;
 	}
 	long nc = dtidy_prop_cells(p, NULL, 0);
 	if (nc < 0)
-		dtidy_report(ctx, dtidy_prop_loc(p), "%s must be %s, not a string or bytes", name,
-			     what);
+		dtidy_report_prop(ctx, NULL, p, "%s must be %s, not a string or bytes", name,
+				  what);
 	else if (nc < lo || nc > hi)
-		dtidy_report(ctx, dtidy_prop_loc(p), "%s must be %s, not %ld", name, what, nc);
+		dtidy_report_prop(ctx, NULL, p, "%s must be %s, not %ld", name, what, nc);
 }
 
 static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsigned kind)
@@ -26,15 +26,15 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 	need_cells(ctx, n, "guest-id", 1, 1, "one 32-bit cell");
 	const struct dtidy_prop *p = dtidy_prop_get(n, "guest-name");
 	if (!p)
-		dtidy_report(ctx, hv_node_loc(n), "ePAPR hypervisor node lacks guest-name (a string)");
+		dtidy_report_node(ctx, n, "ePAPR hypervisor node lacks guest-name (a string)");
 	else if (dtidy_prop_nstrings(p) != 1)
-		dtidy_report(ctx, dtidy_prop_loc(p), "guest-name must be one string");
+		dtidy_report_prop(ctx, NULL, p, "guest-name must be one string");
 	static const char *const empty[] = {"has-idle", "has-msgsnd-hcall"};
 	for (size_t i = 0; i < 2; i++) {
 		p = dtidy_prop_get(n, empty[i]);
 		if (p && p->nchunks)
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "%s is a flag: it must be empty (%s;)", empty[i], empty[i]);
+			dtidy_report_prop(ctx, NULL, p,
+					  "%s is a flag: it must be empty (%s;)", empty[i], empty[i]);
 	}
 }
 

@@ -15,11 +15,13 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_prop *h = dtidy_prop_get(n, "hv-handle");
 	uint32_t handle;
 	if (!h) {
-		dtidy_report(ctx, hv_node_loc(n),
-			     "byte channel %s lacks hv-handle (the hypervisor's handle for it)",
-			     n->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(n),
+				      "byte channel %s lacks hv-handle (the hypervisor's handle for it)",
+				      n->name),
+			 n, NULL);
 	} else if (!hv_prop_u32(h, &handle)) {
-		dtidy_report(ctx, dtidy_prop_loc(h), "hv-handle is one 32-bit cell");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(h), "hv-handle is one 32-bit cell"), NULL,
+			 h);
 	} else {
 		DTIDY_FOREACH_NODE(o, dtidy_ctx_tree(ctx))
 		{
@@ -28,9 +30,11 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 				break;
 			if (is_channel(o) && hv_prop_u32(dtidy_prop_get(o, "hv-handle"), &other) &&
 			    other == handle) {
-				dtidy_report(ctx, dtidy_prop_loc(h),
-					     "hv-handle %" PRIu32 " is also the handle of byte channel %s",
-					     handle, o->name);
+				hv_about(dtidy_report(ctx, dtidy_prop_loc(h),
+						      "hv-handle %" PRIu32
+						      " is also the handle of byte channel %s",
+						      handle, o->name),
+					 NULL, h);
 				break;
 			}
 		}

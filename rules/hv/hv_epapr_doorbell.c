@@ -12,10 +12,13 @@ static void check_send(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_prop *h = dtidy_prop_get(n, "hv-handle");
 	uint32_t v;
 	if (!h)
-		dtidy_report(ctx, hv_node_loc(n),
-			     "send doorbell %s lacks hv-handle (the handle to ring it with)", n->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(n),
+				      "send doorbell %s lacks hv-handle (the handle to ring it with)",
+				      n->name),
+			 n, NULL);
 	else if (!hv_prop_u32(h, &v))
-		dtidy_report(ctx, dtidy_prop_loc(h), "hv-handle is one 32-bit cell");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(h), "hv-handle is one 32-bit cell"), NULL,
+			 h);
 }
 
 static void check(struct dtidy_ctx *ctx)

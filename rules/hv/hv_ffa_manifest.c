@@ -24,20 +24,23 @@ static void check_methods(struct dtidy_ctx *ctx, const struct dtidy_prop *p, siz
 	size_t n;
 	const struct dtidy_cell **cells = hv_cells(p, &n);
 	if (!cells) {
-		dtidy_report(ctx, dtidy_prop_loc(p), "messaging-method is <u32> cells");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "messaging-method is <u32> cells"),
+			 NULL, p);
 		return;
 	}
 	if (nuuid && n != 1 && n != nuuid)
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "messaging-method has %zu values for %zu UUIDs: give one for all "
-			     "services or one per UUID",
-			     n, nuuid);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "messaging-method has %zu values for %zu UUIDs: give one for all "
+				      "services or one per UUID",
+				      n, nuuid),
+			 NULL, p);
 	for (size_t i = 0; i < n; i++)
 		if (cells[i]->val & ~(uint64_t)MSG_METHODS)
-			dtidy_report(ctx, cells[i]->loc,
-				     "messaging-method %#llx sets bits the binding does not define "
-				     "(0, 1, 2, 9 and 10 are)",
-				     (unsigned long long)cells[i]->val);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "messaging-method %#llx sets bits the binding does not define "
+					      "(0, 1, 2, 9 and 10 are)",
+					      (unsigned long long)cells[i]->val),
+				 NULL, p);
 	free(cells);
 }
 
@@ -49,18 +52,20 @@ static void check_root_uuids(struct dtidy_ctx *ctx, const struct dtidy_node *roo
 	if (ffa_need(ctx, root, "uuid", "the protocol UUIDs, 4 cells each")) {
 		const struct dtidy_cell **cells = hv_cells(uuid, &n);
 		if (!cells || n % 4) {
-			dtidy_report(ctx, dtidy_prop_loc(uuid),
-				     "uuid has %zu cells: each UUID is 4 <u32> cells (SMCCC "
-				     "section 5.3 packing)",
-				     n);
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(uuid),
+					      "uuid has %zu cells: each UUID is 4 <u32> cells (SMCCC "
+					      "section 5.3 packing)",
+					      n),
+				 NULL, uuid);
 			n = 0;
 		}
 		for (size_t i = 0; i + 4 <= n; i += 4)
 			if (!cells[i]->val && !cells[i + 1]->val && !cells[i + 2]->val &&
 			    !cells[i + 3]->val)
-				dtidy_report(ctx, cells[i]->loc,
-					     "UUID %zu is all zeros (the nil UUID names no service)",
-					     i / 4);
+				hv_about(dtidy_report(ctx, cells[i]->loc,
+						      "UUID %zu is all zeros (the nil UUID names no service)",
+						      i / 4),
+					 root, uuid);
 		free(cells);
 	}
 	if (ffa_need(ctx, root, "messaging-method", "what each service supports"))
@@ -78,14 +83,19 @@ static void check_services(struct dtidy_ctx *ctx, const struct dtidy_node *root)
 			svc = c;
 	}
 	if (!svc) {
-		dtidy_report(ctx, hv_node_loc(root),
-			     "a manifest newer than 1.0 lists its services in a child node compatible "
-			     "with \"arm,ffa-manifest-services\"%s",
-			     dtidy_prop_get(root, "uuid") ? " (not in a root uuid property)" : "");
+		hv_about(dtidy_report(ctx, hv_node_loc(root),
+				      "a manifest newer than 1.0 lists its services in a child node compatible "
+				      "with \"arm,ffa-manifest-services\"%s",
+				      dtidy_prop_get(root, "uuid")
+					      ? " (not in a root uuid property)"
+					      : ""),
+			 root, NULL);
 		return;
 	}
 	if (!svc->child)
-		dtidy_report(ctx, hv_node_loc(svc), "services lists no service: at least one child");
+		hv_about(dtidy_report(ctx, hv_node_loc(svc),
+				      "services lists no service: at least one child"),
+			 svc, NULL);
 	DTIDY_FOREACH_CHILD(s, svc)
 	{
 		if (ffa_need(ctx, s, "uuid", "the protocol UUID string")) {
@@ -95,12 +105,14 @@ static void check_services(struct dtidy_ctx *ctx, const struct dtidy_node *root)
 			    !dtidy_match("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
 					 "[0-9a-fA-F]{12}$",
 					 str))
-				dtidy_report(ctx, dtidy_prop_loc(u),
-					     "uuid is one string in the canonical RFC 9562 form "
-					     "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
+				hv_about(dtidy_report(ctx, dtidy_prop_loc(u),
+						      "uuid is one string in the canonical RFC 9562 form "
+						      "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"),
+					 NULL, u);
 			else if (dtidy_match("^[0-]+$", str))
-				dtidy_report(ctx, dtidy_prop_loc(u),
-					     "uuid is the nil UUID: it names no service");
+				hv_about(dtidy_report(ctx, dtidy_prop_loc(u),
+						      "uuid is the nil UUID: it names no service"),
+					 NULL, u);
 		}
 		if (ffa_need(ctx, s, "messaging-method", "what the service supports"))
 			check_methods(ctx, dtidy_prop_get(s, "messaging-method"), 1);
@@ -116,17 +128,21 @@ static void check_manifest(struct dtidy_ctx *ctx, const struct dtidy_node *root,
 	    ffa_u32(ctx, root, "ffa-version", 0x7fffffffu,
 		    "bit 31 of an FF-A version must be 0 (major in 30:16, minor in 15:0)", &v) &&
 	    v >> 16 == 0)
-		dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(root, "ffa-version")),
-			     "ffa-version <%#" PRIx32 "> has major version 0: the major goes in "
-			     "bits 31:16 (v1.1 is <0x10001>)",
-			     v);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(root, "ffa-version")),
+				      "ffa-version <%#" PRIx32
+				      "> has major version 0: the major goes in "
+				      "bits 31:16 (v1.1 is <0x10001>)",
+				      v),
+			 NULL, dtidy_prop_get(root, "ffa-version"));
 	if (ffa_need(ctx, root, "execution-ctx-count", "the number of vCPUs") &&
 	    ffa_u32(ctx, root, "execution-ctx-count", 0xffff, "at most 0xffff execution contexts",
 		    &v) &&
 	    !v)
-		dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(root, "execution-ctx-count")),
-			     "execution-ctx-count = <0>: a partition has at least one execution "
-			     "context");
+		hv_about(dtidy_report(ctx,
+				      dtidy_prop_loc(dtidy_prop_get(root, "execution-ctx-count")),
+				      "execution-ctx-count = <0>: a partition has at least one execution "
+				      "context"),
+			 NULL, dtidy_prop_get(root, "execution-ctx-count"));
 	if (ffa_need(ctx, root, "exception-level", "0 EL1, 1 S-EL0, 2 S-EL1"))
 		have_el = ffa_u32(ctx, root, "exception-level", 2,
 				  "the exception level is 0 (EL1), 1 (S-EL0) or 2 (S-EL1)", &el);
@@ -135,8 +151,8 @@ static void check_manifest(struct dtidy_ctx *ctx, const struct dtidy_node *root,
 			"the execution state is 0 (AArch64) or 1 (AArch32)", &v);
 	ffa_u32(ctx, root, "xlat-granule", 2, "the granule is 0 (4K), 1 (16K) or 2 (64K)", &v);
 	ffa_u32(ctx, root, "boot-order", 0xffff, "the highest boot order is 0xffff", &v);
-	ffa_u32(ctx, root, "other-s-interrupts-action", 1, "the action is 0 (queued) or 1 (signaled)",
-		&v);
+	ffa_u32(ctx, root, "other-s-interrupts-action", 1,
+		"the action is 0 (queued) or 1 (signaled)", &v);
 	ffa_u32(ctx, root, "sri-interrupts-policy", 3, "the policy is a bit field of bits 0 and 1",
 		&v);
 	ffa_u32(ctx, root, "abort-action", 3,
@@ -157,17 +173,20 @@ static void check_manifest(struct dtidy_ctx *ctx, const struct dtidy_node *root,
 			"the action is 0 (queued), 1 (signaled after managed exit) or 2 (signaled)",
 			&v);
 	else
-		dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(root),
+		hv_about(dtidy_report_sev(
+				 ctx, DTIDY_SEV_WARNING, hv_node_loc(root),
 				 "the manifest lacks ns-interrupts-action, mandatory in the binding%s",
 				 dtidy_prop_get(root, "managed-exit")
 					 ? " (it supersedes the deprecated managed-exit: 1 is "
 					   "\"signaled after a managed exit\")"
-					 : "");
+					 : ""),
+			 root, NULL);
 	const struct dtidy_prop *ps = dtidy_prop_get(root, "has-primary-scheduler");
 	if (ps && have_el && el != 0)
-		dtidy_report(ctx, dtidy_prop_loc(ps),
-			     "has-primary-scheduler needs exception-level = <0> (EL1): \"run-time "
-			     "EL must be EL1\"");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(ps),
+				      "has-primary-scheduler needs exception-level = <0> (EL1): \"run-time "
+				      "EL must be EL1\""),
+			 NULL, ps);
 	check_flags(ctx, root);
 	if (major == 1 && minor == 0)
 		check_root_uuids(ctx, root);
@@ -188,10 +207,12 @@ static void check(struct dtidy_ctx *ctx)
 	for (long i = 0; i < ns; i++) {
 		const char *s = dtidy_prop_string(p, (size_t)i);
 		if (!strncmp(s, "arm,ffa-manifest-", 17))
-			dtidy_report(ctx, dtidy_prop_string_loc(p, (size_t)i),
-				     "\"%s\" is not a partition manifest compatible: the root is "
-				     "\"arm,ffa-manifest-X.Y\" (the binding's major.minor version)",
-				     s);
+			hv_about(dtidy_report(
+					 ctx, dtidy_prop_string_loc(p, (size_t)i),
+					 "\"%s\" is not a partition manifest compatible: the root is "
+					 "\"arm,ffa-manifest-X.Y\" (the binding's major.minor version)",
+					 s),
+				 NULL, p);
 	}
 }
 
@@ -200,7 +221,8 @@ const struct dtidy_rule dtidy_rule_hv_ffa_manifest = {
 	.id = "hv-ffa-manifest",
 	.family = "hv",
 	.severity = DTIDY_SEV_ERROR,
-	.description = "FF-A partition manifests: the mandatory properties, their ranges, the UUIDs",
+	.description =
+		"FF-A partition manifests: the mandatory properties, their ranges, the UUIDs",
 	.help = "TF-A docs/components/ffa-manifest-binding.rst, \"FF-A Partition Manifest\n"
 		"Properties\" (Hafnium's docs defer to it): the root of a partition\n"
 		"manifest is compatible with \"arm,ffa-manifest-X.Y\" and has the mandatory\n"

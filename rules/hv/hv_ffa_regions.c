@@ -28,8 +28,9 @@ static void check_common(struct dtidy_ctx *ctx, const struct dtidy_node *r, uint
 	uint32_t v;
 	if (ffa_need(ctx, r, "pages-count", "the region's size in translation granules") &&
 	    ffa_u32(ctx, r, "pages-count", UINT32_MAX, "", &v) && !v)
-		dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "pages-count")),
-			     "pages-count = <0>: the region is empty");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "pages-count")),
+				      "pages-count = <0>: the region is empty"),
+			 NULL, dtidy_prop_get(r, "pages-count"));
 	if (ffa_need(ctx, r, "attributes", "read 0x1, write 0x2, execute 0x4, security 0x8"))
 		ffa_u32(ctx, r, "attributes", 0xf,
 			"the attributes are read (0x1), write (0x2), execute (0x4) and security "
@@ -38,15 +39,19 @@ static void check_common(struct dtidy_ctx *ctx, const struct dtidy_node *r, uint
 	uint64_t base;
 	if ((device ? ffa_need(ctx, r, "base-address", "the device's address") : 1) &&
 	    ffa_u64(ctx, r, "base-address", &base) && base % gran)
-		dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "base-address")),
-			     "base-address 0x%" PRIx64 " is not aligned to the %" PRIu64
-			     " KiB translation granule",
-			     base, gran / 1024);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "base-address")),
+				      "base-address 0x%" PRIx64 " is not aligned to the %" PRIu64
+				      " KiB translation granule",
+				      base, gran / 1024),
+			 NULL, dtidy_prop_get(r, "base-address"));
 	if (!device && dtidy_prop_get(r, "base-address") &&
 	    dtidy_prop_get(r, "load-address-relative-offset"))
-		dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "load-address-relative-offset")),
-			     "a memory region has base-address or load-address-relative-offset, "
-			     "not both");
+		hv_about(dtidy_report(ctx,
+				      dtidy_prop_loc(
+					      dtidy_prop_get(r, "load-address-relative-offset")),
+				      "a memory region has base-address or load-address-relative-offset, "
+				      "not both"),
+			 NULL, dtidy_prop_get(r, "load-address-relative-offset"));
 }
 
 static void check_device(struct dtidy_ctx *ctx, const struct dtidy_node *r, struct ids *streams)
@@ -54,28 +59,32 @@ static void check_device(struct dtidy_ctx *ctx, const struct dtidy_node *r, stru
 	size_t n;
 	const struct dtidy_cell **cells = hv_cells(dtidy_prop_get(r, "interrupts"), &n);
 	if (dtidy_prop_get(r, "interrupts") && (!cells || n % 2))
-		dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "interrupts")),
-			     "interrupts is a list of <id attributes> pairs");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "interrupts")),
+				      "interrupts is a list of <id attributes> pairs"),
+			 NULL, dtidy_prop_get(r, "interrupts"));
 	for (size_t i = 1; i < n; i += 2)
 		if (((cells[i]->val >> 10) & 3) == 3)
-			dtidy_report(ctx, cells[i]->loc,
-				     "interrupt attributes %#llx: type (bits 11:10) 0b11 is none of "
-				     "SGI 0b00, PPI 0b01, SPI 0b10",
-				     (unsigned long long)cells[i]->val);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "interrupt attributes %#llx: type (bits 11:10) 0b11 is none of "
+					      "SGI 0b00, PPI 0b01, SPI 0b10",
+					      (unsigned long long)cells[i]->val),
+				 r, dtidy_prop_get(r, "interrupts"));
 	size_t nt;
 	const struct dtidy_cell **t = hv_cells(dtidy_prop_get(r, "interrupts-target"), &nt);
 	if (dtidy_prop_get(r, "interrupts-target") && (!t || nt % 3))
-		dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "interrupts-target")),
-			     "interrupts-target is a list of <id mpidr-hi mpidr-lo> triples");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "interrupts-target")),
+				      "interrupts-target is a list of <id mpidr-hi mpidr-lo> triples"),
+			 NULL, dtidy_prop_get(r, "interrupts-target"));
 	for (size_t i = 0; t && nt % 3 == 0 && i < nt; i += 3) {
 		size_t j;
 		for (j = 0; j + 1 < n && cells[j]->val != t[i]->val; j += 2)
 			;
 		if (j + 1 >= n)
-			dtidy_report(ctx, t[i]->loc,
-				     "interrupts-target names interrupt %llu, which is not in this "
-				     "region's interrupts",
-				     (unsigned long long)t[i]->val);
+			hv_about(dtidy_report(ctx, t[i]->loc,
+					      "interrupts-target names interrupt %llu, which is not in this "
+					      "region's interrupts",
+					      (unsigned long long)t[i]->val),
+				 r, dtidy_prop_get(r, "interrupts-target"));
 	}
 	free(t);
 	free(cells);
@@ -87,10 +96,12 @@ static void check_device(struct dtidy_ctx *ctx, const struct dtidy_node *r, stru
 		for (j = 0; j < streams->n && streams->v[j] != cells[i]->val; j++)
 			;
 		if (j < streams->n)
-			dtidy_report(ctx, cells[i]->loc,
-				     "stream ID %llu is already a stream of %s: IDs are unique among "
-				     "the devices of a partition",
-				     (unsigned long long)cells[i]->val, streams->owner[j]->name);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "stream ID %llu is already a stream of %s: IDs are unique among "
+					      "the devices of a partition",
+					      (unsigned long long)cells[i]->val,
+					      streams->owner[j]->name),
+				 r, dtidy_prop_get(r, "stream-ids"));
 		else if (streams->n < MAX_IDS) {
 			streams->v[streams->n] = cells[i]->val;
 			streams->owner[streams->n++] = r;
@@ -110,9 +121,10 @@ static void check_memory_streams(struct dtidy_ctx *ctx, const struct dtidy_node 
 		for (j = 0; j < streams->n && streams->v[j] != cells[i]->val; j++)
 			;
 		if (j == streams->n)
-			dtidy_report(ctx, cells[i]->loc,
-				     "stream ID %llu is declared by no device region",
-				     (unsigned long long)cells[i]->val);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "stream ID %llu is declared by no device region",
+					      (unsigned long long)cells[i]->val),
+				 r, dtidy_prop_get(r, "stream-ids"));
 	}
 	free(cells);
 }
@@ -135,10 +147,11 @@ static void check(struct dtidy_ctx *ctx)
 			if (!dtidy_node_is_compatible(g, kinds[1 - device]))
 				continue;
 			if (!g->child)
-				dtidy_report(ctx, hv_node_loc(g),
-					     "%s declares no region: the SPMC rejects an empty "
-					     "region node",
-					     g->name);
+				hv_about(dtidy_report(ctx, hv_node_loc(g),
+						      "%s declares no region: the SPMC rejects an empty "
+						      "region node",
+						      g->name),
+					 g, NULL);
 			DTIDY_FOREACH_CHILD(r, g)
 			{
 				check_common(ctx, r, gran, device);

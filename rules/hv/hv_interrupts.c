@@ -21,14 +21,14 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 	const struct dtidy_prop *p = dtidy_prop_get(n, "interrupts");
 	if (!p) {
 		if (!dtidy_prop_get(n, "interrupts-extended"))
-			dtidy_report(ctx, hv_node_loc(n),
-				     "Xen hypervisor node has no interrupts: the event-channel "
-				     "interrupt is required");
+			dtidy_report_node(ctx, n,
+					  "Xen hypervisor node has no interrupts: the event-channel "
+					  "interrupt is required");
 		return;
 	}
 	long nc = dtidy_prop_cells(p, NULL, 0);
 	if (nc < 0) {
-		dtidy_report(ctx, dtidy_prop_loc(p), "interrupts must be a list of 32-bit cells");
+		dtidy_report_prop(ctx, NULL, p, "interrupts must be a list of 32-bit cells");
 		return;
 	}
 	const struct dtidy_node *ic = dtidy_interrupt_parent(t, n);
@@ -38,24 +38,27 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 	char path[256];
 	if (nc != icells) {
 		if (nc > icells && nc % icells == 0)
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "interrupts holds %ld specifiers: Xen uses exactly one "
-				     "(the event-channel interrupt)",
-				     nc / icells);
+			dtidy_report_prop(ctx, NULL, p,
+					  "interrupts holds %ld specifiers: Xen uses exactly one "
+					  "(the event-channel interrupt)",
+					  nc / icells);
 		else
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "interrupts has %ld cell%s, but the interrupt parent %s has "
-				     "#interrupt-cells = <%ld>",
-				     nc, nc == 1 ? "" : "s", dtidy_node_path(ic, path, sizeof(path)),
-				     icells);
+			dtidy_report_prop(ctx, NULL, p,
+					  "interrupts has %ld cell%s, but the interrupt parent %s has "
+					  "#interrupt-cells = <%ld>",
+					  nc, nc == 1 ? "" : "s", dtidy_node_path(ic, path, sizeof(path)),
+					  icells);
 		return;
 	}
 	const struct dtidy_cell *first;
 	if (is_gic(ic) && icells >= 2 && dtidy_prop_cells(p, &first, 1) >= 1 && first->val != 1)
-		dtidy_report_sev(ctx, DTIDY_SEV_WARNING, first->loc,
-				 "the Xen event interrupt should be a PPI (first cell 1, GIC_PPI), "
-				 "not %s (first cell %llu): Xen raises it on every vCPU",
-				 first->val == 0 ? "an SPI" : "another type", (unsigned long long)first->val);
+		dtidy_report_subject(
+			dtidy_report_sev(ctx, DTIDY_SEV_WARNING, first->loc,
+					 "the Xen event interrupt should be a PPI (first cell 1, GIC_PPI), "
+					 "not %s (first cell %llu): Xen raises it on every vCPU",
+					 first->val == 0 ? "an SPI" : "another type",
+					 (unsigned long long)first->val),
+			n, p);
 }
 
 static void check(struct dtidy_ctx *ctx)

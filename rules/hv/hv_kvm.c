@@ -9,14 +9,16 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 	const struct dtidy_prop *hc = dtidy_prop_get(n, "hcall-instructions");
 	if (hc) {
 		long nc = dtidy_prop_cells(hc, NULL, 0);
+		struct dtidy_report *r = NULL;
 		if (nc > 4)
-			dtidy_report_sev(ctx, DTIDY_SEV_ERROR, dtidy_prop_loc(hc),
-					 "hcall-instructions has %ld cells: Linux rejects more than "
-					 "4 instructions and runs without KVM hypercalls",
-					 nc);
+			r = dtidy_report_sev(ctx, DTIDY_SEV_ERROR, dtidy_prop_loc(hc),
+					     "hcall-instructions has %ld cells: Linux rejects more "
+					     "than 4 instructions and runs without KVM hypercalls",
+					     nc);
 		else if (nc < 0)
-			dtidy_report_sev(ctx, DTIDY_SEV_ERROR, dtidy_prop_loc(hc),
-					 "hcall-instructions must be 32-bit cells (instructions)");
+			r = dtidy_report_sev(ctx, DTIDY_SEV_ERROR, dtidy_prop_loc(hc),
+					     "hcall-instructions must be 32-bit cells (instructions)");
+		dtidy_report_subject(r, n, hc);
 	}
 	const struct dtidy_prop *wrong = dtidy_prop_get(n, "hypercall-instructions");
 	if (!wrong)
@@ -26,6 +28,7 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 		ctx, DTIDY_SEV_WARNING, at,
 		"\"hypercall-instructions\" is never read: Linux reads \"hcall-instructions\"%s",
 		hc ? " (also present here)" : "");
+	dtidy_report_subject(r, n, wrong);
 	/* the fix renames the name token where the effective definition is */
 	static const char name[] = "hypercall-instructions";
 	const struct dtidy_file *f = at.file;

@@ -11,14 +11,18 @@ static void check(struct dtidy_ctx *ctx)
 			continue;
 		if (n->parent->parent) {
 			char path[256];
-			dtidy_report_sev(ctx, DTIDY_SEV_ERROR, hv_node_loc(n),
-					 "hypervisor node %s must be a direct child of /",
-					 dtidy_node_path(n, path, sizeof(path)));
+			dtidy_report_subject(
+				dtidy_report_sev(ctx, DTIDY_SEV_ERROR, hv_node_loc(n),
+						 "hypervisor node %s must be a direct child of /",
+						 dtidy_node_path(n, path, sizeof(path))),
+				n, NULL);
 		} else if (strcmp(n->name, "hypervisor")) {
-			dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(n),
-					 "hypervisor node '%s' must be named 'hypervisor'%s: Linux's "
-					 "early scan looks for the depth-1 node of that name",
-					 n->name, n->unit ? " with no unit address" : "");
+			dtidy_report_subject(
+				dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(n),
+						 "hypervisor node '%s' must be named 'hypervisor'%s: "
+						 "Linux's early scan looks for the depth-1 node of that name",
+						 n->name, n->unit ? " with no unit address" : ""),
+				n, NULL);
 		}
 	}
 }

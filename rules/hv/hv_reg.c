@@ -11,9 +11,9 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 	(void)kind;
 	const struct dtidy_prop *p = dtidy_prop_get(n, "reg");
 	if (!p) {
-		dtidy_report(ctx, hv_node_loc(n),
-			     "Xen hypervisor node has no reg: region 0 (the grant table) is "
-			     "required");
+		dtidy_report_node(ctx, n,
+				  "Xen hypervisor node has no reg: region 0 (the grant table) is "
+				  "required");
 		return;
 	}
 	/* without the parent's cell sizes (an overlay or a fragment checked on
@@ -25,16 +25,16 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 	int ac = dtidy_node_address_cells(n), sc = dtidy_node_size_cells(n);
 	long nc = dtidy_prop_cells(p, NULL, 0);
 	if (nc < 0) {
-		dtidy_report(ctx, dtidy_prop_loc(p), "reg must be a list of 32-bit cells");
+		dtidy_report_prop(ctx, NULL, p, "reg must be a list of 32-bit cells");
 		return;
 	}
 	int entry = ac + sc;
 	if (nc == 0 || entry <= 0 || nc % entry) {
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "reg has %ld cell%s, not a whole number of (#address-cells = %d + "
-			     "#size-cells = %d) regions; at least one region (the grant table) "
-			     "is required",
-			     nc, nc == 1 ? "" : "s", ac, sc);
+		dtidy_report_prop(ctx, NULL, p,
+				  "reg has %ld cell%s, not a whole number of (#address-cells = %d + "
+				  "#size-cells = %d) regions; at least one region (the grant table) "
+				  "is required",
+				  nc, nc == 1 ? "" : "s", ac, sc);
 		return;
 	}
 	if (ac > 2 || sc > 2)
@@ -48,19 +48,22 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, unsign
 		uint64_t addr = hv_cells_value(cells, at, (size_t)ac);
 		uint64_t size = hv_cells_value(cells, at + (size_t)ac, (size_t)sc);
 		const char *what = r == 0 ? " (grant table)" : "";
+		struct dtidy_report *rep = NULL;
 		if (sc > 0 && size == 0)
-			dtidy_report(ctx, cells[at + (size_t)ac]->loc,
-				     "reg region %ld%s has size 0", r, what);
+			rep = dtidy_report(ctx, cells[at + (size_t)ac]->loc,
+					   "reg region %ld%s has size 0", r, what);
 		else if (sc > 0 && size % PAGE)
-			dtidy_report(ctx, cells[at + (size_t)ac]->loc,
-				     "reg region %ld%s: size 0x%" PRIx64
-				     " is not a multiple of 4 KiB (Xen maps whole pages)",
-				     r, what, size);
+			rep = dtidy_report(ctx, cells[at + (size_t)ac]->loc,
+					   "reg region %ld%s: size 0x%" PRIx64
+					   " is not a multiple of 4 KiB (Xen maps whole pages)",
+					   r, what, size);
+		dtidy_report_subject(rep, n, p);
 		if (ac > 0 && addr % PAGE)
-			dtidy_report(ctx, cells[at]->loc,
-				     "reg region %ld%s: address 0x%" PRIx64
-				     " is not 4 KiB aligned (Xen maps whole pages)",
-				     r, what, addr);
+			dtidy_report_subject(dtidy_report(ctx, cells[at]->loc,
+							  "reg region %ld%s: address 0x%" PRIx64
+							  " is not 4 KiB aligned (Xen maps whole pages)",
+							  r, what, addr),
+					     n, p);
 	}
 	free(cells);
 }

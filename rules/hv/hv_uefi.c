@@ -18,18 +18,18 @@ static void check_uefi(struct dtidy_ctx *ctx, const struct dtidy_node *u)
 		const struct dtidy_prop *p = dtidy_prop_get(u, uefi_props[i].name);
 		unsigned want = uefi_props[i].bits;
 		if (!p) {
-			dtidy_report(ctx, hv_node_loc(u), "uefi node lacks %s (a %u-bit value)",
-				     uefi_props[i].name, want);
+			dtidy_report_node(ctx, u, "uefi node lacks %s (a %u-bit value)",
+					  uefi_props[i].name, want);
 			continue;
 		}
 		unsigned got = hv_value_bits(p);
 		const char *form = want == 64 ? "two cells: <hi lo>" : "one cell";
 		if (!got)
-			dtidy_report(ctx, dtidy_prop_loc(p), "%s is a %u-bit value (%s), not %s",
-				     p->name, want, form, p->nchunks ? "a string or bytes" : "empty");
+			dtidy_report_prop(ctx, NULL, p, "%s is a %u-bit value (%s), not %s",
+					  p->name, want, form, p->nchunks ? "a string or bytes" : "empty");
 		else if (got != want)
-			dtidy_report(ctx, dtidy_prop_loc(p), "%s is a %u-bit value (%s), not %u bits",
-				     p->name, want, form, got);
+			dtidy_report_prop(ctx, NULL, p, "%s is a %u-bit value (%s), not %u bits",
+					  p->name, want, form, got);
 	}
 }
 

@@ -65,11 +65,13 @@ static void check_order(struct dtidy_ctx *ctx, const struct dtidy_prop *p)
 			continue;
 		for (long j = i; j < ns; j++)
 			if (generic(dtidy_prop_string(p, (size_t)j))) {
-				struct dtidy_report *r = dtidy_report(
-					ctx, dtidy_prop_string_loc(p, (size_t)j),
-					"\"%s\" must come after the specific entry (\"%s\"): "
-					"compatible lists go from specific to generic",
-					dtidy_prop_string(p, (size_t)j), dtidy_prop_string(p, order[0]));
+				struct dtidy_report *r = hv_about(
+					dtidy_report(ctx, dtidy_prop_string_loc(p, (size_t)j),
+						     "\"%s\" must come after the specific entry (\"%s\"): "
+						     "compatible lists go from specific to generic",
+						     dtidy_prop_string(p, (size_t)j),
+						     dtidy_prop_string(p, order[0])),
+					NULL, p);
 				hv_fix_string_order(r, p, order, (size_t)ns);
 				break;
 			}
@@ -82,21 +84,26 @@ static void check_reg(struct dtidy_ctx *ctx, const struct dtidy_node *m,
 {
 	int ac = hv_xen_cells(m, "#address-cells"), sc = hv_xen_cells(m, "#size-cells");
 	if (ac < 0 || sc < 0)
-		return;	/* the cell sizes come from the tree this one is merged into */
+		return; /* the cell sizes come from the tree this one is merged into */
 	size_t nc;
 	const struct dtidy_cell **cells = hv_cells(reg, &nc);
 	if (!cells) {
-		dtidy_report(ctx, dtidy_prop_loc(reg), "reg must be cells: <address size>");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(reg),
+				      "reg must be cells: <address size>"),
+			 NULL, reg);
 		return;
 	}
 	if (nc != (size_t)(ac + sc))
-		dtidy_report(ctx, dtidy_prop_loc(reg),
-			     "reg has %zu cell%s, but a boot module is one region of %d address and "
-			     "%d size cell%s (#address-cells / #size-cells that Xen reads from %s)",
-			     nc, nc == 1 ? "" : "s", ac, sc, sc == 1 ? "" : "s",
-			     m->parent ? (m->parent->name[0] ? m->parent->name : "/") : "/");
+		hv_about(dtidy_report(
+				 ctx, dtidy_prop_loc(reg),
+				 "reg has %zu cell%s, but a boot module is one region of %d address and "
+				 "%d size cell%s (#address-cells / #size-cells that Xen reads from %s)",
+				 nc, nc == 1 ? "" : "s", ac, sc, sc == 1 ? "" : "s",
+				 m->parent ? (m->parent->name[0] ? m->parent->name : "/") : "/"),
+			 NULL, reg);
 	else if (sc > 0 && sc <= 2 && hv_cells_value(cells, (size_t)ac, (size_t)sc) == 0)
-		dtidy_report(ctx, cells[ac]->loc, "boot module %s has size 0", m->name);
+		hv_about(dtidy_report(ctx, cells[ac]->loc, "boot module %s has size 0", m->name),
+			 NULL, reg);
 	free(cells);
 }
 
@@ -105,19 +112,21 @@ static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m, int 
 	const struct dtidy_prop *compat = dtidy_prop_get(m, "compatible");
 	const struct dtidy_node *dom = hv_xen_domain_of(m);
 	if (!has(compat, generic)) {
-		dtidy_report(ctx, dtidy_prop_loc(compat),
-			     "boot module %s lacks the generic \"multiboot,module\": Xen finds "
-			     "boot modules by it (or by the legacy \"xen,multiboot-module\") and "
-			     "ignores this node",
-			     m->name);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(compat),
+				      "boot module %s lacks the generic \"multiboot,module\": Xen finds "
+				      "boot modules by it (or by the legacy \"xen,multiboot-module\") and "
+				      "ignores this node",
+				      m->name),
+			 NULL, compat);
 		return;
 	}
 	check_order(ctx, compat);
 	if (depth > 2) {
-		dtidy_report(ctx, hv_node_loc(m),
-			     "boot module %s is nested too deep: Xen looks for modules only in "
-			     "/chosen and in its direct children (such as a xen,domain node)",
-			     m->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(m),
+				      "boot module %s is nested too deep: Xen looks for modules only in "
+				      "/chosen and in its direct children (such as a xen,domain node)",
+				      m->name),
+			 m, NULL);
 		return;
 	}
 
@@ -128,35 +137,44 @@ static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m, int 
 		       (dom && is_kind(m, "multiboot,device-tree", NULL));
 	if (efi) {
 		if (!hv_prop_str(efi))
-			dtidy_report(ctx, dtidy_prop_loc(efi),
-				     "xen,uefi-binary is a string: the file name the UEFI stub loads");
+			hv_about(dtidy_report(
+					 ctx, dtidy_prop_loc(efi),
+					 "xen,uefi-binary is a string: the file name the UEFI stub loads"),
+				 NULL, efi);
 		else if (!efi_kind)
-			dtidy_report(ctx, dtidy_prop_loc(efi),
-				     "xen,uefi-binary is read only for multiboot,kernel and "
-				     "multiboot,ramdisk modules%s",
-				     dom ? " and a domain's multiboot,device-tree" : "");
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(efi),
+					      "xen,uefi-binary is read only for multiboot,kernel and "
+					      "multiboot,ramdisk modules%s",
+					      dom ? " and a domain's multiboot,device-tree" : ""),
+				 NULL, efi);
 		else if (has(compat, legacy))
-			dtidy_report(ctx, dtidy_prop_loc(compat),
-				     "a module loaded by UEFI (xen,uefi-binary) must use the "
-				     "multiboot,* compatibles: Xen's UEFI stub does not accept the "
-				     "legacy xen,* names");
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(compat),
+					      "a module loaded by UEFI (xen,uefi-binary) must use the "
+					      "multiboot,* compatibles: Xen's UEFI stub does not accept the "
+					      "legacy xen,* names"),
+				 NULL, compat);
 	}
 	if (reg)
 		check_reg(ctx, m, reg);
 	else if (!efi)
-		dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(m),
+		hv_about(dtidy_report_sev(
+				 ctx, DTIDY_SEV_WARNING, hv_node_loc(m),
 				 "boot module %s has neither reg (where the bootloader loaded it) "
 				 "nor xen,uefi-binary (the file UEFI loads): Xen panics unless the "
 				 "bootloader adds reg",
-				 m->name);
+				 m->name),
+			 m, NULL);
 
 	if (!dom && is_kind(m, "multiboot,device-tree", NULL))
-		dtidy_report(ctx, dtidy_prop_loc(compat),
-			     "a multiboot,device-tree module (a partial device tree for "
-			     "passthrough) is read only inside a xen,domain node");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(compat),
+				      "a multiboot,device-tree module (a partial device tree for "
+				      "passthrough) is read only inside a xen,domain node"),
+			 NULL, compat);
 	const struct dtidy_prop *args = dtidy_prop_get(m, "bootargs");
 	if (args && !hv_prop_str(args))
-		dtidy_report(ctx, dtidy_prop_loc(args), "bootargs is one string (a command line)");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(args),
+				      "bootargs is one string (a command line)"),
+			 NULL, args);
 }
 
 /* /chosen's own Xen properties: the command lines and the UEFI flag. */
@@ -166,8 +184,9 @@ static void check_chosen(struct dtidy_ctx *ctx, const struct dtidy_node *chosen)
 	for (size_t i = 0; i < 2; i++) {
 		const struct dtidy_prop *p = dtidy_prop_get(chosen, lines[i]);
 		if (p && !hv_prop_str(p))
-			dtidy_report(ctx, dtidy_prop_loc(p), "%s is one string (a command line)",
-				     lines[i]);
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "%s is one string (a command line)", lines[i]),
+				 NULL, p);
 	}
 	hv_need_flag(ctx, chosen, "xen,uefi-cfg-load", "a boolean: Xen tests its presence");
 }
@@ -191,7 +210,8 @@ const struct dtidy_rule dtidy_rule_xen_boot_module = {
 	.family = "hv",
 	.severity = DTIDY_SEV_ERROR,
 	.flags = DTIDY_RULE_FIXABLE,
-	.description = "Xen boot modules in /chosen: generic compatible last, reg or xen,uefi-binary",
+	.description =
+		"Xen boot modules in /chosen: generic compatible last, reg or xen,uefi-binary",
 	.help = "Xen docs/misc/arm/device-tree/booting.txt, \"Dom0 kernel and ramdisk\n"
 		"modules\", \"Creating Multiple Domains directly from Xen\" and \"Device\n"
 		"Assignment\". A boot module is a node of /chosen (dom0's) or of a\n"

@@ -36,62 +36,72 @@ static void check_pool(struct dtidy_ctx *ctx, const struct dtidy_node *pool, str
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	if (!hv_maybe_chosen(dtidy_ctx_tree(ctx), pool->parent)) {
-		dtidy_report(ctx, hv_node_loc(pool),
-			     "cpupool node %s must be a direct child of /chosen: Xen ignores it "
-			     "elsewhere",
-			     pool->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(pool),
+				      "cpupool node %s must be a direct child of /chosen: Xen ignores it "
+				      "elsewhere",
+				      pool->name),
+			 pool, NULL);
 		return;
 	}
 	const struct dtidy_prop *sched = dtidy_prop_get(pool, "cpupool-sched");
 	if (sched) {
 		const char *s = hv_prop_str(sched);
 		if (!s)
-			dtidy_report(ctx, dtidy_prop_loc(sched),
-				     "cpupool-sched is one string, the name of a Xen scheduler");
+			hv_about(dtidy_report(
+					 ctx, dtidy_prop_loc(sched),
+					 "cpupool-sched is one string, the name of a Xen scheduler"),
+				 NULL, sched);
 		else if (!known_scheduler(s))
-			dtidy_report(ctx, dtidy_prop_string_loc(sched, 0),
-				     "\"%s\" is not a Xen scheduler (credit, credit2, arinc653, rtds, "
-				     "null): Xen panics",
-				     s);
+			hv_about(dtidy_report(ctx, dtidy_prop_string_loc(sched, 0),
+					      "\"%s\" is not a Xen scheduler (credit, credit2, arinc653, rtds, "
+					      "null): Xen panics",
+					      s),
+				 NULL, sched);
 	}
 	const struct dtidy_prop *cpus = dtidy_prop_get(pool, "cpupool-cpus");
 	size_t nc;
 	const struct dtidy_cell **cells = hv_cells(cpus, &nc);
 	if (!cpus || !nc) {
-		dtidy_report(ctx, cpus ? dtidy_prop_loc(cpus) : hv_node_loc(pool),
-			     "cpupool %s needs cpupool-cpus: phandles to its cpu nodes, at least "
-			     "one (Xen panics)",
-			     pool->name);
+		hv_about(dtidy_report(ctx, cpus ? dtidy_prop_loc(cpus) : hv_node_loc(pool),
+				      "cpupool %s needs cpupool-cpus: phandles to its cpu nodes, at least "
+				      "one (Xen panics)",
+				      pool->name),
+			 pool, cpus);
 		free(cells);
 		return;
 	}
 	for (size_t i = 0; i < nc; i++) {
 		const struct dtidy_node *cpu = hv_cell_target(t, cells[i]);
 		if (!cells[i]->ref && !cpu) {
-			dtidy_report(ctx, cells[i]->loc,
-				     "cpupool-cpus entry %zu is not a phandle to a cpu node", i);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "cpupool-cpus entry %zu is not a phandle to a cpu node",
+					      i),
+				 NULL, cpus);
 			continue;
 		}
 		if (!cpu)
-			continue;	/* an unresolved reference: the structural rules say so */
+			continue; /* an unresolved reference: the structural rules say so */
 		if (!is_cpu(cpu)) {
-			dtidy_report(ctx, cells[i]->loc,
-				     "%s is not a cpu node (device_type = \"cpu\"): Xen cannot tell "
-				     "which CPU it is",
-				     cpu->name);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "%s is not a cpu node (device_type = \"cpu\"): Xen cannot tell "
+					      "which CPU it is",
+					      cpu->name),
+				 NULL, cpus);
 			continue;
 		}
 		if (!dtidy_prop_get(cpu, "reg"))
-			dtidy_report(ctx, cells[i]->loc,
-				     "cpu node %s has no reg: Xen finds the logical CPU from it",
-				     cpu->name);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "cpu node %s has no reg: Xen finds the logical CPU from it",
+					      cpu->name),
+				 NULL, cpus);
 		size_t j;
 		for (j = 0; j < *nseen && seen[j].cpu != cpu; j++)
 			;
 		if (j < *nseen)
-			dtidy_report(ctx, cells[i]->loc,
-				     "%s is already in cpupool %s: a CPU belongs to one pool", cpu->name,
-				     seen[j].pool->name);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "%s is already in cpupool %s: a CPU belongs to one pool",
+					      cpu->name, seen[j].pool->name),
+				 NULL, cpus);
 		else if (*nseen < MAX_CPUS)
 			seen[(*nseen)++] = (struct seen){cpu, pool};
 	}
@@ -105,19 +115,22 @@ static void check_domain_pool(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 	if (!p)
 		return;
 	if (dtidy_prop_cells(p, &c, 1) != 1) {
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "domain-cpupool is one phandle, to a xen,cpupool node");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "domain-cpupool is one phandle, to a xen,cpupool node"),
+			 NULL, p);
 		return;
 	}
 	const struct dtidy_node *pool = hv_cell_target(dtidy_ctx_tree(ctx), c);
 	if (pool && !is_pool(pool))
-		dtidy_report(ctx, c->loc,
-			     "domain-cpupool points at %s, which is not a cpupool (compatible "
-			     "\"xen,cpupool\"): Xen panics",
-			     pool->name);
+		hv_about(dtidy_report(ctx, c->loc,
+				      "domain-cpupool points at %s, which is not a cpupool (compatible "
+				      "\"xen,cpupool\"): Xen panics",
+				      pool->name),
+			 NULL, p);
 	else if (!pool && !c->ref)
-		dtidy_report(ctx, c->loc, "domain-cpupool <%llu> is no node's phandle",
-			     (unsigned long long)c->val);
+		hv_about(dtidy_report(ctx, c->loc, "domain-cpupool <%llu> is no node's phandle",
+				      (unsigned long long)c->val),
+			 NULL, p);
 }
 
 static void check(struct dtidy_ctx *ctx)

@@ -8,44 +8,57 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 {
 	if (!hv_maybe_chosen(dtidy_ctx_tree(ctx), d->parent)) {
 		char path[256];
-		dtidy_report(ctx, hv_node_loc(d),
-			     "xen,domain node %s is not a child of /chosen: Xen builds only the "
-			     "domains listed directly in /chosen and ignores this one",
-			     dtidy_node_path(d, path, sizeof(path)));
+		hv_about(dtidy_report(ctx, hv_node_loc(d),
+				      "xen,domain node %s is not a child of /chosen: Xen builds only the "
+				      "domains listed directly in /chosen and ignores this one",
+				      dtidy_node_path(d, path, sizeof(path))),
+			 d, NULL);
 		return;
 	}
 	const struct dtidy_prop *p = dtidy_prop_get(d, "memory");
 	uint64_t kib;
 	if (!p)
-		dtidy_report(ctx, hv_node_loc(d),
-			     "xen,domain node %s lacks memory (the guest's RAM in KiB, a "
-			     "64-bit number such as <0 0x20000>)",
-			     d->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(d),
+				      "xen,domain node %s lacks memory (the guest's RAM in KiB, a "
+				      "64-bit number such as <0 0x20000>)",
+				      d->name),
+			 d, NULL);
 	else if (!hv_prop_u64(p, &kib))
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "memory is a 64-bit number of KiB: two cells <hi lo> (e.g. <0 0x20000>), "
-			     "not %u bits; Xen cannot read it and refuses to build the domain",
-			     hv_value_bits(p));
+		hv_about(dtidy_report(
+				 ctx, dtidy_prop_loc(p),
+				 "memory is a 64-bit number of KiB: two cells <hi lo> (e.g. <0 0x20000>), "
+				 "not %u bits; Xen cannot read it and refuses to build the domain",
+				 hv_value_bits(p)),
+			 NULL, p);
 	else if (!kib)
-		dtidy_report(ctx, dtidy_prop_loc(p), "memory is 0 KiB: the domain has no RAM");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "memory is 0 KiB: the domain has no RAM"),
+			 NULL, p);
 
 	p = dtidy_prop_get(d, "cpus");
 	uint32_t cpus;
 	if (!p)
-		dtidy_report(ctx, hv_node_loc(d),
-			     "xen,domain node %s lacks cpus (the number of vCPUs): Xen panics", d->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(d),
+				      "xen,domain node %s lacks cpus (the number of vCPUs): Xen panics",
+				      d->name),
+			 d, NULL);
 	else if (!hv_prop_u32(p, &cpus))
-		dtidy_report(ctx, dtidy_prop_loc(p), "cpus is one 32-bit cell (the number of vCPUs)");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "cpus is one 32-bit cell (the number of vCPUs)"),
+			 NULL, p);
 	else if (!cpus)
-		dtidy_report(ctx, dtidy_prop_loc(p), "cpus = <0>: a domain needs at least one vCPU");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "cpus = <0>: a domain needs at least one vCPU"),
+			 NULL, p);
 
 	static const char *const cells[] = {"#address-cells", "#size-cells"};
 	for (size_t i = 0; i < 2; i++)
 		if (!dtidy_prop_get(d, cells[i]))
-			dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(d),
-					 "xen,domain node %s lacks %s: booting.txt requires it, "
-					 "for the reg of the domain's boot modules",
-					 d->name, cells[i]);
+			hv_about(dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(d),
+						  "xen,domain node %s lacks %s: booting.txt requires it, "
+						  "for the reg of the domain's boot modules",
+						  d->name, cells[i]),
+				 d, NULL);
 }
 
 static void check(struct dtidy_ctx *ctx)

@@ -8,7 +8,7 @@
 #define CAPS_CONTROL 0x1u
 #define CAPS_HARDWARE 0x2u
 #define CAPS_XENSTORE 0x4u
-#define CAPS_MASK 0x1fu	/* control, hardware, xenstore, device model, not a hypercall target */
+#define CAPS_MASK 0x1fu /* control, hardware, xenstore, device model, not a hypercall target */
 
 /* Is there a dom0 kernel: a kernel module in /chosen (or one level down,
  * as deep as Xen looks) that no xen,domain holds? Xen then builds dom0 as
@@ -45,45 +45,55 @@ static void check_chosen(struct dtidy_ctx *ctx, const struct dtidy_node *chosen)
 		if (!p)
 			continue;
 		if (!hv_prop_u32(p, &caps)) {
-			dtidy_report(ctx, dtidy_prop_loc(p), "capabilities is one 32-bit cell");
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "capabilities is one 32-bit cell"),
+				 NULL, p);
 			continue;
 		}
 		if (caps & ~CAPS_MASK)
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "capabilities = <%#" PRIx32 "> sets unknown bits (%#" PRIx32
-				     "): Xen panics",
-				     caps, caps & ~CAPS_MASK);
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "capabilities = <%#" PRIx32
+					      "> sets unknown bits (%#" PRIx32 "): Xen panics",
+					      caps, caps & ~CAPS_MASK),
+				 NULL, p);
 		if (caps & CAPS_HARDWARE) {
 			if (hw)
-				dtidy_report(ctx, dtidy_prop_loc(p),
-					     "a second hardware domain: %s is already the hardware "
-					     "domain, and Xen allows only one",
-					     hw_is_dom0 ? "dom0 (its kernel is in /chosen)" : hw->name);
+				hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+						      "a second hardware domain: %s is already the hardware "
+						      "domain, and Xen allows only one",
+						      hw_is_dom0 ? "dom0 (its kernel is in /chosen)"
+								 : hw->name),
+					 NULL, p);
 			else
 				hw = d;
 			static const char *const not_hw[] = {"vpl011", "nr_spis", "passthrough"};
 			for (size_t i = 0; i < 3; i++) {
 				const struct dtidy_prop *q = dtidy_prop_get(d, not_hw[i]);
 				if (q)
-					dtidy_report(ctx, dtidy_prop_loc(q),
-						     "%s does not apply to the hardware domain "
-						     "(capabilities has DOMAIN_CAPS_HARDWARE)",
-						     not_hw[i]);
+					hv_about(dtidy_report(
+							 ctx, dtidy_prop_loc(q),
+							 "%s does not apply to the hardware domain "
+							 "(capabilities has DOMAIN_CAPS_HARDWARE)",
+							 not_hw[i]),
+						 NULL, q);
 			}
 			DTIDY_FOREACH_CHILD(m, d)
 			{
 				if (dtidy_node_is_compatible(m, "multiboot,device-tree"))
-					dtidy_report(ctx, hv_node_loc(m),
-						     "the hardware domain cannot take a partial device "
-						     "tree (multiboot,device-tree): Xen panics");
+					hv_about(dtidy_report(
+							 ctx, hv_node_loc(m),
+							 "the hardware domain cannot take a partial device "
+							 "tree (multiboot,device-tree): Xen panics"),
+						 m, NULL);
 			}
 		}
 		if (caps & CAPS_XENSTORE) {
 			if (xs)
-				dtidy_report(ctx, dtidy_prop_loc(p),
-					     "a second xenstore domain (%s is one): there can be only "
-					     "one",
-					     xs->name);
+				hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+						      "a second xenstore domain (%s is one): there can be only "
+						      "one",
+						      xs->name),
+					 NULL, p);
 			else
 				xs = d;
 		}

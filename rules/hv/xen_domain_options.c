@@ -14,7 +14,8 @@ static const struct dtidy_prop *u32_prop(struct dtidy_ctx *ctx, const struct dti
 {
 	const struct dtidy_prop *p = dtidy_prop_get(d, name);
 	if (p && !hv_prop_u32(p, v)) {
-		dtidy_report(ctx, dtidy_prop_loc(p), "%s is one 32-bit cell", name);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s is one 32-bit cell", name), NULL,
+			 p);
 		return NULL;
 	}
 	return p;
@@ -38,11 +39,13 @@ static void one_of(struct dtidy_ctx *ctx, const struct dtidy_node *d, const char
 		strncat(list, "\"", sizeof(list) - strlen(list) - 1);
 	}
 	if (s)
-		dtidy_report(ctx, dtidy_prop_string_loc(p, 0), "%s = \"%s\" is not one of %s: %s",
-			     name, s, list, otherwise);
+		hv_about(dtidy_report(ctx, dtidy_prop_string_loc(p, 0),
+				      "%s = \"%s\" is not one of %s: %s", name, s, list, otherwise),
+			 NULL, p);
 	else
-		dtidy_report(ctx, dtidy_prop_loc(p), "%s must be one string: %s%s", name, list,
-			     empty_ok ? ", or no value" : "");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s must be one string: %s%s", name,
+				      list, empty_ok ? ", or no value" : ""),
+			 NULL, p);
 }
 
 static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
@@ -55,71 +58,86 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 		zero &= cells[i]->val == 0;
 	free(cells);
 	if (zero)
-		dtidy_report_sev(ctx, DTIDY_SEV_WARNING, dtidy_prop_loc(p),
-				 "vpl011 = <0> still enables the virtual PL011: Xen tests only "
-				 "that the property is present; delete it to go without");
+		hv_about(dtidy_report_sev(ctx, DTIDY_SEV_WARNING, dtidy_prop_loc(p),
+					  "vpl011 = <0> still enables the virtual PL011: Xen tests only "
+					  "that the property is present; delete it to go without"),
+			 NULL, p);
 
 	uint32_t v;
 	if (u32_prop(ctx, d, "nr_spis", &v) && v > MAX_SPIS)
-		dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(d, "nr_spis")),
-			     "nr_spis = <%" PRIu32 ">: a GIC has at most %u SPIs (INTIDs 32-1019)",
-			     v, MAX_SPIS);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(d, "nr_spis")),
+				      "nr_spis = <%" PRIu32
+				      ">: a GIC has at most %u SPIs (INTIDs 32-1019)",
+				      v, MAX_SPIS),
+			 NULL, dtidy_prop_get(d, "nr_spis"));
 	p = u32_prop(ctx, d, "max_grant_version", &v);
 	if (p && v != 1 && v != 2)
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "max_grant_version = <%" PRIu32 ">: the grant table versions are 1 and 2",
-			     v);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "max_grant_version = <%" PRIu32
+				      ">: the grant table versions are 1 and 2",
+				      v),
+			 NULL, p);
 	static const char *const frames[] = {"max_grant_frames", "max_maptrack_frames"};
 	for (size_t i = 0; i < 2; i++) {
 		p = u32_prop(ctx, d, frames[i], &v);
 		if (p && v > INT32_MAX)
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "%s = <%#" PRIx32 "> is above INT32_MAX: Xen panics (overflow)",
-				     frames[i], v);
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "%s = <%#" PRIx32
+					      "> is above INT32_MAX: Xen panics (overflow)",
+					      frames[i], v),
+				 NULL, p);
 	}
 	u32_prop(ctx, d, "xen,domain-p2m-mem-mb", &v);
 
-	static const char *const enhanced[] = {"enabled", "disabled", "no-xenstore", "legacy", NULL};
-	one_of(ctx, d, "xen,enhanced", enhanced, 1,
-	       "Xen then leaves the PV interfaces disabled");
+	static const char *const enhanced[] = {"enabled", "disabled", "no-xenstore", "legacy",
+					       NULL};
+	one_of(ctx, d, "xen,enhanced", enhanced, 1, "Xen then leaves the PV interfaces disabled");
 	static const char *const onoff[] = {"enabled", "disabled", NULL};
 	one_of(ctx, d, "passthrough", onoff, 0, "Xen then ignores it");
 
 	p = dtidy_prop_get(d, "sve");
 	if (p && p->nchunks) {
 		if (!hv_prop_u32(p, &v))
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "sve is empty (the platform's maximum vector length) or one "
-				     "cell");
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "sve is empty (the platform's maximum vector length) or one "
+					      "cell"),
+				 NULL, p);
 		else if (v && (v < 128 || v > 2048 || v % 128))
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "sve = <%" PRIu32 ">: the SVE vector length is 0 (off) or a "
-				     "multiple of 128 from 128 to 2048",
-				     v);
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "sve = <%" PRIu32
+					      ">: the SVE vector length is 0 (off) or a "
+					      "multiple of 128 from 128 to 2048",
+					      v),
+				 NULL, p);
 	}
 
 	p = dtidy_prop_get(d, "llc-colors");
 	if (p) {
 		const char *s = hv_prop_str(p), *why = s ? hv_range_list_error(s, 10, 1) : NULL;
 		if (!s)
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "llc-colors is one string such as \"0-3,8\"");
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "llc-colors is one string such as \"0-3,8\""),
+				 NULL, p);
 		else if (why)
-			dtidy_report(ctx, dtidy_prop_string_loc(p, 0),
-				     "llc-colors \"%s\": %s (docs/misc/cache-coloring.rst)", s, why);
+			hv_about(dtidy_report(ctx, dtidy_prop_string_loc(p, 0),
+					      "llc-colors \"%s\": %s (docs/misc/cache-coloring.rst)",
+					      s, why),
+				 NULL, p);
 		if (dtidy_prop_get(d, "xen,static-mem"))
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "llc-colors with xen,static-mem: static memory cannot be "
-				     "colored and Xen panics");
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "llc-colors with xen,static-mem: static memory cannot be "
+					      "colored and Xen panics"),
+				 NULL, p);
 	}
 
 	p = dtidy_prop_get(d, "direct-map");
 	if (p) {
 		hv_need_flag(ctx, d, "direct-map", "Xen only tests that it is present");
 		if (!dtidy_prop_get(d, "xen,static-mem"))
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "direct-map needs xen,static-mem: only statically allocated "
-				     "memory can be mapped 1:1, and Xen panics");
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "direct-map needs xen,static-mem: only statically allocated "
+					      "memory can be mapped 1:1, and Xen panics"),
+				 NULL, p);
 	}
 }
 

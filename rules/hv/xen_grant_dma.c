@@ -5,7 +5,7 @@
 
 #include "hv.h"
 
-#define DOMID_FIRST_RESERVED 0x7ff0u	/* xen/include/public/xen.h */
+#define DOMID_FIRST_RESERVED 0x7ff0u /* xen/include/public/xen.h */
 
 static int is_grant_dma(const struct dtidy_node *n)
 {
@@ -17,35 +17,40 @@ static void check_provider(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_prop *p = dtidy_prop_get(n, "#iommu-cells");
 	uint32_t v;
 	if (!p)
-		dtidy_report(ctx, hv_node_loc(n),
-			     "xen,grant-dma node %s lacks #iommu-cells = <1> (the backend domid)",
-			     n->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(n),
+				      "xen,grant-dma node %s lacks #iommu-cells = <1> (the backend domid)",
+				      n->name),
+			 n, NULL);
 	else if (!hv_prop_u32(p, &v) || v != 1)
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "#iommu-cells of a xen,grant-dma node is <1>: the one cell is the "
-			     "domid of the backend domain");
-	static const char *const known[] = {"compatible", "#iommu-cells", "phandle",
-					    "linux,phandle", "status", "name"};
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "#iommu-cells of a xen,grant-dma node is <1>: the one cell is the "
+				      "domid of the backend domain"),
+			 NULL, p);
+	static const char *const known[] = {"compatible",    "#iommu-cells", "phandle",
+					    "linux,phandle", "status",	     "name"};
 	DTIDY_FOREACH_PROP(q, n)
 	{
 		size_t i;
 		for (i = 0; i < sizeof(known) / sizeof(known[0]) && strcmp(q->name, known[i]); i++)
 			;
 		if (i == sizeof(known) / sizeof(known[0]))
-			dtidy_report_sev(ctx, DTIDY_SEV_WARNING, dtidy_prop_loc(q),
-					 "%s is not a property of xen,grant-dma (the binding allows "
-					 "only compatible and #iommu-cells)",
-					 q->name);
+			hv_about(dtidy_report_sev(ctx, DTIDY_SEV_WARNING, dtidy_prop_loc(q),
+						  "%s is not a property of xen,grant-dma (the binding allows "
+						  "only compatible and #iommu-cells)",
+						  q->name),
+				 NULL, q);
 	}
 }
 
-static void check_domid(struct dtidy_ctx *ctx, const struct dtidy_cell *c, uint64_t last)
+static void check_domid(struct dtidy_ctx *ctx, const struct dtidy_prop *p,
+			const struct dtidy_cell *c, uint64_t last)
 {
 	if (last >= DOMID_FIRST_RESERVED)
-		dtidy_report(ctx, c->loc,
-			     "backend domid 0x%" PRIx64 " is a reserved domain id (0x7ff0 and "
-			     "above): no domain can serve the device",
-			     last);
+		hv_about(dtidy_report(ctx, c->loc,
+				      "backend domid 0x%" PRIx64 " is a reserved domain id (0x7ff0 "
+				      "and above): no domain can serve the device",
+				      last),
+			 NULL, p);
 }
 
 /* iommus = <&grant_dma DOMID>: Linux reads the first entry only. */
@@ -58,14 +63,17 @@ static void check_iommus(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 		const struct dtidy_node *iommu = hv_cell_target(t, cells[i]);
 		long args = iommu ? dtidy_node_u32(iommu, "#iommu-cells") : -1;
 		if (args < 0)
-			break;	/* the structural rules report what cannot be parsed */
+			break; /* the structural rules report what cannot be parsed */
 		if (is_grant_dma(iommu)) {
 			if (k > 0)
-				dtidy_report(ctx, cells[i]->loc,
-					     "the xen,grant-dma entry must come first in iommus: Linux "
-					     "looks only at the first IOMMU to use grant mappings");
+				hv_about(dtidy_report(
+						 ctx, cells[i]->loc,
+						 "the xen,grant-dma entry must come first in iommus: Linux "
+						 "looks only at the first IOMMU to use grant mappings"),
+					 n, dtidy_prop_get(n, "iommus"));
 			if (args == 1 && i + 1 < nc)
-				check_domid(ctx, cells[i + 1], cells[i + 1]->val);
+				check_domid(ctx, dtidy_prop_get(n, "iommus"), cells[i + 1],
+					    cells[i + 1]->val);
 		}
 		i += 1 + (size_t)args;
 	}
@@ -87,10 +95,13 @@ static void check_iommu_map(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 		if (is_grant_dma(iommu) && args == 1) {
 			uint64_t len = cells[i + 3]->val;
 			if (!len)
-				dtidy_report(ctx, cells[i + 3]->loc,
-					     "iommu-map entry of length 0 maps no requester ID");
+				hv_about(dtidy_report(
+						 ctx, cells[i + 3]->loc,
+						 "iommu-map entry of length 0 maps no requester ID"),
+					 n, dtidy_prop_get(n, "iommu-map"));
 			else
-				check_domid(ctx, cells[i + 2], cells[i + 2]->val + len - 1);
+				check_domid(ctx, dtidy_prop_get(n, "iommu-map"), cells[i + 2],
+					    cells[i + 2]->val + len - 1);
 		}
 		i += 3 + (size_t)args;
 	}

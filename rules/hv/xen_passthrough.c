@@ -7,7 +7,7 @@
 #include "hv.h"
 
 #define PAGE 4096u
-#define GUEST_PHANDLE_GIC 65000u	/* xen/include/public/arch-arm.h */
+#define GUEST_PHANDLE_GIC 65000u /* xen/include/public/arch-arm.h */
 
 /* The cell sizes Xen reads for the xen,reg of n: the parent's own values,
  * else the root defaults (2 and 1) - scan_pfdt_node() does not inherit. */
@@ -39,29 +39,34 @@ static void check_xen_reg(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	if (path) {
 		const char *s = hv_prop_str(path);
 		if (!s || s[0] != '/')
-			dtidy_report(ctx, dtidy_prop_loc(path),
-				     "xen,path is one string, the full path of the device in the host "
-				     "device tree (\"/soc/ethernet@ff0e0000\")");
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(path),
+					      "xen,path is one string, the full path of the device in the host "
+					      "device tree (\"/soc/ethernet@ff0e0000\")"),
+				 NULL, path);
 		if (!reg)
-			dtidy_report(ctx, dtidy_prop_loc(path),
-				     "xen,path without xen,reg: Xen refuses to assign the device");
+			hv_about(dtidy_report(
+					 ctx, dtidy_prop_loc(path),
+					 "xen,path without xen,reg: Xen refuses to assign the device"),
+				 NULL, path);
 	}
 	if (!reg)
 		return;
 	if (!path && !force)
-		dtidy_report(ctx, dtidy_prop_loc(reg),
-			     "xen,reg without xen,path (or xen,force-assign-without-iommu): Xen "
-			     "refuses to assign the device");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(reg),
+				      "xen,reg without xen,path (or xen,force-assign-without-iommu): Xen "
+				      "refuses to assign the device"),
+			 NULL, reg);
 	int ac = cells_of(n, "#address-cells", 2), sc = cells_of(n, "#size-cells", 1);
 	size_t nc;
 	const struct dtidy_cell **cells = hv_cells(reg, &nc);
 	size_t entry = (size_t)(2 * ac + sc);
 	if (!cells || !entry || nc % entry) {
-		dtidy_report(ctx, dtidy_prop_loc(reg),
-			     "xen,reg has %zu cells, not a whole number of <phys_addr size "
-			     "guest_addr> entries (%d + %d + %d cells: #address-cells and "
-			     "#size-cells of %s)",
-			     nc, ac, sc, ac, n->parent->name);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(reg),
+				      "xen,reg has %zu cells, not a whole number of <phys_addr size "
+				      "guest_addr> entries (%d + %d + %d cells: #address-cells and "
+				      "#size-cells of %s)",
+				      nc, ac, sc, ac, n->parent->name),
+			 NULL, reg);
 		free(cells);
 		return;
 	}
@@ -70,10 +75,12 @@ static void check_xen_reg(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 		uint64_t size = hv_cells_value(cells, i + (size_t)ac, (size_t)sc);
 		uint64_t guest = hv_cells_value(cells, i + (size_t)(ac + sc), (size_t)ac);
 		if (phys % PAGE || size % PAGE || guest % PAGE)
-			dtidy_report(ctx, cells[i]->loc,
-				     "xen,reg entry 0x%" PRIx64 "+0x%" PRIx64 " -> 0x%" PRIx64
-				     " is not page aligned: Xen rejects the passthrough config",
-				     phys, size, guest);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "xen,reg entry 0x%" PRIx64 "+0x%" PRIx64
+					      " -> 0x%" PRIx64
+					      " is not page aligned: Xen rejects the passthrough config",
+					      phys, size, guest),
+				 n, reg);
 	}
 	free(cells);
 }
@@ -88,28 +95,34 @@ static void check_refs(struct dtidy_ctx *ctx, const struct dtidy_node *n,
 		size_t nc;
 		const struct dtidy_cell **cells = hv_cells(p, &nc);
 		for (size_t i = 0; i < nc; i++) {
-			const struct dtidy_node *to = cells[i]->ref ? hv_cell_target(t, cells[i]) : NULL;
+			const struct dtidy_node *to =
+				cells[i]->ref ? hv_cell_target(t, cells[i]) : NULL;
 			if (to && !whole && !copied(to)) {
-				dtidy_report(ctx, cells[i]->loc,
-					     "%s refers to %s, which the guest does not get: only "
-					     "/passthrough, /aliases and the /gic placeholder of a partial "
-					     "device tree are copied",
-					     p->name, to->name);
+				hv_about(dtidy_report(ctx, cells[i]->loc,
+						      "%s refers to %s, which the guest does not get: only "
+						      "/passthrough, /aliases and the /gic placeholder of a partial "
+						      "device tree are copied",
+						      p->name, to->name),
+					 n, p);
 				break;
 			}
 		}
 		if (!strcmp(p->name, "interrupt-parent") && nc == 1 && !cells[0]->ref) {
 			uint32_t ph = (uint32_t)cells[0]->val;
 			if (gic && gic->phandle && ph == GUEST_PHANDLE_GIC && gic->phandle != ph)
-				dtidy_report(ctx, cells[0]->loc,
-					     "interrupt-parent = <%u>, but the /gic placeholder has phandle "
-					     "%u: Xen gives the guest's GIC the placeholder's phandle",
-					     GUEST_PHANDLE_GIC, gic->phandle);
+				hv_about(dtidy_report(
+						 ctx, cells[0]->loc,
+						 "interrupt-parent = <%u>, but the /gic placeholder has phandle "
+						 "%u: Xen gives the guest's GIC the placeholder's phandle",
+						 GUEST_PHANDLE_GIC, gic->phandle),
+					 n, p);
 			else if (ph != GUEST_PHANDLE_GIC && !dtidy_node_by_phandle(t, ph))
-				dtidy_report(ctx, cells[0]->loc,
-					     "interrupt-parent = <%" PRIu32 "> is no node's phandle: "
-					     "the guest's GIC is phandle %u (GUEST_PHANDLE_GIC)",
-					     ph, GUEST_PHANDLE_GIC);
+				hv_about(dtidy_report(ctx, cells[0]->loc,
+						      "interrupt-parent = <%" PRIu32
+						      "> is no node's phandle: "
+						      "the guest's GIC is phandle %u (GUEST_PHANDLE_GIC)",
+						      ph, GUEST_PHANDLE_GIC),
+					 n, p);
 		}
 		free(cells);
 	}
@@ -144,7 +157,7 @@ static void check_partial(struct dtidy_ctx *ctx, const struct dtidy_node *pt)
 {
 	const struct dtidy_node *gic = NULL;
 	if (!pt->child && !pt->props)
-		return;	/* an empty placeholder: nothing to translate */
+		return; /* an empty placeholder: nothing to translate */
 	DTIDY_FOREACH_CHILD(c, pt->parent)
 	{
 		if (!strcmp(c->name, "gic"))
@@ -152,14 +165,17 @@ static void check_partial(struct dtidy_ctx *ctx, const struct dtidy_node *pt)
 	}
 	int whole = whole_tree(pt->parent);
 	if (!dtidy_node_is_compatible(pt, "simple-bus"))
-		dtidy_report(ctx, hv_node_loc(pt),
-			     "/passthrough must be compatible with \"simple-bus\" (passthrough.txt)");
+		hv_about(dtidy_report(
+				 ctx, hv_node_loc(pt),
+				 "/passthrough must be compatible with \"simple-bus\" (passthrough.txt)"),
+			 pt, NULL);
 	static const char *const need[] = {"ranges", "#address-cells", "#size-cells"};
 	for (size_t i = 0; i < 3; i++)
 		if (!dtidy_prop_get(pt, need[i]))
-			dtidy_report(ctx, hv_node_loc(pt),
-				     "/passthrough lacks %s, which passthrough.txt makes mandatory",
-				     need[i]);
+			hv_about(dtidy_report(ctx, hv_node_loc(pt),
+					      "/passthrough lacks %s, which passthrough.txt makes mandatory",
+					      need[i]),
+				 pt, NULL);
 	for (const struct dtidy_node *n = pt; n; n = next_below(n, pt)) {
 		check_xen_reg(ctx, n);
 		check_refs(ctx, n, gic, whole);
@@ -178,10 +194,12 @@ static void check(struct dtidy_ctx *ctx)
 	{
 		const struct dtidy_prop *p = dtidy_prop_get(n, "xen,passthrough");
 		if (p && p->nchunks)
-			dtidy_report_sev(ctx, DTIDY_SEV_WARNING, dtidy_prop_loc(p),
+			hv_about(dtidy_report_sev(
+					 ctx, DTIDY_SEV_WARNING, dtidy_prop_loc(p),
 					 "xen,passthrough is a flag: write \"xen,passthrough;\" (Xen "
 					 "tests only that it is present, so any value hands the device "
-					 "over)");
+					 "over)"),
+				 NULL, p);
 	}
 }
 

@@ -4,7 +4,7 @@
 
 #include "hv.h"
 
-#define FIFO_PORTS (1u << 17)	/* the FIFO ABI's event channels */
+#define FIFO_PORTS (1u << 17) /* the FIFO ABI's event channels */
 
 static int is_evtchn(const struct dtidy_node *n)
 {
@@ -31,11 +31,13 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	const struct dtidy_node *dom = n->parent;
-	if (!hv_maybe_chosen(t, dom) && !(hv_is_xen_domain(dom) && hv_maybe_chosen(t, dom->parent))) {
-		dtidy_report(ctx, hv_node_loc(n),
-			     "event channel node %s must be a child of /chosen (dom0) or of a "
-			     "xen,domain node there: Xen ignores it elsewhere",
-			     n->name);
+	if (!hv_maybe_chosen(t, dom) &&
+	    !(hv_is_xen_domain(dom) && hv_maybe_chosen(t, dom->parent))) {
+		hv_about(dtidy_report(ctx, hv_node_loc(n),
+				      "event channel node %s must be a child of /chosen (dom0) or of a "
+				      "xen,domain node there: Xen ignores it elsewhere",
+				      n->name),
+			 n, NULL);
 		return;
 	}
 	const struct dtidy_prop *p = dtidy_prop_get(n, "xen,evtchn");
@@ -43,53 +45,64 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_node *remote, *home;
 	const struct dtidy_cell *ref;
 	if (!p) {
-		dtidy_report(ctx, hv_node_loc(n), "event channel node %s lacks xen,evtchn", n->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(n), "event channel node %s lacks xen,evtchn",
+				      n->name),
+			 n, NULL);
 		return;
 	}
 	if (!link(t, n, &port, &remote, &ref) || !ref->ref) {
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "xen,evtchn is <local-port &remote-evtchn>: a port number and a "
-			     "phandle to the event channel node at the other end");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "xen,evtchn is <local-port &remote-evtchn>: a port number and a "
+				      "phandle to the event channel node at the other end"),
+			 NULL, p);
 		return;
 	}
 	if (port >= FIFO_PORTS)
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "local port %" PRIu32 " is beyond the largest event channel (2^17 "
-			     "with the FIFO ABI, 4096 with 2L)",
-			     port);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "local port %" PRIu32
+				      " is beyond the largest event channel (2^17 "
+				      "with the FIFO ABI, 4096 with 2L)",
+				      port),
+			 NULL, p);
 	for (const struct dtidy_node *o = dom->child; o != n; o = o->next) {
 		uint32_t other;
 		const struct dtidy_node *r;
 		if (is_evtchn(o) && link(t, o, &other, &r, NULL) && other == port) {
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "local port %" PRIu32 " is already used in %s by %s", port,
-				     dom->name[0] ? dom->name : "/", o->name);
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "local port %" PRIu32 " is already used in %s by %s",
+					      port, dom->name[0] ? dom->name : "/", o->name),
+				 NULL, p);
 			break;
 		}
 	}
 	if (!remote)
-		return;	/* an unresolved reference: the structural rules say so */
+		return; /* an unresolved reference: the structural rules say so */
 	if (!is_evtchn(remote)) {
-		dtidy_report(ctx, ref->loc,
-			     "the remote end %s is not an event channel node "
-			     "(compatible \"xen,evtchn-v1\")",
-			     remote->name);
+		hv_about(dtidy_report(ctx, ref->loc,
+				      "the remote end %s is not an event channel node "
+				      "(compatible \"xen,evtchn-v1\")",
+				      remote->name),
+			 n, p);
 		return;
 	}
 	if (link(t, remote, &back, &home, NULL) && home && home != n)
-		dtidy_report(ctx, ref->loc,
-			     "%s links to %s, which links to %s: the two ends must point at each "
-			     "other",
-			     n->name, remote->name, home->name);
+		hv_about(dtidy_report(ctx, ref->loc,
+				      "%s links to %s, which links to %s: the two ends must point at each "
+				      "other",
+				      n->name, remote->name, home->name),
+			 n, p);
 	if (hv_is_xen_domain(dom)) {
 		const struct dtidy_prop *e = dtidy_prop_get(dom, "xen,enhanced");
 		const char *v = hv_prop_str(e);
 		if (!e || (v && !strcmp(v, "disabled")))
-			dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(n),
-					 "%s has static event channels but %s: give it "
-					 "xen,enhanced = \"no-xenstore\" so that the guest finds the "
-					 "event channel interface",
-					 dom->name, e ? "xen,enhanced = \"disabled\"" : "no xen,enhanced");
+			hv_about(dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(n),
+						  "%s has static event channels but %s: give it "
+						  "xen,enhanced = \"no-xenstore\" so that the guest finds the "
+						  "event channel interface",
+						  dom->name,
+						  e ? "xen,enhanced = \"disabled\""
+						    : "no xen,enhanced"),
+				 n, NULL);
 	}
 }
 
@@ -101,10 +114,11 @@ static void check(struct dtidy_ctx *ctx)
 		long ns = dtidy_prop_nstrings(c);
 		for (long i = 0; i < ns; i++)
 			if (!strcmp(dtidy_prop_string(c, (size_t)i), "xen,evtchn")) {
-				struct dtidy_report *r = dtidy_report(
-					ctx, dtidy_prop_string_loc(c, (size_t)i),
-					"the compatible of a static event channel is \"xen,evtchn-v1\": "
-					"Xen ignores a node with \"xen,evtchn\"");
+				struct dtidy_report *r = hv_about(
+					dtidy_report(ctx, dtidy_prop_string_loc(c, (size_t)i),
+						     "the compatible of a static event channel is \"xen,evtchn-v1\": "
+						     "Xen ignores a node with \"xen,evtchn\""),
+					NULL, c);
 				if (!is_evtchn(n))
 					hv_fix_string(r, c, (size_t)i, "xen,evtchn-v1");
 			}

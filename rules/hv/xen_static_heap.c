@@ -13,14 +13,15 @@ static void check_chosen(struct dtidy_ctx *ctx, const struct dtidy_node *chosen)
 		return;
 	int ac = hv_xen_cells(chosen, "#address-cells"), sc = hv_xen_cells(chosen, "#size-cells");
 	if (ac < 0 || sc < 0)
-		return;	/* the root's cells are in the tree this one is merged into */
+		return; /* the root's cells are in the tree this one is merged into */
 	size_t nc;
 	const struct dtidy_cell **cells = hv_cells(p, &nc);
 	if (!cells || ac < 1 || sc < 1 || nc % (size_t)(ac + sc)) {
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "xen,static-heap has %zu cells, not a whole number of (%d address + %d "
-			     "size) regions (the root's #address-cells / #size-cells)",
-			     nc, ac, sc);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "xen,static-heap has %zu cells, not a whole number of (%d address + %d "
+				      "size) regions (the root's #address-cells / #size-cells)",
+				      nc, ac, sc),
+			 NULL, p);
 		free(cells);
 		return;
 	}
@@ -28,16 +29,20 @@ static void check_chosen(struct dtidy_ctx *ctx, const struct dtidy_node *chosen)
 		uint64_t start = hv_cells_value(cells, i, (size_t)ac);
 		uint64_t size = hv_cells_value(cells, i + (size_t)ac, (size_t)sc);
 		if (!size)
-			dtidy_report_sev(ctx, DTIDY_SEV_WARNING, cells[i + (size_t)ac]->loc,
-					 "static heap region at 0x%" PRIx64 " has size 0: Xen "
-					 "ignores it",
-					 start);
+			hv_about(dtidy_report_sev(ctx, DTIDY_SEV_WARNING,
+						  cells[i + (size_t)ac]->loc,
+						  "static heap region at 0x%" PRIx64
+						  " has size 0: Xen "
+						  "ignores it",
+						  start),
+				 chosen, p);
 		else if (start % ALIGN || size % ALIGN)
-			dtidy_report(ctx, cells[i]->loc,
-				     "static heap region 0x%" PRIx64 "+0x%" PRIx64
-				     " is not 64 KiB aligned: booting.txt requires at least a 64 KB "
-				     "alignment",
-				     start, size);
+			hv_about(dtidy_report(ctx, cells[i]->loc,
+					      "static heap region 0x%" PRIx64 "+0x%" PRIx64
+					      " is not 64 KiB aligned: booting.txt requires at least a 64 KB "
+					      "alignment",
+					      start, size),
+				 chosen, p);
 	}
 	free(cells);
 }

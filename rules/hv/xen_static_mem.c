@@ -54,8 +54,8 @@ static size_t all_banks(const struct dtidy_tree *t, struct bank *out, size_t max
 		else if (hv_is_chosen(x))
 			p = dtidy_prop_get(x, "xen,static-heap");
 		if (p)
-			n += banks(p, hv_xen_cells(x, "#address-cells"), hv_xen_cells(x, "#size-cells"),
-				   x, out + n, max - n);
+			n += banks(p, hv_xen_cells(x, "#address-cells"),
+				   hv_xen_cells(x, "#size-cells"), x, out + n, max - n);
 	}
 	return n;
 }
@@ -74,26 +74,30 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d, cons
 		uint32_t v;
 		int want = i ? sc : ac;
 		if (o && want >= 0 && hv_prop_u32(o, &v) && (int)v != want)
-			dtidy_report(ctx, dtidy_prop_loc(o),
-				     "%s = <%" PRIu32 "> is not what Xen uses: it reads "
-				     "xen,static-mem with the parent's %s (%d)",
-				     old[i], v, i ? "#size-cells" : "#address-cells", want);
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(o),
+					      "%s = <%" PRIu32 "> is not what Xen uses: it reads "
+					      "xen,static-mem with the parent's %s (%d)",
+					      old[i], v, i ? "#size-cells" : "#address-cells",
+					      want),
+				 NULL, o);
 	}
 	if (ac < 0 || sc < 0)
-		return;	/* measured in the tree this one is merged into */
+		return; /* measured in the tree this one is merged into */
 	long nc = dtidy_prop_cells(p, NULL, 0);
 	if (ac < 1 || sc < 1) {
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "xen,static-mem needs #address-cells and #size-cells of at least 1 "
-			     "in %s (they are %d and %d)",
-			     d->parent->name, ac, sc);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "xen,static-mem needs #address-cells and #size-cells of at least 1 "
+				      "in %s (they are %d and %d)",
+				      d->parent->name, ac, sc),
+			 NULL, p);
 		return;
 	}
 	if (nc <= 0 || nc % (ac + sc)) {
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "xen,static-mem has %ld cells, not a whole number of (%d address + %d "
-			     "size) banks (the cell sizes of %s)",
-			     nc, ac, sc, d->parent->name);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "xen,static-mem has %ld cells, not a whole number of (%d address + %d "
+				      "size) banks (the cell sizes of %s)",
+				      nc, ac, sc, d->parent->name),
+			 NULL, p);
 		return;
 	}
 	if (ac > 2 || sc > 2)
@@ -104,22 +108,25 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d, cons
 	for (size_t i = 0; i < n; i++) {
 		total += mine[i].size;
 		if (mine[i].start % PAGE || mine[i].size % PAGE)
-			dtidy_report(ctx, mine[i].at,
-				     "static memory bank 0x%" PRIx64 "+0x%" PRIx64
-				     " is not 4 KiB aligned: Xen maps whole pages",
-				     mine[i].start, mine[i].size);
+			hv_about(dtidy_report(ctx, mine[i].at,
+					      "static memory bank 0x%" PRIx64 "+0x%" PRIx64
+					      " is not 4 KiB aligned: Xen maps whole pages",
+					      mine[i].start, mine[i].size),
+				 d, p);
 		for (size_t j = 0; j < nall; j++) {
 			if (all[j].owner == d && all[j].start == mine[i].start &&
 			    all[j].size == mine[i].size && all[j].at.start == mine[i].at.start)
-				break;	/* itself, and everything after it is reported there */
+				break; /* itself, and everything after it is reported there */
 			if (overlap(&mine[i], &all[j])) {
-				dtidy_report(ctx, mine[i].at,
-					     "static memory bank 0x%" PRIx64 "+0x%" PRIx64
-					     " overlaps the %s of %s",
-					     mine[i].start, mine[i].size,
-					     hv_is_xen_domain(all[j].owner) ? "static memory"
-									    : "static heap",
-					     all[j].owner->name);
+				hv_about(dtidy_report(ctx, mine[i].at,
+						      "static memory bank 0x%" PRIx64 "+0x%" PRIx64
+						      " overlaps the %s of %s",
+						      mine[i].start, mine[i].size,
+						      hv_is_xen_domain(all[j].owner)
+							      ? "static memory"
+							      : "static heap",
+						      all[j].owner->name),
+					 d, p);
 				break;
 			}
 		}
@@ -127,10 +134,11 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d, cons
 	uint64_t kib;
 	const struct dtidy_prop *mem = dtidy_prop_get(d, "memory");
 	if (hv_prop_u64(mem, &kib) && kib * 1024 != total)
-		dtidy_report(ctx, dtidy_prop_loc(mem),
-			     "memory is %" PRIu64 " KiB but xen,static-mem gives %" PRIu64
-			     " KiB: they must match (Xen does not mix static and heap memory)",
-			     kib, total / 1024);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(mem),
+				      "memory is %" PRIu64 " KiB but xen,static-mem gives %" PRIu64
+				      " KiB: they must match (Xen does not mix static and heap memory)",
+				      kib, total / 1024),
+			 NULL, mem);
 }
 
 static void check(struct dtidy_ctx *ctx)

@@ -6,7 +6,7 @@
 #include "hv.h"
 
 #define PAGE 4096u
-#define MAX_SHM_ID_LENGTH 16	/* with the terminating NUL */
+#define MAX_SHM_ID_LENGTH 16 /* with the terminating NUL */
 #define MAX_NODES 128
 
 struct shm {
@@ -25,23 +25,25 @@ static int read_region(struct dtidy_ctx *ctx, const struct dtidy_node *n,
 {
 	int ac = hv_xen_cells(n, "#address-cells"), sc = hv_xen_cells(n, "#size-cells");
 	if (ac < 0 || sc < 0)
-		return 0;	/* the cells come from the tree this one is merged into */
+		return 0; /* the cells come from the tree this one is merged into */
 	size_t nc;
 	const struct dtidy_cell **cells = hv_cells(p, &nc);
 	if (ac < 1 || sc < 1 || ac > 2 || sc > 2) {
 		if (ac < 1 || sc < 1)
-			dtidy_report(ctx, dtidy_prop_loc(p),
-				     "xen,shared-mem needs #address-cells and #size-cells of at "
-				     "least 1 in %s",
-				     n->parent->name);
+			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+					      "xen,shared-mem needs #address-cells and #size-cells of at "
+					      "least 1 in %s",
+					      n->parent->name),
+				 NULL, p);
 		free(cells);
 		return 0;
 	}
 	if (!cells || (nc != (size_t)(2 * ac + sc) && nc != (size_t)(ac + sc))) {
-		dtidy_report(ctx, dtidy_prop_loc(p),
-			     "xen,shared-mem has %zu cells: it is <host guest size> (%d + %d + %d "
-			     "cells) or <guest size> (%d + %d), in the cell sizes of %s",
-			     nc, ac, ac, sc, ac, sc, n->parent->name);
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
+				      "xen,shared-mem has %zu cells: it is <host guest size> (%d + %d + %d "
+				      "cells) or <guest size> (%d + %d), in the cell sizes of %s",
+				      nc, ac, ac, sc, ac, sc, n->parent->name),
+			 NULL, p);
 		free(cells);
 		return 0;
 	}
@@ -55,30 +57,36 @@ static int read_region(struct dtidy_ctx *ctx, const struct dtidy_node *n,
 	s->size = hv_cells_value(cells, at + (size_t)ac, (size_t)sc);
 	struct dtidy_loc where = dtidy_prop_loc(p);
 	if (!s->size)
-		dtidy_report(ctx, where, "shared memory region %s has size 0", s->id);
+		hv_about(dtidy_report(ctx, where, "shared memory region %s has size 0", s->id), n,
+			 p);
 	else if ((s->has_host && s->host % PAGE) || s->guest % PAGE || s->size % PAGE)
-		dtidy_report(ctx, where,
-			     "shared memory region %s is not 4 KiB aligned (host 0x%" PRIx64
-			     ", guest 0x%" PRIx64 ", size 0x%" PRIx64 "): Xen rejects it",
-			     s->id, s->host, s->guest, s->size);
+		hv_about(dtidy_report(ctx, where,
+				      "shared memory region %s is not 4 KiB aligned (host 0x%" PRIx64
+				      ", guest 0x%" PRIx64 ", size 0x%" PRIx64 "): Xen rejects it",
+				      s->id, s->host, s->guest, s->size),
+			 n, p);
 	else if (s->has_host && s->host + s->size < s->host)
-		dtidy_report(ctx, where, "shared memory region %s wraps around the address space",
-			     s->id);
+		hv_about(dtidy_report(ctx, where,
+				      "shared memory region %s wraps around the address space",
+				      s->id),
+			 n, p);
 	/* dom0 (a node directly in /chosen) is direct-mapped, and so is a
 	 * domain with direct-map */
 	const struct dtidy_node *dom = hv_xen_domain_of(n);
 	if (!dom || dtidy_prop_get(dom, "direct-map")) {
 		const char *who = dom ? dom->name : "dom0";
 		if (!s->has_host)
-			dtidy_report(ctx, where,
-				     "%s is direct-mapped: its shared memory needs the host address "
-				     "too, equal to the guest address",
-				     who);
+			hv_about(dtidy_report(ctx, where,
+					      "%s is direct-mapped: its shared memory needs the host address "
+					      "too, equal to the guest address",
+					      who),
+				 n, p);
 		else if (s->host != s->guest)
-			dtidy_report(ctx, where,
-				     "%s is direct-mapped: host address 0x%" PRIx64
-				     " and guest address 0x%" PRIx64 " must be equal",
-				     who, s->host, s->guest);
+			hv_about(dtidy_report(ctx, where,
+					      "%s is direct-mapped: host address 0x%" PRIx64
+					      " and guest address 0x%" PRIx64 " must be equal",
+					      who, s->host, s->guest),
+				 n, p);
 	}
 	free(cells);
 	return 1;
@@ -91,43 +99,51 @@ static int check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, struct 
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	if (!hv_maybe_chosen(t, n->parent) &&
 	    !(hv_is_xen_domain(n->parent) && hv_maybe_chosen(t, n->parent->parent))) {
-		dtidy_report(ctx, hv_node_loc(n),
-			     "static shared memory node %s must be a child of /chosen (dom0) or of "
-			     "a xen,domain node there: Xen ignores it elsewhere",
-			     n->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(n),
+				      "static shared memory node %s must be a child of /chosen (dom0) or of "
+				      "a xen,domain node there: Xen ignores it elsewhere",
+				      n->name),
+			 n, NULL);
 		return 0;
 	}
 	const struct dtidy_prop *id = dtidy_prop_get(n, "xen,shm-id");
 	s->id = hv_prop_str(id);
 	if (!id) {
-		dtidy_report(ctx, hv_node_loc(n), "static shared memory node %s lacks xen,shm-id",
-			     n->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(n),
+				      "static shared memory node %s lacks xen,shm-id", n->name),
+			 n, NULL);
 		return 0;
 	}
 	if (!s->id) {
-		dtidy_report(ctx, dtidy_prop_loc(id),
-			     "xen,shm-id is a string (up to %d characters), not %s",
-			     MAX_SHM_ID_LENGTH - 1, id->nchunks ? "cells or bytes" : "empty");
+		hv_about(dtidy_report(ctx, dtidy_prop_loc(id),
+				      "xen,shm-id is a string (up to %d characters), not %s",
+				      MAX_SHM_ID_LENGTH - 1,
+				      id->nchunks ? "cells or bytes" : "empty"),
+			 NULL, id);
 		return 0;
 	}
 	size_t len = strlen(s->id);
 	if (!len || len >= MAX_SHM_ID_LENGTH)
-		dtidy_report(ctx, dtidy_prop_string_loc(id, 0),
-			     "xen,shm-id \"%s\" has %zu characters: it must have 1 to %d "
-			     "(MAX_SHM_ID_LENGTH is %d with the NUL)",
-			     s->id, len, MAX_SHM_ID_LENGTH - 1, MAX_SHM_ID_LENGTH);
+		hv_about(dtidy_report(ctx, dtidy_prop_string_loc(id, 0),
+				      "xen,shm-id \"%s\" has %zu characters: it must have 1 to %d "
+				      "(MAX_SHM_ID_LENGTH is %d with the NUL)",
+				      s->id, len, MAX_SHM_ID_LENGTH - 1, MAX_SHM_ID_LENGTH),
+			 NULL, id);
 	const struct dtidy_prop *role = dtidy_prop_get(n, "role");
 	if (role) {
 		const char *r = hv_prop_str(role);
 		if (!r || (strcmp(r, "owner") && strcmp(r, "borrower")))
-			dtidy_report(ctx, dtidy_prop_loc(role),
-				     "role is \"owner\" or \"borrower\": Xen rejects anything else");
+			hv_about(dtidy_report(
+					 ctx, dtidy_prop_loc(role),
+					 "role is \"owner\" or \"borrower\": Xen rejects anything else"),
+				 NULL, role);
 		s->owner = r && !strcmp(r, "owner");
 	}
 	const struct dtidy_prop *mem = dtidy_prop_get(n, "xen,shared-mem");
 	if (!mem) {
-		dtidy_report(ctx, hv_node_loc(n),
-			     "static shared memory node %s lacks xen,shared-mem", n->name);
+		hv_about(dtidy_report(ctx, hv_node_loc(n),
+				      "static shared memory node %s lacks xen,shared-mem", n->name),
+			 n, NULL);
 		return 0;
 	}
 	return read_region(ctx, n, mem, s);
@@ -145,26 +161,33 @@ static void check_together(struct dtidy_ctx *ctx, const struct shm *all, size_t 
 			if (!strcmp(a->id, b->id)) {
 				if (a->size != b->size || a->has_host != b->has_host ||
 				    (a->has_host && a->host != b->host)) {
-					dtidy_report(ctx, at,
-						     "region \"%s\" differs from its definition in %s: "
-						     "the same xen,shm-id must give the same host "
-						     "address and size",
-						     a->id, b->node->parent->name);
+					hv_about(dtidy_report(ctx, at,
+							      "region \"%s\" differs from its definition in %s: "
+							      "the same xen,shm-id must give the same host "
+							      "address and size",
+							      a->id, b->node->parent->name),
+						 a->node,
+						 dtidy_prop_get(a->node, "xen,shared-mem"));
 					break;
 				}
 				if (a->owner && b->owner) {
-					dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(a->node, "role")),
-						     "region \"%s\" has a second owner (%s is one): "
-						     "one domain backs it, the others borrow",
-						     a->id, b->node->parent->name);
+					hv_about(dtidy_report(
+							 ctx,
+							 dtidy_prop_loc(
+								 dtidy_prop_get(a->node, "role")),
+							 "region \"%s\" has a second owner (%s is one): "
+							 "one domain backs it, the others borrow",
+							 a->id, b->node->parent->name),
+						 NULL, dtidy_prop_get(a->node, "role"));
 					break;
 				}
 			} else if (a->has_host && b->has_host && a->host < b->host + b->size &&
 				   b->host < a->host + a->size) {
-				dtidy_report(ctx, at,
-					     "region \"%s\" overlaps region \"%s\" in host memory: "
-					     "different xen,shm-id must not share memory",
-					     a->id, b->id);
+				hv_about(dtidy_report(ctx, at,
+						      "region \"%s\" overlaps region \"%s\" in host memory: "
+						      "different xen,shm-id must not share memory",
+						      a->id, b->id),
+					 a->node, dtidy_prop_get(a->node, "xen,shared-mem"));
 				break;
 			}
 		}

@@ -60,7 +60,7 @@ static void check(struct dtidy_ctx *ctx)
 			const char *s = dtidy_prop_string(p, (size_t)i);
 			struct dtidy_loc loc = dtidy_prop_string_loc(p, (size_t)i);
 			if (!s || !s[0]) {
-				dtidy_report(ctx, loc, "empty compatible string");
+				dtidy_report_subject(dtidy_report(ctx, loc, "empty compatible string"), n, p);
 				continue;
 			}
 			const char *bad = NULL;
@@ -70,13 +70,16 @@ static void check(struct dtidy_ctx *ctx)
 				else if (*c >= 'A' && *c <= 'Z')
 					bad = "upper case";
 			if (bad) {
-				dtidy_report(ctx, loc, "compatible \"%s\" contains %s: use \"vendor,device\" in lower case",
-					     s, bad);
+				dtidy_report_subject(
+					dtidy_report(ctx, loc, "compatible \"%s\" contains %s: use \"vendor,device\" in lower case",
+						     s, bad), n, p);
 				continue;
 			}
 			if (!strchr(s, ',') && !is_generic(s) &&
 			    !(ix && bindings_compatible_documented(ix, s)))
-				dtidy_report(ctx, loc, "compatible \"%s\" has no vendor prefix (\"vendor,device\")", s);
+				dtidy_report_subject(
+					dtidy_report(ctx, loc, "compatible \"%s\" has no vendor prefix (\"vendor,device\")", s),
+					n, p);
 		}
 	}
 }

@@ -16,19 +16,23 @@ static void check(struct dtidy_ctx *ctx)
 	for (size_t i = 0; i < t->nnoops; i++) {
 		const struct dtidy_noop *o = &t->noops[i];
 		const char *what = o->kind == DTIDY_NOOP_DELETE_NODE ? "node" : "property";
+		struct dtidy_report *r = NULL;
 		if (o->in_new_node && o->kind != DTIDY_NOOP_SAME_VALUE)
-			dtidy_report(ctx, o->loc,
+			r = dtidy_report(ctx, o->loc,
 				     "/delete-%s/ %s; has no effect: %s is first defined in this body, "
 				     "and dtc deletes only what an earlier body defined", what,
 				     o->name, o->path);
 		else if (o->kind == DTIDY_NOOP_DELETE_NODE)
-			dtidy_report(ctx, o->loc,
+			r = dtidy_report(ctx, o->loc,
 				     "/delete-node/ %s; has no effect: %s has no child node '%s' "
 				     "at this point", o->name, o->path, o->name);
 		else if (o->kind == DTIDY_NOOP_DELETE_PROP)
-			dtidy_report(ctx, o->loc,
+			r = dtidy_report(ctx, o->loc,
 				     "/delete-property/ %s; has no effect: %s has no property '%s' "
 				     "at this point", o->name, o->path, o->name);
+		/* about the node the statement applied to (gone if a later
+		 * statement deleted it) */
+		dtidy_report_subject(r, dtidy_resolve(t, o->path), NULL);
 	}
 }
 

@@ -311,6 +311,7 @@ struct dtidy_report *fail_node(struct dtidy_ctx *ctx, const struct dtidy_node *n
 	va_start(ap, fmt);
 	struct dtidy_report *r = vreport(ctx, dtidy_node_loc(n), fmt, ap);
 	va_end(ap);
+	dtidy_report_subject(r, n, NULL);
 	return r;
 }
 
@@ -321,6 +322,7 @@ struct dtidy_report *fail_prop(struct dtidy_ctx *ctx, const struct dtidy_prop *p
 	va_start(ap, fmt);
 	struct dtidy_report *r = vreport(ctx, dtidy_prop_loc(p), fmt, ap);
 	va_end(ap);
+	dtidy_report_subject(r, p->node, p);
 	if (r && p->nlocs > 1)
 		dtidy_report_related(r, p->locs[0], "first defined here");
 	return r;

@@ -66,6 +66,7 @@ static void check(struct dtidy_ctx *ctx)
 			s->prop ? " in " : "", node_path(s->node, b, sizeof(b)));
 		if (r)
 			dtidy_report_related(r, s->loc, "first used here");
+		dtidy_report_subject(r, o->node, o->prop);
 	}
 	free(tb.v);
 }

@@ -15,6 +15,7 @@ static void report(const struct named *repeat, const struct named *first, void *
 		"property '%s' is set twice in one node body", b->name);
 	if (r)
 		dtidy_report_related(r, dtidy_prop_loc(a), "first set here");
+	dtidy_report_subject(r, b->node, b);
 }
 
 static void check(struct dtidy_ctx *ctx)

@@ -27,6 +27,8 @@ static void check(struct dtidy_ctx *ctx)
 			"definition has no effect", o->name, o->path, line);
 		if (r)
 			dtidy_report_related(r, o->prev, "the same value is set here");
+		const struct dtidy_node *n = dtidy_resolve(t, o->path);
+		dtidy_report_subject(r, n, n ? dtidy_prop_get(n, o->name) : NULL);
 	}
 }
 

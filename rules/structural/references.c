@@ -28,14 +28,16 @@ static void check_refs(struct dtidy_ctx *ctx, int want_cells)
 						continue;
 					for (size_t k = 0; k < c->n; k++)
 						if (c->cells[k].ref && !dtidy_resolve(t, c->cells[k].ref))
-							dtidy_report(ctx, c->cells[k].loc,
-								     "reference to unknown node or label \"%s\"",
-								     c->cells[k].ref);
+							dtidy_report_subject(
+								dtidy_report(ctx, c->cells[k].loc,
+									     "reference to unknown node or label \"%s\"",
+									     c->cells[k].ref), n, p);
 				} else if (!want_cells && c->kind == DTIDY_CHUNK_PATH) {
 					if (!dtidy_resolve(t, c->ref))
-						dtidy_report(ctx, c->loc,
-							     "reference to unknown node or label \"%s\"",
-							     c->ref);
+						dtidy_report_subject(
+							dtidy_report(ctx, c->loc,
+								     "reference to unknown node or label \"%s\"",
+								     c->ref), n, p);
 				}
 			}
 		}

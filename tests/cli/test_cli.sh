@@ -107,6 +107,63 @@ printf '/dts-v1/;\n/ { /* caf\303\251 */ p = <1 2 %%>; };\n' >utf8.dts
 got=$(jq -c '[.diagnostics[] | [.line, .column]] | .[0]' out 2>&1)
 if [ "$got" = '[2,26]' ]; then ok "json: column counts bytes"; else not_ok "json: column counts bytes" "got $got: $(cat out)"; fi
 
+# Findings of model-based rules name their node (the full path in the
+# merged tree, as dtc prints it) and property: here a root property, a
+# property set by a &label override in the board, and a node defined in the
+# .dtsi, each at the line to fix.
+mkdir -p subj
+cat >subj/soc.dtsi <<'EOF'
+/ {
+	#address-cells = <1>;
+	#size-cells = <1>;
+
+	soc {
+		#address-cells = <1>;
+		#size-cells = <1>;
+		ranges;
+
+		uart0: serial@1000 {
+			compatible = "acme,uart";
+			reg = <0x1000 0x100>;
+		};
+
+		timer {
+			reg = <0x3000 0x10>;
+		};
+	};
+};
+EOF
+cat >subj/board.dts <<'EOF'
+/dts-v1/;
+#include "soc.dtsi"
+
+/ {
+	model = "Board";
+	compatible = "Acme,Board";
+};
+
+&uart0 {
+	clocks = <&nope>;
+};
+EOF
+"$DTIDY" check --enable=unit-address-vs-reg --format=json subj/board.dts >out 2>err
+got=$(jq -c '[.diagnostics[] | [.file, .line, .rule, .node, .property]]' out 2>&1)
+want='[["subj/board.dts",6,"compatible-format","/","compatible"],["subj/board.dts",10,"phandle-references","/soc/serial@1000","clocks"],["subj/soc.dtsi",15,"unit-address-vs-reg","/soc/timer",null]]'
+if [ "$got" = "$want" ]; then ok "json: findings carry node and property"; else not_ok "json: findings carry node and property" "got $got"; fi
+# "property" only when the finding is about one
+got=$(jq -c '[.diagnostics[] | has("property")]' out 2>&1)
+if [ "$got" = '[true,true,false]' ]; then ok "json: no property key for a node finding"; else not_ok "json: no property key for a node finding" "got $got"; fi
+# SARIF carries the same as logicalLocations: a node by its path, a
+# property as dtc names one ("/soc/serial@1000:clocks")
+"$DTIDY" check --enable=unit-address-vs-reg --format=sarif subj/board.dts >out 2>err
+got=$(jq -c '[.runs[0].results[].locations[0].logicalLocations[0] | [.name, .fullyQualifiedName, .kind]]' out 2>&1)
+want='[["compatible","/:compatible","property"],["clocks","/soc/serial@1000:clocks","property"],["timer","/soc/timer","object"]]'
+if [ "$got" = "$want" ]; then ok "sarif: logicalLocations name the node and property"; else not_ok "sarif: logicalLocations name the node and property" "got $got"; fi
+# the engine's own findings (syntax) are about no node
+"$DTIDY" check --format=json two-errors.dts >out 2>err
+got=$(jq -c '[.diagnostics[] | has("node") or has("property")] | any' out 2>&1)
+if [ "$got" = false ]; then ok "json: syntax errors name no node"; else not_ok "json: syntax errors name no node" "got $got"; fi
+
 # --- directory walk -------------------------------------------------------
 mkdir -p tree/sub/deeper tree/.hidden-not-special
 bad='/dts-v1/;\n/ {\n\tx = ;\n};\n'

@@ -40,6 +40,13 @@ cat >"$T/board.dts" <<'DTS'
 	};
 };
 DTS
+got=$("$DTIDY" check --plugin "$SO" --format=json "$T/board.dts" 2>"$T/err" |
+	jq -c '[.diagnostics[] | [.node, .property]]')
+if [ "$got" = '[["/this-node-name-is-far-too-long-to-be-valid@0",null]]' ]; then
+	ok "the plugin's finding names its node in JSON (dtidy_report_node)"
+else
+	not_ok "the plugin's finding names its node" "got $got: $(head -3 "$T/err")"
+fi
 printf 'rules:\n  example-long-node-name: { severity: error, max: 10 }\n' >"$T/cfg.yaml"
 "$DTIDY" check --plugin "$SO" "$T/board.dts" >"$T/out" 2>"$T/err"
 rc=$?

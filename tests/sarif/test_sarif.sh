@@ -41,8 +41,12 @@ fi
 mkdir -p "$T/in"
 printf '/dts-v1/;\n/ {\n\ta = <1 2;\n\tb = <1>; // dtidy: disable-line=nothing\n};\n' >"$T/in/bad.dts"
 (cd "$T/in" && "$DTIDY" check --format=sarif bad.dts >"$T/bad.sarif")
+# a log whose results name their node and property (logicalLocations)
+printf '/dts-v1/;\n/ {\n\tcompatible = "Acme,Board";\n\tsoc {\n\t\tc = <&nope>;\n\t};\n};\n' \
+	>"$T/in/subject.dts"
+(cd "$T/in" && "$DTIDY" check --format=sarif subject.dts >"$T/subject.sarif")
 
-for log in "$T/examples.sarif" "$T/bad.sarif"; do
+for log in "$T/examples.sarif" "$T/bad.sarif" "$T/subject.sarif"; do
 	name=$(basename "$log")
 	if ! jq -e '.version == "2.1.0" and (.runs | length) == 1' "$log" >/dev/null; then
 		echo "FAIL $name: not one SARIF 2.1.0 run"
@@ -65,6 +69,11 @@ done
 n=$(jq '[.runs[0].results[] | select(.ruleId == "syntax")] | length' "$T/bad.sarif")
 if [ "$n" -ne 1 ]; then
 	echo "FAIL bad.sarif: expected 1 syntax result, got $n"
+	fail=1
+fi
+n=$(jq '[.runs[0].results[].locations[0].logicalLocations // empty] | length' "$T/subject.sarif")
+if [ "$n" -lt 2 ]; then
+	echo "FAIL subject.sarif: expected results with logicalLocations, got $n"
 	fail=1
 fi
 exit $fail

@@ -11,6 +11,7 @@
 #include "rule_cases.h"
 #include "dt_testutil.h"
 #include "rules/engine.h"
+#include "rules/context.h"
 #include "rules/registry.h"
 
 static void put(const char *root, const char *rel, const char *text)
@@ -19,8 +20,9 @@ static void put(const char *root, const char *rel, const char *text)
 }
 
 /* Findings of `rule` on text checked as src/arm/board.dts, with the small
- * Bindings/ of rule_cases.h beside src/. */
-static int count(const char *rule, const char *text, int syntax_ok)
+ * Bindings/ of rule_cases.h beside src/; *unplaced (when not NULL) counts
+ * those that do not say which node they are about. */
+static int count(const char *rule, const char *text, int syntax_ok, int *unplaced)
 {
 	char root[] = "/tmp/dtidy-cases-XXXXXX";
 	cr_assert(mkdtemp(root));
@@ -44,8 +46,11 @@ static int count(const char *rule, const char *text, int syntax_ok)
 	for (size_t i = 0; i < res.diags.n; i++) {
 		cr_expect(syntax_ok || strcmp(res.diags.v[i].rule, "syntax") != 0,
 			  "%s: syntax error in test input: %s", rule, res.diags.v[i].message);
-		if (strcmp(res.diags.v[i].rule, rule) == 0)
+		if (strcmp(res.diags.v[i].rule, rule) == 0) {
 			n++;
+			if (unplaced && !res.diags.v[i].node)
+				(*unplaced)++;
+		}
 	}
 	engine_result_free(&res);
 	engine_free(e);
@@ -91,14 +96,32 @@ Test(rule_coverage, every_rule_has_a_bad_and_a_good_case)
 	}
 }
 
+/* A model-based rule: one that reads the merged tree, not the text. */
+static int model_based(const char *id)
+{
+	size_t n;
+	const struct dtidy_rule *const *rules = registry_rules(&n);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(rules[i]->id, id))
+			return rules[i]->check && !(rules[i]->flags & RULE_READS_SOURCE);
+	return 0;
+}
+
+/* DESIGN.md: JSON diagnostics from model-based rules carry the node (and
+ * the property when the finding is about one), so the bad cases of those
+ * rules must name their node (dtidy_report_node, dtidy_report_prop or
+ * dtidy_report_subject). */
 Test(rule_coverage, bad_cases_report_and_good_cases_do_not)
 {
 	for (size_t k = 0; k < rule_ncases; k++) {
 		const struct rule_case *c = &rule_cases[k];
 		/* an unclosed comment is also a syntax error */
 		int syntax_ok = !strcmp(c->rule, "unclosed-block-comment");
-		cr_expect(count(c->rule, c->bad, syntax_ok) > 0, "%s: bad case not reported",
-			  c->rule);
-		cr_expect(count(c->rule, c->good, 0) == 0, "%s: good case reported", c->rule);
+		int unplaced = 0;
+		cr_expect(count(c->rule, c->bad, syntax_ok, &unplaced) > 0,
+			  "%s: bad case not reported", c->rule);
+		cr_expect(unplaced == 0 || !model_based(c->rule),
+			  "%s: %d finding(s) without a node (set the subject)", c->rule, unplaced);
+		cr_expect(count(c->rule, c->good, 0, NULL) == 0, "%s: good case reported", c->rule);
 	}
 }
