@@ -25,15 +25,11 @@ int ffa_u32(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name,
 	if (!p)
 		return 0;
 	if (!hv_prop_u32(p, v)) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s is one 32-bit cell (<u32>)",
-				      name),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p, "%s is one 32-bit cell (<u32>)", name);
 		return 0;
 	}
 	if (*v > max) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s = <%#" PRIx32 ">: %s", name, *v,
-				      meaning),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p, "%s = <%#" PRIx32 ">: %s", name, *v, meaning);
 		return 0;
 	}
 	return 1;
@@ -43,10 +39,8 @@ int ffa_need(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name
 {
 	if (dtidy_prop_get(n, name))
 		return 1;
-	hv_about(dtidy_report(ctx, hv_node_loc(n), "%s lacks %s, which is mandatory (%s)",
-			      n->parent ? (n->name[0] ? n->name : "/") : "the manifest", name,
-			      what),
-		 n, NULL);
+	dtidy_report_node(ctx, n, "%s lacks %s, which is mandatory (%s)",
+			  n->parent ? (n->name[0] ? n->name : "/") : "the manifest", name, what);
 	return 0;
 }
 
@@ -62,8 +56,6 @@ int ffa_u64(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char *name,
 		*v = lo;
 		return 1;
 	}
-	hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-			      "%s is a 64-bit address (<u64>: two cells <hi lo>)", name),
-		 NULL, p);
+	dtidy_report_prop(ctx, NULL, p, "%s is a 64-bit address (<u64>: two cells <hi lo>)", name);
 	return 0;
 }

@@ -15,13 +15,11 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_prop *h = dtidy_prop_get(n, "hv-handle");
 	uint32_t handle;
 	if (!h) {
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "byte channel %s lacks hv-handle (the hypervisor's handle for it)",
-				      n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n,
+				  "byte channel %s lacks hv-handle (the hypervisor's handle for it)",
+				  n->name);
 	} else if (!hv_prop_u32(h, &handle)) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(h), "hv-handle is one 32-bit cell"), NULL,
-			 h);
+		dtidy_report_prop(ctx, NULL, h, "hv-handle is one 32-bit cell");
 	} else {
 		DTIDY_FOREACH_NODE(o, dtidy_ctx_tree(ctx))
 		{
@@ -30,11 +28,10 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 				break;
 			if (is_channel(o) && hv_prop_u32(dtidy_prop_get(o, "hv-handle"), &other) &&
 			    other == handle) {
-				hv_about(dtidy_report(ctx, dtidy_prop_loc(h),
-						      "hv-handle %" PRIu32
-						      " is also the handle of byte channel %s",
-						      handle, o->name),
-					 NULL, h);
+				dtidy_report_prop(ctx, NULL, h,
+						  "hv-handle %" PRIu32
+						  " is also the handle of byte channel %s",
+						  handle, o->name);
 				break;
 			}
 		}

@@ -12,13 +12,11 @@ static void check_send(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_prop *h = dtidy_prop_get(n, "hv-handle");
 	uint32_t v;
 	if (!h)
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "send doorbell %s lacks hv-handle (the handle to ring it with)",
-				      n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n,
+				  "send doorbell %s lacks hv-handle (the handle to ring it with)",
+				  n->name);
 	else if (!hv_prop_u32(h, &v))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(h), "hv-handle is one 32-bit cell"), NULL,
-			 h);
+		dtidy_report_prop(ctx, NULL, h, "hv-handle is one 32-bit cell");
 }
 
 static void check(struct dtidy_ctx *ctx)

@@ -7,25 +7,22 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 {
 	const struct dtidy_prop *ic = dtidy_prop_get(n, "interrupt-controller");
 	if (!ic)
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "virtual interrupt controller %s lacks interrupt-controller",
-				      n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n,
+				  "virtual interrupt controller %s lacks interrupt-controller",
+				  n->name);
 	else
 		hv_need_flag(ctx, n, "interrupt-controller", "it marks the node");
 	const struct dtidy_prop *cells = dtidy_prop_get(n, "#interrupt-cells");
 	uint32_t v;
 	if (!cells)
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "virtual interrupt controller %s lacks #interrupt-cells = <2> "
-				      "(interrupt number, level and sense)",
-				      n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n,
+				  "virtual interrupt controller %s lacks #interrupt-cells = <2> "
+				  "(interrupt number, level and sense)",
+				  n->name);
 	else if (!hv_prop_u32(cells, &v) || v != 2)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(cells),
-				      "#interrupt-cells of the ePAPR virtual interrupt controller is <2>: "
-				      "the interrupt number, then its level and sense"),
-			 NULL, cells);
+		dtidy_report_prop(ctx, NULL, cells,
+				  "#interrupt-cells of the ePAPR virtual interrupt controller is <2>: "
+				  "the interrupt number, then its level and sense");
 	hv_need_flag(ctx, n, "has-external-proxy", "its presence enables external proxy");
 }
 

@@ -24,16 +24,14 @@ static void check_methods(struct dtidy_ctx *ctx, const struct dtidy_prop *p, siz
 	size_t n;
 	const struct dtidy_cell **cells = hv_cells(p, &n);
 	if (!cells) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "messaging-method is <u32> cells"),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p, "messaging-method is <u32> cells");
 		return;
 	}
 	if (nuuid && n != 1 && n != nuuid)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "messaging-method has %zu values for %zu UUIDs: give one for all "
-				      "services or one per UUID",
-				      n, nuuid),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "messaging-method has %zu values for %zu UUIDs: give one for all "
+				  "services or one per UUID",
+				  n, nuuid);
 	for (size_t i = 0; i < n; i++)
 		if (cells[i]->val & ~(uint64_t)MSG_METHODS)
 			hv_about(dtidy_report(ctx, cells[i]->loc,
@@ -52,11 +50,10 @@ static void check_root_uuids(struct dtidy_ctx *ctx, const struct dtidy_node *roo
 	if (ffa_need(ctx, root, "uuid", "the protocol UUIDs, 4 cells each")) {
 		const struct dtidy_cell **cells = hv_cells(uuid, &n);
 		if (!cells || n % 4) {
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(uuid),
-					      "uuid has %zu cells: each UUID is 4 <u32> cells (SMCCC "
-					      "section 5.3 packing)",
-					      n),
-				 NULL, uuid);
+			dtidy_report_prop(ctx, NULL, uuid,
+					  "uuid has %zu cells: each UUID is 4 <u32> cells (SMCCC "
+					  "section 5.3 packing)",
+					  n);
 			n = 0;
 		}
 		for (size_t i = 0; i + 4 <= n; i += 4)
@@ -83,19 +80,15 @@ static void check_services(struct dtidy_ctx *ctx, const struct dtidy_node *root)
 			svc = c;
 	}
 	if (!svc) {
-		hv_about(dtidy_report(ctx, hv_node_loc(root),
-				      "a manifest newer than 1.0 lists its services in a child node compatible "
-				      "with \"arm,ffa-manifest-services\"%s",
-				      dtidy_prop_get(root, "uuid")
-					      ? " (not in a root uuid property)"
-					      : ""),
-			 root, NULL);
+		dtidy_report_node(ctx, root,
+				  "a manifest newer than 1.0 lists its services in a child node compatible "
+				  "with \"arm,ffa-manifest-services\"%s",
+				  dtidy_prop_get(root, "uuid") ? " (not in a root uuid property)"
+							       : "");
 		return;
 	}
 	if (!svc->child)
-		hv_about(dtidy_report(ctx, hv_node_loc(svc),
-				      "services lists no service: at least one child"),
-			 svc, NULL);
+		dtidy_report_node(ctx, svc, "services lists no service: at least one child");
 	DTIDY_FOREACH_CHILD(s, svc)
 	{
 		if (ffa_need(ctx, s, "uuid", "the protocol UUID string")) {
@@ -105,14 +98,12 @@ static void check_services(struct dtidy_ctx *ctx, const struct dtidy_node *root)
 			    !dtidy_match("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
 					 "[0-9a-fA-F]{12}$",
 					 str))
-				hv_about(dtidy_report(ctx, dtidy_prop_loc(u),
-						      "uuid is one string in the canonical RFC 9562 form "
-						      "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"),
-					 NULL, u);
+				dtidy_report_prop(ctx, NULL, u,
+						  "uuid is one string in the canonical RFC 9562 form "
+						  "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
 			else if (dtidy_match("^[0-]+$", str))
-				hv_about(dtidy_report(ctx, dtidy_prop_loc(u),
-						      "uuid is the nil UUID: it names no service"),
-					 NULL, u);
+				dtidy_report_prop(ctx, NULL, u,
+						  "uuid is the nil UUID: it names no service");
 		}
 		if (ffa_need(ctx, s, "messaging-method", "what the service supports"))
 			check_methods(ctx, dtidy_prop_get(s, "messaging-method"), 1);
@@ -128,21 +119,18 @@ static void check_manifest(struct dtidy_ctx *ctx, const struct dtidy_node *root,
 	    ffa_u32(ctx, root, "ffa-version", 0x7fffffffu,
 		    "bit 31 of an FF-A version must be 0 (major in 30:16, minor in 15:0)", &v) &&
 	    v >> 16 == 0)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(root, "ffa-version")),
-				      "ffa-version <%#" PRIx32
-				      "> has major version 0: the major goes in "
-				      "bits 31:16 (v1.1 is <0x10001>)",
-				      v),
-			 NULL, dtidy_prop_get(root, "ffa-version"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(root, "ffa-version"),
+				  "ffa-version <%#" PRIx32
+				  "> has major version 0: the major goes in "
+				  "bits 31:16 (v1.1 is <0x10001>)",
+				  v);
 	if (ffa_need(ctx, root, "execution-ctx-count", "the number of vCPUs") &&
 	    ffa_u32(ctx, root, "execution-ctx-count", 0xffff, "at most 0xffff execution contexts",
 		    &v) &&
 	    !v)
-		hv_about(dtidy_report(ctx,
-				      dtidy_prop_loc(dtidy_prop_get(root, "execution-ctx-count")),
-				      "execution-ctx-count = <0>: a partition has at least one execution "
-				      "context"),
-			 NULL, dtidy_prop_get(root, "execution-ctx-count"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(root, "execution-ctx-count"),
+				  "execution-ctx-count = <0>: a partition has at least one execution "
+				  "context");
 	if (ffa_need(ctx, root, "exception-level", "0 EL1, 1 S-EL0, 2 S-EL1"))
 		have_el = ffa_u32(ctx, root, "exception-level", 2,
 				  "the exception level is 0 (EL1), 1 (S-EL0) or 2 (S-EL1)", &el);
@@ -183,10 +171,9 @@ static void check_manifest(struct dtidy_ctx *ctx, const struct dtidy_node *root,
 			 root, NULL);
 	const struct dtidy_prop *ps = dtidy_prop_get(root, "has-primary-scheduler");
 	if (ps && have_el && el != 0)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(ps),
-				      "has-primary-scheduler needs exception-level = <0> (EL1): \"run-time "
-				      "EL must be EL1\""),
-			 NULL, ps);
+		dtidy_report_prop(ctx, NULL, ps,
+				  "has-primary-scheduler needs exception-level = <0> (EL1): \"run-time "
+				  "EL must be EL1\"");
 	check_flags(ctx, root);
 	if (major == 1 && minor == 0)
 		check_root_uuids(ctx, root);

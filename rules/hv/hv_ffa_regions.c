@@ -28,9 +28,8 @@ static void check_common(struct dtidy_ctx *ctx, const struct dtidy_node *r, uint
 	uint32_t v;
 	if (ffa_need(ctx, r, "pages-count", "the region's size in translation granules") &&
 	    ffa_u32(ctx, r, "pages-count", UINT32_MAX, "", &v) && !v)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "pages-count")),
-				      "pages-count = <0>: the region is empty"),
-			 NULL, dtidy_prop_get(r, "pages-count"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(r, "pages-count"),
+				  "pages-count = <0>: the region is empty");
 	if (ffa_need(ctx, r, "attributes", "read 0x1, write 0x2, execute 0x4, security 0x8"))
 		ffa_u32(ctx, r, "attributes", 0xf,
 			"the attributes are read (0x1), write (0x2), execute (0x4) and security "
@@ -39,19 +38,15 @@ static void check_common(struct dtidy_ctx *ctx, const struct dtidy_node *r, uint
 	uint64_t base;
 	if ((device ? ffa_need(ctx, r, "base-address", "the device's address") : 1) &&
 	    ffa_u64(ctx, r, "base-address", &base) && base % gran)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "base-address")),
-				      "base-address 0x%" PRIx64 " is not aligned to the %" PRIu64
-				      " KiB translation granule",
-				      base, gran / 1024),
-			 NULL, dtidy_prop_get(r, "base-address"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(r, "base-address"),
+				  "base-address 0x%" PRIx64 " is not aligned to the %" PRIu64
+				  " KiB translation granule",
+				  base, gran / 1024);
 	if (!device && dtidy_prop_get(r, "base-address") &&
 	    dtidy_prop_get(r, "load-address-relative-offset"))
-		hv_about(dtidy_report(ctx,
-				      dtidy_prop_loc(
-					      dtidy_prop_get(r, "load-address-relative-offset")),
-				      "a memory region has base-address or load-address-relative-offset, "
-				      "not both"),
-			 NULL, dtidy_prop_get(r, "load-address-relative-offset"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(r, "load-address-relative-offset"),
+				  "a memory region has base-address or load-address-relative-offset, "
+				  "not both");
 }
 
 static void check_device(struct dtidy_ctx *ctx, const struct dtidy_node *r, struct ids *streams)
@@ -59,9 +54,8 @@ static void check_device(struct dtidy_ctx *ctx, const struct dtidy_node *r, stru
 	size_t n;
 	const struct dtidy_cell **cells = hv_cells(dtidy_prop_get(r, "interrupts"), &n);
 	if (dtidy_prop_get(r, "interrupts") && (!cells || n % 2))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "interrupts")),
-				      "interrupts is a list of <id attributes> pairs"),
-			 NULL, dtidy_prop_get(r, "interrupts"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(r, "interrupts"),
+				  "interrupts is a list of <id attributes> pairs");
 	for (size_t i = 1; i < n; i += 2)
 		if (((cells[i]->val >> 10) & 3) == 3)
 			hv_about(dtidy_report(ctx, cells[i]->loc,
@@ -72,9 +66,8 @@ static void check_device(struct dtidy_ctx *ctx, const struct dtidy_node *r, stru
 	size_t nt;
 	const struct dtidy_cell **t = hv_cells(dtidy_prop_get(r, "interrupts-target"), &nt);
 	if (dtidy_prop_get(r, "interrupts-target") && (!t || nt % 3))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(r, "interrupts-target")),
-				      "interrupts-target is a list of <id mpidr-hi mpidr-lo> triples"),
-			 NULL, dtidy_prop_get(r, "interrupts-target"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(r, "interrupts-target"),
+				  "interrupts-target is a list of <id mpidr-hi mpidr-lo> triples");
 	for (size_t i = 0; t && nt % 3 == 0 && i < nt; i += 3) {
 		size_t j;
 		for (j = 0; j + 1 < n && cells[j]->val != t[i]->val; j += 2)
@@ -147,11 +140,10 @@ static void check(struct dtidy_ctx *ctx)
 			if (!dtidy_node_is_compatible(g, kinds[1 - device]))
 				continue;
 			if (!g->child)
-				hv_about(dtidy_report(ctx, hv_node_loc(g),
-						      "%s declares no region: the SPMC rejects an empty "
-						      "region node",
-						      g->name),
-					 g, NULL);
+				dtidy_report_node(ctx, g,
+						  "%s declares no region: the SPMC rejects an empty "
+						  "region node",
+						  g->name);
 			DTIDY_FOREACH_CHILD(r, g)
 			{
 				check_common(ctx, r, gran, device);

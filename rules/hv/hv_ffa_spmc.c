@@ -11,12 +11,11 @@ static void check_attribute(struct dtidy_ctx *ctx, const struct dtidy_node *a)
 	uint32_t id, v, size = 0;
 	if (ffa_need(ctx, a, "spmc_id", "the SPMC's endpoint ID") &&
 	    ffa_u32(ctx, a, "spmc_id", 0xffff, "an endpoint ID is 16 bits", &id) && !(id & 0x8000))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(a, "spmc_id")),
-				      "spmc_id <%#" PRIx32
-				      "> is not a secure world ID: bit 15 must be set "
-				      "(0x8000 and up), and the SPMD rejects it",
-				      id),
-			 NULL, dtidy_prop_get(a, "spmc_id"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(a, "spmc_id"),
+				  "spmc_id <%#" PRIx32
+				  "> is not a secure world ID: bit 15 must be set "
+				  "(0x8000 and up), and the SPMD rejects it",
+				  id);
 	if (ffa_need(ctx, a, "maj_ver", "the SPMC's FF-A major version"))
 		ffa_u32(ctx, a, "maj_ver", 0x7fff, "an FF-A major version is 15 bits", &v);
 	if (ffa_need(ctx, a, "min_ver", "the SPMC's FF-A minor version"))
@@ -35,12 +34,10 @@ static void check_attribute(struct dtidy_ctx *ctx, const struct dtidy_node *a)
 			 NULL, dtidy_prop_get(a, "load_address"));
 	if (ffa_u64(ctx, a, "entrypoint", &entry) && have_load && have_size &&
 	    (entry < load || entry >= load + size))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(a, "entrypoint")),
-				      "entrypoint 0x%" PRIx64
-				      " is outside the SPMC image [0x%" PRIx64 ", 0x%" PRIx64
-				      ") given by load_address and binary_size",
-				      entry, load, load + size),
-			 NULL, dtidy_prop_get(a, "entrypoint"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(a, "entrypoint"),
+				  "entrypoint 0x%" PRIx64 " is outside the SPMC image [0x%" PRIx64
+				  ", 0x%" PRIx64 ") given by load_address and binary_size",
+				  entry, load, load + size);
 }
 
 static void check(struct dtidy_ctx *ctx)
@@ -55,10 +52,9 @@ static void check(struct dtidy_ctx *ctx)
 			attr = c;
 	}
 	if (!attr)
-		hv_about(dtidy_report(ctx, hv_node_loc(root),
-				      "the SPMC manifest has no attribute node: the SPMD reads the SPMC's "
-				      "ID and version from it"),
-			 root, NULL);
+		dtidy_report_node(ctx, root,
+				  "the SPMC manifest has no attribute node: the SPMD reads the SPMC's "
+				  "ID and version from it");
 	else
 		check_attribute(ctx, attr);
 }

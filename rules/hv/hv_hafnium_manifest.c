@@ -23,36 +23,28 @@ static void check_vm(struct dtidy_ctx *ctx, const struct dtidy_node *vm, unsigne
 {
 	const struct dtidy_prop *name = dtidy_prop_get(vm, "debug_name");
 	if (!name)
-		hv_about(dtidy_report(ctx, hv_node_loc(vm),
-				      "%s lacks debug_name: Hafnium requires it", vm->name),
-			 vm, NULL);
+		dtidy_report_node(ctx, vm, "%s lacks debug_name: Hafnium requires it", vm->name);
 	else if (!hv_prop_str(name))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(name), "debug_name is one string"), NULL,
-			 name);
+		dtidy_report_prop(ctx, NULL, name, "debug_name is one string");
 	const struct dtidy_prop *vcpus = dtidy_prop_get(vm, "vcpu_count");
 	uint32_t v;
 	if (vcpus && (!hv_prop_u32(vcpus, &v) || !v || v > 0xffff))
-		hv_about(dtidy_report(
-				 ctx, dtidy_prop_loc(vcpus),
-				 "vcpu_count is one cell from 1 to 0xffff (Hafnium reads 16 bits)"),
-			 NULL, vcpus);
+		dtidy_report_prop(ctx, NULL, vcpus,
+				  "vcpu_count is one cell from 1 to 0xffff (Hafnium reads 16 bits)");
 	if (n > 1) {
 		if (!vcpus)
-			hv_about(dtidy_report(ctx, hv_node_loc(vm),
-					      "secondary VM %s lacks vcpu_count: Hafnium requires it",
-					      vm->name),
-				 vm, NULL);
+			dtidy_report_node(ctx, vm,
+					  "secondary VM %s lacks vcpu_count: Hafnium requires it",
+					  vm->name);
 		if (!dtidy_prop_get(vm, "mem_size"))
-			hv_about(dtidy_report(ctx, hv_node_loc(vm),
-					      "secondary VM %s lacks mem_size: Hafnium requires it",
-					      vm->name),
-				 vm, NULL);
+			dtidy_report_node(ctx, vm,
+					  "secondary VM %s lacks mem_size: Hafnium requires it",
+					  vm->name);
 		const struct dtidy_prop *rd = dtidy_prop_get(vm, "ramdisk_filename");
 		if (rd)
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(rd),
-					      "secondary VMs cannot have a ramdisk: only vm1 (the primary) "
-					      "reads ramdisk_filename"),
-				 NULL, rd);
+			dtidy_report_prop(ctx, NULL, rd,
+					  "secondary VMs cannot have a ramdisk: only vm1 (the primary) "
+					  "reads ramdisk_filename");
 	}
 	static const char *const flags[] = {"is_ffa_partition", "smc_whitelist_permissive",
 					    "hyp_loaded"};
@@ -75,11 +67,10 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *hv)
 		unsigned n = vm_number(c->name);
 		if (!n) {
 			if (!strncmp(c->name, "vm", 2))
-				hv_about(dtidy_report(ctx, hv_node_loc(c),
-						      "Hafnium reads VM nodes named vm1, vm2, ...: it ignores "
-						      "%s",
-						      c->name),
-					 c, NULL);
+				dtidy_report_node(ctx, c,
+						  "Hafnium reads VM nodes named vm1, vm2, ...: it ignores "
+						  "%s",
+						  c->name);
 			continue;
 		}
 		if (n > MAX_VMS)
@@ -89,11 +80,10 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *hv)
 			if (!seen[k])
 				gap = k;
 		if (gap) {
-			hv_about(dtidy_report(ctx, hv_node_loc(c),
-					      "%s is ignored: Hafnium reads vm1, vm2, ... in order and stops at "
-					      "the missing vm%u",
-					      c->name, gap),
-				 c, NULL);
+			dtidy_report_node(ctx, c,
+					  "%s is ignored: Hafnium reads vm1, vm2, ... in order and stops at "
+					  "the missing vm%u",
+					  c->name, gap);
 			continue;
 		}
 		check_vm(ctx, c, n);

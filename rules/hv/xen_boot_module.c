@@ -88,19 +88,16 @@ static void check_reg(struct dtidy_ctx *ctx, const struct dtidy_node *m,
 	size_t nc;
 	const struct dtidy_cell **cells = hv_cells(reg, &nc);
 	if (!cells) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(reg),
-				      "reg must be cells: <address size>"),
-			 NULL, reg);
+		dtidy_report_prop(ctx, NULL, reg, "reg must be cells: <address size>");
 		return;
 	}
 	if (nc != (size_t)(ac + sc))
-		hv_about(dtidy_report(
-				 ctx, dtidy_prop_loc(reg),
-				 "reg has %zu cell%s, but a boot module is one region of %d address and "
-				 "%d size cell%s (#address-cells / #size-cells that Xen reads from %s)",
-				 nc, nc == 1 ? "" : "s", ac, sc, sc == 1 ? "" : "s",
-				 m->parent ? (m->parent->name[0] ? m->parent->name : "/") : "/"),
-			 NULL, reg);
+		dtidy_report_prop(
+			ctx, NULL, reg,
+			"reg has %zu cell%s, but a boot module is one region of %d address and "
+			"%d size cell%s (#address-cells / #size-cells that Xen reads from %s)",
+			nc, nc == 1 ? "" : "s", ac, sc, sc == 1 ? "" : "s",
+			m->parent ? (m->parent->name[0] ? m->parent->name : "/") : "/");
 	else if (sc > 0 && sc <= 2 && hv_cells_value(cells, (size_t)ac, (size_t)sc) == 0)
 		hv_about(dtidy_report(ctx, cells[ac]->loc, "boot module %s has size 0", m->name),
 			 NULL, reg);
@@ -112,21 +109,19 @@ static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m, int 
 	const struct dtidy_prop *compat = dtidy_prop_get(m, "compatible");
 	const struct dtidy_node *dom = hv_xen_domain_of(m);
 	if (!has(compat, generic)) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(compat),
-				      "boot module %s lacks the generic \"multiboot,module\": Xen finds "
-				      "boot modules by it (or by the legacy \"xen,multiboot-module\") and "
-				      "ignores this node",
-				      m->name),
-			 NULL, compat);
+		dtidy_report_prop(ctx, NULL, compat,
+				  "boot module %s lacks the generic \"multiboot,module\": Xen finds "
+				  "boot modules by it (or by the legacy \"xen,multiboot-module\") and "
+				  "ignores this node",
+				  m->name);
 		return;
 	}
 	check_order(ctx, compat);
 	if (depth > 2) {
-		hv_about(dtidy_report(ctx, hv_node_loc(m),
-				      "boot module %s is nested too deep: Xen looks for modules only in "
-				      "/chosen and in its direct children (such as a xen,domain node)",
-				      m->name),
-			 m, NULL);
+		dtidy_report_node(ctx, m,
+				  "boot module %s is nested too deep: Xen looks for modules only in "
+				  "/chosen and in its direct children (such as a xen,domain node)",
+				  m->name);
 		return;
 	}
 
@@ -137,22 +132,19 @@ static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m, int 
 		       (dom && is_kind(m, "multiboot,device-tree", NULL));
 	if (efi) {
 		if (!hv_prop_str(efi))
-			hv_about(dtidy_report(
-					 ctx, dtidy_prop_loc(efi),
-					 "xen,uefi-binary is a string: the file name the UEFI stub loads"),
-				 NULL, efi);
+			dtidy_report_prop(
+				ctx, NULL, efi,
+				"xen,uefi-binary is a string: the file name the UEFI stub loads");
 		else if (!efi_kind)
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(efi),
-					      "xen,uefi-binary is read only for multiboot,kernel and "
-					      "multiboot,ramdisk modules%s",
-					      dom ? " and a domain's multiboot,device-tree" : ""),
-				 NULL, efi);
+			dtidy_report_prop(ctx, NULL, efi,
+					  "xen,uefi-binary is read only for multiboot,kernel and "
+					  "multiboot,ramdisk modules%s",
+					  dom ? " and a domain's multiboot,device-tree" : "");
 		else if (has(compat, legacy))
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(compat),
-					      "a module loaded by UEFI (xen,uefi-binary) must use the "
-					      "multiboot,* compatibles: Xen's UEFI stub does not accept the "
-					      "legacy xen,* names"),
-				 NULL, compat);
+			dtidy_report_prop(ctx, NULL, compat,
+					  "a module loaded by UEFI (xen,uefi-binary) must use the "
+					  "multiboot,* compatibles: Xen's UEFI stub does not accept the "
+					  "legacy xen,* names");
 	}
 	if (reg)
 		check_reg(ctx, m, reg);
@@ -166,15 +158,12 @@ static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m, int 
 			 m, NULL);
 
 	if (!dom && is_kind(m, "multiboot,device-tree", NULL))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(compat),
-				      "a multiboot,device-tree module (a partial device tree for "
-				      "passthrough) is read only inside a xen,domain node"),
-			 NULL, compat);
+		dtidy_report_prop(ctx, NULL, compat,
+				  "a multiboot,device-tree module (a partial device tree for "
+				  "passthrough) is read only inside a xen,domain node");
 	const struct dtidy_prop *args = dtidy_prop_get(m, "bootargs");
 	if (args && !hv_prop_str(args))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(args),
-				      "bootargs is one string (a command line)"),
-			 NULL, args);
+		dtidy_report_prop(ctx, NULL, args, "bootargs is one string (a command line)");
 }
 
 /* /chosen's own Xen properties: the command lines and the UEFI flag. */
@@ -184,9 +173,8 @@ static void check_chosen(struct dtidy_ctx *ctx, const struct dtidy_node *chosen)
 	for (size_t i = 0; i < 2; i++) {
 		const struct dtidy_prop *p = dtidy_prop_get(chosen, lines[i]);
 		if (p && !hv_prop_str(p))
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "%s is one string (a command line)", lines[i]),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p, "%s is one string (a command line)",
+					  lines[i]);
 	}
 	hv_need_flag(ctx, chosen, "xen,uefi-cfg-load", "a boolean: Xen tests its presence");
 }

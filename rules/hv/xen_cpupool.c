@@ -36,21 +36,18 @@ static void check_pool(struct dtidy_ctx *ctx, const struct dtidy_node *pool, str
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	if (!hv_maybe_chosen(dtidy_ctx_tree(ctx), pool->parent)) {
-		hv_about(dtidy_report(ctx, hv_node_loc(pool),
-				      "cpupool node %s must be a direct child of /chosen: Xen ignores it "
-				      "elsewhere",
-				      pool->name),
-			 pool, NULL);
+		dtidy_report_node(ctx, pool,
+				  "cpupool node %s must be a direct child of /chosen: Xen ignores it "
+				  "elsewhere",
+				  pool->name);
 		return;
 	}
 	const struct dtidy_prop *sched = dtidy_prop_get(pool, "cpupool-sched");
 	if (sched) {
 		const char *s = hv_prop_str(sched);
 		if (!s)
-			hv_about(dtidy_report(
-					 ctx, dtidy_prop_loc(sched),
-					 "cpupool-sched is one string, the name of a Xen scheduler"),
-				 NULL, sched);
+			dtidy_report_prop(ctx, NULL, sched,
+					  "cpupool-sched is one string, the name of a Xen scheduler");
 		else if (!known_scheduler(s))
 			hv_about(dtidy_report(ctx, dtidy_prop_string_loc(sched, 0),
 					      "\"%s\" is not a Xen scheduler (credit, credit2, arinc653, rtds, "
@@ -115,9 +112,8 @@ static void check_domain_pool(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 	if (!p)
 		return;
 	if (dtidy_prop_cells(p, &c, 1) != 1) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "domain-cpupool is one phandle, to a xen,cpupool node"),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "domain-cpupool is one phandle, to a xen,cpupool node");
 		return;
 	}
 	const struct dtidy_node *pool = hv_cell_target(dtidy_ctx_tree(ctx), c);

@@ -8,48 +8,37 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 {
 	if (!hv_maybe_chosen(dtidy_ctx_tree(ctx), d->parent)) {
 		char path[256];
-		hv_about(dtidy_report(ctx, hv_node_loc(d),
-				      "xen,domain node %s is not a child of /chosen: Xen builds only the "
-				      "domains listed directly in /chosen and ignores this one",
-				      dtidy_node_path(d, path, sizeof(path))),
-			 d, NULL);
+		dtidy_report_node(ctx, d,
+				  "xen,domain node %s is not a child of /chosen: Xen builds only the "
+				  "domains listed directly in /chosen and ignores this one",
+				  dtidy_node_path(d, path, sizeof(path)));
 		return;
 	}
 	const struct dtidy_prop *p = dtidy_prop_get(d, "memory");
 	uint64_t kib;
 	if (!p)
-		hv_about(dtidy_report(ctx, hv_node_loc(d),
-				      "xen,domain node %s lacks memory (the guest's RAM in KiB, a "
-				      "64-bit number such as <0 0x20000>)",
-				      d->name),
-			 d, NULL);
+		dtidy_report_node(ctx, d,
+				  "xen,domain node %s lacks memory (the guest's RAM in KiB, a "
+				  "64-bit number such as <0 0x20000>)",
+				  d->name);
 	else if (!hv_prop_u64(p, &kib))
-		hv_about(dtidy_report(
-				 ctx, dtidy_prop_loc(p),
-				 "memory is a 64-bit number of KiB: two cells <hi lo> (e.g. <0 0x20000>), "
-				 "not %u bits; Xen cannot read it and refuses to build the domain",
-				 hv_value_bits(p)),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "memory is a 64-bit number of KiB: two cells <hi lo> (e.g. <0 0x20000>), "
+				  "not %u bits; Xen cannot read it and refuses to build the domain",
+				  hv_value_bits(p));
 	else if (!kib)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "memory is 0 KiB: the domain has no RAM"),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p, "memory is 0 KiB: the domain has no RAM");
 
 	p = dtidy_prop_get(d, "cpus");
 	uint32_t cpus;
 	if (!p)
-		hv_about(dtidy_report(ctx, hv_node_loc(d),
-				      "xen,domain node %s lacks cpus (the number of vCPUs): Xen panics",
-				      d->name),
-			 d, NULL);
+		dtidy_report_node(ctx, d,
+				  "xen,domain node %s lacks cpus (the number of vCPUs): Xen panics",
+				  d->name);
 	else if (!hv_prop_u32(p, &cpus))
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "cpus is one 32-bit cell (the number of vCPUs)"),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p, "cpus is one 32-bit cell (the number of vCPUs)");
 	else if (!cpus)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "cpus = <0>: a domain needs at least one vCPU"),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p, "cpus = <0>: a domain needs at least one vCPU");
 
 	static const char *const cells[] = {"#address-cells", "#size-cells"};
 	for (size_t i = 0; i < 2; i++)

@@ -45,55 +45,47 @@ static void check_chosen(struct dtidy_ctx *ctx, const struct dtidy_node *chosen)
 		if (!p)
 			continue;
 		if (!hv_prop_u32(p, &caps)) {
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "capabilities is one 32-bit cell"),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p, "capabilities is one 32-bit cell");
 			continue;
 		}
 		if (caps & ~CAPS_MASK)
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "capabilities = <%#" PRIx32
-					      "> sets unknown bits (%#" PRIx32 "): Xen panics",
-					      caps, caps & ~CAPS_MASK),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "capabilities = <%#" PRIx32
+					  "> sets unknown bits (%#" PRIx32 "): Xen panics",
+					  caps, caps & ~CAPS_MASK);
 		if (caps & CAPS_HARDWARE) {
 			if (hw)
-				hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-						      "a second hardware domain: %s is already the hardware "
-						      "domain, and Xen allows only one",
-						      hw_is_dom0 ? "dom0 (its kernel is in /chosen)"
-								 : hw->name),
-					 NULL, p);
+				dtidy_report_prop(ctx, NULL, p,
+						  "a second hardware domain: %s is already the hardware "
+						  "domain, and Xen allows only one",
+						  hw_is_dom0 ? "dom0 (its kernel is in /chosen)"
+							     : hw->name);
 			else
 				hw = d;
 			static const char *const not_hw[] = {"vpl011", "nr_spis", "passthrough"};
 			for (size_t i = 0; i < 3; i++) {
 				const struct dtidy_prop *q = dtidy_prop_get(d, not_hw[i]);
 				if (q)
-					hv_about(dtidy_report(
-							 ctx, dtidy_prop_loc(q),
-							 "%s does not apply to the hardware domain "
-							 "(capabilities has DOMAIN_CAPS_HARDWARE)",
-							 not_hw[i]),
-						 NULL, q);
+					dtidy_report_prop(ctx, NULL, q,
+							  "%s does not apply to the hardware domain "
+							  "(capabilities has DOMAIN_CAPS_HARDWARE)",
+							  not_hw[i]);
 			}
 			DTIDY_FOREACH_CHILD(m, d)
 			{
 				if (dtidy_node_is_compatible(m, "multiboot,device-tree"))
-					hv_about(dtidy_report(
-							 ctx, hv_node_loc(m),
-							 "the hardware domain cannot take a partial device "
-							 "tree (multiboot,device-tree): Xen panics"),
-						 m, NULL);
+					dtidy_report_node(
+						ctx, m,
+						"the hardware domain cannot take a partial device "
+						"tree (multiboot,device-tree): Xen panics");
 			}
 		}
 		if (caps & CAPS_XENSTORE) {
 			if (xs)
-				hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-						      "a second xenstore domain (%s is one): there can be only "
-						      "one",
-						      xs->name),
-					 NULL, p);
+				dtidy_report_prop(ctx, NULL, p,
+						  "a second xenstore domain (%s is one): there can be only "
+						  "one",
+						  xs->name);
 			else
 				xs = d;
 		}

@@ -14,8 +14,7 @@ static const struct dtidy_prop *u32_prop(struct dtidy_ctx *ctx, const struct dti
 {
 	const struct dtidy_prop *p = dtidy_prop_get(d, name);
 	if (p && !hv_prop_u32(p, v)) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s is one 32-bit cell", name), NULL,
-			 p);
+		dtidy_report_prop(ctx, NULL, p, "%s is one 32-bit cell", name);
 		return NULL;
 	}
 	return p;
@@ -43,9 +42,8 @@ static void one_of(struct dtidy_ctx *ctx, const struct dtidy_node *d, const char
 				      "%s = \"%s\" is not one of %s: %s", name, s, list, otherwise),
 			 NULL, p);
 	else
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s must be one string: %s%s", name,
-				      list, empty_ok ? ", or no value" : ""),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p, "%s must be one string: %s%s", name, list,
+				  empty_ok ? ", or no value" : "");
 }
 
 static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
@@ -65,27 +63,24 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 
 	uint32_t v;
 	if (u32_prop(ctx, d, "nr_spis", &v) && v > MAX_SPIS)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(dtidy_prop_get(d, "nr_spis")),
-				      "nr_spis = <%" PRIu32
-				      ">: a GIC has at most %u SPIs (INTIDs 32-1019)",
-				      v, MAX_SPIS),
-			 NULL, dtidy_prop_get(d, "nr_spis"));
+		dtidy_report_prop(ctx, NULL, dtidy_prop_get(d, "nr_spis"),
+				  "nr_spis = <%" PRIu32
+				  ">: a GIC has at most %u SPIs (INTIDs 32-1019)",
+				  v, MAX_SPIS);
 	p = u32_prop(ctx, d, "max_grant_version", &v);
 	if (p && v != 1 && v != 2)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "max_grant_version = <%" PRIu32
-				      ">: the grant table versions are 1 and 2",
-				      v),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "max_grant_version = <%" PRIu32
+				  ">: the grant table versions are 1 and 2",
+				  v);
 	static const char *const frames[] = {"max_grant_frames", "max_maptrack_frames"};
 	for (size_t i = 0; i < 2; i++) {
 		p = u32_prop(ctx, d, frames[i], &v);
 		if (p && v > INT32_MAX)
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "%s = <%#" PRIx32
-					      "> is above INT32_MAX: Xen panics (overflow)",
-					      frames[i], v),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "%s = <%#" PRIx32
+					  "> is above INT32_MAX: Xen panics (overflow)",
+					  frames[i], v);
 	}
 	u32_prop(ctx, d, "xen,domain-p2m-mem-mb", &v);
 
@@ -98,46 +93,41 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 	p = dtidy_prop_get(d, "sve");
 	if (p && p->nchunks) {
 		if (!hv_prop_u32(p, &v))
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "sve is empty (the platform's maximum vector length) or one "
-					      "cell"),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "sve is empty (the platform's maximum vector length) or one "
+					  "cell");
 		else if (v && (v < 128 || v > 2048 || v % 128))
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "sve = <%" PRIu32
-					      ">: the SVE vector length is 0 (off) or a "
-					      "multiple of 128 from 128 to 2048",
-					      v),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "sve = <%" PRIu32
+					  ">: the SVE vector length is 0 (off) or a "
+					  "multiple of 128 from 128 to 2048",
+					  v);
 	}
 
 	p = dtidy_prop_get(d, "llc-colors");
 	if (p) {
 		const char *s = hv_prop_str(p), *why = s ? hv_range_list_error(s, 10, 1) : NULL;
 		if (!s)
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "llc-colors is one string such as \"0-3,8\""),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "llc-colors is one string such as \"0-3,8\"");
 		else if (why)
 			hv_about(dtidy_report(ctx, dtidy_prop_string_loc(p, 0),
 					      "llc-colors \"%s\": %s (docs/misc/cache-coloring.rst)",
 					      s, why),
 				 NULL, p);
 		if (dtidy_prop_get(d, "xen,static-mem"))
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "llc-colors with xen,static-mem: static memory cannot be "
-					      "colored and Xen panics"),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "llc-colors with xen,static-mem: static memory cannot be "
+					  "colored and Xen panics");
 	}
 
 	p = dtidy_prop_get(d, "direct-map");
 	if (p) {
 		hv_need_flag(ctx, d, "direct-map", "Xen only tests that it is present");
 		if (!dtidy_prop_get(d, "xen,static-mem"))
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "direct-map needs xen,static-mem: only statically allocated "
-					      "memory can be mapped 1:1, and Xen panics"),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "direct-map needs xen,static-mem: only statically allocated "
+					  "memory can be mapped 1:1, and Xen panics");
 	}
 }
 

@@ -17,15 +17,13 @@ static void check_provider(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_prop *p = dtidy_prop_get(n, "#iommu-cells");
 	uint32_t v;
 	if (!p)
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "xen,grant-dma node %s lacks #iommu-cells = <1> (the backend domid)",
-				      n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n,
+				  "xen,grant-dma node %s lacks #iommu-cells = <1> (the backend domid)",
+				  n->name);
 	else if (!hv_prop_u32(p, &v) || v != 1)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "#iommu-cells of a xen,grant-dma node is <1>: the one cell is the "
-				      "domid of the backend domain"),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "#iommu-cells of a xen,grant-dma node is <1>: the one cell is the "
+				  "domid of the backend domain");
 	static const char *const known[] = {"compatible",    "#iommu-cells", "phandle",
 					    "linux,phandle", "status",	     "name"};
 	DTIDY_FOREACH_PROP(q, n)

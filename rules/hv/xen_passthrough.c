@@ -39,34 +39,29 @@ static void check_xen_reg(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	if (path) {
 		const char *s = hv_prop_str(path);
 		if (!s || s[0] != '/')
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(path),
-					      "xen,path is one string, the full path of the device in the host "
-					      "device tree (\"/soc/ethernet@ff0e0000\")"),
-				 NULL, path);
+			dtidy_report_prop(ctx, NULL, path,
+					  "xen,path is one string, the full path of the device in the host "
+					  "device tree (\"/soc/ethernet@ff0e0000\")");
 		if (!reg)
-			hv_about(dtidy_report(
-					 ctx, dtidy_prop_loc(path),
-					 "xen,path without xen,reg: Xen refuses to assign the device"),
-				 NULL, path);
+			dtidy_report_prop(ctx, NULL, path,
+					  "xen,path without xen,reg: Xen refuses to assign the device");
 	}
 	if (!reg)
 		return;
 	if (!path && !force)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(reg),
-				      "xen,reg without xen,path (or xen,force-assign-without-iommu): Xen "
-				      "refuses to assign the device"),
-			 NULL, reg);
+		dtidy_report_prop(ctx, NULL, reg,
+				  "xen,reg without xen,path (or xen,force-assign-without-iommu): Xen "
+				  "refuses to assign the device");
 	int ac = cells_of(n, "#address-cells", 2), sc = cells_of(n, "#size-cells", 1);
 	size_t nc;
 	const struct dtidy_cell **cells = hv_cells(reg, &nc);
 	size_t entry = (size_t)(2 * ac + sc);
 	if (!cells || !entry || nc % entry) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(reg),
-				      "xen,reg has %zu cells, not a whole number of <phys_addr size "
-				      "guest_addr> entries (%d + %d + %d cells: #address-cells and "
-				      "#size-cells of %s)",
-				      nc, ac, sc, ac, n->parent->name),
-			 NULL, reg);
+		dtidy_report_prop(ctx, NULL, reg,
+				  "xen,reg has %zu cells, not a whole number of <phys_addr size "
+				  "guest_addr> entries (%d + %d + %d cells: #address-cells and "
+				  "#size-cells of %s)",
+				  nc, ac, sc, ac, n->parent->name);
 		free(cells);
 		return;
 	}
@@ -165,17 +160,15 @@ static void check_partial(struct dtidy_ctx *ctx, const struct dtidy_node *pt)
 	}
 	int whole = whole_tree(pt->parent);
 	if (!dtidy_node_is_compatible(pt, "simple-bus"))
-		hv_about(dtidy_report(
-				 ctx, hv_node_loc(pt),
-				 "/passthrough must be compatible with \"simple-bus\" (passthrough.txt)"),
-			 pt, NULL);
+		dtidy_report_node(
+			ctx, pt,
+			"/passthrough must be compatible with \"simple-bus\" (passthrough.txt)");
 	static const char *const need[] = {"ranges", "#address-cells", "#size-cells"};
 	for (size_t i = 0; i < 3; i++)
 		if (!dtidy_prop_get(pt, need[i]))
-			hv_about(dtidy_report(ctx, hv_node_loc(pt),
-					      "/passthrough lacks %s, which passthrough.txt makes mandatory",
-					      need[i]),
-				 pt, NULL);
+			dtidy_report_node(ctx, pt,
+					  "/passthrough lacks %s, which passthrough.txt makes mandatory",
+					  need[i]);
 	for (const struct dtidy_node *n = pt; n; n = next_below(n, pt)) {
 		check_xen_reg(ctx, n);
 		check_refs(ctx, n, gic, whole);

@@ -33,11 +33,10 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_node *dom = n->parent;
 	if (!hv_maybe_chosen(t, dom) &&
 	    !(hv_is_xen_domain(dom) && hv_maybe_chosen(t, dom->parent))) {
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "event channel node %s must be a child of /chosen (dom0) or of a "
-				      "xen,domain node there: Xen ignores it elsewhere",
-				      n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n,
+				  "event channel node %s must be a child of /chosen (dom0) or of a "
+				  "xen,domain node there: Xen ignores it elsewhere",
+				  n->name);
 		return;
 	}
 	const struct dtidy_prop *p = dtidy_prop_get(n, "xen,evtchn");
@@ -45,33 +44,28 @@ static void check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n)
 	const struct dtidy_node *remote, *home;
 	const struct dtidy_cell *ref;
 	if (!p) {
-		hv_about(dtidy_report(ctx, hv_node_loc(n), "event channel node %s lacks xen,evtchn",
-				      n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n, "event channel node %s lacks xen,evtchn", n->name);
 		return;
 	}
 	if (!link(t, n, &port, &remote, &ref) || !ref->ref) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "xen,evtchn is <local-port &remote-evtchn>: a port number and a "
-				      "phandle to the event channel node at the other end"),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "xen,evtchn is <local-port &remote-evtchn>: a port number and a "
+				  "phandle to the event channel node at the other end");
 		return;
 	}
 	if (port >= FIFO_PORTS)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "local port %" PRIu32
-				      " is beyond the largest event channel (2^17 "
-				      "with the FIFO ABI, 4096 with 2L)",
-				      port),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "local port %" PRIu32
+				  " is beyond the largest event channel (2^17 "
+				  "with the FIFO ABI, 4096 with 2L)",
+				  port);
 	for (const struct dtidy_node *o = dom->child; o != n; o = o->next) {
 		uint32_t other;
 		const struct dtidy_node *r;
 		if (is_evtchn(o) && link(t, o, &other, &r, NULL) && other == port) {
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "local port %" PRIu32 " is already used in %s by %s",
-					      port, dom->name[0] ? dom->name : "/", o->name),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "local port %" PRIu32 " is already used in %s by %s",
+					  port, dom->name[0] ? dom->name : "/", o->name);
 			break;
 		}
 	}

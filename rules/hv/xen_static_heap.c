@@ -17,11 +17,10 @@ static void check_chosen(struct dtidy_ctx *ctx, const struct dtidy_node *chosen)
 	size_t nc;
 	const struct dtidy_cell **cells = hv_cells(p, &nc);
 	if (!cells || ac < 1 || sc < 1 || nc % (size_t)(ac + sc)) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "xen,static-heap has %zu cells, not a whole number of (%d address + %d "
-				      "size) regions (the root's #address-cells / #size-cells)",
-				      nc, ac, sc),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "xen,static-heap has %zu cells, not a whole number of (%d address + %d "
+				  "size) regions (the root's #address-cells / #size-cells)",
+				  nc, ac, sc);
 		free(cells);
 		return;
 	}

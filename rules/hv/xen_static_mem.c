@@ -74,30 +74,26 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d, cons
 		uint32_t v;
 		int want = i ? sc : ac;
 		if (o && want >= 0 && hv_prop_u32(o, &v) && (int)v != want)
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(o),
-					      "%s = <%" PRIu32 "> is not what Xen uses: it reads "
-					      "xen,static-mem with the parent's %s (%d)",
-					      old[i], v, i ? "#size-cells" : "#address-cells",
-					      want),
-				 NULL, o);
+			dtidy_report_prop(ctx, NULL, o,
+					  "%s = <%" PRIu32 "> is not what Xen uses: it reads "
+					  "xen,static-mem with the parent's %s (%d)",
+					  old[i], v, i ? "#size-cells" : "#address-cells", want);
 	}
 	if (ac < 0 || sc < 0)
 		return; /* measured in the tree this one is merged into */
 	long nc = dtidy_prop_cells(p, NULL, 0);
 	if (ac < 1 || sc < 1) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "xen,static-mem needs #address-cells and #size-cells of at least 1 "
-				      "in %s (they are %d and %d)",
-				      d->parent->name, ac, sc),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "xen,static-mem needs #address-cells and #size-cells of at least 1 "
+				  "in %s (they are %d and %d)",
+				  d->parent->name, ac, sc);
 		return;
 	}
 	if (nc <= 0 || nc % (ac + sc)) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "xen,static-mem has %ld cells, not a whole number of (%d address + %d "
-				      "size) banks (the cell sizes of %s)",
-				      nc, ac, sc, d->parent->name),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "xen,static-mem has %ld cells, not a whole number of (%d address + %d "
+				  "size) banks (the cell sizes of %s)",
+				  nc, ac, sc, d->parent->name);
 		return;
 	}
 	if (ac > 2 || sc > 2)
@@ -134,11 +130,10 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d, cons
 	uint64_t kib;
 	const struct dtidy_prop *mem = dtidy_prop_get(d, "memory");
 	if (hv_prop_u64(mem, &kib) && kib * 1024 != total)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(mem),
-				      "memory is %" PRIu64 " KiB but xen,static-mem gives %" PRIu64
-				      " KiB: they must match (Xen does not mix static and heap memory)",
-				      kib, total / 1024),
-			 NULL, mem);
+		dtidy_report_prop(ctx, NULL, mem,
+				  "memory is %" PRIu64 " KiB but xen,static-mem gives %" PRIu64
+				  " KiB: they must match (Xen does not mix static and heap memory)",
+				  kib, total / 1024);
 }
 
 static void check(struct dtidy_ctx *ctx)

@@ -30,20 +30,18 @@ static int read_region(struct dtidy_ctx *ctx, const struct dtidy_node *n,
 	const struct dtidy_cell **cells = hv_cells(p, &nc);
 	if (ac < 1 || sc < 1 || ac > 2 || sc > 2) {
 		if (ac < 1 || sc < 1)
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-					      "xen,shared-mem needs #address-cells and #size-cells of at "
-					      "least 1 in %s",
-					      n->parent->name),
-				 NULL, p);
+			dtidy_report_prop(ctx, NULL, p,
+					  "xen,shared-mem needs #address-cells and #size-cells of at "
+					  "least 1 in %s",
+					  n->parent->name);
 		free(cells);
 		return 0;
 	}
 	if (!cells || (nc != (size_t)(2 * ac + sc) && nc != (size_t)(ac + sc))) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p),
-				      "xen,shared-mem has %zu cells: it is <host guest size> (%d + %d + %d "
-				      "cells) or <guest size> (%d + %d), in the cell sizes of %s",
-				      nc, ac, ac, sc, ac, sc, n->parent->name),
-			 NULL, p);
+		dtidy_report_prop(ctx, NULL, p,
+				  "xen,shared-mem has %zu cells: it is <host guest size> (%d + %d + %d "
+				  "cells) or <guest size> (%d + %d), in the cell sizes of %s",
+				  nc, ac, ac, sc, ac, sc, n->parent->name);
 		free(cells);
 		return 0;
 	}
@@ -99,27 +97,22 @@ static int check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, struct 
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	if (!hv_maybe_chosen(t, n->parent) &&
 	    !(hv_is_xen_domain(n->parent) && hv_maybe_chosen(t, n->parent->parent))) {
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "static shared memory node %s must be a child of /chosen (dom0) or of "
-				      "a xen,domain node there: Xen ignores it elsewhere",
-				      n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n,
+				  "static shared memory node %s must be a child of /chosen (dom0) or of "
+				  "a xen,domain node there: Xen ignores it elsewhere",
+				  n->name);
 		return 0;
 	}
 	const struct dtidy_prop *id = dtidy_prop_get(n, "xen,shm-id");
 	s->id = hv_prop_str(id);
 	if (!id) {
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "static shared memory node %s lacks xen,shm-id", n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n, "static shared memory node %s lacks xen,shm-id", n->name);
 		return 0;
 	}
 	if (!s->id) {
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(id),
-				      "xen,shm-id is a string (up to %d characters), not %s",
-				      MAX_SHM_ID_LENGTH - 1,
-				      id->nchunks ? "cells or bytes" : "empty"),
-			 NULL, id);
+		dtidy_report_prop(ctx, NULL, id,
+				  "xen,shm-id is a string (up to %d characters), not %s",
+				  MAX_SHM_ID_LENGTH - 1, id->nchunks ? "cells or bytes" : "empty");
 		return 0;
 	}
 	size_t len = strlen(s->id);
@@ -133,17 +126,15 @@ static int check_node(struct dtidy_ctx *ctx, const struct dtidy_node *n, struct 
 	if (role) {
 		const char *r = hv_prop_str(role);
 		if (!r || (strcmp(r, "owner") && strcmp(r, "borrower")))
-			hv_about(dtidy_report(
-					 ctx, dtidy_prop_loc(role),
-					 "role is \"owner\" or \"borrower\": Xen rejects anything else"),
-				 NULL, role);
+			dtidy_report_prop(
+				ctx, NULL, role,
+				"role is \"owner\" or \"borrower\": Xen rejects anything else");
 		s->owner = r && !strcmp(r, "owner");
 	}
 	const struct dtidy_prop *mem = dtidy_prop_get(n, "xen,shared-mem");
 	if (!mem) {
-		hv_about(dtidy_report(ctx, hv_node_loc(n),
-				      "static shared memory node %s lacks xen,shared-mem", n->name),
-			 n, NULL);
+		dtidy_report_node(ctx, n, "static shared memory node %s lacks xen,shared-mem",
+				  n->name);
 		return 0;
 	}
 	return read_region(ctx, n, mem, s);
@@ -171,14 +162,11 @@ static void check_together(struct dtidy_ctx *ctx, const struct shm *all, size_t 
 					break;
 				}
 				if (a->owner && b->owner) {
-					hv_about(dtidy_report(
-							 ctx,
-							 dtidy_prop_loc(
-								 dtidy_prop_get(a->node, "role")),
-							 "region \"%s\" has a second owner (%s is one): "
-							 "one domain backs it, the others borrow",
-							 a->id, b->node->parent->name),
-						 NULL, dtidy_prop_get(a->node, "role"));
+					dtidy_report_prop(ctx, NULL,
+							  dtidy_prop_get(a->node, "role"),
+							  "region \"%s\" has a second owner (%s is one): "
+							  "one domain backs it, the others borrow",
+							  a->id, b->node->parent->name);
 					break;
 				}
 			} else if (a->has_host && b->has_host && a->host < b->host + b->size &&

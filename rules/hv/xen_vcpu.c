@@ -15,30 +15,24 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 		const struct dtidy_prop *id = dtidy_prop_get(v, "id");
 		uint32_t n;
 		if (!id) {
-			hv_about(dtidy_report(ctx, hv_node_loc(v),
-					      "xen,vcpu node %s lacks id: Xen panics", v->name),
-				 v, NULL);
+			dtidy_report_node(ctx, v, "xen,vcpu node %s lacks id: Xen panics", v->name);
 		} else if (!hv_prop_u32(id, &n)) {
-			hv_about(dtidy_report(ctx, dtidy_prop_loc(id),
-					      "id is one 32-bit cell (the vCPU number)"),
-				 NULL, id);
+			dtidy_report_prop(ctx, NULL, id, "id is one 32-bit cell (the vCPU number)");
 		} else {
 			if (known && n >= cpus)
-				hv_about(dtidy_report(ctx, dtidy_prop_loc(id),
-						      "vCPU id %" PRIu32
-						      " does not exist: the domain has cpus = "
-						      "<%" PRIu32 ">, ids 0 to %" PRIu32,
-						      n, cpus, cpus ? cpus - 1 : 0),
-					 NULL, id);
+				dtidy_report_prop(ctx, NULL, id,
+						  "vCPU id %" PRIu32
+						  " does not exist: the domain has cpus = "
+						  "<%" PRIu32 ">, ids 0 to %" PRIu32,
+						  n, cpus, cpus ? cpus - 1 : 0);
 			for (const struct dtidy_node *w = d->child; w != v; w = w->next) {
 				uint32_t m;
 				if (dtidy_node_is_compatible(w, "xen,vcpu") &&
 				    hv_prop_u32(dtidy_prop_get(w, "id"), &m) && m == n) {
-					hv_about(dtidy_report(ctx, dtidy_prop_loc(id),
-							      "vCPU id %" PRIu32
-							      " is configured twice (also by %s)",
-							      n, w->name),
-						 NULL, id);
+					dtidy_report_prop(ctx, NULL, id,
+							  "vCPU id %" PRIu32
+							  " is configured twice (also by %s)",
+							  n, w->name);
 					break;
 				}
 			}
@@ -48,9 +42,8 @@ static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 			const char *s = hv_prop_str(aff),
 				   *why = s ? hv_range_list_error(s, 0, 0) : NULL;
 			if (!s)
-				hv_about(dtidy_report(ctx, dtidy_prop_loc(aff),
-						      "hard-affinity is one string such as \"0-3,5\""),
-					 NULL, aff);
+				dtidy_report_prop(ctx, NULL, aff,
+						  "hard-affinity is one string such as \"0-3,5\"");
 			else if (why)
 				hv_about(dtidy_report(ctx, dtidy_prop_string_loc(aff, 0),
 						      "hard-affinity \"%s\": %s", s, why),
