@@ -242,8 +242,8 @@ void hv_need_flag(struct dtidy_ctx *ctx, const struct dtidy_node *n, const char 
 {
 	const struct dtidy_prop *p = dtidy_prop_get(n, name);
 	if (p && p->nchunks)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(p), "%s is a flag: write \"%s;\" with no value (%s)",
-			     name, name, why), NULL, p);
+		dtidy_report_prop(ctx, NULL, p, "%s is a flag: write \"%s;\" with no value (%s)",
+				  name, name, why);
 }
 
 int hv_fix_string(struct dtidy_report *r, const struct dtidy_prop *p, size_t i, const char *to)
@@ -269,16 +269,16 @@ void hv_need_interrupts(struct dtidy_ctx *ctx, const struct dtidy_node *n, long 
 	const struct dtidy_prop *irq = dtidy_prop_get(n, "interrupts");
 	if (!irq) {
 		if (!dtidy_prop_get(n, "interrupts-extended"))
-			hv_about(dtidy_report(ctx, hv_node_loc(n), "%s lacks interrupts: %s", n->name, missing), n, NULL);
+			dtidy_report_node(ctx, n, "%s lacks interrupts: %s", n->name, missing);
 		return;
 	}
 	const struct dtidy_node *ic = dtidy_interrupt_parent(dtidy_ctx_tree(ctx), n);
 	long cells = ic ? dtidy_node_u32(ic, "#interrupt-cells") : -1;
 	long nc = dtidy_prop_cells(irq, NULL, 0);
 	if (cells > 0 && nc >= 0 && nc != want * cells)
-		hv_about(dtidy_report(ctx, dtidy_prop_loc(irq),
-			     "interrupts holds %ld cell%s: %s (%ld x %ld cells of %s)", nc,
-			     nc == 1 ? "" : "s", counted, want, cells, ic->name), NULL, irq);
+		dtidy_report_prop(ctx, NULL, irq,
+				  "interrupts holds %ld cell%s: %s (%ld x %ld cells of %s)", nc,
+				  nc == 1 ? "" : "s", counted, want, cells, ic->name);
 }
 
 const char *hv_range_list_error(const char *s, int base, int ascending)
