@@ -57,7 +57,7 @@ Test(profile, names_round_trip)
 	for (int p = DT_PROFILE_KERNEL; p < DT_PROFILE_COUNT; p++) {
 		enum dt_profile q;
 		cr_expect_eq(dt_profile_from_name(dt_profile_name((enum dt_profile)p), &q), 0);
-		cr_expect_eq(q, p);
+		cr_expect_eq((int)q, p);
 	}
 	enum dt_profile q = DT_PROFILE_KERNEL;
 	cr_expect_eq(dt_profile_from_name("none", &q), -1);
