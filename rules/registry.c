@@ -35,7 +35,6 @@
 	X(duplicate_property_names) \
 	X(explicit_phandles) \
 	X(gpios_property) \
-	X(graph_child_address) \
 	X(graph_endpoint) \
 	X(graph_nodes) \
 	X(graph_port) \

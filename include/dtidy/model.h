@@ -50,6 +50,16 @@ struct dtidy_chunk {
 	struct dtidy_loc loc;
 };
 
+/* A label inside a property's value ("reg = <0 l: 4>;", "x = l: \"a\";"):
+ * it stands before element `cell` of chunk `chunk` (a cell or a byte), or
+ * before the whole chunk when cell is SIZE_MAX; chunk == the property's
+ * nchunks, or cell == the chunk's n, is after the last one. */
+struct dtidy_vlabel {
+	const char *name;
+	size_t chunk, cell;
+	struct dtidy_loc loc;	/* the label itself */
+};
+
 struct dtidy_node;
 struct dtidy_tree_index;
 
@@ -64,6 +74,9 @@ struct dtidy_prop {
 	size_t nlocs;
 	const struct dtidy_node *node;
 	const struct dtidy_prop *next;
+	/* the labels inside the value, in source order */
+	const struct dtidy_vlabel *vlabels;
+	size_t nvlabels;
 };
 
 struct dtidy_node {
@@ -82,6 +95,12 @@ struct dtidy_node {
 	uint32_t phandle;	/* explicit or assigned (0: none) */
 	int omit_if_no_ref;
 	int referenced;		/* some phandle or path reference points here */
+	/* A child node was written in it, even one deleted or omitted since,
+	 * or its first body has a /delete-node/: dtc keeps those in the
+	 * node's list, and its checks that ask whether a node has children
+	 * (avoid_unnecessary_addr_size, i2c_bus_bridge, spi_bus_bridge)
+	 * count them. */
+	int had_children;
 };
 
 struct dtidy_memreserve {

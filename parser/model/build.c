@@ -101,6 +101,17 @@ const char *mt_ref_name(struct mtree *t, uint32_t tok)
 
 /* ---- building blocks ---- */
 
+/* A node or property name as dtc reads it: "\\#foo" (escaped so cpp does
+ * not take it for a directive) is "#foo". */
+static const char *name_of(struct mtree *t, uint32_t tok)
+{
+	size_t len;
+	const char *s = mt_tok_text(t, tok, &len);
+	if (len > 1 && s[0] == '\\')
+		return mt_intern(t, s + 1, len - 1);
+	return mt_intern(t, s, len);
+}
+
 static struct mnode *node_new(struct mtree *t, const char *name)
 {
 	struct mnode *n = arena_alloc(t->a, sizeof(*n));
@@ -148,9 +159,7 @@ static struct mnode *build_block(struct mtree *t, const struct cst *c, const cha
 static struct mprop *build_prop(struct mtree *t, const struct cst *c)
 {
 	struct mprop *p = arena_alloc(t->a, sizeof(*p));
-	size_t len;
-	const char *s = mt_tok_text(t, c->tok, &len);
-	p->pub.name = mt_intern(t, s, len);
+	p->pub.name = name_of(t, c->tok);
 	statement_labels(t, &p->labels, c->tb, c->tok);
 	struct dtidy_loc loc = mt_loc_toks(t, c->tok, c->te);
 	locvec_push(t, &p->locs, loc);
@@ -165,19 +174,14 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 		case CST_PROP:
 			add_prop(n, build_prop(t, s));
 			break;
-		case CST_NODE: {
-			size_t len;
-			const char *nm = mt_tok_text(t, s->tok, &len);
-			add_child(n, build_block(t, s, mt_intern(t, nm, len)));
+		case CST_NODE:
+			add_child(n, build_block(t, s, name_of(t, s->tok)));
 			break;
-		}
 		case CST_DELETE_PROP: {
 			if (s->tok == CST_NONE)
 				break;
 			struct mprop *p = arena_alloc(t->a, sizeof(*p));
-			size_t len;
-			const char *nm = mt_tok_text(t, s->tok, &len);
-			p->pub.name = mt_intern(t, nm, len);
+			p->pub.name = name_of(t, s->tok);
 			p->deleted = 1;
 			p->marker = 1;
 			locvec_push(t, &p->locs, mt_loc_cst(t, s));
@@ -192,9 +196,7 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 					 "/delete-node/ &reference is only allowed at the top level");
 				break;
 			}
-			size_t len;
-			const char *nm = mt_tok_text(t, s->tok, &len);
-			struct mnode *d = node_new(t, mt_intern(t, nm, len));
+			struct mnode *d = node_new(t, name_of(t, s->tok));
 			d->deleted = 1;
 			d->marker = 1;
 			locvec_push(t, &d->locs, mt_loc_cst(t, s));

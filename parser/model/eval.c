@@ -232,6 +232,7 @@ static void add_vlabel(struct mtree *t, struct mprop *p, const struct cst *l, si
 	v->chunk = chunk;
 	v->cell = cell;
 	v->prop = p;
+	v->loc = mt_loc_cst(t, l);
 	struct vlabel **end = &t->vlabels;
 	while (*end)
 		end = &(*end)->next;

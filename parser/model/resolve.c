@@ -218,6 +218,7 @@ static void link_node(struct mtree *t, struct mnode *n)
 	pub->phandle = n->phandle;
 	pub->omit_if_no_ref = n->omit;
 	pub->referenced = n->referenced;
+	pub->had_children = n->kids != NULL;
 	struct dtidy_prop **pp = (struct dtidy_prop **)&pub->props;
 	*pp = NULL;
 	for (struct mprop *p = n->props; p; p = p->next_all) {
@@ -243,8 +244,26 @@ static void link_node(struct mtree *t, struct mnode *n)
 	}
 }
 
+/* Each property's value labels as an array, in source order. */
+static void link_vlabels(struct mtree *t)
+{
+	for (struct vlabel *v = t->vlabels; v; v = v->next)
+		((struct mprop *)v->prop)->nvl++;
+	for (struct vlabel *v = t->vlabels; v; v = v->next) {
+		struct mprop *p = (struct mprop *)v->prop;
+		if (!p->pub.vlabels)
+			p->pub.vlabels = arena_alloc(t->a, p->nvl * sizeof(*p->pub.vlabels));
+		struct dtidy_vlabel *o = (struct dtidy_vlabel *)&p->pub.vlabels[p->pub.nvlabels++];
+		o->name = v->name;
+		o->chunk = v->chunk;
+		o->cell = v->cell;
+		o->loc = v->loc;
+	}
+}
+
 void mt_link_public(struct mtree *t)
 {
+	link_vlabels(t);
 	link_node(t, t->root);
 }
 

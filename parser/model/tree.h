@@ -41,6 +41,7 @@ struct vlabel {
 	const struct mprop *prop;
 	const char *name;
 	size_t chunk, cell;
+	struct dtidy_loc loc;
 };
 
 struct mprop {
@@ -51,6 +52,7 @@ struct mprop {
 	uint8_t deleted;
 	uint8_t generated;	/* phandle added by reference resolution */
 	uint8_t marker;		/* a /delete-property/ not yet applied */
+	size_t nvl;		/* value labels, while linking the public tree */
 };
 
 struct mnode {

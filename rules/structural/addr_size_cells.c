@@ -2,8 +2,8 @@
  *
  * A node with reg or ranges should not rely on its parent's default cell
  * counts (2 and 1 by the spec, which few parents mean); and a node that
- * declares #address-cells/#size-cells should need them: children with reg,
- * or ranges/dma-ranges of its own. */
+ * declares #address-cells/#size-cells should need them: children with reg
+ * or ranges, or ranges/dma-ranges of its own. */
 #include "dtc_util.h"
 
 static void check_default(struct dtidy_ctx *ctx)
@@ -27,15 +27,22 @@ static void check_unnecessary(struct dtidy_ctx *ctx)
 	FOREACH_CHECKED_NODE(n, t) {
 		if (!n->parent || node_own_addr_cells(t, n) < 0 || node_own_size_cells(t, n) < 0)
 			continue;
-		if (dtidy_prop_get(n, "ranges") || dtidy_prop_get(n, "dma-ranges") || !n->child)
+		/* children since deleted count, as in dtc: the counts stayed
+		 * when what used them went */
+		if (dtidy_prop_get(n, "ranges") || dtidy_prop_get(n, "dma-ranges") ||
+		    !node_has_children(n))
 			continue;
-		int has_reg = 0;
+		/* A child with reg is addressed with these counts; so is a
+		 * child's ranges (its parent side), even when this node maps
+		 * nothing upward (as dtc 1.8 judges). */
+		int used = 0;
 		DTIDY_FOREACH_CHILD(c, n)
-			if (dtidy_prop_get(c, "reg"))
-				has_reg = 1;
-		if (!has_reg)
+			if (!node_is_omitted(t, c) &&
+			    (dtidy_prop_get(c, "reg") || dtidy_prop_get(c, "ranges")))
+				used = 1;
+		if (!used)
 			fail_node(ctx, n,
-				  "#address-cells/#size-cells without ranges, dma-ranges or a child with reg");
+				  "#address-cells/#size-cells that nothing uses: no ranges or dma-ranges here, no reg or ranges in a child");
 	}
 }
 
@@ -63,8 +70,8 @@ const struct dtidy_rule dtidy_rule_avoid_unnecessary_addr_size = {
 	.severity = DTIDY_SEV_WARNING,
 	.description = "#address-cells/#size-cells that nothing uses",
 	.help =
-		"Cell counts are for children's reg or the node's own ranges; without\n"
-		"either they only mislead.\n"
+		"Cell counts are for children's reg or ranges, or the node's own ranges\n"
+		"or dma-ranges; without any of those they only mislead.\n"
 		"\n"
 		"Bad:\n\tleds { #address-cells = <1>; #size-cells = <0>; led-0 { }; };\n"
 		"Good:\n\tleds { led-0 { }; };\n",

@@ -83,6 +83,22 @@ void pval_get(const struct dtidy_tree *t, const struct dtidy_prop *p, struct pva
 	}
 }
 
+struct dtidy_loc prop_byte_loc(const struct dtidy_tree *t, const struct dtidy_prop *p, size_t off)
+{
+	size_t at = 0;
+	for (size_t i = 0; i < p->nchunks; i++) {
+		const struct dtidy_chunk *c = &p->chunks[i];
+		size_t l = chunk_len(t, c);
+		if (off < at + l) {
+			if (c->kind == DTIDY_CHUNK_CELLS && c->cells[(off - at) / (c->bits / 8)].loc.file)
+				return c->cells[(off - at) / (c->bits / 8)].loc;
+			return c->loc.file ? c->loc : dtidy_prop_loc(p);
+		}
+		at += l;
+	}
+	return dtidy_prop_loc(p);
+}
+
 void pval_free(struct pval *v)
 {
 	free(v->b);
@@ -161,6 +177,27 @@ const char *prop_str(const struct dtidy_prop *p)
 	return "";
 }
 
+const struct dtidy_node *dtc_node_by_path(const struct dtidy_tree *t, const char *s, size_t len)
+{
+	const char *nul = memchr(s, '\0', len);
+	const char *end = nul ? nul : s + len;
+	const struct dtidy_node *n = t->root;
+	while (n) {
+		while (s < end && *s == '/')
+			s++;
+		if (s == end)
+			return n;
+		const char *slash = memchr(s, '/', (size_t)(end - s));
+		size_t l = (size_t)((slash ? slash : end) - s);
+		const struct dtidy_node *c = n->child;
+		while (c && !(strlen(c->name) == l && memcmp(c->name, s, l) == 0))
+			c = c->next;
+		n = c;
+		s += l;
+	}
+	return NULL;
+}
+
 const char *node_unit(const struct dtidy_node *n)
 {
 	return n->unit ? n->unit : "";
@@ -220,6 +257,11 @@ int node_is_omitted(const struct dtidy_tree *t, const struct dtidy_node *n)
 int node_is_disabled(const struct dtidy_node *n)
 {
 	return strcmp(prop_str(dtidy_prop_get(n, "status")), "disabled") == 0;
+}
+
+int node_has_children(const struct dtidy_node *n)
+{
+	return n->child || n->had_children;
 }
 
 int node_is_interrupt_provider(const struct dtidy_node *n)

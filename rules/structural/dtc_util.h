@@ -32,6 +32,11 @@ int pval_is_ref_at(const struct pval *v, size_t byte_off);
  * phandles stop there instead of misreading the cells after it. */
 int pval_is_unresolved_at(const struct pval *v, size_t byte_off);
 
+/* Where the value byte at offset off was written: the cell holding it (for
+ * a cell written by a macro, the macro's use), else its string, bytes or
+ * reference; the property's effective definition when past the end. */
+struct dtidy_loc prop_byte_loc(const struct dtidy_tree *t, const struct dtidy_prop *p, size_t off);
+
 /* Encoded length of a property, without building it. */
 size_t prop_len(const struct dtidy_tree *t, const struct dtidy_prop *p);
 int prop_is_one_string(const struct dtidy_tree *t, const struct dtidy_prop *p);
@@ -52,9 +57,17 @@ long node_own_size_cells(const struct dtidy_tree *t, const struct dtidy_node *n)
 int node_addr_cells_or_default(const struct dtidy_tree *t, const struct dtidy_node *n);
 int node_size_cells_or_default(const struct dtidy_tree *t, const struct dtidy_node *n);
 int phandle_is_valid(uint32_t ph);
+/* The node a path names as dtc looks paths up (get_node_by_path): from the
+ * root, leading and repeated '/' skipped, each component the whole name of
+ * a child ("uart@1000", not "uart"); "" is the root itself. path is the
+ * first len bytes of s, up to a NUL. NULL when there is no such node. */
+const struct dtidy_node *dtc_node_by_path(const struct dtidy_tree *t, const char *s, size_t len);
 /* A node dtc drops before checking (/omit-if-no-ref/ and unreferenced). */
 int node_is_omitted(const struct dtidy_tree *t, const struct dtidy_node *n);
 int node_is_disabled(const struct dtidy_node *n);
+/* dtc's "node->children": live children, or ones deleted or omitted since
+ * (see dtidy_node.had_children). */
+int node_has_children(const struct dtidy_node *n);
 int node_is_interrupt_provider(const struct dtidy_node *n);
 char *node_path(const struct dtidy_node *n, char *buf, size_t size);
 

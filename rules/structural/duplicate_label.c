@@ -12,7 +12,8 @@ struct seen {
 	const char *label;
 	const struct dtidy_node *node;
 	const struct dtidy_prop *prop;	/* NULL for a node label */
-	const void *where;		/* node, prop or value chunk: identity */
+	int in_value;			/* a label inside prop's value */
+	const void *where;		/* node, prop or value label: identity */
 	struct dtidy_loc loc;
 	size_t pos;
 };
@@ -23,9 +24,10 @@ struct table {
 };
 
 static void see(struct table *tb, const char *label, const struct dtidy_node *node,
-		const struct dtidy_prop *prop, const void *where, struct dtidy_loc loc)
+		const struct dtidy_prop *prop, int in_value, const void *where,
+		struct dtidy_loc loc)
 {
-	struct seen s = {label, node, prop, where, loc, tb->n};
+	struct seen s = {label, node, prop, in_value, where, loc, tb->n};
 	VEC_PUSH(tb->v, tb->n, tb->cap, s);
 }
 
@@ -42,10 +44,13 @@ static void check(struct dtidy_ctx *ctx)
 	struct table tb = {0};
 	FOREACH_CHECKED_NODE(n, t) {
 		for (size_t i = 0; i < n->nlabels; i++)
-			see(&tb, n->labels[i], n, NULL, n, dtidy_node_loc(n));
+			see(&tb, n->labels[i], n, NULL, 0, n, dtidy_node_loc(n));
 		DTIDY_FOREACH_PROP(p, n) {
 			for (size_t i = 0; i < p->nlabels; i++)
-				see(&tb, p->labels[i], n, p, p, dtidy_prop_loc(p));
+				see(&tb, p->labels[i], n, p, 0, p, dtidy_prop_loc(p));
+			for (size_t i = 0; i < p->nvlabels; i++)
+				see(&tb, p->vlabels[i].name, n, p, 1, &p->vlabels[i],
+				    p->vlabels[i].loc);
 		}
 	}
 	if (tb.n > 1)
@@ -60,9 +65,10 @@ static void check(struct dtidy_ctx *ctx)
 		if (s->where == o->where)
 			continue;	/* the same label merged twice onto one thing */
 		struct dtidy_report *r = dtidy_report(ctx, o->loc,
-			"label '%s' is used twice: on %s%s%s and on %s%s%s", o->label,
-			o->prop ? o->prop->name : "", o->prop ? " in " : "",
-			node_path(o->node, a, sizeof(a)), s->prop ? s->prop->name : "",
+			"label '%s' is used twice: on %s%s%s%s and on %s%s%s%s", o->label,
+			o->in_value ? "the value of " : "", o->prop ? o->prop->name : "",
+			o->prop ? " in " : "", node_path(o->node, a, sizeof(a)),
+			s->in_value ? "the value of " : "", s->prop ? s->prop->name : "",
 			s->prop ? " in " : "", node_path(s->node, b, sizeof(b)));
 		if (r)
 			dtidy_report_related(r, s->loc, "first used here");

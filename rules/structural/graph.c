@@ -1,8 +1,13 @@
-/* graph-port, graph-endpoint, graph-child-address (dtc warnings): the
- * OF graph (ports/port@N/endpoint@M with remote-endpoint links). A node
- * with endpoint children is a port; ports and endpoints are named so, have
+/* graph-nodes, graph-port, graph-endpoint (dtc warnings): the OF graph
+ * (ports/port@N/endpoint@M with remote-endpoint links). A node with
+ * endpoint children is a port; ports and endpoints are named so, have
  * single-cell reg matching their unit address under 1/0 cells, and links
- * are bidirectional. */
+ * are bidirectional.
+ *
+ * As in dtc 1.8, an overlay (/plugin/) gets only the reg checks: its
+ * nodes are fragments whose names and links belong to the base tree. dtc 1.8 dropped 1.6's
+ * graph_child_address ("a single endpoint needs no #address-cells"): the
+ * graph binding allows port@0/endpoint@0 with cell counts alone. */
 #include <stdio.h>
 #include <string.h>
 
@@ -35,9 +40,11 @@ static void check_port(struct dtidy_ctx *ctx)
 	FOREACH_CHECKED_NODE(n, t) {
 		if (node_bus(t, n, STAGE_GRAPH) != BUS_GRAPH_PORT)
 			continue;
+		check_reg(ctx, t, n);
+		if (t->plugin)
+			continue;
 		if (!node_basename_is(n, "port"))
 			fail_node(ctx, n, "graph port node '%s' should be named \"port\"", n->name);
-		check_reg(ctx, t, n);
 	}
 }
 
@@ -65,9 +72,11 @@ static void check_endpoint(struct dtidy_ctx *ctx)
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	char path[512];
 	FOREACH_CHILD_OF_BUS(n, t, STAGE_GRAPH, BUS_GRAPH_PORT) {
+		check_reg(ctx, t, n);
+		if (t->plugin)
+			continue;
 		if (!node_basename_is(n, "endpoint"))
 			fail_node(ctx, n, "graph endpoint node '%s' should be named \"endpoint\"", n->name);
-		check_reg(ctx, t, n);
 		const struct dtidy_node *r = remote(ctx, t, n, 1);
 		if (r && remote(ctx, t, r, 0) != n)
 			fail_node(ctx, n, "graph link to %s is not bidirectional",
@@ -85,29 +94,6 @@ static void check_nodes(struct dtidy_ctx *ctx)
 			fail_node(ctx, t->root,
 				  "the root node contains endpoint node '%s': a misplaced remote-endpoint?",
 				  c->name);
-	}
-}
-
-static void check_child_address(struct dtidy_ctx *ctx)
-{
-	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	FOREACH_CHECKED_NODE(n, t) {
-		enum bus_type b = node_bus(t, n, STAGE_GRAPH);
-		if (b != BUS_GRAPH_PORT && b != BUS_GRAPH_PORTS)
-			continue;
-		int cnt = 0, nonzero = 0;
-		DTIDY_FOREACH_CHILD(c, n) {
-			const struct dtidy_prop *p = dtidy_prop_get(c, "reg");
-			if (p && prop_first_cell(t, p) != 0) {
-				nonzero = 1;
-				break;
-			}
-			cnt++;
-		}
-		if (!nonzero && cnt == 1 && node_own_addr_cells(t, n) >= 0)
-			fail_node(ctx, n,
-				  "graph node with a single child '%s' needs no #address-cells/#size-cells",
-				  n->child->name);
 	}
 }
 
@@ -131,7 +117,8 @@ const struct dtidy_rule dtidy_rule_graph_port = {
 	.severity = DTIDY_SEV_WARNING,
 	.description = "OF graph port misnamed or with a malformed reg",
 	.help = "A node holding endpoints is a port: named port or port@N, with a\n"
-		"one-cell reg equal to N under #address-cells = <1>, #size-cells = <0>.\n\n"
+		"one-cell reg equal to N under #address-cells = <1>, #size-cells = <0>.\n"
+		"In an overlay only the reg is checked: names belong to the base tree.\n\n"
 		"Bad:\n\tin@0 { reg = <0>; endpoint { }; };\n"
 		"Good:\n\tport@0 { reg = <0>; endpoint { }; };\n",
 	.dtc_check = "graph_port",
@@ -150,19 +137,4 @@ const struct dtidy_rule dtidy_rule_graph_endpoint = {
 		"Good:\n\ta: endpoint { remote-endpoint = <&b>; };  /* b links to &a */\n",
 	.dtc_check = "graph_endpoint",
 	.check = check_endpoint,
-};
-
-const struct dtidy_rule dtidy_rule_graph_child_address = {
-	.api_version = DTIDY_RULE_API_VERSION,
-	.id = "graph-child-address",
-	.family = "structural",
-	.severity = DTIDY_SEV_WARNING,
-	.description = "graph node with one child declaring cell counts",
-	.help = "A port (or ports node) with a single child at address 0 needs no\n"
-		"#address-cells/#size-cells and no unit address on the child.\n\n"
-		"Bad:\n\tport { #address-cells = <1>; #size-cells = <0>;\n"
-		"\t\tendpoint@0 { reg = <0>; }; };\n"
-		"Good:\n\tport { endpoint { }; };\n",
-	.dtc_check = "graph_child_address",
-	.check = check_child_address,
 };

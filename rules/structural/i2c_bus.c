@@ -14,7 +14,7 @@ static void check_bridge(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
 	FOREACH_CHECKED_NODE(n, t) {
-		if (node_bus(t, n, STAGE_I2C) != BUS_I2C || !n->child)
+		if (node_bus(t, n, STAGE_I2C) != BUS_I2C || !node_has_children(n))
 			continue;
 		if (node_addr_cells_or_default(t, n) != 1)
 			fail_node(ctx, n, "I2C bus needs #address-cells = <1>");

@@ -85,6 +85,10 @@ static void check_provider(struct dtidy_ctx *ctx)
 	}
 }
 
+/* One interrupt-map entry is child unit address + child specifier, the
+ * parent's phandle, then the parent's unit address (#address-cells of the
+ * parent, 0 when it has none) and specifier (its #interrupt-cells).
+ * Findings about one entry point at its phandle cell. */
 static void check_map(struct dtidy_ctx *ctx)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
@@ -113,25 +117,30 @@ static void check_map(struct dtidy_ctx *ctx)
 			continue;
 		}
 		size_t ncells = v.len / 4;
-		for (size_t cell = 0; cell < ncells;) {
+		for (size_t cell = 0, entry = 1; cell < ncells; entry++) {
 			if (cell + cellsize >= ncells) {
-				fail_prop(ctx, map, "\"interrupt-map\" is %zu bytes, too short for its last row",
-					  v.len);
+				fail_prop(ctx, map,
+					  "\"interrupt-map\" is %zu bytes: entry %zu needs more than %zu",
+					  v.len, entry, (cell + cellsize) * 4);
 				break;
 			}
 			cell += cellsize;
+			struct dtidy_loc at = prop_byte_loc(t, map, cell * 4);
 			uint32_t ph = pval_cell(&v, cell);
 			if (pval_is_unresolved_at(&v, cell * 4))
 				break;
 			if (!phandle_is_valid(ph)) {
 				if (!t->plugin)
-					fail_prop(ctx, map, "\"interrupt-map\": cell %zu is not a phandle", cell);
+					dtidy_report_subject(dtidy_report(ctx, at,
+						"\"interrupt-map\" entry %zu: cell %zu (0x%x) is not a phandle",
+						entry, cell, ph), n, map);
 				break;
 			}
 			const struct dtidy_node *parent = dtidy_node_by_phandle(t, ph);
 			if (!parent) {
-				fail_prop(ctx, map, "\"interrupt-map\": cell %zu (0x%x) is not the phandle of any node",
-					  cell, ph);
+				dtidy_report_subject(dtidy_report(ctx, at,
+					"\"interrupt-map\" entry %zu: cell %zu (0x%x) is not the phandle of any node",
+					entry, cell, ph), n, map);
 				break;
 			}
 			const struct dtidy_prop *pic = dtidy_prop_get(parent, "#interrupt-cells");
@@ -142,9 +151,20 @@ static void check_map(struct dtidy_ctx *ctx)
 			}
 			size_t psize = prop_first_cell(t, pic);
 			const struct dtidy_prop *pac = dtidy_prop_get(parent, "#address-cells");
-			if (pac)
+			if (pac) {
 				psize += prop_first_cell(t, pac);
+			} else {
+				struct dtidy_report *r = dtidy_report(ctx, at,
+					"\"interrupt-map\" entry %zu: interrupt parent %s has no '#address-cells' (0 assumed); give it #address-cells = <0>",
+					entry, node_path(parent, path, sizeof(path)));
+				dtidy_report_subject(r, n, map);
+				if (r)
+					dtidy_report_related(r, dtidy_node_loc(parent), "the interrupt parent");
+			}
 			cell += 1 + psize;
+			if (cell > ncells)
+				fail_prop(ctx, map, "\"interrupt-map\" is %zu bytes: entry %zu needs %zu",
+					  v.len, entry, cell * 4);
 		}
 		pval_free(&v);
 	}
@@ -193,8 +213,11 @@ const struct dtidy_rule dtidy_rule_interrupt_map = {
 	.help =
 		"Each interrupt-map row is: child unit address (#address-cells), child\n"
 		"specifier (#interrupt-cells), parent phandle, parent unit address (its\n"
-		"#address-cells, if any) and parent specifier (its #interrupt-cells).\n"
-		"interrupt-map-mask has the size of the child part.\n"
+		"#address-cells) and parent specifier (its #interrupt-cells); see the\n"
+		"Devicetree Specification, 2.4.3.1 interrupt-map. interrupt-map-mask has\n"
+		"the size of the child part. An interrupt parent without #address-cells\n"
+		"is read as 0 cells, which dtc (1.7 on) reports once per row: give the\n"
+		"parent #address-cells = <0>.\n"
 		"\n"
 		"Bad:\n\tinterrupt-map = <0 0 0 1 &intc 0>;   /* intc needs 3 cells */\n"
 		"Good:\n\tinterrupt-map = <0 0 0 1 &intc 0 5 4>;\n",

@@ -36,7 +36,10 @@ static void check_entries(struct dtidy_ctx *ctx, const struct dtidy_tree *t,
 			cellsize = 0;	/* 0 or -1 skips an optional entry */
 			continue;
 		}
-		if (v.nrefs && !pval_is_ref_at(&v, cell * 4))
+		/* dtc checks this whenever the value came from source (it
+		 * always carries type markers): a phandle written as a
+		 * number is reported even with no reference in the value */
+		if (!pval_is_ref_at(&v, cell * 4))
 			fail_prop(ctx, p, "\"%s\": cell %zu should be a &reference", p->name, cell);
 		const struct dtidy_node *prov = dtidy_node_by_phandle(t, ph);
 		if (!prov) {

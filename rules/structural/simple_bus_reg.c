@@ -13,7 +13,10 @@ static void check(struct dtidy_ctx *ctx)
 	FOREACH_CHILD_OF_BUS(n, t, STAGE_SIMPLE, BUS_SIMPLE) {
 		const struct dtidy_prop *p = dtidy_prop_get(n, "reg");
 		size_t skip = 0;
-		if (!p) {
+		if (p) {
+			if (prop_len(t, p) == 0)
+				p = NULL;	/* an empty reg gives no address (dtc) */
+		} else {
 			p = dtidy_prop_get(n, "ranges");
 			if (p && prop_len(t, p) == 0)
 				p = NULL;
@@ -21,7 +24,7 @@ static void check(struct dtidy_ctx *ctx)
 		}
 		if (!p) {
 			if (n->parent->parent && node_bus(t, n, STAGE_SIMPLE) != BUS_SIMPLE)
-				fail_node(ctx, n, "child of a simple-bus without reg or ranges");
+				fail_node(ctx, n, "child of a simple-bus with no address: reg and ranges are missing or empty");
 			continue;
 		}
 		struct pval v;

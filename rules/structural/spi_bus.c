@@ -15,7 +15,7 @@ static void check_bridge(struct dtidy_ctx *ctx)
 			continue;
 		if (!node_basename_is(n, "spi") && dtidy_prop_get(n, "reg"))
 			fail_node(ctx, n, "SPI bus '%s' should be named \"spi\"", n->name);
-		if (!n->child)
+		if (!node_has_children(n))
 			continue;
 		int want = dtidy_prop_get(n, "spi-slave") ? 0 : 1;
 		if (node_addr_cells_or_default(t, n) != want)

@@ -117,7 +117,7 @@ const struct rule_case rule_cases[] = {
 	{"interrupt-map",
 	 HDR "\tintc: i { interrupt-controller; #interrupt-cells = <3>; };\n"
 	     "\tn { #address-cells = <0>; #interrupt-cells = <1>; interrupt-map = <1 &intc 0 5 4 2>; };\n" END,
-	 HDR "\tintc: i { interrupt-controller; #interrupt-cells = <3>; };\n"
+	 HDR "\tintc: i { interrupt-controller; #interrupt-cells = <3>; #address-cells = <0>; };\n"
 	     "\tn { #address-cells = <0>; #interrupt-cells = <1>; interrupt-map = <1 &intc 0 5 4>; };\n" END},
 	{"graph-nodes", HDR "\tfoo { remote-endpoint = <&foo>; };\n" END, HDR "\tfoo { };\n" END},
 	{"graph-port", HDR "\td { in { a: endpoint { remote-endpoint = <&a>; }; }; };\n" END,
@@ -125,9 +125,6 @@ const struct rule_case rule_cases[] = {
 	{"graph-endpoint",
 	 HDR "\td { port { a: ep { remote-endpoint = <&b>; }; }; };\n\te { port { b: endpoint { remote-endpoint = <&c>; }; c: x { }; }; };\n" END,
 	 HDR "\td { port { a: endpoint { remote-endpoint = <&b>; }; }; };\n\te { port { b: endpoint { remote-endpoint = <&a>; }; }; };\n" END},
-	{"graph-child-address",
-	 HDR "\td { port { #address-cells = <1>; #size-cells = <0>; a: endpoint@0 { reg = <0>; remote-endpoint = <&a>; }; }; };\n" END,
-	 HDR "\td { port { a: endpoint { remote-endpoint = <&a>; }; }; };\n" END},
 	{"names-count", HDR "\tc: c { #clock-cells = <1>; };\n\tu { clocks = <&c 1>, <&c 2>; clock-names = \"a\"; };\n" END,
 	 HDR "\tc: c { #clock-cells = <1>; };\n\tu { clocks = <&c 1>, <&c 2>; clock-names = \"a\", \"b\"; };\n" END},
 	{"compatible-format", HDR "\ta { compatible = \"Acme, UART\"; };\n" END,

@@ -88,7 +88,8 @@ static char *run(const char *rule, int with_soc, const struct rt_file *files, si
 	char inc[128];
 	snprintf(inc, sizeof(inc), "%s/include", t.dir);
 	char *incs[] = {inc};
-	struct engine_opts eo = {.incdirs = incs, .nincdirs = 1, .level = -1};
+	/* every W= level, so a rule the kernel runs only with W=1/W=2 runs */
+	struct engine_opts eo = {.incdirs = incs, .nincdirs = 1, .level = 2};
 	struct diag_list errs = {0};
 	struct engine *e = engine_new(&eo, &errs);
 	cr_assert_not_null(e);
