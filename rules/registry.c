@@ -42,6 +42,13 @@
 	X(hv_abi_version) \
 	X(hv_compatible_order) \
 	X(hv_epapr) \
+	X(hv_epapr_byte_channel) \
+	X(hv_epapr_doorbell) \
+	X(hv_epapr_pic) \
+	X(hv_ffa_manifest) \
+	X(hv_ffa_regions) \
+	X(hv_ffa_spmc) \
+	X(hv_hafnium_manifest) \
 	X(hv_interrupts) \
 	X(hv_kvm) \
 	X(hv_node_name) \
@@ -127,7 +134,18 @@
 	X(unused_suppression) \
 	X(value_whitespace) \
 	X(vendor_prefix) \
-	X(xen_dom0less)
+	X(xen_boot_module) \
+	X(xen_cpupool) \
+	X(xen_dom0less) \
+	X(xen_domain_capabilities) \
+	X(xen_domain_options) \
+	X(xen_grant_dma) \
+	X(xen_passthrough) \
+	X(xen_static_evtchn) \
+	X(xen_static_heap) \
+	X(xen_static_mem) \
+	X(xen_static_shm) \
+	X(xen_vcpu)
 
 #define DECLARE(name) extern const struct dtidy_rule dtidy_rule_##name;
 RULES(DECLARE)

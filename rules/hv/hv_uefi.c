@@ -12,18 +12,6 @@ static const struct {
 	{"xen,uefi-mmap-desc-ver", 32},
 };
 
-/* Total bits of a value made only of cells; 0 otherwise. */
-static unsigned value_bits(const struct dtidy_prop *p)
-{
-	unsigned bits = 0;
-	for (size_t i = 0; i < p->nchunks; i++) {
-		if (p->chunks[i].kind != DTIDY_CHUNK_CELLS)
-			return 0;
-		bits += (unsigned)p->chunks[i].n * p->chunks[i].bits;
-	}
-	return bits;
-}
-
 static void check_uefi(struct dtidy_ctx *ctx, const struct dtidy_node *u)
 {
 	for (size_t i = 0; i < sizeof(uefi_props) / sizeof(uefi_props[0]); i++) {
@@ -34,7 +22,7 @@ static void check_uefi(struct dtidy_ctx *ctx, const struct dtidy_node *u)
 					  uefi_props[i].name, want);
 			continue;
 		}
-		unsigned got = value_bits(p);
+		unsigned got = hv_value_bits(p);
 		const char *form = want == 64 ? "two cells: <hi lo>" : "one cell";
 		if (!got)
 			dtidy_report_prop(ctx, NULL, p, "%s is a %u-bit value (%s), not %s",

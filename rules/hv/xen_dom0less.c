@@ -1,110 +1,87 @@
-/* xen-dom0less: domains and boot modules in a Xen host tree's /chosen. */
+/* xen-dom0less: the domain nodes Xen builds at boot from /chosen. */
+#include <inttypes.h>
 #include <string.h>
 
 #include "hv.h"
 
-#define MAX_STRINGS 16
-
-/* The generic entry of a boot module's compatible list. */
-static int generic_module(const char *s)
-{
-	return !strcmp(s, "multiboot,module") || !strcmp(s, "xen,multiboot-module");
-}
-
-static int is_module(const struct dtidy_node *n)
-{
-	const struct dtidy_prop *p = dtidy_prop_get(n, "compatible");
-	long ns = dtidy_prop_nstrings(p);
-	for (long i = 0; i < ns; i++)
-		if (!strncmp(dtidy_prop_string(p, (size_t)i), "multiboot,", 10) ||
-		    generic_module(dtidy_prop_string(p, (size_t)i)))
-			return 1;
-	return 0;
-}
-
-static void check_module(struct dtidy_ctx *ctx, const struct dtidy_node *m)
-{
-	const struct dtidy_prop *p = dtidy_prop_get(m, "compatible");
-	long ns = dtidy_prop_nstrings(p);
-	if (ns > 0 && ns <= MAX_STRINGS) {
-		size_t order[MAX_STRINGS], k = 0;
-		for (long i = 0; i < ns; i++)
-			if (!generic_module(dtidy_prop_string(p, (size_t)i)))
-				order[k++] = (size_t)i;
-		for (long i = 0; i < ns; i++)
-			if (generic_module(dtidy_prop_string(p, (size_t)i)))
-				order[k++] = (size_t)i;
-		for (long i = 0; i < ns; i++) {
-			if (order[i] == (size_t)i)
-				continue;
-			for (long j = i; j < ns; j++)
-				if (generic_module(dtidy_prop_string(p, (size_t)j))) {
-					struct dtidy_report *r = dtidy_report(
-						ctx, dtidy_prop_string_loc(p, (size_t)j),
-						"\"%s\" must come after the specific entry (\"%s\"): "
-						"compatible lists go from specific to generic",
-						dtidy_prop_string(p, (size_t)j),
-						dtidy_prop_string(p, order[0]));
-					dtidy_report_subject(r, m, p);
-					hv_fix_string_order(r, p, order, (size_t)ns);
-					break;
-				}
-			break;
-		}
-	}
-	if (!dtidy_prop_get(m, "reg"))
-		dtidy_report_node(ctx, m,
-				  "boot module %s has no reg (where the bootloader loaded it)", m->name);
-}
-
 static void check_domain(struct dtidy_ctx *ctx, const struct dtidy_node *d)
 {
-	static const char *const need[] = {"memory", "cpus", "#address-cells", "#size-cells"};
-	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)
-		if (!dtidy_prop_get(d, need[i]))
-			dtidy_report_node(ctx, d, "xen,domain node %s lacks %s", d->name,
-					  need[i]);
-	DTIDY_FOREACH_CHILD(c, d)
-	{
-		if (is_module(c))
-			check_module(ctx, c);
+	if (!hv_maybe_chosen(dtidy_ctx_tree(ctx), d->parent)) {
+		char path[256];
+		dtidy_report_node(ctx, d,
+				  "xen,domain node %s is not a child of /chosen: Xen builds only the "
+				  "domains listed directly in /chosen and ignores this one",
+				  dtidy_node_path(d, path, sizeof(path)));
+		return;
 	}
+	const struct dtidy_prop *p = dtidy_prop_get(d, "memory");
+	uint64_t kib;
+	if (!p)
+		dtidy_report_node(ctx, d,
+				  "xen,domain node %s lacks memory (the guest's RAM in KiB, a "
+				  "64-bit number such as <0 0x20000>)",
+				  d->name);
+	else if (!hv_prop_u64(p, &kib))
+		dtidy_report_prop(ctx, NULL, p,
+				  "memory is a 64-bit number of KiB: two cells <hi lo> (e.g. <0 0x20000>), "
+				  "not %u bits; Xen cannot read it and refuses to build the domain",
+				  hv_value_bits(p));
+	else if (!kib)
+		dtidy_report_prop(ctx, NULL, p, "memory is 0 KiB: the domain has no RAM");
+
+	p = dtidy_prop_get(d, "cpus");
+	uint32_t cpus;
+	if (!p)
+		dtidy_report_node(ctx, d,
+				  "xen,domain node %s lacks cpus (the number of vCPUs): Xen panics",
+				  d->name);
+	else if (!hv_prop_u32(p, &cpus))
+		dtidy_report_prop(ctx, NULL, p, "cpus is one 32-bit cell (the number of vCPUs)");
+	else if (!cpus)
+		dtidy_report_prop(ctx, NULL, p, "cpus = <0>: a domain needs at least one vCPU");
+
+	static const char *const cells[] = {"#address-cells", "#size-cells"};
+	for (size_t i = 0; i < 2; i++)
+		if (!dtidy_prop_get(d, cells[i]))
+			hv_about(dtidy_report_sev(ctx, DTIDY_SEV_WARNING, hv_node_loc(d),
+						  "xen,domain node %s lacks %s: booting.txt requires it, "
+						  "for the reg of the domain's boot modules",
+						  d->name, cells[i]),
+				 d, NULL);
 }
 
 static void check(struct dtidy_ctx *ctx)
 {
-	DTIDY_FOREACH_NODE(n, dtidy_ctx_tree(ctx))
-	{
-		if (dtidy_node_is_compatible(n, "xen,domain"))
-			check_domain(ctx, n);
-	}
+	hv_each_compatible(ctx, "xen,domain", check_domain);
 }
 
 const struct dtidy_rule dtidy_rule_xen_dom0less = {
 	.api_version = DTIDY_RULE_API_VERSION,
 	.id = "xen-dom0less",
 	.family = "hv",
-	.severity = DTIDY_SEV_WARNING,
-	.flags = DTIDY_RULE_FIXABLE,
-	.description = "Xen dom0less domains have memory, cpus, cell sizes and well-formed modules",
-	.help = "Xen docs/misc/arm/device-tree/booting.txt (\"Creating Multiple Domains\n"
-		"directly from Xen\", dom0less): each guest is a node compatible with\n"
-		"\"xen,domain\" under /chosen, with memory (KB), cpus, and #address-cells /\n"
-		"#size-cells for the reg of its boot modules. Each module child lists its\n"
-		"compatible from specific to generic (\"multiboot,kernel\",\n"
-		"\"multiboot,module\"; the same for ramdisk and device-tree) and has reg,\n"
-		"the address and size where the bootloader put the image. Missing pieces\n"
-		"make Xen skip the domain or fail the boot. --fix reorders a module's\n"
-		"compatible in place.\n"
+	.severity = DTIDY_SEV_ERROR,
+	.description = "Xen dom0less domains sit in /chosen with memory, cpus and cell sizes",
+	.help = "Xen docs/misc/arm/device-tree/booting.txt, \"Creating Multiple Domains\n"
+		"directly from Xen\": each guest Xen creates at boot is a node compatible\n"
+		"with \"xen,domain\" directly under /chosen (Xen walks only the children of\n"
+		"/chosen; a domain elsewhere is ignored) with\n"
+		"- memory: \"a 64-bit integer specifying the amount of kilobytes of RAM\":\n"
+		"  two cells <hi lo> or /bits/ 64 <n>; one cell cannot be read and Xen\n"
+		"  refuses to build the domain;\n"
+		"- cpus: the number of vCPUs, one cell, at least 1 (Xen panics without it);\n"
+		"- #address-cells and #size-cells, for the reg of the boot modules below\n"
+		"  (warning when missing).\n"
+		"The boot modules, the optional properties and the other children are\n"
+		"checked by xen-boot-module, xen-domain-options, xen-domain-capabilities,\n"
+		"xen-vcpu, xen-static-mem, xen-static-shm and xen-static-evtchn. Values\n"
+		"written with macros and nodes completed through &label count as merged.\n"
 		"\n"
 		"Bad:\n"
 		"\tchosen {\n"
 		"\t\tdomU1 {\n"
 		"\t\t\tcompatible = \"xen,domain\";\n"
-		"\t\t\tmemory = <0 0x20000>;\t\t/* no cpus, no cell sizes */\n"
-		"\t\t\tkernel {\n"
-		"\t\t\t\tcompatible = \"multiboot,module\", \"multiboot,kernel\";\n"
-		"\t\t\t};\n"
+		"\t\t\tmemory = <0x20000>;\t\t/* one cell: not 64 bits */\n"
+		"\t\t\t/* no cpus, no #address-cells / #size-cells */\n"
 		"\t\t};\n"
 		"\t};\n"
 		"\n"
@@ -116,10 +93,6 @@ const struct dtidy_rule dtidy_rule_xen_dom0less = {
 		"\t\t\t#size-cells = <2>;\n"
 		"\t\t\tmemory = <0 0x20000>;\n"
 		"\t\t\tcpus = <1>;\n"
-		"\t\t\tmodule@4a000000 {\n"
-		"\t\t\t\tcompatible = \"multiboot,kernel\", \"multiboot,module\";\n"
-		"\t\t\t\treg = <0 0x4a000000 0 0xffffff>;\n"
-		"\t\t\t};\n"
 		"\t\t};\n"
 		"\t};\n",
 	.check = check,

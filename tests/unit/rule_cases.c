@@ -5,6 +5,7 @@
 
 #define HDR "/dts-v1/;\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n"
 #define END "};\n"
+#define HDR2 "/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"
 
 /* A Xen hypervisor node beside a GIC, with the root cells it needs. */
 #define XEN(body)                                                             \
@@ -14,6 +15,13 @@
 	"\t\tcompatible = \"arm,cortex-a15-gic\";\n\t\t#interrupt-cells = <3>;\n" \
 	"\t\tinterrupt-controller;\n\t\treg = <0 0x2c001000 0 0x1000>;\n\t};\n"  \
 	"\thypervisor {\n" body "\t};\n};\n"
+/* A host tree with one dom0less domain (128 MiB, one vCPU); `body` goes
+ * into the domain. */
+#define DOM0LESS(body)                                                        \
+	"/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"        \
+	"\tchosen {\n\t\tdomU1 {\n\t\t\tcompatible = \"xen,domain\";\n"        \
+	"\t\t\t#address-cells = <2>;\n\t\t\t#size-cells = <2>;\n"               \
+	"\t\t\tmemory = <0 0x20000>;\n\t\t\tcpus = <1>;\n" body "\t\t};\n\t};\n};\n"
 #define XEN_COMPAT "\t\tcompatible = \"xen,xen-4.2\", \"xen,xen\";\n"
 #define XEN_REG "\t\treg = <0 0xb0000000 0 0x20000>;\n"
 #define XEN_IRQ "\t\tinterrupts = <1 15 0xf08>;\n"
@@ -230,6 +238,57 @@ const struct rule_case rule_cases[] = {
 	 "/dts-v1/;\n/ {\n\tchosen {\n\t\tdomU1 {\n\t\t\tcompatible = \"xen,domain\";\n"
 	 "\t\t\t#address-cells = <2>;\n\t\t\t#size-cells = <2>;\n"
 	 "\t\t\tmemory = <0 0x20000>;\n\t\t\tcpus = <1>;\n\t\t};\n\t};\n};\n"},
+	{"xen-boot-module", DOM0LESS("\t\tk { compatible = \"multiboot,module\", \"multiboot,kernel\"; reg = <0 1 0 1>; };\n"),
+	 DOM0LESS("\t\tk { compatible = \"multiboot,kernel\", \"multiboot,module\"; reg = <0 1 0 1>; };\n")},
+	{"xen-domain-options", DOM0LESS("\t\t\tmax_grant_version = <3>;\n"), DOM0LESS("\t\t\tmax_grant_version = <2>;\n")},
+	{"xen-domain-capabilities", DOM0LESS("\t\t\tcapabilities = <0x40>;\n"), DOM0LESS("\t\t\tcapabilities = <0x2>;\n")},
+	{"xen-vcpu", DOM0LESS("\t\t\tv { compatible = \"xen,vcpu\"; id = <1>; };\n"),
+	 DOM0LESS("\t\t\tv { compatible = \"xen,vcpu\"; id = <0>; };\n")},
+	{"xen-static-mem", DOM0LESS("\t\t\txen,static-mem = <0 0x30000000 0 0x1000>;\n"),
+	 DOM0LESS("\t\t\txen,static-mem = <0 0x30000000 0 0x8000000>;\n")},
+	{"xen-static-heap", HDR2 "\tchosen { xen,static-heap = <0 0x30001000 0 0x10000>; };\n" END,
+	 HDR2 "\tchosen { xen,static-heap = <0 0x30000000 0 0x10000>; };\n" END},
+	{"xen-static-shm", DOM0LESS("\t\t\ts { compatible = \"xen,domain-shared-memory-v1\"; xen,shm-id = <1>; };\n"),
+	 DOM0LESS("\t\t\ts { compatible = \"xen,domain-shared-memory-v1\"; xen,shm-id = \"a\";\n"
+		  "\t\t\t\txen,shared-mem = <0 0x50000000 0 0x60000000 0 0x1000>; };\n")},
+	{"xen-static-evtchn", DOM0LESS("\t\t\te: e { compatible = \"xen,evtchn-v1\"; xen,evtchn = <1>; };\n"),
+	 HDR2 "\tchosen {\n\t\ta: a { compatible = \"xen,evtchn-v1\"; xen,evtchn = <1 &b>; };\n"
+	      "\t\tb: b { compatible = \"xen,evtchn-v1\"; xen,evtchn = <2 &a>; };\n\t};\n" END},
+	{"xen-cpupool", HDR2 "\tchosen { p { compatible = \"xen,cpupool\"; cpupool-sched = \"fifo\"; }; };\n" END,
+	 HDR2 "\tcpus { #address-cells = <1>; #size-cells = <0>;\n"
+	      "\t\tc0: cpu@0 { device_type = \"cpu\"; reg = <0>; };\n\t};\n"
+	      "\tchosen { p { compatible = \"xen,cpupool\"; cpupool-cpus = <&c0>; cpupool-sched = \"null\"; }; };\n" END},
+	{"xen-passthrough", HDR2 "\tpassthrough { compatible = \"simple-bus\"; ranges; #address-cells = <2>; #size-cells = <2>;\n"
+			    "\t\td { xen,reg = <0 0x1000 0 0x1000>; };\n\t};\n" END,
+	 HDR2 "\tpassthrough { compatible = \"simple-bus\"; ranges; #address-cells = <2>; #size-cells = <2>;\n"
+	      "\t\td { xen,path = \"/d\"; xen,reg = <0 0x1000 0 0x1000 0 0x2000>; };\n\t};\n" END},
+	{"xen-grant-dma", HDR "\tx: iommu { compatible = \"xen,grant-dma\"; #iommu-cells = <2>; };\n" END,
+	 HDR "\tx: iommu { compatible = \"xen,grant-dma\"; #iommu-cells = <1>; };\n"
+	     "\tv { iommus = <&x 1>; };\n" END},
+	{"hv-epapr-byte-channel", "/dts-v1/;\n/ {\n\tb { compatible = \"epapr,hv-byte-channel\"; };\n};\n",
+	 "/dts-v1/;\n/ {\n\tinterrupt-parent = <&p>;\n"
+	 "\tp: p { compatible = \"epapr,hv-pic\"; interrupt-controller; #interrupt-cells = <2>; };\n"
+	 "\tb { compatible = \"epapr,hv-byte-channel\"; hv-handle = <1>; interrupts = <1 0 2 0>; };\n};\n"},
+	{"hv-epapr-doorbell", "/dts-v1/;\n/ {\n\td { compatible = \"epapr,hv-send-doorbell\"; };\n};\n",
+	 "/dts-v1/;\n/ {\n\td { compatible = \"epapr,hv-send-doorbell\"; hv-handle = <1>; };\n};\n"},
+	{"hv-epapr-pic", "/dts-v1/;\n/ {\n\tp { compatible = \"epapr,hv-pic\"; interrupt-controller; #interrupt-cells = <4>; };\n};\n",
+	 "/dts-v1/;\n/ {\n\tp { compatible = \"epapr,hv-pic\"; interrupt-controller; #interrupt-cells = <2>; };\n};\n"},
+	{"hv-ffa-manifest", "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-manifest-1.0\";\n};\n",
+	 "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-manifest-1.0\";\n\tffa-version = <0x10002>;\n"
+	 "\tuuid = <1 2 3 4>;\n\texecution-ctx-count = <1>;\n\texception-level = <2>;\n"
+	 "\texecution-state = <0>;\n\tmessaging-method = <3>;\n\tns-interrupts-action = <1>;\n};\n"},
+	{"hv-ffa-regions", "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-manifest-1.0\";\n"
+			   "\tm { compatible = \"arm,ffa-manifest-memory-regions\"; r { pages-count = <1>; }; };\n};\n",
+	 "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-manifest-1.0\";\n"
+	 "\tm { compatible = \"arm,ffa-manifest-memory-regions\"; r { pages-count = <1>; attributes = <3>; }; };\n};\n"},
+	{"hv-ffa-spmc", "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-core-manifest-1.0\";\n"
+			"\tattribute { spmc_id = <0x1>; maj_ver = <1>; min_ver = <1>; };\n};\n",
+	 "/dts-v1/;\n/ {\n\tcompatible = \"arm,ffa-core-manifest-1.0\";\n"
+	 "\tattribute { spmc_id = <0x8000>; maj_ver = <1>; min_ver = <1>; };\n};\n"},
+	{"hv-hafnium-manifest", "/dts-v1/;\n/ {\n\thypervisor {\n\t\tcompatible = \"hafnium,hafnium\";\n"
+				"\t\tvm1 { debug_name = \"a\"; };\n\t\tvm3 { debug_name = \"b\"; };\n\t};\n};\n",
+	 "/dts-v1/;\n/ {\n\thypervisor {\n\t\tcompatible = \"hafnium,hafnium\";\n"
+	 "\t\tvm1 { debug_name = \"a\"; };\n\t\tvm2 { debug_name = \"b\"; vcpu_count = <1>; mem_size = <0x1000>; };\n\t};\n};\n"},
 };
 
 const size_t rule_ncases = sizeof(rule_cases) / sizeof(rule_cases[0]);

@@ -1,0 +1,3 @@
+#define BANK0 0x30000000
+#define BANK1 0x50000000
+#define SZ_256M 0x10000000
