@@ -263,7 +263,11 @@ static struct cst *parse_macro_args(struct parser *p, struct cst *call)
 				depth--;
 			} else if (k == TK_COMMA && depth == 0)
 				break;
-			check_token(p);
+			/* an argument is preprocessing tokens: "08" may be pasted
+			 * into "efuse08"; the literal is judged where dtc sees it,
+			 * after expansion (the model's parse) */
+			if (cur(p)->err != TE_BAD_NUMBER)
+				check_token(p);
 			advance(p);
 		}
 		finish(p, arg);	/* an empty argument stays inside the call */
