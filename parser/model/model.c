@@ -95,6 +95,32 @@ void mt_undefined_macro(struct mtree *t, const struct cst *c)
 		      "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
 }
 
+void mt_undefined_macro_tok(struct mtree *t, uint32_t tok)
+{
+	size_t len;
+	const char *s = mt_tok_text(t, tok, &len);
+	struct dtidy_loc loc = mt_loc_toks(t, tok, tok + 1);
+	if (len && s[0] == '&') {
+		s++;
+		len--;
+	}
+	mt_error_kind(t, MODEL_DIAG_UNDEFINED_MACRO, loc, "syntax",
+		      "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
+}
+
+void mt_macro_labels(struct mtree *t, uint32_t tb, uint32_t upto)
+{
+	for (uint32_t i = tb; i < upto; i++) {
+		int k = t->toks[i].kind;
+		if (k == TK_LPAREN)
+			break;	/* the call's arguments: not names */
+		if (k == TK_NAME || k == TK_IDENT) {
+			mt_undefined_macro_tok(t, i);
+			return;
+		}
+	}
+}
+
 struct priv {
 	struct pp_result pp;
 	struct vlabel *vlabels;
