@@ -532,12 +532,19 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 	report_list_free(&reports);
 }
 
-static void syntax_errors(struct run *R)
+/* Lexical mistakes in what cpp reads before dtc does (an unterminated
+ * comment, a NUL in a line marker) are the file's as written; the rest of
+ * the syntax verdict is the model's, on the preprocessed tokens, as dtc
+ * parses them: structure split across #if branches, macros that make
+ * names or literals are judged after expansion. */
+static void lexical_errors(struct run *R)
 {
-	const struct cst_file *cst = &R->cst;
-	for (size_t i = 0; i < cst->nerrors; i++)
-		emit(R, &R->files[0], cst->errors[i].start, cst->errors[i].end, DTIDY_SEV_ERROR,
-		     "syntax", cst->errors[i].msg);
+	for (size_t i = 0; i < R->toks.n; i++) {
+		const struct dt_token *t = &R->toks.v[i];
+		if ((t->flags & TF_ERROR) && dt_tok_is_trivia(t->kind))
+			emit(R, &R->files[0], t->off, t->off + (t->len > 2 ? 2 : t->len),
+			     DTIDY_SEV_ERROR, "syntax", dt_tok_error_message(t->err));
+	}
 }
 
 static void parse_main(struct run *R)
@@ -680,12 +687,6 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 		const struct diag *d = &m->diags.v[i];
 		if ((fragment && needs_context(d)) || (missing_include && undefined_macro(d)))
 			continue;
-		/* the checked file's own syntax comes from its parse as written
-		 * (dtc's view, before the model's expansion); only what needs
-		 * the expansion (undefined macros) comes from the model */
-		if (!strcmp(d->rule, "syntax") && !strcmp(d->file, R->main->path) &&
-		    !undefined_macro(d))
-			continue;
 		struct seen_file *f = NULL;
 		if (!strcmp(d->file, R->main->path))
 			f = &R->files[0];
@@ -813,7 +814,7 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	 * and its CST let go (unless a rule reads both), so one check
 	 * usually holds one syntax tree at a time. */
 	parse_main(&R);
-	syntax_errors(&R);
+	lexical_errors(&R);
 	seen_supp(&R, &R.files[0]);
 	int fragment = is_fragment(&R);
 	run_rules(&R, NULL);

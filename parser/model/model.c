@@ -179,6 +179,11 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	for (size_t i = 0; i < cst.nerrors; i++) {
 		uint32_t s = cst.errors[i].start, e = cst.errors[i].end;
 		struct dtidy_loc loc = pp_origin_loc(&t.pp, s, e > s ? e : s + 1);
+		if (s >= t.pp.len && t.pp.nfiles) {
+			/* "found end of file": where the file ends, as dtc says */
+			loc.file = &t.pp.files[0]->pub;
+			loc.start = loc.end = (uint32_t)t.pp.files[0]->pub.len;
+		}
 		mt_error(&t, loc, "syntax", "%s", cst.errors[i].msg);
 	}
 	mt_build(&t);
