@@ -673,6 +673,56 @@ struct model *engine_model(struct engine *e, const struct engine_input *in)
 	return make_model(e, cfg, in->path, read_model_input, &mi, 1);
 }
 
+/* The macro name a MODEL_DIAG_UNDEFINED_MACRO message quotes. */
+static size_t quoted_name(const char *msg, const char **name)
+{
+	const char *a = strchr(msg, '\'');
+	const char *b = a ? strchr(a + 1, '\'') : NULL;
+	*name = a ? a + 1 : msg;
+	return b ? (size_t)(b - a - 1) : 0;
+}
+
+/* Is this the first time `d`'s macro name is seen in this file? */
+static int first_use(char ***seen, size_t *n, const struct diag *d)
+{
+	const char *name;
+	size_t len = quoted_name(d->message, &name);
+	for (size_t i = 0; i < *n; i++)
+		if (strlen((*seen)[i]) == len && !memcmp((*seen)[i], name, len))
+			return 0;
+	*seen = xrealloc(*seen, (*n + 1) * sizeof(**seen));
+	(*seen)[(*n)++] = xstrndup(name, len);
+	return 1;
+}
+
+/* A name the preprocessor left in a file that is part of a tree (a .dtsi,
+ * an overlay checked on its own) or built with defines dtidy does not see
+ * (U-Boot's CONFIG_* and test IDs, Zephyr's and ZMK's -D, TF-A's): its
+ * includer or its build defines it. Said once per name, as a note. */
+static void undefined_macro_note(struct run *R, struct seen_file *f, const struct diag *d,
+				 int fragment, enum dt_profile prof)
+{
+	const char *name;
+	size_t len = quoted_name(d->message, &name);
+	char msg[512];
+	if (fragment)
+		snprintf(msg, sizeof(msg), "'%.*s' is not defined here: the files that include "
+			 "this one must define it (checked alone, its uses are not judged)",
+			 (int)len, name);
+	else
+		snprintf(msg, sizeof(msg), "'%.*s' is not defined here; %s builds may define it "
+			 "(pass -D %.*s=VALUE to judge its uses)", (int)len, name,
+			 dt_profile_name(prof), (int)len, name);
+	emit(R, f, d->off, d->end_off, DTIDY_SEV_NOTE, "preprocessor", msg);
+}
+
+/* Builds pass defines of their own (-D) to cpp: an unknown macro may be one. */
+static int build_defines_macros(enum dt_profile p)
+{
+	return p == DT_PROFILE_UBOOT || p == DT_PROFILE_ZEPHYR || p == DT_PROFILE_ZMK ||
+	       p == DT_PROFILE_TFA;
+}
+
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
 {
 	struct model *m = R->in->model ? (struct model *)R->in->model
@@ -683,9 +733,20 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 	/* the model's own findings (syntax, includes, macros, references) go
 	 * through suppression like any rule's; undefined macros after a
 	 * missing include are its echo, the include error says it all */
+	enum dt_profile prof = engine_profile_for(R->e, R->main->path, NULL);
+	int lenient_macros = fragment || build_defines_macros(prof);
+	char **named = NULL;
+	size_t nnamed = 0;
 	for (size_t i = 0; i < m->diags.n; i++) {
 		const struct diag *d = &m->diags.v[i];
-		if ((fragment && needs_context(d)) || (missing_include && undefined_macro(d)))
+		if (missing_include && undefined_macro(d))
+			continue;
+		if (lenient_macros && undefined_macro(d)) {
+			if (first_use(&named, &nnamed, d) && !strcmp(d->file, R->main->path))
+				undefined_macro_note(R, &R->files[0], d, fragment, prof);
+			continue;
+		}
+		if (fragment && needs_context(d))
 			continue;
 		struct seen_file *f = NULL;
 		if (!strcmp(d->file, R->main->path))
@@ -698,6 +759,9 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 		else
 			diag_add_file(&R->out->diags, d->file, d->severity, d->rule, "%s", d->message);
 	}
+	for (size_t i = 0; i < nnamed; i++)
+		free(named[i]);
+	free(named);
 	for (size_t k = 1; k < m->tree.nfiles; k++)
 		VEC_PUSH(R->out->deps, R->out->ndeps, R->capdeps, xstrdup(m->tree.files[k]->path));
 	return m;
