@@ -21,6 +21,7 @@ struct parser {
 	int depth;
 	int plugin;
 	int fragment;		/* no /dts-v1/: top-level statements allowed */
+	unsigned flags;		/* DT_PARSE_* */
 	size_t last_err_tok;	/* no two errors on one token */
 	size_t stmt;		/* first token of the statement being read */
 	size_t err_stmt;	/* statement of the last error: one error each */
@@ -997,7 +998,7 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 		}
 		finish(p, c);
 		add_child(node, c);
-		if (k == TK_DELETE_NODE)
+		if (k == TK_DELETE_NODE && !(p->flags & DT_PARSE_DTLIB))
 			*seen_child = 1;
 		return 1;
 	}
@@ -1262,13 +1263,19 @@ static void parse_file(struct parser *p, struct cst *file)
 void dt_parse(struct cst_file *out, const char *text, const struct dt_token *toks,
 	      size_t ntoks, struct arena *a)
 {
+	dt_parse_flags(out, text, toks, ntoks, a, 0);
+}
+
+void dt_parse_flags(struct cst_file *out, const char *text, const struct dt_token *toks,
+		    size_t ntoks, struct arena *a, unsigned flags)
+{
 	memset(out, 0, sizeof(*out));
 	out->text = text;
 	out->toks = toks;
 	out->ntoks = ntoks;
 	struct parser p = {
 		.text = text, .t = toks, .n = ntoks, .a = a, .f = out,
-		.last_err_tok = SIZE_MAX, .err_stmt = SIZE_MAX,
+		.last_err_tok = SIZE_MAX, .err_stmt = SIZE_MAX, .flags = flags,
 	};
 	p.fragment = 1;
 	for (size_t i = 0; i < ntoks; i++)
@@ -1329,10 +1336,15 @@ const char *cst_kind_name(int kind)
 
 void dt_parse_text(struct dt_parsed *p, const char *text, size_t len)
 {
+	dt_parse_text_flags(p, text, len, 0);
+}
+
+void dt_parse_text_flags(struct dt_parsed *p, const char *text, size_t len, unsigned flags)
+{
 	memset(p, 0, sizeof(*p));
 	dt_lex(text, len, &p->toks);
 	arena_init(&p->arena);
-	dt_parse(&p->cst, text, p->toks.v, p->toks.n, &p->arena);
+	dt_parse_flags(&p->cst, text, p->toks.v, p->toks.n, &p->arena, flags);
 }
 
 void dt_parsed_free(struct dt_parsed *p)

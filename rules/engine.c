@@ -258,6 +258,12 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 	return cfg;
 }
 
+unsigned engine_parse_flags(struct engine *e, const char *path)
+{
+	enum dt_profile p = engine_profile_for(e, path, NULL);
+	return p == DT_PROFILE_ZEPHYR || p == DT_PROFILE_ZMK ? DT_PARSE_DTLIB : 0;
+}
+
 enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why)
 {
 	if (e->opts.profile_given) {
@@ -634,6 +640,7 @@ static struct model *make_model(struct engine *e, const struct config *cfg, cons
 		.incdirs = dirs, .nincdirs = ndirs,
 		.auto_include = ndirs == 0 && !e->opts.no_auto_include,
 		.cache = e->files, .read = read, .read_ctx = ctx, .record = record,
+		.parse_flags = engine_parse_flags(e, path),
 	};
 	struct model *m = model_build(path, &mo);
 	free(dirs);

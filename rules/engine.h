@@ -118,5 +118,8 @@ const struct config *engine_config_for(struct engine *e, const char *path,
  * (dt_profile_detect). When `why` is not NULL, one line saying where the
  * answer came from is appended to it. Thread-safe. */
 enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why);
+/* The grammar leniencies (DT_PARSE_*) of the reader that builds the file:
+ * Zephyr's dtlib for the zephyr and zmk profiles, else dtc's. */
+unsigned engine_parse_flags(struct engine *e, const char *path);
 
 #endif

@@ -173,7 +173,7 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	struct arena cst_arena;
 	arena_init(&cst_arena);
 	struct cst_file cst;
-	dt_parse(&cst, t.pp.text, toks.v, toks.n, &cst_arena);
+	dt_parse_flags(&cst, t.pp.text, toks.v, toks.n, &cst_arena, o->parse_flags);
 	t.cst = &cst;
 	t.toks = toks.v;
 	for (size_t i = 0; i < cst.nerrors; i++) {

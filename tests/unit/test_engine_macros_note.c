@@ -44,3 +44,15 @@ Test(engine_macros_note, includer_defines_them)
 	       "aries.dtsi:10:2: note: 'DIE_NODE' is not defined here: the files that include this "
 	       "one must define it (checked alone, its uses are not judged)\n");
 }
+
+#define ANDES "/ {\n\tcpus {\n\t\tcpu@0 {\n\t\t\t/delete-node/ interrupt-controller;\n" \
+	      "\t\t\triscv,isa = \"rv32\";\n\t\t};\n\t};\n};\n"
+
+/* Zephyr's dtlib reads properties after /delete-node/ in a node; dtc not */
+Test(engine_macros_note, dtlib_grammar_by_profile)
+{
+	expect(rt_check_profile("syntax", "zephyr", RT_FILES({"clic.dtsi", ANDES})), "");
+	expect(rt_check_profile("syntax", "zmk", RT_FILES({"clic.dtsi", ANDES})), "");
+	expect(rt_check_profile("syntax", "kernel", RT_FILES({"clic.dtsi", ANDES})),
+	       "clic.dtsi:5:4: error: properties must precede subnodes\n");
+}

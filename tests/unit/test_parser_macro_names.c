@@ -4,6 +4,7 @@
  * unit address, reference), as it may for a value. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dt_testutil.h"
 
@@ -59,4 +60,21 @@ Test(parser_macro_names, still_dtc_grammar)
 	EXPECT_CST("/dts-v1/; / { FOO(a); };",
 		   "(version) (node / (macro-statement FOO (macro-arg a)))");
 	EXPECT_ERRORS("/dts-v1/; / { n { }; p = <1>; };", "1:22: properties must precede subnodes");
+}
+
+/* Zephyr's dtlib takes properties after a /delete-node/ in a node
+ * (dts/riscv/andes/andes_v5_ae350_clic.dtsi); dtc does not. */
+Test(parser_macro_names, dtlib_properties_after_delete_node)
+{
+	const char *in = "/ { cpus { cpu@0 { /delete-node/ interrupt-controller; x = <1>; }; }; };";
+	EXPECT_ERRORS(in, "1:56: properties must precede subnodes");
+	struct dt_parsed p;
+	dt_parse_text_flags(&p, in, strlen(in), DT_PARSE_DTLIB);
+	cr_expect_eq(p.cst.nerrors, 0);
+	dt_parsed_free(&p);
+	/* after a real child node it is still an error there too */
+	const char *child = "/ { n { }; x = <1>; };";
+	dt_parse_text_flags(&p, child, strlen(child), DT_PARSE_DTLIB);
+	cr_expect_eq(p.cst.nerrors, 1);
+	dt_parsed_free(&p);
 }
