@@ -702,25 +702,31 @@ static int first_use(char ***seen, size_t *n, const struct diag *d)
 	return 1;
 }
 
-/* A name the preprocessor left in a file that is part of a tree (a .dtsi,
+/* Names the preprocessor left in a file that is part of a tree (a .dtsi,
  * an overlay checked on its own) or built with defines dtidy does not see
  * (U-Boot's CONFIG_* and test IDs, Zephyr's and ZMK's -D, TF-A's): its
- * includer or its build defines it. Said once per name, as a note. */
-static void undefined_macro_note(struct run *R, struct seen_file *f, const struct diag *d,
-				 int fragment, enum dt_profile prof)
+ * includer or its build defines them. Said once, as a note at the first
+ * use, naming a few. */
+static void undefined_macros_note(struct run *R, const struct diag *first, char **names,
+				  size_t n, int fragment, enum dt_profile prof)
 {
-	const char *name;
-	size_t len = quoted_name(d->message, &name);
-	char msg[512];
+	struct strbuf b = {0};
+	for (size_t i = 0; i < n && i < 4; i++)
+		sb_printf(&b, "%s'%s'", i == 0 ? "" : i + 1 == n ? " and " : ", ", names[i]);
+	if (n > 4)
+		sb_printf(&b, " and %zu more", n - 4);
+	const char *are = n == 1 ? "is" : "are";
 	if (fragment)
-		snprintf(msg, sizeof(msg), "'%.*s' is not defined here: the files that include "
-			 "this one must define it (checked alone, its uses are not judged)",
-			 (int)len, name);
+		sb_printf(&b, " %s not defined here: the files that include this one must define "
+			  "%s (checked alone, %s uses are not judged)", are, n == 1 ? "it" : "them",
+			  n == 1 ? "its" : "their");
 	else
-		snprintf(msg, sizeof(msg), "'%.*s' is not defined here; %s builds may define it "
-			 "(pass -D %.*s=VALUE to judge its uses)", (int)len, name,
-			 dt_profile_name(prof), (int)len, name);
-	emit(R, f, d->off, d->end_off, DTIDY_SEV_NOTE, "preprocessor", msg);
+		sb_printf(&b, " %s not defined here; %s builds may define %s (pass -D NAME=VALUE "
+			  "to judge %s uses)", are, dt_profile_name(prof), n == 1 ? "it" : "them",
+			  n == 1 ? "its" : "their");
+	emit(R, &R->files[0], first->off, first->end_off, DTIDY_SEV_NOTE, "preprocessor",
+	     sb_cstr(&b));
+	sb_free(&b);
 }
 
 /* Builds pass defines of their own (-D) to cpp: an unknown macro may be one. */
@@ -744,13 +750,18 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 	int lenient_macros = fragment || build_defines_macros(prof);
 	char **named = NULL;
 	size_t nnamed = 0;
+	const struct diag *first_undefined = NULL;
 	for (size_t i = 0; i < m->diags.n; i++) {
 		const struct diag *d = &m->diags.v[i];
 		if (missing_include && undefined_macro(d))
 			continue;
 		if (lenient_macros && undefined_macro(d)) {
-			if (first_use(&named, &nnamed, d) && !strcmp(d->file, R->main->path))
-				undefined_macro_note(R, &R->files[0], d, fragment, prof);
+			/* the file's own: its includes are judged on their own */
+			if (!strcmp(d->file, R->main->path) && d->line) {
+				first_use(&named, &nnamed, d);
+				if (!first_undefined || d->off < first_undefined->off)
+					first_undefined = d;
+			}
 			continue;
 		}
 		if (fragment && needs_context(d))
@@ -766,6 +777,8 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 		else
 			diag_add_file(&R->out->diags, d->file, d->severity, d->rule, "%s", d->message);
 	}
+	if (first_undefined)
+		undefined_macros_note(R, first_undefined, named, nnamed, fragment, prof);
 	for (size_t i = 0; i < nnamed; i++)
 		free(named[i]);
 	free(named);
