@@ -36,7 +36,7 @@ if ! diff -u "$tmp/expected" "$tmp/actual"; then
 fi
 # Its IDs come from expo_ids.h, which it never includes (U-Boot's test
 # build supplies them): notes, once per macro, not syntax errors.
-if ! grep -q '^./u-boot/test/boot/files/expo_layout.dts:11:[0-9]*: note: .ID_DYNAMIC_START. is not defined here' "$tmp/out"; then
+if ! grep -q '^./u-boot/test/boot/files/expo_layout.dts:11:[0-9]*: note: .ID_DYNAMIC_START.*not defined here' "$tmp/out"; then
 	echo "FAIL: expo_layout.dts: no note for ID_DYNAMIC_START"
 	exit 1
 fi
