@@ -382,6 +382,9 @@ struct run {
 	struct cst_file cst;
 	struct rule_source rsrc;
 	int parsed;			/* toks, arena, cst and rsrc are set */
+	/* checked in a board's tree (engine_input.context): the main file's
+	 * path as that tree names it, and only the main file's findings kept */
+	const char *alias;
 	struct seen_file *files;
 	size_t nfiles;
 	size_t capdeps;
@@ -389,7 +392,7 @@ struct run {
 
 static struct seen_file *seen(struct run *R, const struct dtidy_file *df)
 {
-	if (!df)
+	if (!df || (R->alias && !strcmp(df->path, R->alias)))
 		return &R->files[0];
 	for (size_t i = 0; i < R->nfiles; i++)
 		if (R->files[i].df == df ||
@@ -477,6 +480,8 @@ static void node_path(struct strbuf *b, const struct dtidy_node *n)
 static void emit_report(struct run *R, const struct dtidy_report *rp)
 {
 	struct seen_file *f = seen(R, rp->loc.file);
+	if (R->alias && f != &R->files[0])
+		return;	/* the board's check reports it */
 	struct diag *d = emit(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
 			      rp->message);
 	if (!d)
@@ -736,10 +741,65 @@ static int build_defines_macros(enum dt_profile p)
 	       p == DT_PROFILE_TFA;
 }
 
+/* Does the file alone lack what an includer defines: macros the
+ * preprocessor left in it, labels it overrides that are not there? */
+static int lacks_context(const struct run *R, const struct model *m)
+{
+	for (size_t i = 0; i < m->diags.n; i++) {
+		const struct diag *d = &m->diags.v[i];
+		if ((d->kind == MODEL_DIAG_UNDEFINED_MACRO || d->kind == MODEL_DIAG_UNRESOLVED_REF) &&
+		    !strcmp(d->file, R->main->path))
+			return 1;
+	}
+	return 0;
+}
+
+/* The model of the board that includes the file (engine_input.context),
+ * when that board's tree does read it: R->alias is then the file's path
+ * as that tree names it. NULL otherwise. */
+static struct model *context_model(struct run *R, const struct config *cfg)
+{
+	char *want = realpath(R->main->path, NULL);
+	if (!want)
+		return NULL;
+	struct model *bm = make_model(R->e, cfg, R->in->context, read_input, R, 0);
+	for (size_t k = 1; k < bm->tree.nfiles && !R->alias; k++) {
+		const char *p = bm->tree.files[k]->path;
+		char *got = realpath(p, NULL);
+		if (got && !strcmp(got, want))
+			R->alias = p;
+		free(got);
+	}
+	free(want);
+	if (!R->alias) {
+		model_free(bm);
+		return NULL;
+	}
+	return bm;
+}
+
+static int is_main(const struct run *R, const char *path)
+{
+	return !strcmp(path, R->main->path) || (R->alias && !strcmp(path, R->alias));
+}
+
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
 {
 	struct model *m = R->in->model ? (struct model *)R->in->model
 				       : make_model(R->e, cfg, R->main->path, read_input, R, 0);
+	if (!R->in->model && R->in->context && lacks_context(R, m)) {
+		struct model *bm = context_model(R, cfg);
+		if (bm) {
+			model_free(m);
+			m = bm;
+			fragment = 0;	/* the board's tree is whole */
+			char msg[600];
+			snprintf(msg, sizeof(msg), "checked as %s reads it (the first board here "
+				 "that includes this file): the macros and labels it uses are "
+				 "defined there", R->in->context);
+			emit(R, &R->files[0], 0, 0, DTIDY_SEV_NOTE, "preprocessor", msg);
+		}
+	}
 	int missing_include = 0;
 	for (size_t i = 0; i < m->diags.n; i++)
 		missing_include |= !strcmp(m->diags.v[i].rule, "include");
@@ -757,7 +817,7 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 			continue;
 		if (lenient_macros && undefined_macro(d)) {
 			/* the file's own: its includes are judged on their own */
-			if (!strcmp(d->file, R->main->path) && d->line) {
+			if (is_main(R, d->file) && d->line) {
 				first_use(&named, &nnamed, d);
 				if (!first_undefined || d->off < first_undefined->off)
 					first_undefined = d;
@@ -766,8 +826,10 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 		}
 		if (fragment && needs_context(d))
 			continue;
+		if (R->alias && !is_main(R, d->file))
+			continue;	/* the board's check reports the rest */
 		struct seen_file *f = NULL;
-		if (!strcmp(d->file, R->main->path))
+		if (is_main(R, d->file))
 			f = &R->files[0];
 		for (size_t k = 0; !f && k < m->tree.nfiles; k++)
 			if (!strcmp(m->tree.files[k]->path, d->file))
@@ -782,8 +844,10 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 	for (size_t i = 0; i < nnamed; i++)
 		free(named[i]);
 	free(named);
-	for (size_t k = 1; k < m->tree.nfiles; k++)
-		VEC_PUSH(R->out->deps, R->out->ndeps, R->capdeps, xstrdup(m->tree.files[k]->path));
+	for (size_t k = R->alias ? 0 : 1; k < m->tree.nfiles; k++)
+		if (!R->alias || strcmp(m->tree.files[k]->path, R->alias))
+			VEC_PUSH(R->out->deps, R->out->ndeps, R->capdeps,
+				 xstrdup(m->tree.files[k]->path));
 	return m;
 }
 

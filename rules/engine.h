@@ -74,6 +74,11 @@ struct engine_input {
 	 * the check then uses instead of building its own (it stays the
 	 * caller's) */
 	const struct model *model;
+	/* optional: a board that includes this file (a .dtsi; see
+	 * rules/includers.h). When the file uses macros or labels that it
+	 * does not define, it is checked as that board's tree reads it, and
+	 * only its own findings are kept. */
+	const char *context;
 };
 
 struct engine_result {
