@@ -721,7 +721,14 @@ static void undefined_macros_note(struct run *R, const struct diag *first, char 
 	if (n > 4)
 		sb_printf(&b, " and %zu more", n - 4);
 	const char *are = n == 1 ? "is" : "are";
-	if (fragment)
+	size_t pl = strlen(R->main->path);
+	int applied = (pl > 8 && !strcmp(R->main->path + pl - 8, ".overlay")) ||
+		      (pl > 7 && !strcmp(R->main->path + pl - 7, ".keymap"));
+	if (fragment && applied)
+		sb_printf(&b, " %s not defined here: the board's devicetree this file is applied "
+			  "to must define %s (checked alone, %s uses are not judged)", are,
+			  n == 1 ? "it" : "them", n == 1 ? "its" : "their");
+	else if (fragment)
 		sb_printf(&b, " %s not defined here: the files that include this one must define "
 			  "%s (checked alone, %s uses are not judged)", are, n == 1 ? "it" : "them",
 			  n == 1 ? "its" : "their");
