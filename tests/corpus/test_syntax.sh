@@ -2,7 +2,8 @@
 # `dtidy check` over the whole corpus reports syntax errors in exactly the
 # files dtc 1.8.1 refuses while reading them (first error on dtc's line),
 # plus u-boot's deliberately truncated pack/invalid.dts, and nowhere else.
-# The dtc-tests include*.dts files are fragments and are not judged.
+# The dtc-tests include[2-8]*.dts files are fragments and are not judged;
+# include0.dts and include1.dts (/include/ inside values) dtc compiles.
 set -u
 : "${DTIDY:?}" "${CORPUS:?}"
 tmp=$(mktemp -d)
@@ -27,7 +28,7 @@ fi
 
 # actual: the first syntax diagnostic of each file
 grep ': error: .*\[syntax\]$' "$tmp/out" | sed 's|^\./||' |
-	awk -F: '$1 !~ /^dtc-tests\/include/ && !seen[$1]++ { print $1 ":" $2 }' |
+	awk -F: '$1 !~ /^dtc-tests\/include[2-9]/ && !seen[$1]++ { print $1 ":" $2 }' |
 	sort >"$tmp/actual"
 
 if ! diff -u "$tmp/expected" "$tmp/actual"; then
