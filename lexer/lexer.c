@@ -114,7 +114,7 @@ static const char *const directives[] = {
 int dt_hash_starts_directive(const char *s, size_t len, size_t off)
 {
 	size_t p = off + 1;
-	while (p < len && (s[p] == ' ' || s[p] == '\t'))
+	while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\f' || s[p] == '\v'))
 		p++;
 	if (p >= len || s[p] == '\n' || s[p] == '\r')
 		return 1;

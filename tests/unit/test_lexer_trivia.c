@@ -76,6 +76,8 @@ Test(lexer_trivia, directives)
 		   "PP:#warning\\shm NL PP:#pragma\\sonce NL");
 	/* the null directive */
 	expect_all("#\n", "PP:# NL");
+	/* form feed and vertical tab are blanks in a directive, as for cpp */
+	expect_all("# \f\n", "PP:#\\s\\x0c NL");
 	/* at end of file without a newline */
 	expect_all("#endif", "PP:#endif");
 }
