@@ -592,6 +592,19 @@ static const char **include_dirs(const struct engine *e, const struct config *cf
 	return v;
 }
 
+/* The preprocessor's -D and -U: the configuration's `defines:`, then the
+ * command line's, in order (a later -U undoes an earlier define). */
+static const char **define_list(const struct engine *e, const struct config *cfg, size_t *n)
+{
+	const char **v = xmalloc((e->opts.ndefines + cfg->ndefines + 1) * sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < cfg->ndefines; i++)
+		v[(*n)++] = cfg->defines[i];
+	for (size_t i = 0; i < e->opts.ndefines; i++)
+		v[(*n)++] = e->opts.defines[i];
+	return v;
+}
+
 /* A file without /dts-v1/ (a .dtsi, a Zephyr overlay, a fragment included
  * inside a node) is only part of a tree: checked on its own, it lacks what
  * the files including it provide. */
@@ -621,15 +634,18 @@ static int needs_context(const struct diag *d)
 static struct model *make_model(struct engine *e, const struct config *cfg, const char *path,
 				src_read_fn read, void *ctx, int record)
 {
-	size_t ndirs;
+	size_t ndirs, ndefs;
 	const char **dirs = include_dirs(e, cfg, &ndirs);
+	const char **defs = define_list(e, cfg, &ndefs);
 	struct model_opts mo = {
 		.incdirs = dirs, .nincdirs = ndirs,
 		.auto_include = ndirs == 0 && !e->opts.no_auto_include,
+		.defines = defs, .ndefines = ndefs,
 		.cache = e->files, .read = read, .read_ctx = ctx, .record = record,
 	};
 	struct model *m = model_build(path, &mo);
 	free(dirs);
+	free(defs);
 	return m;
 }
 

@@ -40,6 +40,11 @@ struct engine_opts {
 	char *const *incdirs;		/* -I, in order (before the configuration's) */
 	size_t nincdirs;
 	int no_auto_include;		/* --no-auto-include */
+	/* -D NAME[=VALUE] and -U NAME as "-DNAME[=VALUE]" and "-UNAME", in
+	 * the order given: after the profile's defines and the
+	 * configuration's `defines:` */
+	char *const *defines;
+	size_t ndefines;
 	int profile_given;		/* --profile given: `profile` below */
 	enum dt_profile profile;
 	const char *config;		/* --config FILE; NULL: nearest .dtidy.yaml */

@@ -42,6 +42,12 @@ const struct cli_option cli_options[] = {
 	/* inputs */
 	{"-I", NULL, "DIR", CLI_VAL_DIR, NULL, INPUTS,
 	 "add an include directory, as with cpp and dtc (repeatable)"},
+	{"-D", NULL, "NAME[=VALUE]", CLI_VAL_TEXT, NULL, INPUTS,
+	 "define a macro for the preprocessor, as cpp -D does (to 1 without a value; "
+	 "repeatable, in order with -U, after the profile's and the configuration's)"},
+	{"-U", NULL, "NAME", CLI_VAL_TEXT, NULL, INPUTS,
+	 "undefine a macro, as cpp -U does: one the profile, the configuration or an "
+	 "earlier -D defines (repeatable)"},
 	{"--no-auto-include", NULL, NULL, CLI_VAL_NONE, NULL, INPUTS,
 	 "do not add the include directories found from the file's tree"},
 	{"--config", NULL, "FILE", CLI_VAL_FILE, NULL, CLI_CHECK | CLI_FORMAT | CLI_LSP,

@@ -33,7 +33,7 @@ struct model_opts {
 	/* Optional: file contents that replace the disk (editor buffers). */
 	src_read_fn read;
 	void *read_ctx;
-	/* Optional: -D NAME[=VALUE] */
+	/* Optional: -D NAME[=VALUE] and -U NAME, in order (see pp_opts) */
 	const char *const *defines;
 	size_t ndefines;
 	/* Keep what an editor navigates by (model_xrefs, model_pp_record);

@@ -41,7 +41,9 @@ struct pp_opts {
 	struct src_cache *cache;	/* never NULL */
 	src_read_fn read;		/* optional override (editor buffers) */
 	void *read_ctx;
-	/* extra -D definitions, "NAME" or "NAME=VALUE" */
+	/* what cpp's -D and -U do, in order, after cpp's own predefined
+	 * macros: "NAME", "NAME=VALUE", "-DNAME[=VALUE]" define NAME (to 1
+	 * when no value is given); "-UNAME" undefines it */
 	const char *const *defines;
 	size_t ndefines;
 	/* keep a pp_record (an editor's navigation wants one; a check does not) */
@@ -97,6 +99,11 @@ struct pp_result {
 	int failed;			/* a fatal preprocessing error (cpp would stop) */
 	struct pp_record rec;		/* pp_opts.record only */
 };
+
+/* Is `def` what -D takes ("NAME", "NAME=VALUE", "NAME(ARGS)=BODY")? With
+ * `undef`, what -U takes (a NAME alone)? For the command line and the
+ * configuration, which refuse anything else as cpp does. */
+int pp_define_valid(const char *def, int undef);
 
 /* Preprocesses `path`. Files and their dtidy_file records are allocated
  * from `keep` (they must live as long as the model); diagnostics are added
