@@ -19,6 +19,14 @@
 #include "registry.h"
 #include "suppress.h"
 
+/* The bytes of files that no board being checked holds, kept for the
+ * boards still to come (see src_cache.h). Boards are checked in path
+ * order, and the files a board shares with the next ones (its SoC .dtsi,
+ * the dt-bindings headers) are the recently used ones: 8 MiB keeps a
+ * vendor directory's worth, and a whole kernel tree's run stays bounded
+ * instead of keeping all it read (over 100 MiB). */
+#define ENGINE_CACHE_IDLE_BYTES ((size_t)8 << 20)
+
 struct cached_config {
 	char *path;
 	struct config *cfg;		/* NULL: it has errors */
@@ -142,7 +150,7 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	pthread_mutex_init(&e->lock, NULL);
 	e->empty = config_empty();
 	if (o->cache_files) {
-		e->files = src_cache_new();
+		e->files = src_cache_new_bounded(ENGINE_CACHE_IDLE_BYTES);
 		e->memo = config_memo_new();
 	}
 	size_t nb;

@@ -55,8 +55,9 @@ struct engine_opts {
 	int no_bindings;		/* --no-bindings: no rule reads binding documents */
 	char *const *plugins;		/* --plugin FILE.so */
 	size_t nplugins;
-	/* Keep every file read for the engine's lifetime, so boards sharing a
-	 * .dtsi read it once, and where each directory's .dtidy.yaml is.
+	/* Share the files read between checks, so boards sharing a .dtsi
+	 * read it once (the recently used ones, within a bounded memory: see
+	 * src_cache.h), and remember where each directory's .dtidy.yaml is.
 	 * Right for one run over files on disk (dtidy check, dtidy format);
 	 * wrong for a long-lived engine whose files change (LSP). */
 	int cache_files;

@@ -22,13 +22,24 @@ struct check_run {
 	struct engine_result *res;
 	struct file_list *reads;	/* per file: every file read for it (-MD) */
 	struct engine *engine;
+	int keep_deps;			/* -MD: keep the files each check read */
 };
 
 static void check_one(size_t i, void *ctx)
 {
 	struct check_run *r = ctx;
 	struct engine_input in = {.path = r->files.v[i]};
-	engine_check(r->engine, &in, &r->res[i]);
+	struct engine_result *res = &r->res[i];
+	engine_check(r->engine, &in, res);
+	/* a whole tree's lists of files read would grow with the tree:
+	 * only -MD wants them */
+	if (!r->keep_deps) {
+		for (size_t k = 0; k < res->ndeps; k++)
+			free(res->deps[k]);
+		free(res->deps);
+		res->deps = NULL;
+		res->ndeps = 0;
+	}
 }
 
 /* Checks every file; returns the number that failed (unreadable, bad
@@ -44,6 +55,10 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 		failed += res->failed;
 		diag_list_move(all, &res->diags);
 		struct file_list *reads = &r->reads[i];
+		if (!r->keep_deps) {
+			engine_result_free(res);
+			continue;
+		}
 		if (!res->ndeps)
 			VEC_PUSH(reads->v, reads->n, reads->cap, xstrdup(r->files.v[i]));
 		for (size_t k = 0; k < res->ndeps; k++) {
@@ -105,7 +120,7 @@ int cmd_check(struct cli_opts *o)
 	struct engine *e = make_engine(o);
 	if (!e)
 		return 2;
-	struct check_run r = {.engine = e};
+	struct check_run r = {.engine = e, .keep_deps = o->md};
 	struct diag_list all = {0}, walked = {0};
 	int problems = walk_paths(o->paths, o->npaths, &r.files, &walked);
 	char *err = NULL;

@@ -84,6 +84,7 @@ struct pp_file *pp_file_get(struct pp_file_set *set, const char *path,
 	f->pub.len = src->len;
 	f->src = src;
 	f->owned = owned;
+	f->cache = owned ? NULL : o->cache;
 	f->dir_index = -1;
 	VEC_PUSH(set->v, set->n, set->cap, f);
 	return f;
@@ -799,9 +800,12 @@ void pp_result_free(struct pp_result *r)
 {
 	free(r->text);
 	free(r->origins);
-	for (size_t i = 0; i < r->nfiles; i++)
+	for (size_t i = 0; i < r->nfiles; i++) {
 		if (r->files[i]->owned)
 			source_free(r->files[i]->owned);
+		else
+			src_cache_put(r->files[i]->cache, r->files[i]->src);
+	}
 	free(r->files);
 	memset(r, 0, sizeof(*r));
 }

@@ -20,6 +20,7 @@ struct pp_file {
 	struct dtidy_file pub;
 	const struct source *src;	/* bytes and line index */
 	struct source *owned;		/* from the read hook: freed with the result */
+	struct src_cache *cache;	/* else the cache holding src: given back with it */
 	int dir_index;			/* search-list entry it was found in, -1: none */
 	int once;			/* #pragma once seen */
 	int active;			/* how many times it is being read right now */
@@ -111,6 +112,7 @@ int pp_define_valid(const char *def, int undef);
  * result, a diagnostic and failed = 1. */
 void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
 	    struct diag_list *diags, struct pp_result *out);
+/* Frees the result and gives its files back to the cache. */
 void pp_result_free(struct pp_result *r);
 
 /* Would a line that begins with these bytes (and goes on with more) be
