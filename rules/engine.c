@@ -12,6 +12,7 @@
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
+#include "../parser/model/setup.h"
 #include "../parser/parser.h"
 #include "bindings/bindings_index.h"
 #include "context.h"
@@ -284,6 +285,59 @@ enum dt_profile engine_profile_for(struct engine *e, const char *path, struct st
 	return dt_profile_detect(path, why);
 }
 
+static const char **include_dirs(const struct engine *e, const struct config *cfg, size_t *n);
+
+void engine_describe(struct engine *e, const char *path, struct strbuf *out)
+{
+	struct strbuf why = {0};
+	enum dt_profile p = engine_profile_for(e, path, &why);
+	sb_printf(out, "%s: profile %s: %s\n", path, dt_profile_name(p), sb_cstr(&why));
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(e, path, &errs);
+	diag_list_free(&errs);
+	if (!cfg)
+		cfg = e->empty;
+	struct model_setup su;
+	model_setup_find(p, path, &su);
+	size_t ndirs;
+	const char **dirs = include_dirs(e, cfg, &ndirs);
+	sb_printf(out, "%s: include path:", path);
+	if (ndirs) {
+		for (size_t i = 0; i < ndirs; i++)
+			sb_printf(out, " %s", dirs[i]);
+		sb_printf(out, " (%s%s%s)\n", e->opts.nincdirs ? "-I" : "",
+			  e->opts.nincdirs && cfg->nincludes ? ", then " : "",
+			  cfg->nincludes ? "include: of the configuration" : "");
+	} else if (e->opts.no_auto_include) {
+		sb_puts(out, " none (--no-auto-include)\n");
+	} else {
+		for (size_t i = 0; i < su.nincdirs; i++)
+			sb_printf(out, " %s", su.incdirs[i]);
+		sb_printf(out, " (%s)\n", sb_cstr(&su.how));
+	}
+	free(dirs);
+	sb_printf(out, "%s: defines:", path);
+	if (!su.ndefines && !cfg->ndefines && !e->opts.ndefines)
+		sb_puts(out, " none beyond cpp's own");
+	for (size_t i = 0; i < su.ndefines; i++)
+		sb_printf(out, " -D%s", su.defines[i]);
+	if (su.ndefines)
+		sb_printf(out, " (%s)", sb_cstr(&su.defines_why));
+	else
+		sb_printf(out, " (profile %s: %s)", dt_profile_name(p), sb_cstr(&su.defines_why));
+	for (size_t i = 0; i < cfg->ndefines; i++)
+		sb_printf(out, " -D%s", cfg->defines[i]);
+	if (cfg->ndefines)
+		sb_printf(out, " (defines: of %s)", cfg->path);
+	for (size_t i = 0; i < e->opts.ndefines; i++)
+		sb_printf(out, " %s", e->opts.defines[i]);
+	if (e->opts.ndefines)
+		sb_puts(out, " (command line)");
+	sb_putc(out, '\n');
+	model_setup_free(&su);
+	sb_free(&why);
+}
+
 /* ---- settings of each rule for one file ---- */
 
 struct settle {
@@ -376,6 +430,7 @@ struct run {
 	const struct engine_input *in;
 	struct engine_result *out;
 	struct rule_state *st;
+	enum dt_profile profile;	/* the build that reads the file */
 	struct source *main;
 	/* the main file lexed and parsed once: syntax errors, suppressions
 	 * and the rules that read the file as written all use it */
@@ -640,7 +695,7 @@ static int needs_context(const struct diag *d)
 /* The model of `path` as every command builds it: the include
  * directories of -I and the configuration, or found from the path. */
 static struct model *make_model(struct engine *e, const struct config *cfg, const char *path,
-				src_read_fn read, void *ctx, int record)
+				enum dt_profile profile, src_read_fn read, void *ctx, int record)
 {
 	size_t ndirs, ndefs;
 	const char **dirs = include_dirs(e, cfg, &ndirs);
@@ -648,6 +703,7 @@ static struct model *make_model(struct engine *e, const struct config *cfg, cons
 	struct model_opts mo = {
 		.incdirs = dirs, .nincdirs = ndirs,
 		.auto_include = ndirs == 0 && !e->opts.no_auto_include,
+		.profile_given = 1, .profile = profile,
 		.defines = defs, .ndefines = ndefs,
 		.cache = e->files, .read = read, .read_ctx = ctx, .record = record,
 	};
@@ -687,13 +743,33 @@ struct model *engine_model(struct engine *e, const struct engine_input *in)
 	if (!cfg)
 		return NULL;
 	struct model_input mi = {in};
-	return make_model(e, cfg, in->path, read_model_input, &mi, 1);
+	return make_model(e, cfg, in->path, engine_profile_for(e, in->path, NULL), read_model_input,
+			  &mi, 1);
+}
+
+/* U-Boot's CONFIG_* macros come from a board's configuration, which only
+ * its build has (include/generated/autoconf.h): an #if on one is false, as
+ * cpp has it, and one used as a value is unknown here, never a syntax
+ * error. Such a use is reported as a note instead; returns 1 when d was. */
+static int unknown_config_value(struct run *R, struct seen_file *f, const struct diag *d)
+{
+	if (R->profile != DT_PROFILE_UBOOT || !undefined_macro(d) || d->end_off > f->len ||
+	    d->end_off - d->off < 8 || strncmp(f->text + d->off, "CONFIG_", 7) != 0)
+		return 0;
+	char msg[256];
+	snprintf(msg, sizeof(msg),
+		 "'%.*s' is a U-Boot configuration value, known only to a build of a board: "
+		 "left unknown (define it with -D to check with a value)",
+		 (int)(d->end_off - d->off), f->text + d->off);
+	emit(R, f, d->off, d->end_off, DTIDY_SEV_NOTE, "preprocessor", msg);
+	return 1;
 }
 
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
 {
 	struct model *m = R->in->model ? (struct model *)R->in->model
-				       : make_model(R->e, cfg, R->main->path, read_input, R, 0);
+				       : make_model(R->e, cfg, R->main->path, R->profile, read_input,
+						    R, 0);
 	int missing_include = 0;
 	for (size_t i = 0; i < m->diags.n; i++)
 		missing_include |= !strcmp(m->diags.v[i].rule, "include");
@@ -716,6 +792,8 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 		for (size_t k = 0; !f && k < m->tree.nfiles; k++)
 			if (!strcmp(m->tree.files[k]->path, d->file))
 				f = seen(R, m->tree.files[k]);
+		if (f && d->line && unknown_config_value(R, f, d))
+			continue;
 		if (f && d->line)
 			emit(R, f, d->off, d->end_off, d->severity, d->rule, d->message);
 		else
@@ -814,6 +892,7 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		return;
 	}
 	struct run R = {.e = e, .in = in, .out = out};
+	R.profile = engine_profile_for(e, in->path, NULL);
 	if (read_main(&R)) {
 		out->failed = 1;
 		return;

@@ -125,4 +125,9 @@ const struct config *engine_config_for(struct engine *e, const char *path,
  * answer came from is appended to it. Thread-safe. */
 enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why);
 
+/* How `path` is read, for `dtidy check -v`: three lines, each starting
+ * with the path, appended to out: the profile and why, the include path
+ * and where it comes from, the defines and where each comes from. */
+void engine_describe(struct engine *e, const char *path, struct strbuf *out);
+
 #endif

@@ -55,6 +55,9 @@ const struct cli_option cli_options[] = {
 	{"--profile", NULL, "NAME", CLI_VAL_WORD, "kernel u-boot zephyr zmk tf-a", INPUTS,
 	 "read files as this build does (include path, defines, grammar, format style); "
 	 "default: detected from the tree around each file"},
+	{"--verbose", "-v", NULL, CLI_VAL_NONE, NULL, CLI_CHECK,
+	 "say how each file is read, on stderr: its profile, include path and defines, "
+	 "and why"},
 	{"-j", NULL, "N", CLI_VAL_TEXT, NULL, CLI_CHECK | CLI_FORMAT,
 	 "work on N files in parallel (default: the number of CPUs)"},
 	/* rules */

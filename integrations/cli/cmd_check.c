@@ -10,6 +10,7 @@
 #include "../../core/jobs.h"
 #include "../../core/regex.h"
 #include "../../core/report.h"
+#include "../../core/strbuf.h"
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
 #include "../../rules/engine.h"
@@ -135,6 +136,12 @@ int cmd_check(struct cli_opts *o)
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
 	if (r.files.n)
 		engine_prepare(e, r.files.v[0]);
+	for (size_t i = 0; o->verbose && i < r.files.n; i++) {
+		struct strbuf how = {0};
+		engine_describe(e, r.files.v[i], &how);
+		fputs(sb_cstr(&how), stderr);
+		sb_free(&how);
+	}
 	int failed = check_all(&r, o->jobs, &all);
 	/* One pass applies the fixes that do not overlap (a node's property
 	 * order and its place among its siblings edit the same bytes); the

@@ -18,6 +18,8 @@ int cmd_tree(struct cli_opts *o)
 		.incdirs = (const char *const *)o->incdirs,
 		.nincdirs = o->nincdirs,
 		.auto_include = !o->no_auto_include,
+		.profile_given = o->profile_given,
+		.profile = o->profile,
 		.defines = (const char *const *)o->defines,
 		.ndefines = o->ndefines,
 	};

@@ -41,6 +41,8 @@ int format_sort_check(const struct cli_opts *o, struct engine *e, const struct s
 		.incdirs = dirs,
 		.nincdirs = ndirs,
 		.auto_include = !ndirs && !o->no_auto_include,
+		.profile_given = e != NULL,
+		.profile = e ? engine_profile_for(e, src->path, NULL) : DT_PROFILE_NONE,
 		.defines = defs,
 		.ndefines = ndefs,
 	};

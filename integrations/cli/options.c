@@ -83,6 +83,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			char *def = xmalloc(n);
 			snprintf(def, n, "-%c%s", a[1], d);
 			VEC_PUSH(o->defines, o->ndefines, o->capdefines, def);
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			o->verbose = 1;
 		} else if (strncmp(a, "-j", 2) == 0) {
 			const char *n = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
 			char *end = NULL;

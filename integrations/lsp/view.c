@@ -27,6 +27,8 @@ static struct model *model_without_engine(struct lsp_server *s, const char *path
 		.incdirs = (const char *const *)s->eo->incdirs,
 		.nincdirs = s->eo->nincdirs,
 		.auto_include = !s->eo->no_auto_include,
+		.profile_given = s->eo->profile_given,
+		.profile = s->eo->profile,
 		.defines = (const char *const *)s->eo->defines,
 		.ndefines = s->eo->ndefines,
 		.read = read_open,
