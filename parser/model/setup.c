@@ -180,10 +180,10 @@ static int is_zephyr_base(const char *d)
 static char *zephyr_base(const char *dir)
 {
 	char *d = dir ? xstrdup(dir) : NULL;
-	for (char *p = d; p && *p;) {
+	while (d) {
 		if (is_zephyr_base(d))
 			return d;
-		p = strrchr(d, '/');
+		char *p = strrchr(d, '/');
 		if (!p || p == d)
 			break;
 		*p = '\0';
@@ -193,7 +193,7 @@ static char *zephyr_base(const char *dir)
 	if (env && *env && is_zephyr_base(env))
 		return xstrdup(env);
 	d = dir ? xstrdup(dir) : NULL;
-	for (char *p = d; p && *p;) {
+	while (d) {
 		if (has(d, "zephyr/dts/common", 0)) {
 			size_t n = strlen(d) + 8;
 			char *z = xmalloc(n);
@@ -201,7 +201,7 @@ static char *zephyr_base(const char *dir)
 			free(d);
 			return z;
 		}
-		p = strrchr(d, '/');
+		char *p = strrchr(d, '/');
 		if (!p || p == d)
 			break;
 		*p = '\0';
