@@ -431,6 +431,7 @@ struct run {
 	struct engine_result *out;
 	struct rule_state *st;
 	enum dt_profile profile;	/* the build that reads the file */
+	int header;			/* a C header (.h): only cpp's output is devicetree */
 	struct source *main;
 	/* the main file lexed and parsed once: syntax errors, suppressions
 	 * and the rules that read the file as written all use it */
@@ -747,6 +748,17 @@ struct model *engine_model(struct engine *e, const struct engine_input *in)
 			  &mi, 1);
 }
 
+/* A C header (dt-bindings, U-Boot's asm/arch-*), named on the command
+ * line: cpp reads it, and only what cpp leaves of it (with the profile's
+ * defines: U-Boot's -D__ASSEMBLY__ hides its C declarations) is
+ * devicetree. Its text as written is not, so neither the syntax of the
+ * file as written nor the rules that read it apply. */
+static int is_c_header(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 2 && !strcmp(path + n - 2, ".h");
+}
+
 /* U-Boot's CONFIG_* macros come from a board's configuration, which only
  * its build has (include/generated/autoconf.h): an #if on one is false, as
  * cpp has it, and one used as a value is unknown here, never a syntax
@@ -784,7 +796,7 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 		 * (dtc's view, before the model's expansion); only what needs
 		 * the expansion (undefined macros) comes from the model */
 		if (!strcmp(d->rule, "syntax") && !strcmp(d->file, R->main->path) &&
-		    !undefined_macro(d))
+		    !undefined_macro(d) && !R->header)
 			continue;
 		struct seen_file *f = NULL;
 		if (!strcmp(d->file, R->main->path))
@@ -893,6 +905,7 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	}
 	struct run R = {.e = e, .in = in, .out = out};
 	R.profile = engine_profile_for(e, in->path, NULL);
+	R.header = is_c_header(in->path);
 	if (read_main(&R)) {
 		out->failed = 1;
 		return;
@@ -916,10 +929,12 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	 * and its CST let go (unless a rule reads both), so one check
 	 * usually holds one syntax tree at a time. */
 	parse_main(&R);
-	syntax_errors(&R);
+	if (!R.header)
+		syntax_errors(&R);
 	seen_supp(&R, &R.files[0]);
 	int fragment = is_fragment(&R);
-	run_rules(&R, NULL);
+	if (!R.header)
+		run_rules(&R, NULL);
 	if (!wants_both(&R))
 		unparse_main(&R);
 	struct model *m = build_model(&R, cfg, fragment);

@@ -173,6 +173,11 @@ has "u-boot: tree uses the profile's include path too" out 'reg = <0x1000 0x100>
 run check --no-cache --no-bindings --color=never -U __ASSEMBLY__ ub/arch/arm/dts/board.dts
 has "u-boot: -U __ASSEMBLY__ takes the profile's define back: C in the header" out \
 	'asm/arch-foo/hw\.h:5:1: error: .*struct.*\[syntax\]'
+run check --no-cache --no-bindings --color=never ub/arch/arm/include/asm/arch-foo/hw.h
+clean "u-boot: the asm/arch header checked alone is read as cpp reads it: clean"
+run check --no-cache --no-bindings --color=never -U __ASSEMBLY__ ub/arch/arm/include/asm/arch-foo/hw.h
+has "u-boot: the header alone without __ASSEMBLY__: its C is what cpp leaves" out \
+	'hw\.h:5:[0-9]+: error: .*\[syntax\]'
 run check --no-cache --no-bindings --color=never --profile=kernel ub/arch/arm/dts/board.dts
 has "u-boot tree read as the kernel's: U-Boot's dt-bindings are not found" out "cannot find include file 'dt-bindings/gpio/gpio.h'"
 
