@@ -12,12 +12,21 @@
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
+#include "../parser/model/setup.h"
 #include "../parser/parser.h"
 #include "bindings/bindings_index.h"
 #include "context.h"
 #include "plugin.h"
 #include "registry.h"
 #include "suppress.h"
+
+/* The bytes of files that no board being checked holds, kept for the
+ * boards still to come (see src_cache.h). Boards are checked in path
+ * order, and the files a board shares with the next ones (its SoC .dtsi,
+ * the dt-bindings headers) are the recently used ones: 8 MiB keeps a
+ * vendor directory's worth, and a whole kernel tree's run stays bounded
+ * instead of keeping all it read (over 100 MiB). */
+#define ENGINE_CACHE_IDLE_BYTES ((size_t)8 << 20)
 
 struct cached_config {
 	char *path;
@@ -142,7 +151,7 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	pthread_mutex_init(&e->lock, NULL);
 	e->empty = config_empty();
 	if (o->cache_files) {
-		e->files = src_cache_new();
+		e->files = src_cache_new_bounded(ENGINE_CACHE_IDLE_BYTES);
 		e->memo = config_memo_new();
 	}
 	size_t nb;
@@ -282,6 +291,59 @@ enum dt_profile engine_profile_for(struct engine *e, const char *path, struct st
 	return dt_profile_detect(path, why);
 }
 
+static const char **include_dirs(const struct engine *e, const struct config *cfg, size_t *n);
+
+void engine_describe(struct engine *e, const char *path, struct strbuf *out)
+{
+	struct strbuf why = {0};
+	enum dt_profile p = engine_profile_for(e, path, &why);
+	sb_printf(out, "%s: profile %s: %s\n", path, dt_profile_name(p), sb_cstr(&why));
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(e, path, &errs);
+	diag_list_free(&errs);
+	if (!cfg)
+		cfg = e->empty;
+	struct model_setup su;
+	model_setup_find(p, path, &su);
+	size_t ndirs;
+	const char **dirs = include_dirs(e, cfg, &ndirs);
+	sb_printf(out, "%s: include path:", path);
+	if (ndirs) {
+		for (size_t i = 0; i < ndirs; i++)
+			sb_printf(out, " %s", dirs[i]);
+		sb_printf(out, " (%s%s%s)\n", e->opts.nincdirs ? "-I" : "",
+			  e->opts.nincdirs && cfg->nincludes ? ", then " : "",
+			  cfg->nincludes ? "include: of the configuration" : "");
+	} else if (e->opts.no_auto_include) {
+		sb_puts(out, " none (--no-auto-include)\n");
+	} else {
+		for (size_t i = 0; i < su.nincdirs; i++)
+			sb_printf(out, " %s", su.incdirs[i]);
+		sb_printf(out, " (%s)\n", sb_cstr(&su.how));
+	}
+	free(dirs);
+	sb_printf(out, "%s: defines:", path);
+	if (!su.ndefines && !cfg->ndefines && !e->opts.ndefines)
+		sb_puts(out, " none beyond cpp's own");
+	for (size_t i = 0; i < su.ndefines; i++)
+		sb_printf(out, " -D%s", su.defines[i]);
+	if (su.ndefines)
+		sb_printf(out, " (%s)", sb_cstr(&su.defines_why));
+	else
+		sb_printf(out, " (profile %s: %s)", dt_profile_name(p), sb_cstr(&su.defines_why));
+	for (size_t i = 0; i < cfg->ndefines; i++)
+		sb_printf(out, " -D%s", cfg->defines[i]);
+	if (cfg->ndefines)
+		sb_printf(out, " (defines: of %s)", cfg->path);
+	for (size_t i = 0; i < e->opts.ndefines; i++)
+		sb_printf(out, " %s", e->opts.defines[i]);
+	if (e->opts.ndefines)
+		sb_puts(out, " (command line)");
+	sb_putc(out, '\n');
+	model_setup_free(&su);
+	sb_free(&why);
+}
+
 /* ---- settings of each rule for one file ---- */
 
 struct settle {
@@ -374,6 +436,8 @@ struct run {
 	const struct engine_input *in;
 	struct engine_result *out;
 	struct rule_state *st;
+	enum dt_profile profile;	/* the build that reads the file */
+	int header;			/* a C header (.h): only cpp's output is devicetree */
 	struct source *main;
 	/* the main file lexed and parsed once: syntax errors, suppressions
 	 * and the rules that read the file as written all use it */
@@ -610,6 +674,19 @@ static const char **include_dirs(const struct engine *e, const struct config *cf
 	return v;
 }
 
+/* The preprocessor's -D and -U: the configuration's `defines:`, then the
+ * command line's, in order (a later -U undoes an earlier define). */
+static const char **define_list(const struct engine *e, const struct config *cfg, size_t *n)
+{
+	const char **v = xmalloc((e->opts.ndefines + cfg->ndefines + 1) * sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < cfg->ndefines; i++)
+		v[(*n)++] = cfg->defines[i];
+	for (size_t i = 0; i < e->opts.ndefines; i++)
+		v[(*n)++] = e->opts.defines[i];
+	return v;
+}
+
 /* A file without /dts-v1/ (a .dtsi, a Zephyr overlay, a fragment included
  * inside a node) is only part of a tree: checked on its own, it lacks what
  * the files including it provide. */
@@ -637,18 +714,22 @@ static int needs_context(const struct diag *d)
 /* The model of `path` as every command builds it: the include
  * directories of -I and the configuration, or found from the path. */
 static struct model *make_model(struct engine *e, const struct config *cfg, const char *path,
-				src_read_fn read, void *ctx, int record)
+				enum dt_profile profile, src_read_fn read, void *ctx, int record)
 {
-	size_t ndirs;
+	size_t ndirs, ndefs;
 	const char **dirs = include_dirs(e, cfg, &ndirs);
+	const char **defs = define_list(e, cfg, &ndefs);
 	struct model_opts mo = {
 		.incdirs = dirs, .nincdirs = ndirs,
 		.auto_include = ndirs == 0 && !e->opts.no_auto_include,
+		.profile_given = 1, .profile = profile,
+		.defines = defs, .ndefines = ndefs,
 		.cache = e->files, .read = read, .read_ctx = ctx, .record = record,
 		.parse_flags = engine_parse_flags(e, path),
 	};
 	struct model *m = model_build(path, &mo);
 	free(dirs);
+	free(defs);
 	return m;
 }
 
@@ -682,7 +763,37 @@ struct model *engine_model(struct engine *e, const struct engine_input *in)
 	if (!cfg)
 		return NULL;
 	struct model_input mi = {in};
-	return make_model(e, cfg, in->path, read_model_input, &mi, 1);
+	return make_model(e, cfg, in->path, engine_profile_for(e, in->path, NULL), read_model_input,
+			  &mi, 1);
+}
+
+/* A C header (dt-bindings, U-Boot's asm/arch-*), named on the command
+ * line: cpp reads it, and only what cpp leaves of it (with the profile's
+ * defines: U-Boot's -D__ASSEMBLY__ hides its C declarations) is
+ * devicetree. Its text as written is not, so neither the syntax of the
+ * file as written nor the rules that read it apply. */
+static int is_c_header(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 2 && !strcmp(path + n - 2, ".h");
+}
+
+/* U-Boot's CONFIG_* macros come from a board's configuration, which only
+ * its build has (include/generated/autoconf.h): an #if on one is false, as
+ * cpp has it, and one used as a value is unknown here, never a syntax
+ * error. Such a use is reported as a note instead; returns 1 when d was. */
+static int unknown_config_value(struct run *R, struct seen_file *f, const struct diag *d)
+{
+	if (R->profile != DT_PROFILE_UBOOT || !undefined_macro(d) || d->end_off > f->len ||
+	    d->end_off - d->off < 8 || strncmp(f->text + d->off, "CONFIG_", 7) != 0)
+		return 0;
+	char msg[256];
+	snprintf(msg, sizeof(msg),
+		 "'%.*s' is a U-Boot configuration value, known only to a build of a board: "
+		 "left unknown (define it with -D to check with a value)",
+		 (int)(d->end_off - d->off), f->text + d->off);
+	emit(R, f, d->off, d->end_off, DTIDY_SEV_NOTE, "preprocessor", msg);
+	return 1;
 }
 
 /* The macro name a MODEL_DIAG_UNDEFINED_MACRO message quotes. */
@@ -692,6 +803,15 @@ static size_t quoted_name(const char *msg, const char **name)
 	const char *b = a ? strchr(a + 1, '\'') : NULL;
 	*name = a ? a + 1 : msg;
 	return b ? (size_t)(b - a - 1) : 0;
+}
+
+/* A U-Boot CONFIG_* macro left undefined: unknown_config_value says so at
+ * each use, more precisely than the note for other undefined macros. */
+static int uboot_config_macro(const struct run *R, const struct diag *d)
+{
+	const char *name;
+	size_t len = quoted_name(d->message, &name);
+	return R->profile == DT_PROFILE_UBOOT && len > 7 && !strncmp(name, "CONFIG_", 7);
 }
 
 /* Is this the first time `d`'s macro name is seen in this file? */
@@ -769,7 +889,7 @@ static struct model *context_model(struct run *R, const struct config *cfg)
 	char *want = realpath(R->main->path, NULL);
 	if (!want)
 		return NULL;
-	struct model *bm = make_model(R->e, cfg, R->in->context, read_input, R, 0);
+	struct model *bm = make_model(R->e, cfg, R->in->context, R->profile, read_input, R, 0);
 	for (size_t k = 1; k < bm->tree.nfiles && !R->alias; k++) {
 		const char *p = bm->tree.files[k]->path;
 		char *got = realpath(p, NULL);
@@ -793,7 +913,8 @@ static int is_main(const struct run *R, const char *path)
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
 {
 	struct model *m = R->in->model ? (struct model *)R->in->model
-				       : make_model(R->e, cfg, R->main->path, read_input, R, 0);
+				       : make_model(R->e, cfg, R->main->path, R->profile, read_input,
+						    R, 0);
 	if (!R->in->model && R->in->context && lacks_context(R, m)) {
 		struct model *bm = context_model(R, cfg);
 		if (bm) {
@@ -813,7 +934,7 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 	/* the model's own findings (syntax, includes, macros, references) go
 	 * through suppression like any rule's; undefined macros after a
 	 * missing include are its echo, the include error says it all */
-	enum dt_profile prof = engine_profile_for(R->e, R->main->path, NULL);
+	enum dt_profile prof = R->profile;
 	int lenient_macros = fragment || build_defines_macros(prof);
 	char **named = NULL;
 	size_t nnamed = 0;
@@ -822,7 +943,7 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 		const struct diag *d = &m->diags.v[i];
 		if (missing_include && undefined_macro(d))
 			continue;
-		if (lenient_macros && undefined_macro(d)) {
+		if (lenient_macros && undefined_macro(d) && !uboot_config_macro(R, d)) {
 			/* the file's own: its includes are judged on their own */
 			if (is_main(R, d->file) && d->line) {
 				first_use(&named, &nnamed, d);
@@ -841,6 +962,8 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 		for (size_t k = 0; !f && k < m->tree.nfiles; k++)
 			if (!strcmp(m->tree.files[k]->path, d->file))
 				f = seen(R, m->tree.files[k]);
+		if (f && d->line && unknown_config_value(R, f, d))
+			continue;
 		if (f && d->line)
 			emit(R, f, d->off, d->end_off, d->severity, d->rule, d->message);
 		else
@@ -946,6 +1069,8 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		return;
 	}
 	struct run R = {.e = e, .in = in, .out = out};
+	R.profile = engine_profile_for(e, in->path, NULL);
+	R.header = is_c_header(in->path);
 	if (read_main(&R)) {
 		out->failed = 1;
 		return;
@@ -969,10 +1094,12 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	 * and its CST let go (unless a rule reads both), so one check
 	 * usually holds one syntax tree at a time. */
 	parse_main(&R);
-	lexical_errors(&R);
+	if (!R.header)
+		lexical_errors(&R);
 	seen_supp(&R, &R.files[0]);
 	int fragment = is_fragment(&R);
-	run_rules(&R, NULL);
+	if (!R.header)
+		run_rules(&R, NULL);
 	if (!wants_both(&R))
 		unparse_main(&R);
 	struct model *m = build_model(&R, cfg, fragment);

@@ -32,6 +32,7 @@ struct engine *format_engine(const struct cli_opts *o)
 	struct engine_opts eo = {
 		.config = o->config, .level = -1,
 		.profile_given = o->profile_given, .profile = o->profile,
+		.defines = o->defines, .ndefines = o->ndefines,
 		.plugins = o->plugins, .nplugins = o->nplugins,
 		.cache_files = 1,	/* one run: each directory's .dtidy.yaml found once */
 	};

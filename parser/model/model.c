@@ -9,6 +9,7 @@
 #include "../../lexer/lexer.h"
 #include "../parser.h"
 #include "index.h"
+#include "setup.h"
 #include "tree.h"
 
 struct dtidy_loc mt_loc_toks(struct mtree *t, uint32_t tb, uint32_t te)
@@ -141,8 +142,18 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	struct mtree t = {.m = m, .a = &m->arena};
 	t.ppo.incdirs = o->incdirs;
 	t.ppo.nincdirs = o->nincdirs;
+	enum dt_profile prof = o->profile_given ? o->profile : dt_profile_detect(path, NULL);
+	size_t npdefs;
+	const char *why;
+	const char *const *pdefs = model_profile_defines(prof, &npdefs, &why);
 	if (!o->nincdirs && o->auto_include) {
-		pv->autodirs = model_auto_incdirs(path, &pv->nautodirs);
+		struct model_setup su;
+		model_setup_find(prof, path, &su);
+		pv->autodirs = su.incdirs;
+		pv->nautodirs = su.nincdirs;
+		su.incdirs = NULL;
+		su.nincdirs = 0;
+		model_setup_free(&su);
 		t.ppo.incdirs = (const char *const *)pv->autodirs;
 		t.ppo.nincdirs = pv->nautodirs;
 	}
@@ -151,8 +162,17 @@ struct model *model_build(const char *path, const struct model_opts *o)
 		t.ppo.cache = m->own_cache = src_cache_new();
 	t.ppo.read = o->read;
 	t.ppo.read_ctx = o->read_ctx;
+	/* the profile's defines, then the caller's -D and -U */
 	t.ppo.defines = o->defines;
 	t.ppo.ndefines = o->ndefines;
+	if (npdefs) {
+		const char **defs = arena_alloc(&m->arena, (npdefs + o->ndefines) * sizeof(*defs));
+		memcpy(defs, pdefs, npdefs * sizeof(*defs));
+		if (o->ndefines)
+			memcpy(defs + npdefs, o->defines, o->ndefines * sizeof(*defs));
+		t.ppo.defines = defs;
+		t.ppo.ndefines = npdefs + o->ndefines;
+	}
 	t.ppo.record = o->record;
 	t.record = o->record;
 	if (o->record && t.ppo.nincdirs) {
