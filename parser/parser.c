@@ -1029,6 +1029,12 @@ static int fragment_stmt_ahead(const struct parser *p)
 		int k = p->t[i].kind;
 		if (dt_tok_is_trivia(k) || k == TK_LABEL || k == TK_OMIT_NO_REF)
 			continue;
+		/* a label a macro makes: "DIE_NODE(pmgr): power-management@... {" */
+		size_t me = k == TK_NAME || k == TK_IDENT ? macro_name_end(p, i) : 0;
+		if (me && p->t[me].kind == TK_COLON) {
+			i = me;
+			continue;
+		}
 		if (k == TK_DELETE_PROP)
 			return 1;
 		if (k != TK_NAME)

@@ -869,12 +869,17 @@ static int build_defines_macros(enum dt_profile p)
 }
 
 /* Does the file alone lack what an includer defines: macros the
- * preprocessor left in it, labels it overrides that are not there? */
+ * preprocessor left in it, labels it overrides that are not there, a
+ * syntax that holds only where the includer puts it, the node it is the
+ * body of? */
 static int lacks_context(const struct run *R, const struct model *m)
 {
+	if (m->body_fragment)
+		return 1;
 	for (size_t i = 0; i < m->diags.n; i++) {
 		const struct diag *d = &m->diags.v[i];
-		if ((d->kind == MODEL_DIAG_UNDEFINED_MACRO || d->kind == MODEL_DIAG_UNRESOLVED_REF) &&
+		if ((d->kind == MODEL_DIAG_UNDEFINED_MACRO || d->kind == MODEL_DIAG_UNRESOLVED_REF ||
+		     (!strcmp(d->rule, "syntax") && d->kind != MODEL_DIAG_NO_DTS_V1)) &&
 		    !strcmp(d->file, R->main->path))
 			return 1;
 	}

@@ -439,8 +439,12 @@ void mt_build(struct mtree *t)
 			break;
 		}
 		case CST_NODE:
-			if (t->toks[c->tok].kind != TK_SLASH)
-				break;	/* "name { }" at the top: already a syntax error */
+			if (t->toks[c->tok].kind != TK_SLASH) {
+				/* "name { }" at the top: a syntax error, or (no
+				 * /dts-v1/) a node body #included inside a node */
+				t->m->body_fragment = 1;
+				break;
+			}
 			if (!t->root) {
 				t->root = build_block(t, c, "");
 				mt_labels_enter_tree(t, t->root);
@@ -483,6 +487,10 @@ void mt_build(struct mtree *t)
 		}
 		case CST_MACRO_STMT:
 			mt_undefined_macro(t, c);
+			break;
+		case CST_PROP:
+		case CST_DELETE_PROP:
+			t->m->body_fragment = 1;
 			break;
 		default:
 			break;

@@ -53,6 +53,10 @@ struct model {
 	struct dtidy_tree tree;
 	struct diag_list diags;		/* sorted by file, line, column */
 	int pp_failed;			/* cpp would have stopped with an error */
+	/* the file is a node's body (properties, child nodes at the top, no
+	 * /dts-v1/): it is #included inside a node, and only a tree that
+	 * includes it has its statements */
+	int body_fragment;
 	int errors;			/* number of error diagnostics */
 	size_t pp_bytes;		/* size of the preprocessed text */
 	/* internal */

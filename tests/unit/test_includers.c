@@ -51,12 +51,19 @@ static void tree(void)
 			"&pinctrl_ap {\n\tstatus = \"okay\";\n};\n");
 	write_tree_file(root, "apple/b-other.dts", "/dts-v1/;\n/ { };\n");
 	write_tree_file(root, "apple/lonely.dtsi", "/ {\n\tx = <NOBODY>;\n};\n");
+	/* a node body, #included inside a node, as t600x-dieX.dtsi is */
+	write_tree_file(root, "apple/body.dtsi", "\tDIE_NODE(pmgr): pm@1000 {\n\t\treg = <DIE_NO 0x1000>;\n\t};\n");
+	write_tree_file(root, "apple/bodyboard.dts",
+			"/dts-v1/;\n#define DIE_NODE(a) a\n#define DIE_NO 0\n"
+			"/ {\n\tsoc {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <0>;\n"
+			"#include \"body.dtsi\"\n\t};\n};\n&pmgr {\n\tstatus = \"okay\";\n};\n");
 }
 
 static void untree(void)
 {
 	const char *f[] = {"apple/t600x-die0.dtsi", "apple/t6001.dtsi", "apple/t6001-j375c.dts",
-			   "apple/b-other.dts", "apple/lonely.dtsi"};
+			   "apple/b-other.dts", "apple/lonely.dtsi", "apple/body.dtsi",
+			   "apple/bodyboard.dts"};
 	char p[256];
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
 		snprintf(p, sizeof(p), "%s/%s", root, f[i]);
@@ -129,5 +136,24 @@ Test(includers, checked_as_the_board_reads_it, .init = tree, .fini = untree)
 	snprintf(other, sizeof(other), "%s/apple/b-other.dts", root);
 	got = check(die, other);
 	cr_assert(strstr(got, "note: 'DIE_NODE' and 'DIE_NO' are not defined here"), "%s", got);
+	free(got);
+}
+
+Test(includers, node_body_checked_inside_its_node, .init = tree, .fini = untree)
+{
+	char body[256], board[256];
+	snprintf(body, sizeof(body), "%s/apple/body.dtsi", root);
+	snprintf(board, sizeof(board), "%s/apple/bodyboard.dts", root);
+	const char *files[] = {body};
+	struct includers *x = includers_new(files, 1);
+	cr_assert_str_eq(includers_board(x, body), board);
+	includers_free(x);
+	char *got = check(body, board);
+	char want[512];
+	snprintf(want, sizeof(want),
+		 "apple/body.dtsi:1:1: note: checked as %s reads it (the first board here "
+		 "that includes this file): the macros and labels it uses are defined there "
+		 "[preprocessor]\n", board);
+	cr_assert_str_eq(got, want);
 	free(got);
 }

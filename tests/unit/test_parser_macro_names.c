@@ -78,3 +78,13 @@ Test(parser_macro_names, dtlib_properties_after_delete_node)
 	cr_expect_eq(p.cst.nerrors, 1);
 	dt_parsed_free(&p);
 }
+
+/* Linux apple/t600x-dieX.dtsi is a node body, #included inside a node,
+ * whose nodes carry labels DIE_NODE() makes */
+Test(parser_macro_names, body_fragment_with_macro_labels)
+{
+	EXPECT_ERRORS("\tDIE_NODE(pmgr): power-management@28e080000 {\n\t\treg = <1>;\n\t};\n"
+		      "\tDIE_NODE(pinctrl_nub): pinctrl@2921f0000 {\n"
+		      "\t\tgpio-ranges = <&DIE_NODE(pinctrl_nub) 0 0 16>;\n\t};\n", "");
+	EXPECT_CST("DIE_NODE(p): n { };", "(node n)");
+}
