@@ -10,6 +10,7 @@
 #include "../core/source.h"
 #include "../core/strbuf.h"
 #include "../core/xalloc.h"
+#include "../kstyle/lines.h"
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
 #include "../parser/model/setup.h"
@@ -449,6 +450,9 @@ struct run {
 	/* checked in a board's tree (engine_input.context): the main file's
 	 * path as that tree names it, and only the main file's findings kept */
 	const char *alias;
+	/* a fragment checked alone whose macros its includer defines: names
+	 * spelled like those macros ("CP11X_BASE") are not the tree's */
+	int unexpanded;
 	struct seen_file *files;
 	size_t nfiles;
 	size_t capdeps;
@@ -541,11 +545,27 @@ static void node_path(struct strbuf *b, const struct dtidy_node *n)
 
 /* A finding without a file (synthesised by a rule) lands at the start of
  * the checked file. */
+/* Is a node of n's path named by a macro the preprocessor left
+ * ("CP11X_NAME", "config-space@CP11X_BASE")? */
+static int macro_named(const struct dtidy_node *n)
+{
+	for (; n && n->parent; n = n->parent) {
+		const char *at = strchr(n->name, '@');
+		size_t base = at ? (size_t)(at - n->name) : strlen(n->name);
+		if (style_macro_like(n->name, base) ||
+		    (at && style_macro_like(at + 1, strlen(at + 1))))
+			return 1;
+	}
+	return 0;
+}
+
 static void emit_report(struct run *R, const struct dtidy_report *rp)
 {
 	struct seen_file *f = seen(R, rp->loc.file);
 	if (R->alias && f != &R->files[0])
 		return;	/* the board's check reports it */
+	if (R->unexpanded && rp->node && macro_named(rp->node))
+		return;	/* its includer's macros name it: judged through the boards */
 	struct diag *d = emit(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
 			      rp->message);
 	if (!d)
@@ -976,6 +996,7 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 	}
 	if (first_undefined)
 		undefined_macros_note(R, first_undefined, named, nnamed, fragment, prof);
+	R->unexpanded = first_undefined && fragment;
 	for (size_t i = 0; i < nnamed; i++)
 		free(named[i]);
 	free(named);

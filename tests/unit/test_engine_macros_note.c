@@ -70,3 +70,22 @@ Test(engine_macros_note, overlay_labels_come_from_the_board)
 	cr_assert(strstr(got, "unknown node or label \"adc0\""), "%s", got);
 	free(got);
 }
+
+/* marvell/armada-cp11x.dtsi checked alone, no board including it: the
+ * nodes its includer's macros name are not judged by their macro text */
+#define CP11X "/ {\n\tCP11X_NAME: CP11X_NAME { };\n};\n&CP11X_NAME {\n\t#address-cells = <2>;\n" \
+	      "\t#size-cells = <2>;\n\tcompatible = \"simple-bus\";\n\tranges;\n" \
+	      "\tconfig-space@CP11X_BASE {\n\t\tcompatible = \"simple-bus\";\n" \
+	      "\t\tranges = <0x0 0x0 ADDRESSIFY(CP11X_BASE) 0x2000000>;\n\t};\n};\n"
+
+Test(engine_macros_note, macro_named_nodes_alone)
+{
+	expect(rt_check("node-name-chars-strict", 0, RT_FILES({"cp11x.dtsi", CP11X})), "");
+	expect(rt_check("simple-bus-reg", 0, RT_FILES({"cp11x.dtsi", CP11X})), "");
+	expect(rt_check("syntax", 0, RT_FILES({"cp11x.dtsi", CP11X})), "");
+	/* the same names in a whole board are its own */
+	char *got = rt_check("node-name-chars-strict", 0,
+			     RT_FILES({"b.dts", "/dts-v1/;\n/ {\n\tCP11X_NAME { };\n};\n"}));
+	cr_assert(strstr(got, "'CP11X_NAME'"), "%s", got);
+	free(got);
+}
