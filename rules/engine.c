@@ -1007,6 +1007,49 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 	return m;
 }
 
+/* Does the file hold #if, #ifdef, #ifndef, #elif or #else lines? */
+static int has_conditional(const struct run *R)
+{
+	for (size_t i = 0; i < R->toks.n; i++) {
+		const struct dt_token *t = &R->toks.v[i];
+		if (t->kind != TK_PP)
+			continue;
+		const char *s = R->main->text + t->off, *end = s + t->len;
+		s++;	/* '#' */
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		if (end - s >= 2 && (!memcmp(s, "if", 2) || !memcmp(s, "el", 2)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Has a syntax error of the checked file been reported? */
+static int main_syntax_error(const struct run *R)
+{
+	for (size_t i = 0; i < R->out->diags.n; i++) {
+		const struct diag *d = &R->out->diags.v[i];
+		if (!strcmp(d->rule, "syntax") && d->severity == DTIDY_SEV_ERROR &&
+		    !strcmp(d->file, R->main->path))
+			return 1;
+	}
+	return 0;
+}
+
+/* Says why the rules that read the file as written did not run: it has
+ * no syntax error after preprocessing, only as written. */
+static void note_source_rules_skipped(struct run *R)
+{
+	int any = 0;
+	for (size_t i = 0; i < R->e->nrules && !any; i++)
+		any = R->st[i].enabled && R->e->rules[i]->check && source_only(R->e->rules[i]);
+	if (any)
+		emit(R, &R->files[0], 0, 0, DTIDY_SEV_NOTE, "preprocessor",
+		     "the file parses only once preprocessed (its nodes open and close in "
+		     "different #if branches, or macros make them): the rules that read it as written (style) are "
+		     "not run");
+}
+
 static int rule_enabled(const struct run *R, const char *name)
 {
 	if (is_engine_name(name))
@@ -1124,11 +1167,22 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		lexical_errors(&R);
 	seen_supp(&R, &R.files[0]);
 	int fragment = is_fragment(&R);
-	if (!R.header)
+	/* the rules that read the file as written need it to parse as
+	 * written: one whose braces balance only in each #if branch after
+	 * preprocessing (no syntax error in the model's verdict) is not
+	 * theirs to judge; which it is, the model says */
+	int defer = R.cst.nerrors > 0 && has_conditional(&R);
+	if (!R.header && !defer)
 		run_rules(&R, NULL);
-	if (!wants_both(&R))
+	if (!defer && !wants_both(&R))
 		unparse_main(&R);
 	struct model *m = build_model(&R, cfg, fragment);
+	if (!R.header && defer) {
+		if (main_syntax_error(&R))
+			run_rules(&R, NULL);
+		else
+			note_source_rules_skipped(&R);
+	}
 	/* cpp would have stopped: a tree without its includes misleads the
 	 * rules that read it */
 	if (!m->pp_failed)

@@ -5,8 +5,10 @@
  * reported where dtc reports it. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rule_testutil.h"
+#include "style_testutil.h"
 
 static void expect(char *got, const char *want)
 {
@@ -43,4 +45,21 @@ Test(engine_conditional, real_errors_where_dtc_puts_them)
 	expect(rt_check("syntax", 0,
 			RT_FILES({"b.dts", "/dts-v1/;\n#define V(n) <n>\n/ {\n\tx = V(08);\n};\n"})),
 	       "b.dts:4:8: error: bad integer literal '08'\n");
+}
+
+/* The rules that read the file as written (style) cannot judge a file
+ * that parses only once preprocessed: they stay silent and a note says
+ * why. A file with a real syntax error still gets them. */
+Test(engine_conditional, style_rules_and_split_nodes)
+{
+	char *got = style_run("indent-consistent", "b.dts", "/dts-v1/;\n" SPLIT);
+	cr_assert_str_eq(got, "", "%s", got);
+	free(got);
+	got = rt_check("preprocessor", 0, RT_FILES({"b.dts", "/dts-v1/;\n" SPLIT}));
+	cr_assert_str_eq(got, "", "no note while no such rule is on: %s", got);
+	free(got);
+	got = style_run("unclosed-block-comment", "c.dts",
+			"/dts-v1/;\n#ifdef A\n#endif\n/ {\n\tmodel = \"x\"; /* oops\n};\n");
+	cr_assert(strstr(got, "unclosed /* block comment"), "%s", got);
+	free(got);
 }
