@@ -10,7 +10,9 @@
  * every origin lies inside the output and inside a file that was read; a
  * copied (/include/) span equals its file's bytes; every output byte maps
  * back into a read file; every diagnostic lies inside a file; the output
- * lexes as DTS with tokens tiling it. */
+ * lexes as DTS with tokens tiling it. The include-line scanner that finds
+ * which board includes a .dtsi (rules/includers.h) reads the same input:
+ * every name it reports is a non-empty slice of it, on one line. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #include "lexer/lexer.h"
 #include "parser/pp/pp.h"
 #include "parser/pp/src_cache.h"
+#include "rules/includers.h"
 #include "fuzz_check.h"
 #include "vfs.h"
 
@@ -81,8 +84,27 @@ static void check_lexes(const struct pp_result *r)
 	dt_tokens_free(&toks);
 }
 
+struct scan_input {
+	const char *text;
+	size_t len;
+	size_t names;
+};
+
+static void check_name(void *ud, const char *name, size_t n)
+{
+	struct scan_input *in = ud;
+	FUZZ_ASSERT(n > 0);
+	FUZZ_ASSERT(name >= in->text && name + n <= in->text + in->len);
+	FUZZ_ASSERT(memchr(name, '\n', n) == NULL);
+	in->names++;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct scan_input in = {(const char *)data, size, 0};
+	includers_scan(in.text, in.len, check_name, &in);
+	FUZZ_ASSERT(in.names <= size / 8 + 1);	/* "#include" and a name at least */
+
 	struct vfs fs;
 	vfs_split(&fs, (const char *)data, size);
 
