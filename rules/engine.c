@@ -960,7 +960,11 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 	 * through suppression like any rule's; undefined macros after a
 	 * missing include are its echo, the include error says it all */
 	enum dt_profile prof = R->profile;
-	int lenient_macros = fragment || build_defines_macros(prof);
+	/* a .dtsi is written to be included, even one with its own /dts-v1/
+	 * (s5pv210-aries.dtsi uses the KEY_* its boards' includes define) */
+	size_t pl = strlen(R->main->path);
+	int part = fragment || (!R->alias && pl > 5 && !strcmp(R->main->path + pl - 5, ".dtsi"));
+	int lenient_macros = part || build_defines_macros(prof);
 	char **named = NULL;
 	size_t nnamed = 0;
 	const struct diag *first_undefined = NULL;
@@ -995,8 +999,8 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 			diag_add_file(&R->out->diags, d->file, d->severity, d->rule, "%s", d->message);
 	}
 	if (first_undefined)
-		undefined_macros_note(R, first_undefined, named, nnamed, fragment, prof);
-	R->unexpanded = first_undefined && fragment;
+		undefined_macros_note(R, first_undefined, named, nnamed, part, prof);
+	R->unexpanded = first_undefined && part;
 	for (size_t i = 0; i < nnamed; i++)
 		free(named[i]);
 	free(named);

@@ -37,6 +37,11 @@ Test(engine_macros_note, build_defines_them)
 Test(engine_macros_note, includer_defines_them)
 {
 	expect(rt_check("syntax", 0, RT_FILES({"aries.dtsi", ARIES})), "");
+	/* s5pv210-aries.dtsi has its own /dts-v1/: still a .dtsi, included */
+	expect(rt_check("syntax", 0, RT_FILES({"aries.dtsi", "/dts-v1/;\n" ARIES})), "");
+	char *got = rt_check("preprocessor", 0, RT_FILES({"aries.dtsi", "/dts-v1/;\n" ARIES}));
+	cr_assert(strstr(got, "note: 'KEY_MENU' and 'DIE_NODE' are not defined here"), "%s", got);
+	free(got);
 	expect(rt_check("preprocessor", 0, RT_FILES({"aries.dtsi", ARIES})),
 	       "aries.dtsi:4:18: note: 'KEY_MENU' and 'DIE_NODE' are not defined here: the files "
 	       "that include this one must define them (checked alone, their uses are not "
