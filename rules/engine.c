@@ -942,6 +942,12 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 						    R, 0);
 	if (!R->in->model && R->in->context && lacks_context(R, m)) {
 		struct model *bm = context_model(R, cfg);
+		if (bm && bm->pp_failed && !m->pp_failed) {
+			/* the board misses an include: its tree is no better */
+			model_free(bm);
+			bm = NULL;
+			R->alias = NULL;
+		}
 		if (bm) {
 			model_free(m);
 			m = bm;
