@@ -312,8 +312,9 @@ static size_t macro_name_end(const struct parser *p, size_t i)
 	}
 }
 
-/* Moves the cursor to token `to` (a significant one further on),
- * reporting lexical errors of what it passes except in macro arguments. */
+/* Moves the cursor to token `to` (a significant one further on): the
+ * tokens passed spell a macro call, whose arguments are preprocessing
+ * tokens, not dtc literals, so none is judged here. */
 static void skip_to(struct parser *p, size_t to)
 {
 	while (p->pos < to && kind(p) != TK_EOF)
