@@ -954,8 +954,8 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 			fragment = 0;	/* the board's tree is whole */
 			char msg[600];
 			snprintf(msg, sizeof(msg), "checked as %s reads it (the first board here "
-				 "that includes this file): the macros and labels it uses are "
-				 "defined there", R->in->context);
+				 "that includes this file): alone, it lacks the macros, labels or "
+				 "enclosing node that board provides", R->in->context);
 			emit(R, &R->files[0], 0, 0, DTIDY_SEV_NOTE, "preprocessor", msg);
 		}
 	}

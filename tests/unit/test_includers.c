@@ -122,7 +122,8 @@ Test(includers, checked_as_the_board_reads_it, .init = tree, .fini = untree)
 	char want[512];
 	snprintf(want, sizeof(want),
 		 "apple/t600x-die0.dtsi:1:1: note: checked as %s reads it (the first board here "
-		 "that includes this file): the macros and labels it uses are defined there "
+		 "that includes this file): alone, it lacks the macros, labels or enclosing node "
+		 "that board provides "
 		 "[preprocessor]\n", board);
 	cr_assert_str_eq(got, want);
 	free(got);
@@ -152,7 +153,8 @@ Test(includers, node_body_checked_inside_its_node, .init = tree, .fini = untree)
 	char want[512];
 	snprintf(want, sizeof(want),
 		 "apple/body.dtsi:1:1: note: checked as %s reads it (the first board here "
-		 "that includes this file): the macros and labels it uses are defined there "
+		 "that includes this file): alone, it lacks the macros, labels or enclosing node "
+		 "that board provides "
 		 "[preprocessor]\n", board);
 	cr_assert_str_eq(got, want);
 	free(got);
