@@ -36,6 +36,20 @@ for tree in src u-boot tf-a zmk zephyr beagleboard xen-troops zephyr-xen; do
 		echo "ok   $tree: $nfiles files, no false syntax finding"
 	fi
 done
+# a .dtsi using macros its board defines is checked as that board reads it
+# (imx8mp-nominal.dtsi uses the IMX8MP_CLK_* of the clock header its boards
+# include), alone or within its tree
+for target in src/arm64/freescale/imx8mp-nominal.dtsi src/arm64/freescale; do
+	(cd "$CORPUS" && "$DTIDY" check --color=never "$target") >"$tmp/out" 2>&1
+	if grep -q '^src/arm64/freescale/imx8mp-nominal.dtsi:1:1: note: checked as src/arm64/freescale/imx8mp-skov-basic.dts reads it' "$tmp/out" &&
+	   ! grep -q '^src/arm64/freescale/imx8mp-nominal.dtsi:.*not defined here' "$tmp/out"; then
+		echo "ok   $target: imx8mp-nominal.dtsi checked as imx8mp-skov-basic.dts reads it"
+	else
+		echo "FAIL: $target: imx8mp-nominal.dtsi not checked in its board's context"
+		grep 'imx8mp-nominal' "$tmp/out" | head -5
+		fail=1
+	fi
+done
 # the broken one stays broken
 (cd "$CORPUS" && "$DTIDY" check --color=never u-boot/tools/binman/test/pack/invalid.dts) >"$tmp/out" 2>&1
 if ! grep -q '^u-boot/tools/binman/test/pack/invalid.dts:6:1: error: .*\[syntax\]$' "$tmp/out"; then
