@@ -24,7 +24,7 @@ static const struct {
 } builtin_ids[] = {
 	{"syntax", "the file does not parse as Devicetree Source"},
 	{"include", "an #include or /include/ cannot be resolved"},
-	{"preprocessor", "a preprocessor directive or macro is wrong"},
+	{"preprocessor", "a preprocessor directive or macro is wrong, or (a note) comes from the files or the build that include this one"},
 	{"eval", "a cell expression cannot be evaluated"},
 	{"reference", "a label or path reference does not resolve"},
 	{"io", "a file or directory cannot be read"},
