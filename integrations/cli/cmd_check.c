@@ -145,6 +145,13 @@ int cmd_check(struct cli_opts *o)
 	for (size_t i = 0; o->verbose && i < r.files.n; i++) {
 		struct strbuf how = {0};
 		engine_describe(e, r.files.v[i], &how);
+		size_t n = strlen(r.files.v[i]);
+		const char *board = n > 5 && !strcmp(r.files.v[i] + n - 5, ".dtsi")
+					    ? includers_board(r.inc, r.files.v[i]) : NULL;
+		if (board)
+			sb_printf(&how, "%s: includer: %s (the first board here that includes "
+				  "it; its tree is read when the file alone lacks macros, labels "
+				  "or its enclosing node)\n", r.files.v[i], board);
 		fputs(sb_cstr(&how), stderr);
 		sb_free(&how);
 	}

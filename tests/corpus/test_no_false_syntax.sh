@@ -50,6 +50,14 @@ for target in src/arm64/freescale/imx8mp-nominal.dtsi src/arm64/freescale; do
 		fail=1
 	fi
 done
+(cd "$CORPUS" && "$DTIDY" check -v --color=never src/arm64/freescale/imx8mp-nominal.dtsi) >/dev/null 2>"$tmp/err"
+if grep -q '^src/arm64/freescale/imx8mp-nominal.dtsi: includer: src/arm64/freescale/imx8mp-skov-basic.dts ' "$tmp/err"; then
+	echo "ok   check -v names the board a .dtsi is read with"
+else
+	echo "FAIL: check -v does not name imx8mp-nominal.dtsi's board"
+	cat "$tmp/err"
+	fail=1
+fi
 # the broken one stays broken
 (cd "$CORPUS" && "$DTIDY" check --color=never u-boot/tools/binman/test/pack/invalid.dts) >"$tmp/out" 2>&1
 if ! grep -q '^u-boot/tools/binman/test/pack/invalid.dts:6:1: error: .*\[syntax\]$' "$tmp/out"; then
