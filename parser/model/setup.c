@@ -325,7 +325,9 @@ void model_setup_find(enum dt_profile p, const char *path, struct model_setup *s
 	s->defines = model_profile_defines(p, &s->ndefines, &why);
 	sb_puts(&s->defines_why, why);
 	char *root = NULL;
-	enum dt_profile at = dt_profile_locate(path, NULL, &root);
+	/* the kernel's and no build's directories are found from the path */
+	enum dt_profile at = p == DT_PROFILE_KERNEL || p == DT_PROFILE_NONE
+				     ? p : dt_profile_locate(path, NULL, &root);
 	/* a profile given for a file in another kind of tree has no root of
 	 * its own there */
 	if (at != p) {
@@ -381,11 +383,28 @@ void model_setup_free(struct model_setup *s)
 
 const char *const *model_profile_defines(enum dt_profile p, size_t *n, const char **why)
 {
-	static const char *const uboot_defs[] = {"__ASSEMBLY__"};
+	/* U-Boot's build: -D__ASSEMBLY__, and its include/linux/kconfig.h
+	 * forced in, whose IS_ENABLED(CONFIG_X), IS_BUILTIN(CONFIG_X) and
+	 * CONFIG_IS_ENABLED(X) are 1 when CONFIG_X is defined to 1 and 0
+	 * otherwise (here: none is, unless given with -D). Written for dtidy
+	 * with the usual placeholder idiom: "__dtidy_kc_one_1" expands to
+	 * "0," so that a second argument appears only for a 1. */
+	static const char *const uboot_defs[] = {
+		"__ASSEMBLY__",
+		"__dtidy_kc_one_1=0,",
+		"__dtidy_kc_second(a,b,...)=b",
+		"__dtidy_kc_on(x)=__dtidy_kc_on_(x)",
+		"__dtidy_kc_on_(v)=__dtidy_kc_on__(__dtidy_kc_one_##v)",
+		"__dtidy_kc_on__(a)=__dtidy_kc_second(a 1, 0)",
+		"IS_ENABLED(option)=__dtidy_kc_on(option)",
+		"IS_BUILTIN(option)=__dtidy_kc_on(option)",
+		"CONFIG_IS_ENABLED(option)=__dtidy_kc_on(CONFIG_##option)",
+	};
 	if (p == DT_PROFILE_UBOOT) {
-		*n = 1;
+		*n = sizeof(uboot_defs) / sizeof(uboot_defs[0]);
 		*why = "U-Boot's build passes -D__ASSEMBLY__, which hides the C declarations of "
-		       "the headers it includes";
+		       "the headers it includes, and forces in kconfig.h's IS_ENABLED, "
+		       "IS_BUILTIN and CONFIG_IS_ENABLED";
 		return uboot_defs;
 	}
 	*n = 0;

@@ -161,7 +161,8 @@ run check -v --no-cache --no-bindings --color=never ub/arch/arm/dts/board.dts
 has "u-boot: -v names the profile" err 'board\.dts: profile u-boot: U-Boot tree at .*/ub \(tools/binman\)'
 has "u-boot: include, arch/arm/include, the file's dir, arch/arm/dts, dts/upstream/include" err \
 	'include path: .*/ub/include .*/ub/arch/arm/include ub/arch/arm/dts .*/ub/dts/upstream/include \(U-Boot'
-has "u-boot: -D__ASSEMBLY__, and why" err 'board\.dts: defines: -D__ASSEMBLY__ \(U-Boot'
+has "u-boot: -D__ASSEMBLY__ and kconfig.h's macros, and why" err \
+	'board\.dts: defines: -D__ASSEMBLY__ -DIS_ENABLED\(\.\.\.\) -DIS_BUILTIN\(\.\.\.\) -DCONFIG_IS_ENABLED\(\.\.\.\) \(U-Boot'
 hasnt "u-boot: every include resolves" out '\[include\]'
 hasnt "u-boot: the asm/arch header's C declarations are gone (no syntax error)" out 'error:'
 has "u-boot: a CONFIG_ value is a note" out "board\.dts:[0-9]+:[0-9]+: note: 'CONFIG_SYS_NS16550_CLK' is a U-Boot configuration value.*\[preprocessor\]"
@@ -169,6 +170,30 @@ has "u-boot: a CONFIG_ value is a note" out "board\.dts:[0-9]+:[0-9]+: note: 'CO
 run tree ub/arch/arm/dts/board.dts
 hasnt "u-boot: #if on an undefined CONFIG_ is false, as cpp has it" out 'fifo-size'
 has "u-boot: tree uses the profile's include path too" out 'reg = <0x1000 0x100>'
+
+w ub/arch/arm/dts/kconfig.dts <<'EOF'
+/dts-v1/;
+/ {
+#if IS_ENABLED(CONFIG_A)
+	a-on;
+#endif
+#if CONFIG_IS_ENABLED(B)
+	b-on;
+#endif
+#if IS_ENABLED(CONFIG_C)
+	c-on;
+#endif
+#if !IS_BUILTIN(CONFIG_D)
+	d-off;
+#endif
+};
+EOF
+run tree -D CONFIG_A -DCONFIG_B=1 -DCONFIG_C=2 ub/arch/arm/dts/kconfig.dts
+has "u-boot: IS_ENABLED(CONFIG_A) with -D CONFIG_A" out 'a-on;'
+has "u-boot: CONFIG_IS_ENABLED(B) with -D CONFIG_B=1" out 'b-on;'
+hasnt "u-boot: IS_ENABLED of a value other than 1 is 0, as kconfig.h has it" out 'c-on;'
+has "u-boot: IS_BUILTIN of an undefined CONFIG_ is 0" out 'd-off;'
+[ "$rc" -eq 0 ] && ok "u-boot: kconfig.h's macros evaluate without errors" || not_ok "u-boot: kconfig macros" "$(cat err)"
 
 run check --no-cache --no-bindings --color=never -U __ASSEMBLY__ ub/arch/arm/dts/board.dts
 has "u-boot: -U __ASSEMBLY__ takes the profile's define back: C in the header" out \
@@ -306,7 +331,7 @@ EOF
 run check -v --no-cache --no-bindings cfg/board.dts
 has "configuration: profile: says where it came from" err "board\.dts: profile u-boot: 'profile:' in .*cfg/\.dtidy\.yaml"
 has "configuration: its defines follow the profile's" err \
-	'defines: -D__ASSEMBLY__ \(U-Boot.*\) -DBOARD_REV=2 \(defines: of .*\.dtidy\.yaml\)'
+	'defines: -D__ASSEMBLY__ .*\(U-Boot.*\) -DBOARD_REV=2 \(defines: of .*\.dtidy\.yaml\)'
 run check -v --no-cache --no-bindings -I cfg -D X=1 -U Y cfg/board.dts
 has "-I: the include path says so" err 'include path: cfg \(-I\)'
 has "-D/-U: listed last, as the command line's" err 'defines: .* -DX=1 -UY \(command line\)'
