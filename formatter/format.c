@@ -93,7 +93,7 @@ static int run(const char *text, size_t len, const struct fmt_options *opts, int
 		return r->status;
 	}
 	struct dt_parsed p;
-	dt_parse_text(&p, text, len);
+	dt_parse_text_flags(&p, text, len, o.parse_flags);
 	for (size_t i = 0; i < p.cst.nerrors; i++)
 		add_error(r, &ecap, p.cst.errors[i].start, p.cst.errors[i].end, p.cst.errors[i].msg);
 	if (p.cst.nerrors && mode != PARTIAL) {

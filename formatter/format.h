@@ -29,6 +29,7 @@ struct fmt_options {
 	int line_width;		/* values are broken past this column (default 100) */
 	int sort;		/* reorder properties and nodes (kernel order; whole
 				 * files without syntax errors only) */
+	unsigned parse_flags;	/* DT_PARSE_*: the grammar of the build's reader */
 };
 
 void fmt_options_default(struct fmt_options *o);

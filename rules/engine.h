@@ -80,6 +80,11 @@ struct engine_input {
 	 * the check then uses instead of building its own (it stays the
 	 * caller's) */
 	const struct model *model;
+	/* optional: a board that includes this file (a .dtsi; see
+	 * rules/includers.h). When the file uses macros or labels that it
+	 * does not define, it is checked as that board's tree reads it, and
+	 * only its own findings are kept. */
+	const char *context;
 };
 
 struct engine_result {
@@ -124,6 +129,9 @@ const struct config *engine_config_for(struct engine *e, const char *path,
  * (dt_profile_detect). When `why` is not NULL, one line saying where the
  * answer came from is appended to it. Thread-safe. */
 enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why);
+/* The grammar leniencies (DT_PARSE_*) of the reader that builds the file:
+ * Zephyr's dtlib for the zephyr and zmk profiles, else dtc's. */
+unsigned engine_parse_flags(struct engine *e, const char *path);
 
 /* How `path` is read, for `dtidy check -v`: three lines, each starting
  * with the path, appended to out: the profile and why, the include path

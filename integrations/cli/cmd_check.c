@@ -14,6 +14,7 @@
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
 #include "../../rules/engine.h"
+#include "../../rules/includers.h"
 #include "../../rules/sarif.h"
 #include "../git/diffbase.h"
 #include "cli.h"
@@ -23,6 +24,7 @@ struct check_run {
 	struct engine_result *res;
 	struct file_list *reads;	/* per file: every file read for it (-MD) */
 	struct engine *engine;
+	struct includers *inc;		/* who includes each .dtsi */
 	int keep_deps;			/* -MD: keep the files each check read */
 };
 
@@ -30,6 +32,9 @@ static void check_one(size_t i, void *ctx)
 {
 	struct check_run *r = ctx;
 	struct engine_input in = {.path = r->files.v[i]};
+	size_t n = strlen(in.path);
+	if (r->inc && n > 5 && !strcmp(in.path + n - 5, ".dtsi"))
+		in.context = includers_board(r->inc, in.path);
 	struct engine_result *res = &r->res[i];
 	engine_check(r->engine, &in, res);
 	/* a whole tree's lists of files read would grow with the tree:
@@ -136,6 +141,7 @@ int cmd_check(struct cli_opts *o)
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
 	if (r.files.n)
 		engine_prepare(e, r.files.v[0]);
+	r.inc = includers_new((const char *const *)r.files.v, r.files.n);
 	for (size_t i = 0; o->verbose && i < r.files.n; i++) {
 		struct strbuf how = {0};
 		engine_describe(e, r.files.v[i], &how);
@@ -168,6 +174,7 @@ int cmd_check(struct cli_opts *o)
 	if (o->md && check_write_depfile(o, &r.files, r.reads) < 0)
 		problems++;
 	free_reads(&r);
+	includers_free(r.inc);
 	if (o->diff_base && diffbase_filter(&all, o->diff_base, &err) < 0) {
 		fprintf(stderr, "dtidy check: --diff-base %s: %s\n", o->diff_base, err);
 		free(err);

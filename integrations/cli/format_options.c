@@ -46,6 +46,7 @@ int format_options_for(struct engine *e, const struct cli_opts *o, const char *p
 	const struct config *cfg = engine_config_for(e, path, errs);
 	if (!cfg)
 		return -1;
+	fo->parse_flags = engine_parse_flags(e, path);
 	const struct config_format *f = &cfg->format;
 	if (f->indent != CONFIG_UNSET)
 		fo->indent = f->indent;

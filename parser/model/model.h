@@ -45,6 +45,8 @@ struct model_opts {
 	/* Keep what an editor navigates by (model_xrefs, model_pp_record);
 	 * a check has no use for it. */
 	int record;
+	/* DT_PARSE_* (parser/parser.h): the grammar of the build's reader */
+	unsigned parse_flags;
 };
 
 struct model {
