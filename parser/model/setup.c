@@ -259,6 +259,10 @@ static void zephyr(struct model_setup *s, const char *path, const char *root, co
 	char *board = nearest(dir, 2, is_board_dir);
 	if (board)
 		dts_root(s, board);
+	/* a Zephyr module (zephyr/module.yml) is a DTS root of its own */
+	int module = !zmk && root && has(root, "zephyr/module.yml", 1);
+	if (module)
+		dts_root(s, root);
 	char *base = zephyr_base(dir);
 	if (!base && !zmk && root && (has(root, "dts", 0) || has(root, "include", 0)))
 		base = xstrdup(root);	/* a part of Zephyr's tree, or a module */
@@ -272,6 +276,8 @@ static void zephyr(struct model_setup *s, const char *path, const char *root, co
 		sb_printf(&s->how, " the application at %s,", app);
 	if (board)
 		sb_printf(&s->how, " the board at %s,", board);
+	if (module)
+		sb_printf(&s->how, " the module at %s,", root);
 	if (base)
 		sb_printf(&s->how, " Zephyr%s at %s", is_zephyr_base(base) ? "" : "'s tree", base);
 	else

@@ -17,7 +17,7 @@
  *           dts/upstream/include (and dts/upstream/src/<arch> for its copy
  *           of the split layout); -D__ASSEMBLY__
  *   zephyr  for each DTS root (the application, the board directory,
- *           Zephyr itself: the tree, else $ZEPHYR_BASE, else a west
+ *           the module, Zephyr itself: the tree, else $ZEPHYR_BASE, else a west
  *           workspace's zephyr/): include, include/zephyr, dts/common,
  *           dts/<arch>, dts
  *   zmk     the same, with ZMK's app/ (and app/module) as DTS roots

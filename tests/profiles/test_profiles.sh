@@ -262,6 +262,28 @@ has "zephyr application: the application and \$ZEPHYR_BASE are DTS roots" err \
 "$DTIDY" check --no-cache --no-bindings --color=never app/boards/myboard.overlay >out 2>err
 has "zephyr application without ZEPHYR_BASE: Zephyr's headers are not found" out "cannot find include file 'zephyr/dt-bindings/gpio/gpio.h'"
 
+# a Zephyr module in a west workspace: its own dts/ and Zephyr's
+w mws/zephyr/west.yml <<'EOF'
+manifest: {}
+EOF
+cp -R zb/zephyr/dts zb/zephyr/include mws/zephyr/
+w mws/modules/hal/vendor/zephyr/module.yml <<'EOF'
+name: hal_vendor
+build: { settings: { dts_root: . } }
+EOF
+w mws/modules/hal/vendor/dts/vendor/pinctrl.dtsi <<'EOF'
+/ { pinctrl { compatible = "vendor,pinctrl"; }; };
+EOF
+w mws/modules/hal/vendor/dts/vendor/board-pins.dtsi <<'EOF'
+#include <vendor/pinctrl.dtsi>
+#include <mem.h>
+/ { pins { size = <DT_SIZE_K(1)>; }; };
+EOF
+run check -v --no-cache --no-bindings --color=never mws/modules/hal/vendor/dts/vendor/board-pins.dtsi
+hasnt "zephyr module: its includes resolve (its dts/, Zephyr's dts/common)" out '\[include\]'
+has "zephyr module: the module and the workspace's Zephyr are DTS roots" err \
+	'include path: .*the module at .*/mws/modules/hal/vendor, Zephyr at .*/mws/zephyr'
+
 # --- ZMK in a west workspace (zmk/ and zephyr/ side by side) ------------------
 mkdir -p ws
 cp -R zb/zephyr ws/zephyr
