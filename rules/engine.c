@@ -319,7 +319,10 @@ void engine_describe(struct engine *e, const char *path, struct strbuf *out)
 	} else {
 		for (size_t i = 0; i < su.nincdirs; i++)
 			sb_printf(out, " %s", su.incdirs[i]);
-		sb_printf(out, " (%s)\n", sb_cstr(&su.how));
+		sb_printf(out, " (%s)", sb_cstr(&su.how));
+		if (su.append)
+			sb_printf(out, "; %s appended, as U-Boot's build does", su.append);
+		sb_putc(out, '\n');
 	}
 	free(dirs);
 	sb_printf(out, "%s: defines:", path);

@@ -107,6 +107,35 @@ static char *component_after(const char *rel, const char *prefix)
 
 /* ---- U-Boot ---- */
 
+/* The .dtsi U-Boot's build appends to a board: <board>-u-boot.dtsi, else
+ * u-boot.dtsi, beside the board (arch/<arch>/dts for its upstream copy).
+ * Those named after CONFIG_SYS_SOC, _CPU or _VENDOR need the board's
+ * configuration, which only a build has. */
+static char *uboot_dtsi(const char *path, const char *root, const char *dir, const char *uparch)
+{
+	size_t n = strlen(path);
+	if (!dir || n < 5 || strcmp(path + n - 4, ".dts") != 0)
+		return NULL;	/* only a board */
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	struct strbuf where = {0}, cand = {0};
+	if (uparch)
+		sb_printf(&where, "%s/arch/%s/dts", root, uparch);
+	else if (base > path)
+		sb_printf(&where, "%.*s", (int)(base - 1 - path), path);	/* as written */
+	else
+		sb_puts(&where, ".");
+	sb_printf(&cand, "%s/%.*s-u-boot.dtsi", sb_cstr(&where), (int)(strlen(base) - 4), base);
+	if (!is_file(sb_cstr(&cand))) {
+		sb_free(&cand);
+		sb_printf(&cand, "%s/u-boot.dtsi", sb_cstr(&where));
+	}
+	char *found = is_file(sb_cstr(&cand)) ? xstrdup(sb_cstr(&cand)) : NULL;
+	sb_free(&where);
+	sb_free(&cand);
+	return found;
+}
+
 static void uboot(struct model_setup *s, const char *path, const char *root, const char *dir)
 {
 	const char *rel = dir ? below(dir, root) : NULL;
@@ -141,6 +170,8 @@ static void uboot(struct model_setup *s, const char *path, const char *root, con
 		add_sub(s, root, sub);
 	}
 	add_sub(s, root, "dts/upstream/include");
+	if (up || (rel && !strncmp(rel, "arch/", 5)))
+		s->append = uboot_dtsi(path, root, dir, up ? arch : NULL);
 	sb_printf(&s->how, "U-Boot's build: include, arch/%s/include, the file's directory, "
 		  "%sarch/%s/dts, dts/upstream/include", arch ? arch : "<arch>",
 		  up ? "dts/upstream/src/<arch>, " : "", arch ? arch : "<arch>");
@@ -382,6 +413,7 @@ void model_setup_find(enum dt_profile p, const char *path, struct model_setup *s
 void model_setup_free(struct model_setup *s)
 {
 	model_incdirs_free(s->incdirs, s->nincdirs);
+	free(s->append);
 	sb_free(&s->how);
 	sb_free(&s->defines_why);
 	memset(s, 0, sizeof(*s));

@@ -125,18 +125,20 @@ void foo_init(struct foo_regs *regs);
 #endif
 #endif
 EOF
+# U-Boot's build appends it to the board (the board does not include it)
 w ub/arch/arm/dts/board-u-boot.dtsi <<'EOF'
-/ { u-boot-marker; };
+&uart0 {
+	bootph-all;
+};
 EOF
 w ub/arch/arm/dts/board.dts <<EOF
 /dts-v1/;
 #include <dt-bindings/clock/board-clk.h>
 #include <dt-bindings/gpio/gpio.h>
 #include <asm/arch-foo/hw.h>
-#include "board-u-boot.dtsi"
 $board_body
 / {
-	serial@1000 {
+	uart0: serial@1000 {
 		compatible = "vendor,uart";
 		reg = <FOO_UART_BASE 0x100>;
 		clocks = <CLK_UART>;
@@ -167,8 +169,13 @@ hasnt "u-boot: every include resolves" out '\[include\]'
 hasnt "u-boot: the asm/arch header's C declarations are gone (no syntax error)" out 'error:'
 has "u-boot: a CONFIG_ value is a note" out "board\.dts:[0-9]+:[0-9]+: note: 'CONFIG_SYS_NS16550_CLK' is a U-Boot configuration value.*\[preprocessor\]"
 [ "$rc" -eq 0 ] && ok "u-boot: the board checks clean (exit 0)" || not_ok "u-boot: the board checks clean" "exit $rc: $(cat out)"
+has "u-boot: -v says the board's -u-boot.dtsi is appended" err \
+	'board\.dts: include path: .*; ub/arch/arm/dts/board-u-boot\.dtsi appended'
 run tree ub/arch/arm/dts/board.dts
 hasnt "u-boot: #if on an undefined CONFIG_ is false, as cpp has it" out 'fifo-size'
+has "u-boot: the appended board-u-boot.dtsi changes the board's uart0" out 'bootph-all;'
+run tree --profile=kernel ub/arch/arm/dts/board.dts
+hasnt "u-boot tree read as the kernel's: nothing appended" out 'bootph-all'
 has "u-boot: tree uses the profile's include path too" out 'reg = <0x1000 0x100>'
 
 w ub/arch/arm/dts/kconfig.dts <<'EOF'
@@ -206,10 +213,15 @@ has "u-boot: the header alone without __ASSEMBLY__: its C is what cpp leaves" ou
 run check --no-cache --no-bindings --color=never --profile=kernel ub/arch/arm/dts/board.dts
 has "u-boot tree read as the kernel's: U-Boot's dt-bindings are not found" out "cannot find include file 'dt-bindings/gpio/gpio.h'"
 
+w ub/arch/arm/dts/u-boot.dtsi <<'EOF'
+/ { binman { }; };
+EOF
 run check -v --no-cache --no-bindings --color=never ub/dts/upstream/src/arm64/vendor/up-board.dts
 clean "u-boot upstream: the board's includes resolve"
 has "u-boot upstream: detected as U-Boot's" err 'up-board\.dts: profile u-boot: .*its dts/upstream'
 has "u-boot upstream: dts/upstream/src/arm64 on the path" err 'include path: .*/ub/dts/upstream/src/arm64 '
+run tree ub/dts/upstream/src/arm64/vendor/up-board.dts
+has "u-boot upstream: arch/arm/dts/u-boot.dtsi appended (no up-board-u-boot.dtsi)" out 'binman \{'
 
 # --- Zephyr -----------------------------------------------------------------
 w zb/zephyr/west.yml <<'EOF'
