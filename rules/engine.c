@@ -320,14 +320,25 @@ void engine_describe(struct engine *e, const char *path, struct strbuf *out)
 	} else {
 		for (size_t i = 0; i < su.nincdirs; i++)
 			sb_printf(out, " %s", su.incdirs[i]);
-		sb_printf(out, " (%s)\n", sb_cstr(&su.how));
+		sb_printf(out, " (%s)", sb_cstr(&su.how));
+		if (su.append)
+			sb_printf(out, "; %s appended, as U-Boot's build does", su.append);
+		sb_putc(out, '\n');
 	}
 	free(dirs);
 	sb_printf(out, "%s: defines:", path);
 	if (!su.ndefines && !cfg->ndefines && !e->opts.ndefines)
 		sb_puts(out, " none beyond cpp's own");
-	for (size_t i = 0; i < su.ndefines; i++)
-		sb_printf(out, " -D%s", su.defines[i]);
+	for (size_t i = 0; i < su.ndefines; i++) {
+		/* the helpers of the profile's function-like macros say nothing */
+		const char *d = su.defines[i], *paren = strchr(d, '(');
+		if (!strncmp(d, "__dtidy_", 8))
+			continue;
+		if (paren)
+			sb_printf(out, " -D%.*s(...)", (int)(paren - d), d);
+		else
+			sb_printf(out, " -D%s", d);
+	}
 	if (su.ndefines)
 		sb_printf(out, " (%s)", sb_cstr(&su.defines_why));
 	else

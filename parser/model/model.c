@@ -146,16 +146,26 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	size_t npdefs;
 	const char *why;
 	const char *const *pdefs = model_profile_defines(prof, &npdefs, &why);
-	if (!o->nincdirs && o->auto_include) {
+	int auto_dirs = !o->nincdirs && o->auto_include;
+	if (auto_dirs || prof == DT_PROFILE_UBOOT) {
 		struct model_setup su;
 		model_setup_find(prof, path, &su);
-		pv->autodirs = su.incdirs;
-		pv->nautodirs = su.nincdirs;
-		su.incdirs = NULL;
-		su.nincdirs = 0;
+		if (auto_dirs) {
+			pv->autodirs = su.incdirs;
+			pv->nautodirs = su.nincdirs;
+			su.incdirs = NULL;
+			su.nincdirs = 0;
+			t.ppo.incdirs = (const char *const *)pv->autodirs;
+			t.ppo.nincdirs = pv->nautodirs;
+		}
+		if (su.append) {
+			/* what the build appends to the board */
+			const char **app = arena_alloc(&m->arena, sizeof(*app));
+			app[0] = arena_strdup(&m->arena, su.append);
+			t.ppo.append = app;
+			t.ppo.nappend = 1;
+		}
 		model_setup_free(&su);
-		t.ppo.incdirs = (const char *const *)pv->autodirs;
-		t.ppo.nincdirs = pv->nautodirs;
 	}
 	t.ppo.cache = o->cache;
 	if (!t.ppo.cache)

@@ -107,6 +107,35 @@ static char *component_after(const char *rel, const char *prefix)
 
 /* ---- U-Boot ---- */
 
+/* The .dtsi U-Boot's build appends to a board: <board>-u-boot.dtsi, else
+ * u-boot.dtsi, beside the board (arch/<arch>/dts for its upstream copy).
+ * Those named after CONFIG_SYS_SOC, _CPU or _VENDOR need the board's
+ * configuration, which only a build has. */
+static char *uboot_dtsi(const char *path, const char *root, const char *dir, const char *uparch)
+{
+	size_t n = strlen(path);
+	if (!dir || n < 5 || strcmp(path + n - 4, ".dts") != 0)
+		return NULL;	/* only a board */
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	struct strbuf where = {0}, cand = {0};
+	if (uparch)
+		sb_printf(&where, "%s/arch/%s/dts", root, uparch);
+	else if (base > path)
+		sb_printf(&where, "%.*s", (int)(base - 1 - path), path);	/* as written */
+	else
+		sb_puts(&where, ".");
+	sb_printf(&cand, "%s/%.*s-u-boot.dtsi", sb_cstr(&where), (int)(strlen(base) - 4), base);
+	if (!is_file(sb_cstr(&cand))) {
+		sb_free(&cand);
+		sb_printf(&cand, "%s/u-boot.dtsi", sb_cstr(&where));
+	}
+	char *found = is_file(sb_cstr(&cand)) ? xstrdup(sb_cstr(&cand)) : NULL;
+	sb_free(&where);
+	sb_free(&cand);
+	return found;
+}
+
 static void uboot(struct model_setup *s, const char *path, const char *root, const char *dir)
 {
 	const char *rel = dir ? below(dir, root) : NULL;
@@ -141,6 +170,8 @@ static void uboot(struct model_setup *s, const char *path, const char *root, con
 		add_sub(s, root, sub);
 	}
 	add_sub(s, root, "dts/upstream/include");
+	if (up || (rel && !strncmp(rel, "arch/", 5)))
+		s->append = uboot_dtsi(path, root, dir, up ? arch : NULL);
 	sb_printf(&s->how, "U-Boot's build: include, arch/%s/include, the file's directory, "
 		  "%sarch/%s/dts, dts/upstream/include", arch ? arch : "<arch>",
 		  up ? "dts/upstream/src/<arch>, " : "", arch ? arch : "<arch>");
@@ -259,6 +290,10 @@ static void zephyr(struct model_setup *s, const char *path, const char *root, co
 	char *board = nearest(dir, 2, is_board_dir);
 	if (board)
 		dts_root(s, board);
+	/* a Zephyr module (zephyr/module.yml) is a DTS root of its own */
+	int module = !zmk && root && has(root, "zephyr/module.yml", 1);
+	if (module)
+		dts_root(s, root);
 	char *base = zephyr_base(dir);
 	if (!base && !zmk && root && (has(root, "dts", 0) || has(root, "include", 0)))
 		base = xstrdup(root);	/* a part of Zephyr's tree, or a module */
@@ -272,6 +307,8 @@ static void zephyr(struct model_setup *s, const char *path, const char *root, co
 		sb_printf(&s->how, " the application at %s,", app);
 	if (board)
 		sb_printf(&s->how, " the board at %s,", board);
+	if (module)
+		sb_printf(&s->how, " the module at %s,", root);
 	if (base)
 		sb_printf(&s->how, " Zephyr%s at %s", is_zephyr_base(base) ? "" : "'s tree", base);
 	else
@@ -325,7 +362,9 @@ void model_setup_find(enum dt_profile p, const char *path, struct model_setup *s
 	s->defines = model_profile_defines(p, &s->ndefines, &why);
 	sb_puts(&s->defines_why, why);
 	char *root = NULL;
-	enum dt_profile at = dt_profile_locate(path, NULL, &root);
+	/* the kernel's and no build's directories are found from the path */
+	enum dt_profile at = p == DT_PROFILE_KERNEL || p == DT_PROFILE_NONE
+				     ? p : dt_profile_locate(path, NULL, &root);
 	/* a profile given for a file in another kind of tree has no root of
 	 * its own there */
 	if (at != p) {
@@ -374,6 +413,7 @@ void model_setup_find(enum dt_profile p, const char *path, struct model_setup *s
 void model_setup_free(struct model_setup *s)
 {
 	model_incdirs_free(s->incdirs, s->nincdirs);
+	free(s->append);
 	sb_free(&s->how);
 	sb_free(&s->defines_why);
 	memset(s, 0, sizeof(*s));
@@ -381,11 +421,28 @@ void model_setup_free(struct model_setup *s)
 
 const char *const *model_profile_defines(enum dt_profile p, size_t *n, const char **why)
 {
-	static const char *const uboot_defs[] = {"__ASSEMBLY__"};
+	/* U-Boot's build: -D__ASSEMBLY__, and its include/linux/kconfig.h
+	 * forced in, whose IS_ENABLED(CONFIG_X), IS_BUILTIN(CONFIG_X) and
+	 * CONFIG_IS_ENABLED(X) are 1 when CONFIG_X is defined to 1 and 0
+	 * otherwise (here: none is, unless given with -D). Written for dtidy
+	 * with the usual placeholder idiom: "__dtidy_kc_one_1" expands to
+	 * "0," so that a second argument appears only for a 1. */
+	static const char *const uboot_defs[] = {
+		"__ASSEMBLY__",
+		"__dtidy_kc_one_1=0,",
+		"__dtidy_kc_second(a,b,...)=b",
+		"__dtidy_kc_on(x)=__dtidy_kc_on_(x)",
+		"__dtidy_kc_on_(v)=__dtidy_kc_on__(__dtidy_kc_one_##v)",
+		"__dtidy_kc_on__(a)=__dtidy_kc_second(a 1, 0)",
+		"IS_ENABLED(option)=__dtidy_kc_on(option)",
+		"IS_BUILTIN(option)=__dtidy_kc_on(option)",
+		"CONFIG_IS_ENABLED(option)=__dtidy_kc_on(CONFIG_##option)",
+	};
 	if (p == DT_PROFILE_UBOOT) {
-		*n = 1;
+		*n = sizeof(uboot_defs) / sizeof(uboot_defs[0]);
 		*why = "U-Boot's build passes -D__ASSEMBLY__, which hides the C declarations of "
-		       "the headers it includes";
+		       "the headers it includes, and forces in kconfig.h's IS_ENABLED, "
+		       "IS_BUILTIN and CONFIG_IS_ENABLED";
 		return uboot_defs;
 	}
 	*n = 0;

@@ -15,9 +15,10 @@
  *   u-boot  include, arch/<arch>/include (asm/arch-*), the file's
  *           directory, arch/<arch>/dts, arch/<arch>/dts/include,
  *           dts/upstream/include (and dts/upstream/src/<arch> for its copy
- *           of the split layout); -D__ASSEMBLY__
+ *           of the split layout); -D__ASSEMBLY__; a board .dts is read
+ *           with its <board>-u-boot.dtsi (else u-boot.dtsi) appended
  *   zephyr  for each DTS root (the application, the board directory,
- *           Zephyr itself: the tree, else $ZEPHYR_BASE, else a west
+ *           the module, Zephyr itself: the tree, else $ZEPHYR_BASE, else a west
  *           workspace's zephyr/): include, include/zephyr, dts/common,
  *           dts/<arch>, dts
  *   zmk     the same, with ZMK's app/ (and app/module) as DTS roots
@@ -40,6 +41,10 @@ struct model_setup {
 	size_t nincdirs;
 	const char *const *defines;	/* the profile's -D, static */
 	size_t ndefines;
+	/* read after the file as if it ended with #include "append": U-Boot's
+	 * build adds a board's <board>-u-boot.dtsi (or u-boot.dtsi) so;
+	 * malloc'd, or NULL */
+	char *append;
 	struct strbuf how;		/* where the include directories came from */
 	struct strbuf defines_why;	/* why the profile defines what it does */
 };

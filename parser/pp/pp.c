@@ -781,6 +781,19 @@ void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
 			macro_define_str(&pp, strncmp(d, "-D", 2) ? d : d + 2);
 	}
 	run_file(&pp, f);
+	for (size_t i = 0; i < o->nappend && !pp.fatal; i++) {
+		struct pp_file *a = pp_file_get(&pp.files, o->append[i], o, keep, &err);
+		if (!a) {
+			diag_add_file(diags, o->append[i], DTIDY_SEV_ERROR, "include", "%s",
+				      err ? err : "cannot read");
+			free(err);
+			err = NULL;
+			pp.failed = 1;
+			continue;
+		}
+		if (!a->once)
+			run_file(&pp, a);
+	}
 	pp_rec_finish(&pp, out);
 	out->len = pp.out.len;
 	sb_putc(&pp.out, '\0');

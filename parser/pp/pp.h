@@ -49,6 +49,10 @@ struct pp_opts {
 	size_t ndefines;
 	/* keep a pp_record (an editor's navigation wants one; a check does not) */
 	int record;
+	/* files read after the main one as if it ended with #include "FILE"
+	 * (U-Boot's build appends a board's -u-boot.dtsi so) */
+	const char *const *append;
+	size_t nappend;
 };
 
 /* What the preprocessor saw in the files, kept when pp_opts.record is set:

@@ -109,12 +109,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	vfs_split(&fs, (const char *)data, size);
 
 	static const char *const incdirs[] = {VFS_ROOT "inc", VFS_ROOT "inc2"};
-	static const char *const defines[] = {"FUZZ", "WIDTH=2"};
+	static const char *const defines[] = {"FUZZ", "WIDTH=2", "-UGONE", "-DPAIR(a, b)=a b"};
 	struct src_cache *cache = src_cache_new();
 	struct pp_opts o = {
 		.incdirs = incdirs, .nincdirs = 2, .cache = cache,
 		.read = vfs_read, .read_ctx = &fs,
-		.defines = defines, .ndefines = 2,
+		.defines = defines, .ndefines = 4,
 	};
 	struct arena keep;
 	arena_init(&keep);

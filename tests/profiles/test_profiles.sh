@@ -125,18 +125,20 @@ void foo_init(struct foo_regs *regs);
 #endif
 #endif
 EOF
+# U-Boot's build appends it to the board (the board does not include it)
 w ub/arch/arm/dts/board-u-boot.dtsi <<'EOF'
-/ { u-boot-marker; };
+&uart0 {
+	bootph-all;
+};
 EOF
 w ub/arch/arm/dts/board.dts <<EOF
 /dts-v1/;
 #include <dt-bindings/clock/board-clk.h>
 #include <dt-bindings/gpio/gpio.h>
 #include <asm/arch-foo/hw.h>
-#include "board-u-boot.dtsi"
 $board_body
 / {
-	serial@1000 {
+	uart0: serial@1000 {
 		compatible = "vendor,uart";
 		reg = <FOO_UART_BASE 0x100>;
 		clocks = <CLK_UART>;
@@ -161,14 +163,44 @@ run check -v --no-cache --no-bindings --color=never ub/arch/arm/dts/board.dts
 has "u-boot: -v names the profile" err 'board\.dts: profile u-boot: U-Boot tree at .*/ub \(tools/binman\)'
 has "u-boot: include, arch/arm/include, the file's dir, arch/arm/dts, dts/upstream/include" err \
 	'include path: .*/ub/include .*/ub/arch/arm/include ub/arch/arm/dts .*/ub/dts/upstream/include \(U-Boot'
-has "u-boot: -D__ASSEMBLY__, and why" err 'board\.dts: defines: -D__ASSEMBLY__ \(U-Boot'
+has "u-boot: -D__ASSEMBLY__ and kconfig.h's macros, and why" err \
+	'board\.dts: defines: -D__ASSEMBLY__ -DIS_ENABLED\(\.\.\.\) -DIS_BUILTIN\(\.\.\.\) -DCONFIG_IS_ENABLED\(\.\.\.\) \(U-Boot'
 hasnt "u-boot: every include resolves" out '\[include\]'
 hasnt "u-boot: the asm/arch header's C declarations are gone (no syntax error)" out 'error:'
 has "u-boot: a CONFIG_ value is a note" out "board\.dts:[0-9]+:[0-9]+: note: 'CONFIG_SYS_NS16550_CLK' is a U-Boot configuration value.*\[preprocessor\]"
 [ "$rc" -eq 0 ] && ok "u-boot: the board checks clean (exit 0)" || not_ok "u-boot: the board checks clean" "exit $rc: $(cat out)"
+has "u-boot: -v says the board's -u-boot.dtsi is appended" err \
+	'board\.dts: include path: .*; ub/arch/arm/dts/board-u-boot\.dtsi appended'
 run tree ub/arch/arm/dts/board.dts
 hasnt "u-boot: #if on an undefined CONFIG_ is false, as cpp has it" out 'fifo-size'
+has "u-boot: the appended board-u-boot.dtsi changes the board's uart0" out 'bootph-all;'
+run tree --profile=kernel ub/arch/arm/dts/board.dts
+hasnt "u-boot tree read as the kernel's: nothing appended" out 'bootph-all'
 has "u-boot: tree uses the profile's include path too" out 'reg = <0x1000 0x100>'
+
+w ub/arch/arm/dts/kconfig.dts <<'EOF'
+/dts-v1/;
+/ {
+#if IS_ENABLED(CONFIG_A)
+	a-on;
+#endif
+#if CONFIG_IS_ENABLED(B)
+	b-on;
+#endif
+#if IS_ENABLED(CONFIG_C)
+	c-on;
+#endif
+#if !IS_BUILTIN(CONFIG_D)
+	d-off;
+#endif
+};
+EOF
+run tree -D CONFIG_A -DCONFIG_B=1 -DCONFIG_C=2 ub/arch/arm/dts/kconfig.dts
+has "u-boot: IS_ENABLED(CONFIG_A) with -D CONFIG_A" out 'a-on;'
+has "u-boot: CONFIG_IS_ENABLED(B) with -D CONFIG_B=1" out 'b-on;'
+hasnt "u-boot: IS_ENABLED of a value other than 1 is 0, as kconfig.h has it" out 'c-on;'
+has "u-boot: IS_BUILTIN of an undefined CONFIG_ is 0" out 'd-off;'
+[ "$rc" -eq 0 ] && ok "u-boot: kconfig.h's macros evaluate without errors" || not_ok "u-boot: kconfig macros" "$(cat err)"
 
 run check --no-cache --no-bindings --color=never -U __ASSEMBLY__ ub/arch/arm/dts/board.dts
 has "u-boot: -U __ASSEMBLY__ takes the profile's define back: C in the header" out \
@@ -181,10 +213,15 @@ has "u-boot: the header alone without __ASSEMBLY__: its C is what cpp leaves" ou
 run check --no-cache --no-bindings --color=never --profile=kernel ub/arch/arm/dts/board.dts
 has "u-boot tree read as the kernel's: U-Boot's dt-bindings are not found" out "cannot find include file 'dt-bindings/gpio/gpio.h'"
 
+w ub/arch/arm/dts/u-boot.dtsi <<'EOF'
+/ { binman { }; };
+EOF
 run check -v --no-cache --no-bindings --color=never ub/dts/upstream/src/arm64/vendor/up-board.dts
 clean "u-boot upstream: the board's includes resolve"
 has "u-boot upstream: detected as U-Boot's" err 'up-board\.dts: profile u-boot: .*its dts/upstream'
 has "u-boot upstream: dts/upstream/src/arm64 on the path" err 'include path: .*/ub/dts/upstream/src/arm64 '
+run tree ub/dts/upstream/src/arm64/vendor/up-board.dts
+has "u-boot upstream: arch/arm/dts/u-boot.dtsi appended (no up-board-u-boot.dtsi)" out 'binman \{'
 
 # --- Zephyr -----------------------------------------------------------------
 w zb/zephyr/west.yml <<'EOF'
@@ -236,6 +273,28 @@ has "zephyr application: the application and \$ZEPHYR_BASE are DTS roots" err \
 	'include path: .*/app/dts .*/zephyr/include .*the application at .*/app, Zephyr at .*/zephyr'
 "$DTIDY" check --no-cache --no-bindings --color=never app/boards/myboard.overlay >out 2>err
 has "zephyr application without ZEPHYR_BASE: Zephyr's headers are not found" out "cannot find include file 'zephyr/dt-bindings/gpio/gpio.h'"
+
+# a Zephyr module in a west workspace: its own dts/ and Zephyr's
+w mws/zephyr/west.yml <<'EOF'
+manifest: {}
+EOF
+cp -R zb/zephyr/dts zb/zephyr/include mws/zephyr/
+w mws/modules/hal/vendor/zephyr/module.yml <<'EOF'
+name: hal_vendor
+build: { settings: { dts_root: . } }
+EOF
+w mws/modules/hal/vendor/dts/vendor/pinctrl.dtsi <<'EOF'
+/ { pinctrl { compatible = "vendor,pinctrl"; }; };
+EOF
+w mws/modules/hal/vendor/dts/vendor/board-pins.dtsi <<'EOF'
+#include <vendor/pinctrl.dtsi>
+#include <mem.h>
+/ { pins { size = <DT_SIZE_K(1)>; }; };
+EOF
+run check -v --no-cache --no-bindings --color=never mws/modules/hal/vendor/dts/vendor/board-pins.dtsi
+hasnt "zephyr module: its includes resolve (its dts/, Zephyr's dts/common)" out '\[include\]'
+has "zephyr module: the module and the workspace's Zephyr are DTS roots" err \
+	'include path: .*the module at .*/mws/modules/hal/vendor, Zephyr at .*/mws/zephyr'
 
 # --- ZMK in a west workspace (zmk/ and zephyr/ side by side) ------------------
 mkdir -p ws
@@ -306,7 +365,7 @@ EOF
 run check -v --no-cache --no-bindings cfg/board.dts
 has "configuration: profile: says where it came from" err "board\.dts: profile u-boot: 'profile:' in .*cfg/\.dtidy\.yaml"
 has "configuration: its defines follow the profile's" err \
-	'defines: -D__ASSEMBLY__ \(U-Boot.*\) -DBOARD_REV=2 \(defines: of .*\.dtidy\.yaml\)'
+	'defines: -D__ASSEMBLY__ .*\(U-Boot.*\) -DBOARD_REV=2 \(defines: of .*\.dtidy\.yaml\)'
 run check -v --no-cache --no-bindings -I cfg -D X=1 -U Y cfg/board.dts
 has "-I: the include path says so" err 'include path: cfg \(-I\)'
 has "-D/-U: listed last, as the command line's" err 'defines: .* -DX=1 -UY \(command line\)'
