@@ -66,6 +66,16 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		const struct tok_role *role, const struct fmt_spans *verbatim,
 		const struct fmt_options *o, struct strbuf *out);
 
+/* Matrices (grid.c): plan[i] for each token is GRID_OFF (laid out as
+ * usual), GRID_FREE (in a value kept in rows: no line breaks added), or the
+ * column where the token starts, counted from the column where the value's
+ * continuation lines start (negative: left of it). */
+#define GRID_OFF INT32_MIN
+#define GRID_FREE (INT32_MIN + 1)
+#define GRID_AT(v) ((v) > GRID_FREE)
+void fmt_grid_plan(const char *text, const struct dt_token *t, size_t n,
+		   const struct tok_role *role, const struct fmt_options *o, int32_t *plan);
+
 /* Compares what must survive formatting: significant tokens (hex case
  * aside), comments and directives (whitespace aside) of the input a, lexed
  * into ta[0, na) by dt_lex, and of the output b, lexed here. Returns 0 when

@@ -29,6 +29,17 @@ struct fmt_options {
 	int line_width;		/* values are broken past this column (default 100) */
 	int sort;		/* reorder properties and nodes (kernel order; whole
 				 * files without syntax errors only) */
+	int grid;		/* enum fmt_grid: values laid out in rows */
+};
+
+/* A value whose author put several entries on a line (keymap bindings,
+ * interrupt-map, pin tables) always keeps its rows and its entries whole;
+ * this says how the entries of a row are spaced. */
+enum fmt_grid {
+	FMT_GRID_ALIGN,		/* in columns when the rows are of one shape,
+				 * else as written (the default) */
+	FMT_GRID_KEEP,		/* as written */
+	FMT_GRID_SINGLE,	/* one space apart (dts-linter) */
 };
 
 void fmt_options_default(struct fmt_options *o);

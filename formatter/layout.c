@@ -64,6 +64,7 @@ struct lay {
 	uint32_t prev;		/* last significant token emitted */
 
 	int *group;		/* per token: aligned trailing-comment group, 0: none */
+	int32_t *grid;		/* per token: matrix plan (grid.c) */
 	struct trail *tr;
 	size_t ntr, captr;
 };
@@ -348,6 +349,15 @@ static int cont_col(const struct lay *l, int kind)
 	return indent_cols(l, l->stmt_depth + 1);
 }
 
+/* The column of a token starting a line: its place in a matrix, or the
+ * continuation column. */
+static int line_col(const struct lay *l, uint32_t i, int kind)
+{
+	if (GRID_AT(l->grid[i]) && l->in_cells)
+		return l->cell_col + l->grid[i] > 0 ? l->cell_col + l->grid[i] : 0;
+	return cont_col(l, kind);
+}
+
 /* ---- structure ---- */
 
 static int item_of(int stmt)
@@ -555,7 +565,7 @@ static void comment(struct lay *l, uint32_t i)
 				newline(l);
 			if (l->pending_nl >= 2)
 				blank_line(l);
-			indent_to(l, cont_col(l, TK_EOF));
+			indent_to(l, line_col(l, i, TK_EOF));
 		} else {
 			statement_line(l, i, l->depth);
 			l->last = L_COMMENT;
@@ -639,6 +649,8 @@ static void put_raw(struct lay *l, uint32_t i)
 static int needs_break(struct lay *l, uint32_t i)
 {
 	unsigned r = l->role[i].flags;
+	if (l->grid[i] != GRID_OFF)
+		return 0;	/* a row of a matrix stays one line */
 	int width = l->o->line_width > 0 ? l->o->line_width : 100;
 	if ((r & R_ENTRY) && l->entry_col >= 0 && l->col > l->entry_col && !l->in_cells)
 		return measure(l, i, UPTO_ENTRY, l->col + 1) > width;
@@ -662,7 +674,7 @@ static uint32_t significant(struct lay *l, uint32_t i)
 	} else if (l->bol) {
 		if (l->in_stmt && l->pending_nl >= 2)
 			blank_line(l);
-		indent_to(l, l->in_stmt ? cont_col(l, k) : indent_cols(l, l->depth));
+		indent_to(l, l->in_stmt ? line_col(l, i, k) : indent_cols(l, l->depth));
 	} else if (l->prev != CST_NONE) {
 		int brk = 0;
 		if (k != TK_SEMI && k != TK_COMMA && l->in_stmt)
@@ -671,7 +683,14 @@ static uint32_t significant(struct lay *l, uint32_t i)
 			newline(l);
 			if (l->pending_nl >= 2)
 				blank_line(l);
-			indent_to(l, cont_col(l, k));
+			indent_to(l, line_col(l, i, k));
+		} else if (GRID_AT(l->grid[i]) && l->in_cells) {
+			/* its place in the row of a matrix */
+			int at = l->cell_col + l->grid[i];
+			if (l->col < at)
+				put_run(l, ' ', at - l->col);
+			else if (l->col > at && space_between(l, l->prev, i))
+				put(l, " ", 1);
 		} else if (space_between(l, l->prev, i)) {
 			put(l, " ", 1);
 		}
@@ -904,6 +923,8 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 	sb_reserve(out, len + len / 8 + 64);
 	l.group = xcalloc(n ? n : 1, sizeof(*l.group));
 	find_groups(&l);
+	l.grid = xcalloc(n ? n : 1, sizeof(*l.grid));
+	fmt_grid_plan(text, t, n, role, o, l.grid);
 	for (uint32_t i = 0; i < n; i++) {
 		if (l.vi < l.verb->n && t[i].kind != TK_EOF && t[i].off >= l.verb->v[l.vi].start) {
 			i = verbatim(&l, i) - 1;
@@ -941,5 +962,6 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		strip_trailing_blanks(&l);
 	align_groups(&l);
 	free(l.group);
+	free(l.grid);
 	free(l.tr);
 }
