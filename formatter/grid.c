@@ -66,6 +66,11 @@ struct row {
 	int how;
 };
 
+struct name {
+	const char *s;
+	uint32_t len;
+};
+
 struct grid {
 	const char *text;
 	const struct dt_token *t;
@@ -78,7 +83,58 @@ struct grid {
 	size_t ne, ecap;
 	struct row *r;
 	size_t nr, rcap;
+	/* macros this file defines as bindings ("#define HRML(a, b) &hm ..."):
+	 * a call of one starts an entry even after a phandle */
+	struct name *mac;
+	size_t nmac, maccap;
 };
+
+static int is_ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+/* Collects "#define NAME(...) &..." from the directives of the file. */
+static void find_binding_macros(struct grid *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->t[i].kind != TK_PP)
+			continue;
+		const char *p = g->text + g->t[i].off, *e = p + g->t[i].len;
+		while (p < e && (*p == '#' || *p == ' ' || *p == '\t'))
+			p++;
+		if (e - p < 7 || memcmp(p, "define", 6) != 0)
+			continue;
+		p += 6;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		const char *name = p;
+		while (p < e && is_ident_char(*p))
+			p++;
+		if (p == name || p >= e || *p != '(')
+			continue;
+		uint32_t nlen = (uint32_t)(p - name);
+		while (p < e && *p != ')')
+			p++;
+		for (p++; p < e && (*p == ' ' || *p == '\t' || *p == '\\' || *p == '\r' ||
+				    *p == '\n'); p++)
+			;
+		if (p < e && *p == '&') {
+			struct name m = {name, nlen};
+			VEC_PUSH(g->mac, g->nmac, g->maccap, m);
+		}
+	}
+}
+
+static int is_binding_macro(const struct grid *g, uint32_t i)
+{
+	const char *s = g->text + g->t[i].off;
+	for (size_t m = 0; m < g->nmac; m++)
+		if (g->mac[m].len == g->t[i].len && memcmp(g->mac[m].s, s, g->t[i].len) == 0)
+			return 1;
+	return 0;
+}
 
 static int tok_width(const struct grid *g, uint32_t i)
 {
@@ -146,7 +202,8 @@ static void split_row(struct grid *g, struct row *row, uint32_t from, uint32_t t
 			continue;
 		if (is_cell_start(g, i) || !cur) {
 			int kind = kind_of(g, i, to + 1);
-			if (!cur || cur->kind != K_REF || kind == K_REF) {
+			if (!cur || cur->kind != K_REF || kind == K_REF ||
+			    (kind == K_CALL && is_binding_macro(g, i))) {
 				struct entry e = {.first = i, .last = i, .kind = kind, .col = -1};
 				VEC_PUSH(g->e, g->ne, g->ecap, e);
 				cur = &g->e[g->ne - 1];
@@ -464,6 +521,7 @@ void fmt_grid_plan(const char *text, const struct dt_token *t, size_t n,
 	struct grid g = {.text = text, .t = t, .n = n, .role = role, .plan = plan,
 			 .tabw = o->tab_width > 0 ? o->tab_width : 8};
 	g.unit = o->indent > 0 ? o->indent : g.tabw;
+	find_binding_macros(&g);
 	for (uint32_t i = 0; i < n; i++) {
 		if (!(role[i].flags & R_STMT) || role[i].stmt != CST_PROP)
 			continue;
@@ -484,4 +542,5 @@ void fmt_grid_plan(const char *text, const struct dt_token *t, size_t n,
 	}
 	free(g.e);
 	free(g.r);
+	free(g.mac);
 }

@@ -58,6 +58,7 @@ struct lay {
 	int last;		/* enum last_item */
 	int in_stmt, stmt_depth;
 	int in_cells, in_bytes;
+	int in_ref;		/* the last cell started a phandle's entry */
 	int entry_col, cell_col, cell_open_col, byte_col;
 	int pstack[PAREN_MAX];
 	int pd;
@@ -398,8 +399,11 @@ static void note(struct lay *l, uint32_t i, int start_col)
 	}
 	if (r->flags & R_FIRSTVAL)
 		l->entry_col = start_col;
+	if ((r->flags & R_CELL) && !(r->flags & R_ARGS) && (k == TK_REF || k == TK_PATH_REF))
+		l->in_ref = 1;
 	if (k == TK_CELL_OPEN) {
 		l->in_cells = 1;
+		l->in_ref = 0;
 		l->cell_open_col = start_col;
 		l->cell_col = start_col + 1;
 		uint32_t j = i + 1;
@@ -654,6 +658,9 @@ static int needs_break(struct lay *l, uint32_t i)
 	int width = l->o->line_width > 0 ? l->o->line_width : 100;
 	if ((r & R_ENTRY) && l->entry_col >= 0 && l->col > l->entry_col && !l->in_cells)
 		return measure(l, i, UPTO_ENTRY, l->col + 1) > width;
+	int k = l->t[i].kind;
+	if ((r & R_CELL) && l->in_ref && k != TK_REF && k != TK_PATH_REF)
+		return 0;	/* an argument stays with its phandle: "&kp SEMI" */
 	if ((r & R_CELL) && l->in_cells && l->pd == 0 && l->col > l->cell_col &&
 	    l->t[l->prev].kind != TK_CELL_OPEN)
 		return measure(l, i, UPTO_CELL, l->col + 1) > width;
