@@ -17,6 +17,7 @@ void fmt_options_default(struct fmt_options *o)
 	o->line_width = 100;
 	o->sort = 0;
 	o->grid = FMT_GRID_ALIGN;
+	o->style = FMT_STYLE_KERNEL;
 }
 
 static void add_error(struct fmt_result *r, size_t *cap, uint32_t start, uint32_t end,

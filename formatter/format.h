@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/profile.h"
+
 struct fmt_options {
 	int indent;		/* 0: one tab per level; N > 0: N spaces per level */
 	int tab_width;		/* columns a tab counts for (default 8) */
@@ -30,6 +32,13 @@ struct fmt_options {
 	int sort;		/* reorder properties and nodes (kernel order; whole
 				 * files without syntax errors only) */
 	int grid;		/* enum fmt_grid: values laid out in rows */
+	int style;		/* enum fmt_style: blank lines, continuations */
+};
+
+/* The rules beyond the options: whose canonical format it is. */
+enum fmt_style {
+	FMT_STYLE_KERNEL,	/* the kernel's DTS coding style (dt-check-style) */
+	FMT_STYLE_DTS_LINTER,	/* dts-linter's, as Zephyr's CI runs it */
 };
 
 /* A value whose author put several entries on a line (keymap bindings,
@@ -43,6 +52,9 @@ enum fmt_grid {
 };
 
 void fmt_options_default(struct fmt_options *o);
+/* The defaults of a build's style (style.c): the kernel's for the kernel,
+ * U-Boot and TF-A, dts-linter's for Zephyr, four spaces for ZMK. */
+void fmt_options_for_profile(struct fmt_options *o, enum dt_profile p);
 
 /* One line range, 1-based and inclusive, for fmt_buffer_lines(). */
 struct fmt_line_range {

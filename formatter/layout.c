@@ -64,6 +64,9 @@ struct lay {
 	int pd;
 	uint32_t prev;		/* last significant token emitted */
 
+	int linter;		/* dts-linter's style (the zephyr profile) */
+	int last_if;		/* the last directive opened an #if branch */
+	int comma_up;		/* a ',' was pulled up from the next line */
 	int *group;		/* per token: aligned trailing-comment group, 0: none */
 	int32_t *grid;		/* per token: matrix plan (grid.c) */
 	struct trail *tr;
@@ -228,6 +231,8 @@ static int space_between(const struct lay *l, uint32_t a, uint32_t b)
 	int ka = l->t[a].kind, kb = l->t[b].kind;
 	unsigned ra = l->role[a].flags, rb = l->role[b].flags;
 	int orig = (l->t[b].flags & TF_SPACE) != 0;
+	if (l->linter && (rb & R_CALLCLOSE))
+		return 0;	/* dts-linter: "FOO(a, b)" */
 	if (rb & R_ARGS)
 		return orig;
 	if (kb == TK_SEMI || kb == TK_COMMA)
@@ -237,7 +242,7 @@ static int space_between(const struct lay *l, uint32_t a, uint32_t b)
 	if (ka == TK_CELL_OPEN || kb == TK_CELL_CLOSE || ka == TK_LBRACKET || kb == TK_RBRACKET)
 		return 0;
 	if ((rb & R_BYTES) && (ra & R_BYTES))
-		return orig;
+		return orig || l->linter;	/* dts-linter: "[00 11]" */
 	if (rb & R_CALLOPEN)
 		return 0;
 	if ((ra & R_POPEN) || (rb & R_PCLOSE))
@@ -356,6 +361,8 @@ static int line_col(const struct lay *l, uint32_t i, int kind)
 {
 	if (GRID_AT(l->grid[i]) && l->in_cells)
 		return l->cell_col + l->grid[i] > 0 ? l->cell_col + l->grid[i] : 0;
+	if (l->linter && l->prev != CST_NONE && l->t[l->prev].kind == TK_LABEL)
+		return indent_cols(l, l->stmt_depth);	/* dts-linter: "a: b:" on a line */
 	return cont_col(l, kind);
 }
 
@@ -409,7 +416,8 @@ static void note(struct lay *l, uint32_t i, int start_col)
 		uint32_t j = i + 1;
 		while (j < l->n && l->t[j].kind == TK_WS)
 			j++;
-		if (j < l->n && (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT)) {
+		if (!l->linter && j < l->n &&
+		    (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT)) {
 			/* "<" ends its line: the cells form an indented block
 			 * and the ">" goes back to the property's column */
 			l->cell_col = indent_cols(l, l->stmt_depth + 1);
@@ -464,10 +472,66 @@ static uint32_t attached_to(const struct lay *l, uint32_t i)
 	return CST_NONE;
 }
 
+/* dts-linter's blank lines (style_linter.c) before the item at token i. */
+static int linter_prev(const struct lay *l)
+{
+	switch (l->last) {
+	case L_NONE:
+		return LP_NONE;
+	case L_OPEN:
+		return LP_OPEN;
+	case L_NODE:
+		return LP_NODE;
+	case L_HEADER:
+		return LP_HEADER;
+	case L_COMMENT:
+		return l->pending_nl <= 1 ? LP_OWN_COMMENT : LP_COMMENT;
+	case L_PP:
+		return l->last_if ? LP_IF : LP_PP;
+	default:
+		return LP_STMT;
+	}
+}
+
+static void linter_blanks(struct lay *l, int item)
+{
+	int n = fmt_linter_blanks(item, linter_prev(l), l->pending_nl > 1 ? l->pending_nl - 1 : 0);
+	if (!l->bol)
+		newline(l);
+	if (l->out->len == 0)
+		return;
+	if (n == 1)
+		blank_line(l);
+	else
+		for (; n > 0; n--)
+			newline(l);
+}
+
+static void linter_line(struct lay *l, uint32_t i, int depth)
+{
+	int k = l->t[i].kind, item = LI_STMT;
+	if (l->role[i].flags & R_CLOSE) {
+		item = LI_CLOSE;
+	} else if (k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT) {
+		uint32_t next = attached_to(l, i);
+		item = next != CST_NONE && is_node_start(l, next) ? LI_COMMENT_NODE : LI_COMMENT;
+	} else if (is_node_start(l, i)) {
+		item = LI_NODE;
+	} else if ((l->role[i].flags & R_STMT) && l->role[i].stmt == CST_PROP) {
+		item = LI_PROP;
+	}
+	linter_blanks(l, item);
+	indent_to(l, indent_cols(l, depth));
+}
+
 /* Start a line at statement level: a statement, a node's '}', an own-line
  * comment between statements. Applies the blank-line rules. */
 static void statement_line(struct lay *l, uint32_t i, int depth)
 {
+	if (l->linter) {
+		linter_line(l, i, depth);
+		return;
+	}
 	const struct tok_role *r = &l->role[i];
 	int want = l->pending_nl >= 2;
 	int k = l->t[i].kind;
@@ -567,7 +631,7 @@ static void comment(struct lay *l, uint32_t i)
 		if (l->in_stmt) {
 			if (!l->bol)
 				newline(l);
-			if (l->pending_nl >= 2)
+			if (l->pending_nl >= 2 && !l->linter)
 				blank_line(l);
 			indent_to(l, line_col(l, i, TK_EOF));
 		} else {
@@ -576,6 +640,13 @@ static void comment(struct lay *l, uint32_t i)
 		}
 	} else if (l->bol) {
 		indent_to(l, l->in_stmt ? cont_col(l, TK_EOF) : indent_cols(l, l->depth));
+	} else if (l->linter) {
+		/* dts-linter leaves a trailing comment where it is */
+		strip_trailing_blanks(l);
+		uint32_t p = t->off;
+		while (p > 0 && (l->text[p - 1] == ' ' || l->text[p - 1] == '\t'))
+			p--;
+		put(l, l->text + p, t->off - p);
 	} else {
 		strip_trailing_blanks(l);
 		if (l->group[i]) {
@@ -601,10 +672,20 @@ static void comment(struct lay *l, uint32_t i)
 static void directive(struct lay *l, uint32_t i)
 {
 	const struct dt_token *t = &l->t[i];
-	if (!l->bol)
-		newline(l);
 	int want = l->pending_nl >= 2;
-	if (l->last == L_HEADER)
+	if (l->linter) {
+		const char *s = l->text + t->off;
+		size_t p = 1;
+		while (p < t->len && (s[p] == ' ' || s[p] == '\t'))
+			p++;
+		int inc = t->len - p >= 7 && !memcmp(s + p, "include", 7);
+		linter_blanks(l, inc ? LI_INCLUDE : LI_DIRECTIVE);
+		l->last_if = fmt_pp_opens_branch(s, t->len);
+		want = 0;
+	} else if (!l->bol) {
+		newline(l);
+	}
+	if (l->last == L_HEADER && !l->linter)
 		want = 1;
 	if (l->last == L_OPEN || l->last == L_NONE)
 		want = 0;
@@ -667,28 +748,43 @@ static int needs_break(struct lay *l, uint32_t i)
 	return 0;
 }
 
+/* dts-linter joins a value to its '=', the first cell to its '<' and the
+ * '>' to the last cell, whatever lines the input put between them. */
+static int linter_joins(const struct lay *l, uint32_t i)
+{
+	if (!l->linter || l->prev == CST_NONE)
+		return 0;
+	int k = l->t[i].kind, pk = l->t[l->prev].kind;
+	return pk == TK_CELL_OPEN || k == TK_CELL_CLOSE ||
+	       ((l->role[i].flags & R_FIRSTVAL) && pk == TK_EQ);
+}
+
 static uint32_t significant(struct lay *l, uint32_t i)
 {
 	const struct tok_role *r = &l->role[i];
 	int k = l->t[i].kind;
 	if ((r->flags & R_CLOSE) && l->prev != CST_NONE && (l->role[l->prev].flags & R_OPEN) &&
-	    !l->bol && l->pending_nl == 0) {
-		/* an empty body written on one line stays so: "name {};" */
-		if (l->t[i].flags & TF_SPACE)
+	    !l->bol && (l->pending_nl == 0 || l->linter)) {
+		/* an empty body written on one line stays so: "name {};";
+		 * dts-linter makes every empty body "{}" */
+		if ((l->t[i].flags & TF_SPACE) && !l->linter)
 			put(l, " ", 1);
 	} else if (r->flags & (R_STMT | R_CLOSE)) {
 		statement_line(l, i, (int)r->depth);
 	} else if (l->bol) {
-		if (l->in_stmt && l->pending_nl >= 2)
+		if (l->in_stmt && l->pending_nl >= 2 && !l->linter)
 			blank_line(l);
 		indent_to(l, l->in_stmt ? line_col(l, i, k) : indent_cols(l, l->depth));
 	} else if (l->prev != CST_NONE) {
 		int brk = 0;
 		if (k != TK_SEMI && k != TK_COMMA && l->in_stmt)
-			brk = l->pending_nl > 0 || needs_break(l, i);
+			brk = (l->pending_nl > 0 && !linter_joins(l, i)) || needs_break(l, i) ||
+			      (l->comma_up && (r->flags & R_ENTRY));
+		if (l->linter)
+			l->comma_up = k == TK_COMMA && l->pending_nl > 0;
 		if (brk) {
 			newline(l);
-			if (l->pending_nl >= 2)
+			if (l->pending_nl >= 2 && !l->linter)
 				blank_line(l);
 			indent_to(l, line_col(l, i, k));
 		} else if (GRID_AT(l->grid[i]) && l->in_cells) {
@@ -917,6 +1013,7 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		.text = text, .len = len, .t = t, .n = n, .role = role, .o = o,
 		.verb = verbatim_spans, .nl = "\n", .out = out, .bol = 1,
 		.entry_col = -1, .prev = CST_NONE, .last = L_NONE,
+		.linter = o->style == FMT_STYLE_DTS_LINTER,
 	};
 	/* the file's line ending is that of its first line break, a line
 	 * continuation's included: a file of one "\\\r\n" is a CRLF file */
