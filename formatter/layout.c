@@ -472,6 +472,8 @@ static uint32_t attached_to(const struct lay *l, uint32_t i)
 	return CST_NONE;
 }
 
+static int orig_bol(const struct lay *l, uint32_t off);
+
 /* dts-linter's blank lines (style_linter.c) before the item at token i. */
 static int linter_prev(const struct lay *l)
 {
@@ -519,6 +521,14 @@ static void linter_line(struct lay *l, uint32_t i, int depth)
 		item = LI_NODE;
 	} else if ((l->role[i].flags & R_STMT) && l->role[i].stmt == CST_PROP) {
 		item = LI_PROP;
+	} else if ((l->role[i].flags & R_STMT) && l->role[i].stmt == CST_VERSION) {
+		/* dts-linter leaves /dts-v1/; where it is */
+		linter_blanks(l, LI_DIRECTIVE);
+		uint32_t b = fmt_line_start(l->text, l->t[i].off);
+		if (orig_bol(l, l->t[i].off))
+			put(l, l->text + b, l->t[i].off - b);
+		l->bol = 1;
+		return;
 	}
 	linter_blanks(l, item);
 	indent_to(l, indent_cols(l, depth));
@@ -593,24 +603,41 @@ static void put_comment(struct lay *l, uint32_t i)
 	size_t first = (size_t)(nlp - s);
 	while (first && s[first - 1] == '\r')
 		first--;	/* lone CRs too: else each run eats one */
+	/* dts-linter lines up the '*' of an own-line block comment one column
+	 * right of its opening, and treats blank lines in it as between
+	 * statements: one stays, more go */
+	int lint = l->linter && orig_bol(l, t->off), star_col = l->col + 1, blanks = 0;
 	put(l, s, first);
 	const char *p = nlp + 1;
 	for (;;) {
-		newline(l);
 		const char *le = memchr(p, '\n', (size_t)(e - p));
 		const char *end = le ? le : e;
 		const char *ce = end;
 		while (ce > p && ce[-1] == '\r' && le)
 			ce--;
-		if (delta == 0) {
+		const char *q = p;
+		while (q < ce && (*q == ' ' || *q == '\t'))
+			q++;
+		if (lint && q == ce && le) {
+			blanks++;
+			p = le + 1;
+			continue;
+		}
+		newline(l);
+		if (lint && blanks == 1)
+			newline(l);
+		blanks = 0;
+		if (lint && q < ce && *q == '*') {
+			int saved_bol = l->bol;
+			indent_to(l, star_col);
+			l->bol = saved_bol;
+			put(l, q, (size_t)(ce - q));
+		} else if (delta == 0) {
 			put(l, p, (size_t)(ce - p));
 		} else {
 			int w = 0;
-			const char *q = p;
-			while (q < ce && (*q == ' ' || *q == '\t')) {
-				w = advance_col(l, w, *q);
-				q++;
-			}
+			for (const char *b = p; b < q; b++)
+				w = advance_col(l, w, *b);
 			if (q < ce) {
 				int saved_bol = l->bol;
 				indent_to(l, w + delta);
