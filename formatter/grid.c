@@ -237,7 +237,8 @@ static int place_entry(struct grid *g, const struct entry *e, int at)
 static void keep_row(struct grid *g, const struct row *row, uint32_t end)
 {
 	for (uint32_t i = row->first; i < end; i++) {
-		if (dt_tok_is_trivia(g->t[i].kind))
+		int k = g->t[i].kind;
+		if (dt_tok_is_trivia(k) && k != TK_BLOCK_COMMENT)
 			continue;
 		int c = col_of(g, g->t[i].off) - row->origin;
 		g->plan[i] = c < 0 ? 0 : c;
@@ -396,7 +397,7 @@ static int drawing_above(const struct grid *g, uint32_t stmt)
 static void cell_list(struct grid *g, uint32_t stmt, uint32_t open, uint32_t close, int mode)
 {
 	g->ne = g->nr = 0;
-	int lines = 0, hanging = 0, most = 0, parens = 0;
+	int lines = 0, hanging = 0, most = 0, parens = 0, labelled = 0;
 	uint32_t row_from = CST_NONE, last_sig = CST_NONE;
 	for (uint32_t i = open + 1; i <= close; i++) {
 		int k = g->t[i].kind;
@@ -427,14 +428,24 @@ static void cell_list(struct grid *g, uint32_t stmt, uint32_t open, uint32_t clo
 			while (j < close && g->t[j].kind == TK_WS)
 				j++;
 			int ends_line = j >= close || g->t[j].kind == TK_NEWLINE;
-			if (row_from != CST_NONE || lines == 0) {
+			if (row_from != CST_NONE) {
 				/* trailing: layout puts it after the row */
 				if (!ends_line)
 					goto free_layout;
 				continue;
 			}
-			if (!ends_line && k == TK_BLOCK_COMMENT)
-				goto free_layout;	/* a comment before cells */
+			if (!ends_line) {
+				/* a comment labelling the row (interrupt-map
+				 * tables): the rows stay as written */
+				if (k != TK_BLOCK_COMMENT ||
+				    memchr(g->text + g->t[i].off, '\n', g->t[i].len))
+					goto free_layout;
+				row_from = i;
+				labelled = 1;
+				continue;
+			}
+			if (lines == 0)
+				continue;	/* after "<", ending its line */
 			struct row row = {.type = ROW_COMMENT, .first = i,
 					  .start = col_of(g, g->t[i].off)};
 			VEC_PUSH(g->r, g->nr, g->rcap, row);
@@ -467,7 +478,7 @@ static void cell_list(struct grid *g, uint32_t stmt, uint32_t open, uint32_t clo
 	/* Columns only in a block ("<" ending its line): a value written as
 	 * "<a b c" and continued is what breaking a long line gives too, and
 	 * the next run must leave that as it is */
-	int aligned = mode == FMT_GRID_ALIGN && !hanging && align(g) == 0;
+	int aligned = mode == FMT_GRID_ALIGN && !hanging && !labelled && align(g) == 0;
 	for (size_t r = 0; r < g->nr; r++) {
 		struct row *row = &g->r[r];
 		uint32_t end = r + 1 < g->nr ? g->r[r + 1].first : close;

@@ -667,6 +667,14 @@ static void comment(struct lay *l, uint32_t i)
 		}
 	} else if (l->bol) {
 		indent_to(l, l->in_stmt ? cont_col(l, TK_EOF) : indent_cols(l, l->depth));
+	} else if (GRID_AT(l->grid[i]) && l->in_cells) {
+		/* a comment labelling a row of a matrix (interrupt-map tables) */
+		strip_trailing_blanks(l);
+		int at = l->cell_col + l->grid[i];
+		if (l->col < at)
+			put_run(l, ' ', at - l->col);
+		else if (l->col > at)
+			put(l, " ", 1);
 	} else if (l->linter) {
 		/* dts-linter leaves a trailing comment where it is */
 		strip_trailing_blanks(l);
