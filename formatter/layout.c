@@ -631,7 +631,17 @@ static void put_comment(struct lay *l, uint32_t i)
 			int saved_bol = l->bol;
 			indent_to(l, star_col);
 			l->bol = saved_bol;
-			put(l, q, (size_t)(ce - q));
+			size_t n = (size_t)(ce - q);
+			if (!le && n > 2 && unblanked_len(q, n - 2) > 1) {
+				/* text before the closing: the closing gets a line */
+				put(l, q, unblanked_len(q, n - 2));
+				newline(l);
+				indent_to(l, star_col);
+				l->bol = saved_bol;
+				put(l, "*/", 2);
+			} else {
+				put(l, q, n);
+			}
 		} else if (delta == 0) {
 			put(l, p, (size_t)(ce - p));
 		} else {
@@ -822,6 +832,10 @@ static uint32_t significant(struct lay *l, uint32_t i)
 			if (l->pending_nl >= 2 && !l->linter)
 				blank_line(l);
 			indent_to(l, line_col(l, i, k));
+		} else if (l->linter && (r->flags & R_ARGS) && !(r->flags & R_CALLCLOSE) &&
+			   l->t[i - 1].kind == TK_WS) {
+			/* dts-linter keeps the spacing of a macro's arguments */
+			put(l, l->text + l->t[i - 1].off, l->t[i - 1].len);
 		} else if (GRID_AT(l->grid[i]) && l->in_cells) {
 			/* its place in the row of a matrix */
 			int at = l->cell_col + l->grid[i];
