@@ -78,6 +78,8 @@ struct grid {
 	const struct tok_role *role;
 	int tabw;
 	int unit;		/* columns of one indentation level */
+	int at_ok, at_col;	/* col_of's last answer: column at_col at at_off */
+	uint32_t at_off;
 	int32_t *plan;
 	struct entry *e;
 	size_t ne, ecap;
@@ -146,18 +148,31 @@ static int tok_width(const struct grid *g, uint32_t i)
 	return w;
 }
 
-/* The visual column of byte `off` in the input. */
-static int col_of(const struct grid *g, uint32_t off)
+/* The visual column of byte `off` in the input. Asked in increasing
+ * order, it goes on from the last answer on the same line: a matrix of one
+ * megabyte-long row costs one pass over it, not one per token. */
+static int col_of(struct grid *g, uint32_t off)
 {
-	uint32_t s = fmt_line_start(g->text, off);
+	uint32_t p;
 	int c = 0;
-	for (uint32_t p = s; p < off; p++) {
+	if (g->at_ok && g->at_off <= off) {
+		p = g->at_off;
+		c = g->at_col;
+	} else {
+		p = fmt_line_start(g->text, off);
+	}
+	for (; p < off; p++) {
 		char ch = g->text[p];
-		if (ch == '\t')
+		if (ch == '\n')
+			c = 0;
+		else if (ch == '\t')
 			c = (c / g->tabw + 1) * g->tabw;
 		else if (((unsigned char)ch & 0xc0) != 0x80)
 			c++;
 	}
+	g->at_ok = 1;
+	g->at_off = off;
+	g->at_col = c;
 	return c;
 }
 
@@ -370,7 +385,7 @@ static int is_drawing(const struct grid *g, uint32_t i)
 /* The input column of a drawing in line comments right above the property
  * starting at token `stmt` (no blank line between), or -1. The drawing is
  * re-indented with the property, and the rows must move with it. */
-static int drawing_above(const struct grid *g, uint32_t stmt)
+static int drawing_above(struct grid *g, uint32_t stmt)
 {
 	int nls = 0;
 	for (uint32_t i = stmt; i > 0; i--) {
