@@ -544,6 +544,10 @@ void fmt_grid_plan(const char *text, const struct dt_token *t, size_t n,
 {
 	for (size_t i = 0; i < n; i++)
 		plan[i] = GRID_OFF;
+	if (o->style == FMT_STYLE_DTS_LINTER)
+		return;	/* dts-linter keeps rows but breaks those too long
+			 * anywhere between cells, and Zephyr's CI wants
+			 * exactly its text */
 	struct grid g = {.text = text, .t = t, .n = n, .role = role, .plan = plan,
 			 .tabw = o->tab_width > 0 ? o->tab_width : 8};
 	g.unit = o->indent > 0 ? o->indent : g.tabw;

@@ -785,7 +785,7 @@ static int needs_break(struct lay *l, uint32_t i)
 	if ((r & R_ENTRY) && l->entry_col >= 0 && l->col > l->entry_col && !l->in_cells)
 		return measure(l, i, UPTO_ENTRY, l->col + 1) > width;
 	int k = l->t[i].kind;
-	if ((r & R_CELL) && l->in_ref && k != TK_REF && k != TK_PATH_REF)
+	if ((r & R_CELL) && l->in_ref && k != TK_REF && k != TK_PATH_REF && !l->linter)
 		return 0;	/* an argument stays with its phandle: "&kp SEMI" */
 	if ((r & R_CELL) && l->in_cells && l->pd == 0 && l->col > l->cell_col &&
 	    l->t[l->prev].kind != TK_CELL_OPEN)
