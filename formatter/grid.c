@@ -474,15 +474,18 @@ static void cell_list(struct grid *g, uint32_t stmt, uint32_t open, uint32_t clo
 		return;		/* not a matrix */
 	if (mode == FMT_GRID_SINGLE)
 		goto free_layout;
-	/* origins: the first row of "<a b" counts from its first cell, the
-	 * other rows from the leftmost of them */
+	/* origins: in a block, every row counts from the leftmost row, so
+	 * that rows keep their offsets (a thumb row, a drawing); continued
+	 * after "<a b", every row starts in the continuation column (the
+	 * kernel's checker wants it under the first value) and counts from
+	 * its own first token */
 	int origin = -1;
 	for (size_t r = hanging; r < g->nr; r++)
 		if (origin < 0 || g->r[r].start < origin)
 			origin = g->r[r].start;
 	for (size_t r = 0; r < g->nr; r++) {
 		struct row *row = &g->r[r];
-		row->origin = (hanging && r == 0) ? row->start : origin;
+		row->origin = hanging ? row->start : origin;
 		for (size_t j = 0; j < row->ne; j++) {
 			struct entry *e = &g->e[row->e0 + j];
 			e->s = col_of(g, g->t[e->first].off) - row->origin;
