@@ -27,6 +27,9 @@
 
 #include "xalloc.h"
 
+static enum dt_profile root_of(const char *dir, const char *rel, struct strbuf *why,
+			       char **root);
+
 static const char *const names[DT_PROFILE_COUNT] = {
 	[DT_PROFILE_NONE] = "none",	[DT_PROFILE_KERNEL] = "kernel",
 	[DT_PROFILE_UBOOT] = "u-boot",	[DT_PROFILE_ZEPHYR] = "zephyr",
@@ -180,8 +183,19 @@ static int ends_with(const char *s, const char *suffix)
 	return n > k && !strcmp(s + n - k, suffix);
 }
 
-/* The layout rooted at `dir`, if any, for a file at `rel` below it. */
-static enum dt_profile root_at(const char *dir, const char *rel, struct strbuf *why)
+/* The layout rooted at `dir`, if any, for a file at `rel` below it; *root
+ * (when root is not NULL) gets the tree's root, malloc'd. */
+static enum dt_profile root_at(const char *dir, const char *rel, struct strbuf *why,
+			       char **root)
+{
+	enum dt_profile p = root_of(dir, rel, why, root);
+	if (p != DT_PROFILE_NONE && root && !*root)
+		*root = xstrdup(dir);
+	return p;
+}
+
+static enum dt_profile root_of(const char *dir, const char *rel, struct strbuf *why,
+			       char **root)
 {
 	const char *arch, *m;
 	int archlen;
@@ -209,7 +223,10 @@ static enum dt_profile root_at(const char *dir, const char *rel, struct strbuf *
 					if ((m = uboot_marker(up)) != NULL) {
 						if (why)
 							sb_printf(why, "U-Boot tree at %s (%s), its dts/upstream", up, m);
-						free(up);
+						if (root)
+							*root = up;
+						else
+							free(up);
 						return DT_PROFILE_UBOOT;
 					}
 				}
@@ -240,6 +257,13 @@ static enum dt_profile root_at(const char *dir, const char *rel, struct strbuf *
 
 enum dt_profile dt_profile_detect(const char *path, struct strbuf *why)
 {
+	return dt_profile_locate(path, why, NULL);
+}
+
+enum dt_profile dt_profile_locate(const char *path, struct strbuf *why, char **root)
+{
+	if (root)
+		*root = NULL;
 	char *dir = abs_dir(path);
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
@@ -248,7 +272,7 @@ enum dt_profile dt_profile_detect(const char *path, struct strbuf *why)
 	sb_puts(&rel, base);
 	enum dt_profile p = DT_PROFILE_NONE;
 	for (;;) {
-		p = root_at(dir, sb_cstr(&rel), why);
+		p = root_at(dir, sb_cstr(&rel), why, root);
 		if (p != DT_PROFILE_NONE)
 			break;
 		char *s = strrchr(dir, '/');

@@ -40,5 +40,10 @@ const char *dt_profile_names(void);
  * `why` is not NULL, one line saying what was found where is appended to it
  * ("U-Boot tree at /src/u-boot (tools/binman)"), for -v. */
 enum dt_profile dt_profile_detect(const char *path, struct strbuf *why);
+/* The same, and the root of the tree found (the directory holding
+ * arch/ for the kernel and U-Boot, src/ for the split layout, fdts/ for
+ * TF-A, ZMK's app/, the Zephyr directory whose marker was found) in *root,
+ * malloc'd, or NULL when the extension alone decided. */
+enum dt_profile dt_profile_locate(const char *path, struct strbuf *why, char **root);
 
 #endif

@@ -46,6 +46,39 @@ static void raw_atom(struct ann *a, const struct cst *c)
 	a->role[c->tb].end = e;
 }
 
+/* Tokens [from, to) kept as written: a name or reference a macro call
+ * makes ("CP11X_NODE_NAME(ic-thermal)"); spacing inside it could change
+ * what cpp pastes. */
+static void raw_span(struct ann *a, uint32_t from, uint32_t to)
+{
+	uint32_t e = to;
+	while (e > from && dt_tok_is_trivia(a->f->toks[e - 1].kind))
+		e--;
+	if (e <= from)
+		return;
+	a->role[from].flags |= R_RAW;
+	a->role[from].end = e - 1;
+}
+
+/* Labels a macro call makes before a statement's name ("DIE_NODE(x):"):
+ * each kept as written up to its ':'. */
+static void macro_labels(struct ann *a, const struct cst *c)
+{
+	if (c->tok == CST_NONE)
+		return;
+	for (uint32_t i = c->tb; i < c->tok; i++) {
+		int k = a->f->toks[i].kind;
+		if (k != TK_NAME && k != TK_IDENT)
+			continue;
+		uint32_t j = i + 1;
+		while (j < c->tok && a->f->toks[j].kind != TK_COLON)
+			j++;
+		if (j < c->tok)
+			raw_span(a, i, j + 1);
+		i = j;
+	}
+}
+
 static void expr(struct ann *a, const struct cst *e)
 {
 	switch (e->kind) {
@@ -96,6 +129,8 @@ static void cells(struct ann *a, const struct cst *c)
 {
 	CST_FOREACH(item, c) {
 		a->role[item->tb].flags |= R_CELL;
+		if (item->flags & CF_MACRO_NAME)
+			raw_atom(a, item);
 		expr(a, item);
 	}
 	if (c->tok2 && c->tok2 < c->te && a->f->toks[c->tok2].kind == TK_LPAREN) {
@@ -123,6 +158,10 @@ static void value(struct ann *a, const struct cst *v)
 		break;
 	case CST_INCBIN:
 		mark_range(a, v->tb + 1, v->te, R_ARGS);
+		break;
+	case CST_REF_VALUE:
+		if (v->flags & CF_MACRO_NAME)
+			raw_atom(a, v);
 		break;
 	default:
 		break;
@@ -160,6 +199,9 @@ static void statement(struct ann *a, const struct cst *c, uint32_t depth)
 	r->end = end;
 	a->role[end].flags |= R_END;
 	a->role[end].stmt = c->kind;
+	macro_labels(a, c);
+	if ((c->flags & CF_MACRO_NAME) && c->tok2 != CST_NONE && c->tok2 > c->tok)
+		raw_span(a, c->tok, c->tok2);
 	switch (c->kind) {
 	case CST_NODE:
 	case CST_REF_NODE: {

@@ -16,6 +16,7 @@ void fmt_options_default(struct fmt_options *o)
 	o->tab_width = 8;
 	o->line_width = 100;
 	o->sort = 0;
+	o->parse_flags = 0;
 	o->grid = FMT_GRID_ALIGN;
 	o->style = FMT_STYLE_KERNEL;
 }
@@ -95,7 +96,7 @@ static int run(const char *text, size_t len, const struct fmt_options *opts, int
 		return r->status;
 	}
 	struct dt_parsed p;
-	dt_parse_text(&p, text, len);
+	dt_parse_text_flags(&p, text, len, o.parse_flags);
 	for (size_t i = 0; i < p.cst.nerrors; i++)
 		add_error(r, &ecap, p.cst.errors[i].start, p.cst.errors[i].end, p.cst.errors[i].msg);
 	if (p.cst.nerrors && mode != PARTIAL) {

@@ -31,6 +31,7 @@ struct fmt_options {
 	int line_width;		/* values are broken past this column (default 100) */
 	int sort;		/* reorder properties and nodes (kernel order; whole
 				 * files without syntax errors only) */
+	unsigned parse_flags;	/* DT_PARSE_*: the grammar of the build's reader */
 	int grid;		/* enum fmt_grid: values laid out in rows */
 	int style;		/* enum fmt_style: blank lines, continuations */
 };

@@ -50,6 +50,20 @@ const char *style_node_name(const struct style_file *sf, const struct cst *c, si
 	return sf->text + t->off;
 }
 
+int style_macro_like(const char *s, size_t n)
+{
+	int underscore = 0;
+	if (!n || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '_')
+			underscore = 1;
+		else if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	}
+	return underscore;
+}
+
 /* The '}' closing a node: the last one in its range. */
 static uint32_t close_brace(const struct style_file *sf, const struct cst *c)
 {

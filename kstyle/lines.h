@@ -86,6 +86,11 @@ uint32_t style_stmt_off(const struct style_file *sf, const struct cst *c);
 int style_is_node(const struct cst *c);
 /* Name token text of a named node ("uart@1000", "/"), via *len. */
 const char *style_node_name(const struct style_file *sf, const struct cst *c, size_t *len);
+/* Is s[0,n) (a name up to its '@', or a label) spelled like a macro the
+ * including file defines ("CP11X_BASE", "CP11X_NAME": capitals, digits
+ * and at least one '_')? Name rules stay silent on those and on names a
+ * macro call makes (CF_MACRO_NAME): the preprocessor writes the name. */
+int style_macro_like(const char *s, size_t n);
 
 /* Calls fn for every node body of the file: the top level first (body is
  * the CST_FILE), then every node and override, parents before children. */

@@ -53,6 +53,8 @@ enum {
 	CF_OMIT = 1 << 0,	/* node preceded by /omit-if-no-ref/ */
 	CF_NO_SEMI = 1 << 1,	/* statement without its ';' (an error unless a macro) */
 	CF_AFTER_NODE = 1 << 2,	/* property written after a child node */
+	CF_MACRO_NAME = 1 << 3,	/* name (or reference) made by a macro call:
+				 * tokens [tok, tok2 or '{') spell it */
 };
 
 struct cst {

@@ -21,6 +21,7 @@ struct parser {
 	int depth;
 	int plugin;
 	int fragment;		/* no /dts-v1/: top-level statements allowed */
+	unsigned flags;		/* DT_PARSE_* */
 	size_t last_err_tok;	/* no two errors on one token */
 	size_t stmt;		/* first token of the statement being read */
 	size_t err_stmt;	/* statement of the last error: one error each */
@@ -238,6 +239,87 @@ static void recover(struct parser *p, struct cst *parent)
 		add_child(parent, e);
 }
 
+/* ---- names made by macros ---- */
+
+static int is_macro_name(const struct parser *p, size_t tok)
+{
+	const struct dt_token *t = &p->t[tok];
+	if (!dt_is_label_start((unsigned char)p->text[t->off]))
+		return 0;
+	for (uint32_t i = 0; i < t->len; i++)
+		if (!dt_is_label_char((unsigned char)p->text[t->off + i]))
+			return 0;
+	return 1;
+}
+
+/* The significant token at or after i. */
+static size_t sig_at(const struct parser *p, size_t i)
+{
+	while (i < p->n && dt_tok_is_trivia(p->t[i].kind))
+		i++;
+	return i < p->n ? i : p->n - 1;
+}
+
+/* i at '(': its matching ')', or 0 when a brace, ';' or the end comes
+ * first (then it is no macro call). */
+static size_t paren_close(const struct parser *p, size_t i)
+{
+	int depth = 0;
+	for (; i < p->n; i++) {
+		int k = p->t[i].kind;
+		if (k == TK_LPAREN)
+			depth++;
+		else if (k == TK_RPAREN && --depth == 0)
+			return i;
+		else if (k == TK_LBRACE || k == TK_RBRACE || k == TK_SEMI || k == TK_EOF)
+			return 0;
+	}
+	return 0;
+}
+
+/* A name or reference a macro call makes, from token i: "DIE_NODE(x)",
+ * "CP11X_NODE_NAME(ic-thermal)", "&CP11X_LABEL(icu_nsr)", "cpu@ADDR(1)",
+ * with name pieces glued on after the ')'. Returns the significant token
+ * after it, or 0 when no macro call starts at i. A call with blanks
+ * before its '(' is one only for a bare identifier (cpp's rule); "&x (1)"
+ * in cells is a phandle and an expression. */
+static size_t macro_name_end(const struct parser *p, size_t i)
+{
+	int k = p->t[i].kind;
+	if (k != TK_NAME && k != TK_IDENT && k != TK_REF)
+		return 0;
+	int call = 0;
+	size_t j = i;
+	for (;;) {
+		const struct dt_token *w = &p->t[j];
+		size_t after = j + 1;
+		size_t open = k != TK_REF && is_macro_name(p, j) ? sig_at(p, after) : after;
+		if (open < p->n && p->t[open].kind == TK_LPAREN &&
+		    dt_is_label_char((unsigned char)p->text[w->off + w->len - 1])) {
+			size_t close = paren_close(p, open);
+			if (!close)
+				return 0;
+			call = 1;
+			after = close + 1;
+		}
+		if (call && after < p->n &&
+		    (p->t[after].kind == TK_NAME || p->t[after].kind == TK_IDENT)) {
+			j = after;	/* "FOO(x)@1": a piece glued on */
+			k = p->t[j].kind;
+			continue;
+		}
+		return call ? sig_at(p, after) : 0;
+	}
+}
+
+/* Moves the cursor to token `to` (a significant one further on),
+ * reporting lexical errors of what it passes except in macro arguments. */
+static void skip_to(struct parser *p, size_t to)
+{
+	while (p->pos < to && kind(p) != TK_EOF)
+		advance(p);
+}
+
 /* ---- expressions ---- */
 
 static struct cst *parse_expr(struct parser *p);
@@ -263,7 +345,11 @@ static struct cst *parse_macro_args(struct parser *p, struct cst *call)
 				depth--;
 			} else if (k == TK_COMMA && depth == 0)
 				break;
-			check_token(p);
+			/* an argument is preprocessing tokens: "08" may be pasted
+			 * into "efuse08"; the literal is judged where dtc sees it,
+			 * after expansion (the model's parse) */
+			if (cur(p)->err != TE_BAD_NUMBER)
+				check_token(p);
 			advance(p);
 		}
 		finish(p, arg);	/* an empty argument stays inside the call */
@@ -471,13 +557,22 @@ static int parse_cells(struct parser *p, struct cst *cells)
 			advance(p);
 			finish(p, c);
 			break;
-		case TK_REF: case TK_PATH_REF:
+		case TK_REF: case TK_PATH_REF: {
 			c = node_new(p, CST_CELL_REF, tb);
 			c->tok = (uint32_t)tb;
 			check_token(p);
-			advance(p);
+			/* "&CP11X_LABEL(icu_nsr)": a macro makes the label */
+			size_t me = kind(p) == TK_REF ? macro_name_end(p, p->pos) : 0;
+			if (me) {
+				c->flags |= CF_MACRO_NAME;
+				c->tok2 = (uint32_t)me;
+				skip_to(p, me);
+			} else {
+				advance(p);
+			}
 			finish(p, c);
 			break;
+		}
 		default:
 			c = parse_integer_prim(p, "a cell or '>'");
 			if (!c)
@@ -597,13 +692,21 @@ static int parse_value(struct parser *p, struct cst *prop)
 			if (!parse_bytes(p, c))
 				return 0;
 			break;
-		case TK_REF: case TK_PATH_REF:
+		case TK_REF: case TK_PATH_REF: {
 			c = node_new(p, CST_REF_VALUE, tb);
 			c->tok = (uint32_t)tb;
 			check_token(p);
-			advance(p);
+			size_t me = kind(p) == TK_REF ? macro_name_end(p, p->pos) : 0;
+			if (me) {
+				c->flags |= CF_MACRO_NAME;
+				c->tok2 = (uint32_t)me;
+				skip_to(p, me);
+			} else {
+				advance(p);
+			}
 			finish(p, c);
 			break;
+		}
 		case TK_INCBIN:
 			c = node_new(p, CST_INCBIN, tb);
 			if (!parse_incbin(p, c))
@@ -640,10 +743,21 @@ static int parse_value(struct parser *p, struct cst *prop)
 
 static void parse_body(struct parser *p, struct cst *node);
 
+/* Labels before a statement: "a:", or a macro call that makes one
+ * ("DIE_NODE(cpufreq_p):", Linux apple/t600x-dieX.dtsi). */
 static void parse_labels(struct parser *p)
 {
-	while (kind(p) == TK_LABEL)
-		advance(p);
+	for (;;) {
+		if (kind(p) == TK_LABEL) {
+			advance(p);
+			continue;
+		}
+		size_t e = kind(p) == TK_REF ? 0 : macro_name_end(p, p->pos);
+		if (!e || p->t[e].kind != TK_COLON)
+			return;
+		skip_to(p, e);
+		advance(p);	/* ':' */
+	}
 }
 
 /* After a statement that lacks its ';': does the next one visibly start
@@ -659,12 +773,19 @@ static int statement_ahead(const struct parser *p)
 	       k == TK_DELETE_PROP || k == TK_OMIT_NO_REF;
 }
 
-/* name = values ; | name ;  (labels already consumed, p->pos at name) */
-static struct cst *parse_prop(struct parser *p, size_t tb, struct cst *parent)
+/* name = values ; | name ;  (labels already consumed, p->pos at name;
+ * a name a macro call makes ends at `name_end`, else 0) */
+static struct cst *parse_prop(struct parser *p, size_t tb, struct cst *parent, size_t name_end)
 {
 	struct cst *c = node_new(p, CST_PROP, tb);
 	c->tok = (uint32_t)p->pos;
-	advance(p);
+	if (name_end) {
+		c->flags |= CF_MACRO_NAME;
+		c->tok2 = (uint32_t)name_end;
+		skip_to(p, name_end);
+	} else {
+		advance(p);
+	}
 	add_child(parent, c);
 	if (accept(p, TK_EQ)) {
 		for (;;) {
@@ -723,17 +844,6 @@ static void parse_node_block(struct parser *p, struct cst *c)
 		error_at(p, p->pos, "expected '}' closing the node, found %s", found(p));
 	}
 	finish(p, c);
-}
-
-static int is_macro_name(const struct parser *p, size_t tok)
-{
-	const struct dt_token *t = &p->t[tok];
-	if (!dt_is_label_start((unsigned char)p->text[t->off]))
-		return 0;
-	for (uint32_t i = 0; i < t->len; i++)
-		if (!dt_is_label_char((unsigned char)p->text[t->off + i]))
-			return 0;
-	return 1;
 }
 
 /* MACRO(args) [;] standing where a statement would */
@@ -814,6 +924,28 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 			*seen_child = 1;
 			return 1;
 		}
+		size_t me = macro_name_end(p, p->pos);
+		if (me && (p->t[me].kind == TK_LBRACE || p->t[me].kind == TK_EQ)) {
+			/* a macro makes the name: "CP11X_NODE_NAME(ic-thermal) {" */
+			if (p->t[me].kind == TK_EQ) {
+				struct cst *c = parse_prop(p, tb, node, me);
+				if (*seen_child) {
+					c->flags |= CF_AFTER_NODE;
+					error_at(p, c->tok, "properties must precede subnodes");
+				}
+				return 1;
+			}
+			struct cst *c = node_new(p, CST_NODE, tb);
+			c->tok = (uint32_t)p->pos;
+			c->flags |= CF_MACRO_NAME;
+			if (omit)
+				c->flags |= CF_OMIT;
+			skip_to(p, me);
+			add_child(node, c);
+			parse_node_block(p, c);
+			*seen_child = 1;
+			return 1;
+		}
 		if (nk == TK_LPAREN && is_macro_name(p, p->pos)) {
 			parse_macro_stmt(p, tb, node);
 			return 1;
@@ -829,7 +961,7 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 		}
 		if (omit)
 			error_at(p, tb, "/omit-if-no-ref/ applies to nodes, not properties");
-		struct cst *c = parse_prop(p, tb, node);
+		struct cst *c = parse_prop(p, tb, node, 0);
 		if (*seen_child) {
 			c->flags |= CF_AFTER_NODE;
 			error_at(p, c->tok, "properties must precede subnodes");
@@ -839,7 +971,15 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 	if (k == TK_DELETE_NODE || k == TK_DELETE_PROP) {
 		struct cst *c = node_new(p, k == TK_DELETE_NODE ? CST_DELETE_NODE : CST_DELETE_PROP, tb);
 		advance(p);
-		if (kind(p) == TK_NAME) {
+		size_t me = kind(p) == TK_NAME || kind(p) == TK_IDENT ? macro_name_end(p, p->pos) : 0;
+		if (me) {
+			c->tok = (uint32_t)p->pos;
+			c->tok2 = (uint32_t)me;
+			c->flags |= CF_MACRO_NAME;
+			skip_to(p, me);
+			if (!accept(p, TK_SEMI))
+				error_at(p, p->pos, "expected ';', found %s", found(p));
+		} else if (kind(p) == TK_NAME) {
 			c->tok = (uint32_t)p->pos;
 			advance(p);
 			if (!accept(p, TK_SEMI))
@@ -858,7 +998,7 @@ static int parse_body_stmt(struct parser *p, struct cst *node, int *seen_child)
 		}
 		finish(p, c);
 		add_child(node, c);
-		if (k == TK_DELETE_NODE)
+		if (k == TK_DELETE_NODE && !(p->flags & DT_PARSE_DTLIB))
 			*seen_child = 1;
 		return 1;
 	}
@@ -1010,6 +1150,21 @@ static void parse_file(struct parser *p, struct cst *file)
 			add_child(file, c);
 			continue;
 		}
+		size_t me = k == TK_REF ? macro_name_end(p, p->pos) : 0;
+		if (me && p->t[me].kind != TK_LBRACE && p->t[me].kind != TK_SEMI)
+			me = 0;
+		if (me && p->t[me].kind == TK_LBRACE) {
+			/* "&DIE_NODE(pinctrl_ap) {": a macro makes the label */
+			struct cst *c = node_new(p, CST_REF_NODE, tb);
+			c->tok = (uint32_t)p->pos;
+			c->flags |= CF_MACRO_NAME;
+			if (omit)
+				c->flags |= CF_OMIT;
+			skip_to(p, me);
+			add_child(file, c);
+			parse_node_block(p, c);
+			continue;
+		}
 		if ((k == TK_SLASH || k == TK_REF || k == TK_PATH_REF) && peek_kind(p) == TK_LBRACE) {
 			struct cst *c = node_new(p, k == TK_SLASH ? CST_NODE : CST_REF_NODE, tb);
 			c->tok = (uint32_t)p->pos;
@@ -1030,7 +1185,13 @@ static void parse_file(struct parser *p, struct cst *file)
 		if (omit && (k == TK_REF || k == TK_PATH_REF)) {
 			struct cst *c = node_new(p, CST_OMIT_REF, tb);
 			c->tok = (uint32_t)p->pos;
-			advance(p);
+			if (me) {
+				c->tok2 = (uint32_t)me;
+				c->flags |= CF_MACRO_NAME;
+				skip_to(p, me);
+			} else {
+				advance(p);
+			}
 			if (!accept(p, TK_SEMI))
 				error_at(p, p->pos, "expected ';', found %s", found(p));
 			finish(p, c);
@@ -1040,9 +1201,16 @@ static void parse_file(struct parser *p, struct cst *file)
 		if (k == TK_DELETE_NODE) {
 			struct cst *c = node_new(p, CST_DELETE_NODE, tb);
 			advance(p);
+			size_t de = kind(p) == TK_REF ? macro_name_end(p, p->pos) : 0;
 			if (kind(p) == TK_REF || kind(p) == TK_PATH_REF) {
 				c->tok = (uint32_t)p->pos;
-				advance(p);
+				if (de) {
+					c->tok2 = (uint32_t)de;
+					c->flags |= CF_MACRO_NAME;
+					skip_to(p, de);
+				} else {
+					advance(p);
+				}
 				if (!accept(p, TK_SEMI))
 					error_at(p, p->pos, "expected ';', found %s", found(p));
 			} else {
@@ -1061,7 +1229,7 @@ static void parse_file(struct parser *p, struct cst *file)
 		if (k == TK_NAME && (peek_kind(p) == TK_EQ || peek_kind(p) == TK_SEMI)) {
 			/* a property outside any node: say so, keep going */
 			error_at(p, p->pos, "property outside of a node");
-			struct cst *c = parse_prop(p, tb, file);
+			struct cst *c = parse_prop(p, tb, file, 0);
 			(void)c;
 			continue;
 		}
@@ -1095,13 +1263,19 @@ static void parse_file(struct parser *p, struct cst *file)
 void dt_parse(struct cst_file *out, const char *text, const struct dt_token *toks,
 	      size_t ntoks, struct arena *a)
 {
+	dt_parse_flags(out, text, toks, ntoks, a, 0);
+}
+
+void dt_parse_flags(struct cst_file *out, const char *text, const struct dt_token *toks,
+		    size_t ntoks, struct arena *a, unsigned flags)
+{
 	memset(out, 0, sizeof(*out));
 	out->text = text;
 	out->toks = toks;
 	out->ntoks = ntoks;
 	struct parser p = {
 		.text = text, .t = toks, .n = ntoks, .a = a, .f = out,
-		.last_err_tok = SIZE_MAX, .err_stmt = SIZE_MAX,
+		.last_err_tok = SIZE_MAX, .err_stmt = SIZE_MAX, .flags = flags,
 	};
 	p.fragment = 1;
 	for (size_t i = 0; i < ntoks; i++)
@@ -1162,10 +1336,15 @@ const char *cst_kind_name(int kind)
 
 void dt_parse_text(struct dt_parsed *p, const char *text, size_t len)
 {
+	dt_parse_text_flags(p, text, len, 0);
+}
+
+void dt_parse_text_flags(struct dt_parsed *p, const char *text, size_t len, unsigned flags)
+{
 	memset(p, 0, sizeof(*p));
 	dt_lex(text, len, &p->toks);
 	arena_init(&p->arena);
-	dt_parse(&p->cst, text, p->toks.v, p->toks.n, &p->arena);
+	dt_parse_flags(&p->cst, text, p->toks.v, p->toks.n, &p->arena, flags);
 }
 
 void dt_parsed_free(struct dt_parsed *p)

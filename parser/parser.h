@@ -20,6 +20,17 @@
 void dt_parse(struct cst_file *out, const char *text, const struct dt_token *toks,
 	      size_t ntoks, struct arena *a);
 
+/* The grammar of another devicetree reader, where it accepts what dtc does
+ * not. */
+enum {
+	/* Zephyr's dtlib (the zephyr and zmk profiles): properties may follow
+	 * a /delete-node/ inside a node (dtc: "Properties must precede
+	 * subnodes"); Zephyr's dts/riscv/andes/andes_v5_ae350_clic.dtsi */
+	DT_PARSE_DTLIB = 1 << 0,
+};
+void dt_parse_flags(struct cst_file *out, const char *text, const struct dt_token *toks,
+		    size_t ntoks, struct arena *a, unsigned flags);
+
 /* A text lexed and parsed on its own, not through the preprocessor: what
  * the formatter, the style rules and an editor's outline look at. */
 struct dt_parsed {
@@ -28,6 +39,7 @@ struct dt_parsed {
 	struct cst_file cst;
 };
 void dt_parse_text(struct dt_parsed *p, const char *text, size_t len);
+void dt_parse_text_flags(struct dt_parsed *p, const char *text, size_t len, unsigned flags);
 void dt_parsed_free(struct dt_parsed *p);
 
 /* Convenience: byte span of a CST node. */

@@ -13,6 +13,7 @@
 #include "../core/source.h"
 #include "../core/xalloc.h"
 #include "../include/dtidy/diag.h"
+#include "../parser/pp/pp.h"
 
 struct loader {
 	yaml_document_t doc;
@@ -311,6 +312,15 @@ static void load_top(struct loader *L, struct config *c)
 			}
 			c->includes = inc;
 			c->nincludes = ni;
+		} else if (!strcmp(key, "defines")) {
+			size_t nd = 0;
+			char **defs = string_list(L, v, "defines", &nd);
+			for (size_t i = 0; i < nd; i++)
+				if (!pp_define_valid(defs[i], 0))
+					fail(L, v, "'defines' takes NAME or NAME=VALUE, as -D does "
+						   "(not '%s')", defs[i]);
+			c->defines = defs;
+			c->ndefines = nd;
 		} else if (!strcmp(key, "rules")) {
 			load_rules(L, v, &c->rules);
 		} else if (!strcmp(key, "overrides")) {
@@ -322,7 +332,8 @@ static void load_top(struct loader *L, struct config *c)
 			severity_value(L, v, key, &c->rules);
 		} else {
 			fail(L, k,
-			     "unknown key '%s' (expected level, profile, include, rules, overrides, format, "
+			     "unknown key '%s' (expected level, profile, include, defines, rules, overrides, "
+			     "format, "
 			     "or a rule family such as 'style')",
 			     key);
 		}
@@ -416,6 +427,9 @@ void config_free(struct config *c)
 	for (size_t i = 0; i < c->nincludes; i++)
 		free(c->includes[i]);
 	free(c->includes);
+	for (size_t i = 0; i < c->ndefines; i++)
+		free(c->defines[i]);
+	free(c->defines);
 	settings_free(&c->rules);
 	for (size_t i = 0; i < c->noverrides; i++) {
 		for (size_t j = 0; j < c->overrides[i].nglobs; j++)

@@ -67,6 +67,8 @@ struct config {
 	int profile;		/* CONFIG_UNSET or an enum dt_profile */
 	char **includes;	/* made relative to the working directory */
 	size_t nincludes;
+	char **defines;		/* `defines:` "NAME" or "NAME=VALUE", as -D takes them */
+	size_t ndefines;
 	struct config_settings rules;
 	struct config_override *overrides;
 	size_t noverrides;

@@ -12,12 +12,21 @@
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
 #include "../parser/model/model.h"
+#include "../parser/model/setup.h"
 #include "../parser/parser.h"
 #include "bindings/bindings_index.h"
 #include "context.h"
 #include "plugin.h"
 #include "registry.h"
 #include "suppress.h"
+
+/* The bytes of files that no board being checked holds, kept for the
+ * boards still to come (see src_cache.h). Boards are checked in path
+ * order, and the files a board shares with the next ones (its SoC .dtsi,
+ * the dt-bindings headers) are the recently used ones: 8 MiB keeps a
+ * vendor directory's worth, and a whole kernel tree's run stays bounded
+ * instead of keeping all it read (over 100 MiB). */
+#define ENGINE_CACHE_IDLE_BYTES ((size_t)8 << 20)
 
 struct cached_config {
 	char *path;
@@ -142,7 +151,7 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	pthread_mutex_init(&e->lock, NULL);
 	e->empty = config_empty();
 	if (o->cache_files) {
-		e->files = src_cache_new();
+		e->files = src_cache_new_bounded(ENGINE_CACHE_IDLE_BYTES);
 		e->memo = config_memo_new();
 	}
 	size_t nb;
@@ -258,6 +267,12 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 	return cfg;
 }
 
+unsigned engine_parse_flags(struct engine *e, const char *path)
+{
+	enum dt_profile p = engine_profile_for(e, path, NULL);
+	return p == DT_PROFILE_ZEPHYR || p == DT_PROFILE_ZMK ? DT_PARSE_DTLIB : 0;
+}
+
 enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why)
 {
 	if (e->opts.profile_given) {
@@ -274,6 +289,59 @@ enum dt_profile engine_profile_for(struct engine *e, const char *path, struct st
 		return (enum dt_profile)cfg->profile;
 	}
 	return dt_profile_detect(path, why);
+}
+
+static const char **include_dirs(const struct engine *e, const struct config *cfg, size_t *n);
+
+void engine_describe(struct engine *e, const char *path, struct strbuf *out)
+{
+	struct strbuf why = {0};
+	enum dt_profile p = engine_profile_for(e, path, &why);
+	sb_printf(out, "%s: profile %s: %s\n", path, dt_profile_name(p), sb_cstr(&why));
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(e, path, &errs);
+	diag_list_free(&errs);
+	if (!cfg)
+		cfg = e->empty;
+	struct model_setup su;
+	model_setup_find(p, path, &su);
+	size_t ndirs;
+	const char **dirs = include_dirs(e, cfg, &ndirs);
+	sb_printf(out, "%s: include path:", path);
+	if (ndirs) {
+		for (size_t i = 0; i < ndirs; i++)
+			sb_printf(out, " %s", dirs[i]);
+		sb_printf(out, " (%s%s%s)\n", e->opts.nincdirs ? "-I" : "",
+			  e->opts.nincdirs && cfg->nincludes ? ", then " : "",
+			  cfg->nincludes ? "include: of the configuration" : "");
+	} else if (e->opts.no_auto_include) {
+		sb_puts(out, " none (--no-auto-include)\n");
+	} else {
+		for (size_t i = 0; i < su.nincdirs; i++)
+			sb_printf(out, " %s", su.incdirs[i]);
+		sb_printf(out, " (%s)\n", sb_cstr(&su.how));
+	}
+	free(dirs);
+	sb_printf(out, "%s: defines:", path);
+	if (!su.ndefines && !cfg->ndefines && !e->opts.ndefines)
+		sb_puts(out, " none beyond cpp's own");
+	for (size_t i = 0; i < su.ndefines; i++)
+		sb_printf(out, " -D%s", su.defines[i]);
+	if (su.ndefines)
+		sb_printf(out, " (%s)", sb_cstr(&su.defines_why));
+	else
+		sb_printf(out, " (profile %s: %s)", dt_profile_name(p), sb_cstr(&su.defines_why));
+	for (size_t i = 0; i < cfg->ndefines; i++)
+		sb_printf(out, " -D%s", cfg->defines[i]);
+	if (cfg->ndefines)
+		sb_printf(out, " (defines: of %s)", cfg->path);
+	for (size_t i = 0; i < e->opts.ndefines; i++)
+		sb_printf(out, " %s", e->opts.defines[i]);
+	if (e->opts.ndefines)
+		sb_puts(out, " (command line)");
+	sb_putc(out, '\n');
+	model_setup_free(&su);
+	sb_free(&why);
 }
 
 /* ---- settings of each rule for one file ---- */
@@ -368,6 +436,8 @@ struct run {
 	const struct engine_input *in;
 	struct engine_result *out;
 	struct rule_state *st;
+	enum dt_profile profile;	/* the build that reads the file */
+	int header;			/* a C header (.h): only cpp's output is devicetree */
 	struct source *main;
 	/* the main file lexed and parsed once: syntax errors, suppressions
 	 * and the rules that read the file as written all use it */
@@ -376,6 +446,9 @@ struct run {
 	struct cst_file cst;
 	struct rule_source rsrc;
 	int parsed;			/* toks, arena, cst and rsrc are set */
+	/* checked in a board's tree (engine_input.context): the main file's
+	 * path as that tree names it, and only the main file's findings kept */
+	const char *alias;
 	struct seen_file *files;
 	size_t nfiles;
 	size_t capdeps;
@@ -383,7 +456,7 @@ struct run {
 
 static struct seen_file *seen(struct run *R, const struct dtidy_file *df)
 {
-	if (!df)
+	if (!df || (R->alias && !strcmp(df->path, R->alias)))
 		return &R->files[0];
 	for (size_t i = 0; i < R->nfiles; i++)
 		if (R->files[i].df == df ||
@@ -471,6 +544,8 @@ static void node_path(struct strbuf *b, const struct dtidy_node *n)
 static void emit_report(struct run *R, const struct dtidy_report *rp)
 {
 	struct seen_file *f = seen(R, rp->loc.file);
+	if (R->alias && f != &R->files[0])
+		return;	/* the board's check reports it */
 	struct diag *d = emit(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
 			      rp->message);
 	if (!d)
@@ -532,12 +607,19 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 	report_list_free(&reports);
 }
 
-static void syntax_errors(struct run *R)
+/* Lexical mistakes in what cpp reads before dtc does (an unterminated
+ * comment, a NUL in a line marker) are the file's as written; the rest of
+ * the syntax verdict is the model's, on the preprocessed tokens, as dtc
+ * parses them: structure split across #if branches, macros that make
+ * names or literals are judged after expansion. */
+static void lexical_errors(struct run *R)
 {
-	const struct cst_file *cst = &R->cst;
-	for (size_t i = 0; i < cst->nerrors; i++)
-		emit(R, &R->files[0], cst->errors[i].start, cst->errors[i].end, DTIDY_SEV_ERROR,
-		     "syntax", cst->errors[i].msg);
+	for (size_t i = 0; i < R->toks.n; i++) {
+		const struct dt_token *t = &R->toks.v[i];
+		if ((t->flags & TF_ERROR) && dt_tok_is_trivia(t->kind))
+			emit(R, &R->files[0], t->off, t->off + (t->len > 2 ? 2 : t->len),
+			     DTIDY_SEV_ERROR, "syntax", dt_tok_error_message(t->err));
+	}
 }
 
 static void parse_main(struct run *R)
@@ -592,6 +674,19 @@ static const char **include_dirs(const struct engine *e, const struct config *cf
 	return v;
 }
 
+/* The preprocessor's -D and -U: the configuration's `defines:`, then the
+ * command line's, in order (a later -U undoes an earlier define). */
+static const char **define_list(const struct engine *e, const struct config *cfg, size_t *n)
+{
+	const char **v = xmalloc((e->opts.ndefines + cfg->ndefines + 1) * sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < cfg->ndefines; i++)
+		v[(*n)++] = cfg->defines[i];
+	for (size_t i = 0; i < e->opts.ndefines; i++)
+		v[(*n)++] = e->opts.defines[i];
+	return v;
+}
+
 /* A file without /dts-v1/ (a .dtsi, a Zephyr overlay, a fragment included
  * inside a node) is only part of a tree: checked on its own, it lacks what
  * the files including it provide. */
@@ -619,17 +714,22 @@ static int needs_context(const struct diag *d)
 /* The model of `path` as every command builds it: the include
  * directories of -I and the configuration, or found from the path. */
 static struct model *make_model(struct engine *e, const struct config *cfg, const char *path,
-				src_read_fn read, void *ctx, int record)
+				enum dt_profile profile, src_read_fn read, void *ctx, int record)
 {
-	size_t ndirs;
+	size_t ndirs, ndefs;
 	const char **dirs = include_dirs(e, cfg, &ndirs);
+	const char **defs = define_list(e, cfg, &ndefs);
 	struct model_opts mo = {
 		.incdirs = dirs, .nincdirs = ndirs,
 		.auto_include = ndirs == 0 && !e->opts.no_auto_include,
+		.profile_given = 1, .profile = profile,
+		.defines = defs, .ndefines = ndefs,
 		.cache = e->files, .read = read, .read_ctx = ctx, .record = record,
+		.parse_flags = engine_parse_flags(e, path),
 	};
 	struct model *m = model_build(path, &mo);
 	free(dirs);
+	free(defs);
 	return m;
 }
 
@@ -663,42 +763,221 @@ struct model *engine_model(struct engine *e, const struct engine_input *in)
 	if (!cfg)
 		return NULL;
 	struct model_input mi = {in};
-	return make_model(e, cfg, in->path, read_model_input, &mi, 1);
+	return make_model(e, cfg, in->path, engine_profile_for(e, in->path, NULL), read_model_input,
+			  &mi, 1);
+}
+
+/* A C header (dt-bindings, U-Boot's asm/arch-*), named on the command
+ * line: cpp reads it, and only what cpp leaves of it (with the profile's
+ * defines: U-Boot's -D__ASSEMBLY__ hides its C declarations) is
+ * devicetree. Its text as written is not, so neither the syntax of the
+ * file as written nor the rules that read it apply. */
+static int is_c_header(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 2 && !strcmp(path + n - 2, ".h");
+}
+
+/* U-Boot's CONFIG_* macros come from a board's configuration, which only
+ * its build has (include/generated/autoconf.h): an #if on one is false, as
+ * cpp has it, and one used as a value is unknown here, never a syntax
+ * error. Such a use is reported as a note instead; returns 1 when d was. */
+static int unknown_config_value(struct run *R, struct seen_file *f, const struct diag *d)
+{
+	if (R->profile != DT_PROFILE_UBOOT || !undefined_macro(d) || d->end_off > f->len ||
+	    d->end_off - d->off < 8 || strncmp(f->text + d->off, "CONFIG_", 7) != 0)
+		return 0;
+	char msg[256];
+	snprintf(msg, sizeof(msg),
+		 "'%.*s' is a U-Boot configuration value, known only to a build of a board: "
+		 "left unknown (define it with -D to check with a value)",
+		 (int)(d->end_off - d->off), f->text + d->off);
+	emit(R, f, d->off, d->end_off, DTIDY_SEV_NOTE, "preprocessor", msg);
+	return 1;
+}
+
+/* The macro name a MODEL_DIAG_UNDEFINED_MACRO message quotes. */
+static size_t quoted_name(const char *msg, const char **name)
+{
+	const char *a = strchr(msg, '\'');
+	const char *b = a ? strchr(a + 1, '\'') : NULL;
+	*name = a ? a + 1 : msg;
+	return b ? (size_t)(b - a - 1) : 0;
+}
+
+/* A U-Boot CONFIG_* macro left undefined: unknown_config_value says so at
+ * each use, more precisely than the note for other undefined macros. */
+static int uboot_config_macro(const struct run *R, const struct diag *d)
+{
+	const char *name;
+	size_t len = quoted_name(d->message, &name);
+	return R->profile == DT_PROFILE_UBOOT && len > 7 && !strncmp(name, "CONFIG_", 7);
+}
+
+/* Is this the first time `d`'s macro name is seen in this file? */
+static int first_use(char ***seen, size_t *n, const struct diag *d)
+{
+	const char *name;
+	size_t len = quoted_name(d->message, &name);
+	for (size_t i = 0; i < *n; i++)
+		if (strlen((*seen)[i]) == len && !memcmp((*seen)[i], name, len))
+			return 0;
+	*seen = xrealloc(*seen, (*n + 1) * sizeof(**seen));
+	(*seen)[(*n)++] = xstrndup(name, len);
+	return 1;
+}
+
+/* Names the preprocessor left in a file that is part of a tree (a .dtsi,
+ * an overlay checked on its own) or built with defines dtidy does not see
+ * (U-Boot's CONFIG_* and test IDs, Zephyr's and ZMK's -D, TF-A's): its
+ * includer or its build defines them. Said once, as a note at the first
+ * use, naming a few. */
+static void undefined_macros_note(struct run *R, const struct diag *first, char **names,
+				  size_t n, int fragment, enum dt_profile prof)
+{
+	struct strbuf b = {0};
+	for (size_t i = 0; i < n && i < 4; i++)
+		sb_printf(&b, "%s'%s'", i == 0 ? "" : i + 1 == n ? " and " : ", ", names[i]);
+	if (n > 4)
+		sb_printf(&b, " and %zu more", n - 4);
+	const char *are = n == 1 ? "is" : "are";
+	size_t pl = strlen(R->main->path);
+	int applied = (pl > 8 && !strcmp(R->main->path + pl - 8, ".overlay")) ||
+		      (pl > 7 && !strcmp(R->main->path + pl - 7, ".keymap"));
+	if (fragment && applied)
+		sb_printf(&b, " %s not defined here: the board's devicetree this file is applied "
+			  "to must define %s (checked alone, %s uses are not judged)", are,
+			  n == 1 ? "it" : "them", n == 1 ? "its" : "their");
+	else if (fragment)
+		sb_printf(&b, " %s not defined here: the files that include this one must define "
+			  "%s (checked alone, %s uses are not judged)", are, n == 1 ? "it" : "them",
+			  n == 1 ? "its" : "their");
+	else
+		sb_printf(&b, " %s not defined here; %s builds may define %s (pass -D NAME=VALUE "
+			  "to judge %s uses)", are, dt_profile_name(prof), n == 1 ? "it" : "them",
+			  n == 1 ? "its" : "their");
+	emit(R, &R->files[0], first->off, first->end_off, DTIDY_SEV_NOTE, "preprocessor",
+	     sb_cstr(&b));
+	sb_free(&b);
+}
+
+/* Builds pass defines of their own (-D) to cpp: an unknown macro may be one. */
+static int build_defines_macros(enum dt_profile p)
+{
+	return p == DT_PROFILE_UBOOT || p == DT_PROFILE_ZEPHYR || p == DT_PROFILE_ZMK ||
+	       p == DT_PROFILE_TFA;
+}
+
+/* Does the file alone lack what an includer defines: macros the
+ * preprocessor left in it, labels it overrides that are not there? */
+static int lacks_context(const struct run *R, const struct model *m)
+{
+	for (size_t i = 0; i < m->diags.n; i++) {
+		const struct diag *d = &m->diags.v[i];
+		if ((d->kind == MODEL_DIAG_UNDEFINED_MACRO || d->kind == MODEL_DIAG_UNRESOLVED_REF) &&
+		    !strcmp(d->file, R->main->path))
+			return 1;
+	}
+	return 0;
+}
+
+/* The model of the board that includes the file (engine_input.context),
+ * when that board's tree does read it: R->alias is then the file's path
+ * as that tree names it. NULL otherwise. */
+static struct model *context_model(struct run *R, const struct config *cfg)
+{
+	char *want = realpath(R->main->path, NULL);
+	if (!want)
+		return NULL;
+	struct model *bm = make_model(R->e, cfg, R->in->context, R->profile, read_input, R, 0);
+	for (size_t k = 1; k < bm->tree.nfiles && !R->alias; k++) {
+		const char *p = bm->tree.files[k]->path;
+		char *got = realpath(p, NULL);
+		if (got && !strcmp(got, want))
+			R->alias = p;
+		free(got);
+	}
+	free(want);
+	if (!R->alias) {
+		model_free(bm);
+		return NULL;
+	}
+	return bm;
+}
+
+static int is_main(const struct run *R, const char *path)
+{
+	return !strcmp(path, R->main->path) || (R->alias && !strcmp(path, R->alias));
 }
 
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
 {
 	struct model *m = R->in->model ? (struct model *)R->in->model
-				       : make_model(R->e, cfg, R->main->path, read_input, R, 0);
+				       : make_model(R->e, cfg, R->main->path, R->profile, read_input,
+						    R, 0);
+	if (!R->in->model && R->in->context && lacks_context(R, m)) {
+		struct model *bm = context_model(R, cfg);
+		if (bm) {
+			model_free(m);
+			m = bm;
+			fragment = 0;	/* the board's tree is whole */
+			char msg[600];
+			snprintf(msg, sizeof(msg), "checked as %s reads it (the first board here "
+				 "that includes this file): the macros and labels it uses are "
+				 "defined there", R->in->context);
+			emit(R, &R->files[0], 0, 0, DTIDY_SEV_NOTE, "preprocessor", msg);
+		}
+	}
 	int missing_include = 0;
 	for (size_t i = 0; i < m->diags.n; i++)
 		missing_include |= !strcmp(m->diags.v[i].rule, "include");
 	/* the model's own findings (syntax, includes, macros, references) go
 	 * through suppression like any rule's; undefined macros after a
 	 * missing include are its echo, the include error says it all */
+	enum dt_profile prof = R->profile;
+	int lenient_macros = fragment || build_defines_macros(prof);
+	char **named = NULL;
+	size_t nnamed = 0;
+	const struct diag *first_undefined = NULL;
 	for (size_t i = 0; i < m->diags.n; i++) {
 		const struct diag *d = &m->diags.v[i];
-		if ((fragment && needs_context(d)) || (missing_include && undefined_macro(d)))
+		if (missing_include && undefined_macro(d))
 			continue;
-		/* the checked file's own syntax comes from its parse as written
-		 * (dtc's view, before the model's expansion); only what needs
-		 * the expansion (undefined macros) comes from the model */
-		if (!strcmp(d->rule, "syntax") && !strcmp(d->file, R->main->path) &&
-		    !undefined_macro(d))
+		if (lenient_macros && undefined_macro(d) && !uboot_config_macro(R, d)) {
+			/* the file's own: its includes are judged on their own */
+			if (is_main(R, d->file) && d->line) {
+				first_use(&named, &nnamed, d);
+				if (!first_undefined || d->off < first_undefined->off)
+					first_undefined = d;
+			}
 			continue;
+		}
+		if (fragment && needs_context(d))
+			continue;
+		if (R->alias && !is_main(R, d->file))
+			continue;	/* the board's check reports the rest */
 		struct seen_file *f = NULL;
-		if (!strcmp(d->file, R->main->path))
+		if (is_main(R, d->file))
 			f = &R->files[0];
 		for (size_t k = 0; !f && k < m->tree.nfiles; k++)
 			if (!strcmp(m->tree.files[k]->path, d->file))
 				f = seen(R, m->tree.files[k]);
+		if (f && d->line && unknown_config_value(R, f, d))
+			continue;
 		if (f && d->line)
 			emit(R, f, d->off, d->end_off, d->severity, d->rule, d->message);
 		else
 			diag_add_file(&R->out->diags, d->file, d->severity, d->rule, "%s", d->message);
 	}
-	for (size_t k = 1; k < m->tree.nfiles; k++)
-		VEC_PUSH(R->out->deps, R->out->ndeps, R->capdeps, xstrdup(m->tree.files[k]->path));
+	if (first_undefined)
+		undefined_macros_note(R, first_undefined, named, nnamed, fragment, prof);
+	for (size_t i = 0; i < nnamed; i++)
+		free(named[i]);
+	free(named);
+	for (size_t k = R->alias ? 0 : 1; k < m->tree.nfiles; k++)
+		if (!R->alias || strcmp(m->tree.files[k]->path, R->alias))
+			VEC_PUSH(R->out->deps, R->out->ndeps, R->capdeps,
+				 xstrdup(m->tree.files[k]->path));
 	return m;
 }
 
@@ -790,6 +1069,8 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		return;
 	}
 	struct run R = {.e = e, .in = in, .out = out};
+	R.profile = engine_profile_for(e, in->path, NULL);
+	R.header = is_c_header(in->path);
 	if (read_main(&R)) {
 		out->failed = 1;
 		return;
@@ -813,10 +1094,12 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	 * and its CST let go (unless a rule reads both), so one check
 	 * usually holds one syntax tree at a time. */
 	parse_main(&R);
-	syntax_errors(&R);
+	if (!R.header)
+		lexical_errors(&R);
 	seen_supp(&R, &R.files[0]);
 	int fragment = is_fragment(&R);
-	run_rules(&R, NULL);
+	if (!R.header)
+		run_rules(&R, NULL);
 	if (!wants_both(&R))
 		unparse_main(&R);
 	struct model *m = build_model(&R, cfg, fragment);

@@ -40,6 +40,11 @@ struct engine_opts {
 	char *const *incdirs;		/* -I, in order (before the configuration's) */
 	size_t nincdirs;
 	int no_auto_include;		/* --no-auto-include */
+	/* -D NAME[=VALUE] and -U NAME as "-DNAME[=VALUE]" and "-UNAME", in
+	 * the order given: after the profile's defines and the
+	 * configuration's `defines:` */
+	char *const *defines;
+	size_t ndefines;
 	int profile_given;		/* --profile given: `profile` below */
 	enum dt_profile profile;
 	const char *config;		/* --config FILE; NULL: nearest .dtidy.yaml */
@@ -50,8 +55,9 @@ struct engine_opts {
 	int no_bindings;		/* --no-bindings: no rule reads binding documents */
 	char *const *plugins;		/* --plugin FILE.so */
 	size_t nplugins;
-	/* Keep every file read for the engine's lifetime, so boards sharing a
-	 * .dtsi read it once, and where each directory's .dtidy.yaml is.
+	/* Share the files read between checks, so boards sharing a .dtsi
+	 * read it once (the recently used ones, within a bounded memory: see
+	 * src_cache.h), and remember where each directory's .dtidy.yaml is.
 	 * Right for one run over files on disk (dtidy check, dtidy format);
 	 * wrong for a long-lived engine whose files change (LSP). */
 	int cache_files;
@@ -74,6 +80,11 @@ struct engine_input {
 	 * the check then uses instead of building its own (it stays the
 	 * caller's) */
 	const struct model *model;
+	/* optional: a board that includes this file (a .dtsi; see
+	 * rules/includers.h). When the file uses macros or labels that it
+	 * does not define, it is checked as that board's tree reads it, and
+	 * only its own findings are kept. */
+	const char *context;
 };
 
 struct engine_result {
@@ -118,5 +129,13 @@ const struct config *engine_config_for(struct engine *e, const char *path,
  * (dt_profile_detect). When `why` is not NULL, one line saying where the
  * answer came from is appended to it. Thread-safe. */
 enum dt_profile engine_profile_for(struct engine *e, const char *path, struct strbuf *why);
+/* The grammar leniencies (DT_PARSE_*) of the reader that builds the file:
+ * Zephyr's dtlib for the zephyr and zmk profiles, else dtc's. */
+unsigned engine_parse_flags(struct engine *e, const char *path);
+
+/* How `path` is read, for `dtidy check -v`: three lines, each starting
+ * with the path, appended to out: the profile and why, the include path
+ * and where it comes from, the defines and where each comes from. */
+void engine_describe(struct engine *e, const char *path, struct strbuf *out);
 
 #endif

@@ -20,6 +20,9 @@ struct cli_opts {
 	size_t npaths, cappaths;
 	char **incdirs;
 	size_t nincdirs, capincdirs;
+	char **defines;			/* -D/-U as "-DNAME[=VALUE]", "-UNAME" (malloc'd), in order */
+	size_t ndefines, capdefines;
+	int verbose;			/* check -v: say how each file is read */
 	int jobs;
 	const char *config;
 	int quiet;

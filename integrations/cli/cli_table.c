@@ -42,6 +42,12 @@ const struct cli_option cli_options[] = {
 	/* inputs */
 	{"-I", NULL, "DIR", CLI_VAL_DIR, NULL, INPUTS,
 	 "add an include directory, as with cpp and dtc (repeatable)"},
+	{"-D", NULL, "NAME[=VALUE]", CLI_VAL_TEXT, NULL, INPUTS,
+	 "define a macro for the preprocessor, as cpp -D does (to 1 without a value; "
+	 "repeatable, in order with -U, after the profile's and the configuration's)"},
+	{"-U", NULL, "NAME", CLI_VAL_TEXT, NULL, INPUTS,
+	 "undefine a macro, as cpp -U does: one the profile, the configuration or an "
+	 "earlier -D defines (repeatable)"},
 	{"--no-auto-include", NULL, NULL, CLI_VAL_NONE, NULL, INPUTS,
 	 "do not add the include directories found from the file's tree"},
 	{"--config", NULL, "FILE", CLI_VAL_FILE, NULL, CLI_CHECK | CLI_FORMAT | CLI_LSP,
@@ -49,6 +55,9 @@ const struct cli_option cli_options[] = {
 	{"--profile", NULL, "NAME", CLI_VAL_WORD, "kernel u-boot zephyr zmk tf-a", INPUTS,
 	 "read files as this build does (include path, defines, grammar, format style); "
 	 "default: detected from the tree around each file"},
+	{"--verbose", "-v", NULL, CLI_VAL_NONE, NULL, CLI_CHECK,
+	 "say how each file is read, on stderr: its profile, include path and defines, "
+	 "and why"},
 	{"-j", NULL, "N", CLI_VAL_TEXT, NULL, CLI_CHECK | CLI_FORMAT,
 	 "work on N files in parallel (default: the number of CPUs)"},
 	/* rules */

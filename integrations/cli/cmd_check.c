@@ -10,9 +10,11 @@
 #include "../../core/jobs.h"
 #include "../../core/regex.h"
 #include "../../core/report.h"
+#include "../../core/strbuf.h"
 #include "../../core/walk.h"
 #include "../../core/xalloc.h"
 #include "../../rules/engine.h"
+#include "../../rules/includers.h"
 #include "../../rules/sarif.h"
 #include "../git/diffbase.h"
 #include "cli.h"
@@ -22,13 +24,28 @@ struct check_run {
 	struct engine_result *res;
 	struct file_list *reads;	/* per file: every file read for it (-MD) */
 	struct engine *engine;
+	struct includers *inc;		/* who includes each .dtsi */
+	int keep_deps;			/* -MD: keep the files each check read */
 };
 
 static void check_one(size_t i, void *ctx)
 {
 	struct check_run *r = ctx;
 	struct engine_input in = {.path = r->files.v[i]};
-	engine_check(r->engine, &in, &r->res[i]);
+	size_t n = strlen(in.path);
+	if (r->inc && n > 5 && !strcmp(in.path + n - 5, ".dtsi"))
+		in.context = includers_board(r->inc, in.path);
+	struct engine_result *res = &r->res[i];
+	engine_check(r->engine, &in, res);
+	/* a whole tree's lists of files read would grow with the tree:
+	 * only -MD wants them */
+	if (!r->keep_deps) {
+		for (size_t k = 0; k < res->ndeps; k++)
+			free(res->deps[k]);
+		free(res->deps);
+		res->deps = NULL;
+		res->ndeps = 0;
+	}
 }
 
 /* Checks every file; returns the number that failed (unreadable, bad
@@ -44,6 +61,10 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 		failed += res->failed;
 		diag_list_move(all, &res->diags);
 		struct file_list *reads = &r->reads[i];
+		if (!r->keep_deps) {
+			engine_result_free(res);
+			continue;
+		}
 		if (!res->ndeps)
 			VEC_PUSH(reads->v, reads->n, reads->cap, xstrdup(r->files.v[i]));
 		for (size_t k = 0; k < res->ndeps; k++) {
@@ -105,7 +126,7 @@ int cmd_check(struct cli_opts *o)
 	struct engine *e = make_engine(o);
 	if (!e)
 		return 2;
-	struct check_run r = {.engine = e};
+	struct check_run r = {.engine = e, .keep_deps = o->md};
 	struct diag_list all = {0}, walked = {0};
 	int problems = walk_paths(o->paths, o->npaths, &r.files, &walked);
 	char *err = NULL;
@@ -120,6 +141,13 @@ int cmd_check(struct cli_opts *o)
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
 	if (r.files.n)
 		engine_prepare(e, r.files.v[0]);
+	r.inc = includers_new((const char *const *)r.files.v, r.files.n);
+	for (size_t i = 0; o->verbose && i < r.files.n; i++) {
+		struct strbuf how = {0};
+		engine_describe(e, r.files.v[i], &how);
+		fputs(sb_cstr(&how), stderr);
+		sb_free(&how);
+	}
 	int failed = check_all(&r, o->jobs, &all);
 	/* One pass applies the fixes that do not overlap (a node's property
 	 * order and its place among its siblings edit the same bytes); the
@@ -146,6 +174,7 @@ int cmd_check(struct cli_opts *o)
 	if (o->md && check_write_depfile(o, &r.files, r.reads) < 0)
 		problems++;
 	free_reads(&r);
+	includers_free(r.inc);
 	if (o->diff_base && diffbase_filter(&all, o->diff_base, &err) < 0) {
 		fprintf(stderr, "dtidy check: --diff-base %s: %s\n", o->diff_base, err);
 		free(err);

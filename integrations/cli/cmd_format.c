@@ -73,6 +73,27 @@ static int parse_lines(const struct cli_opts *o, struct fmt_line_range **out, si
 	return 0;
 }
 
+/* Offset of the first #if, #ifdef, #ifndef, #elif or #else line, or -1. */
+static long conditional_line(const struct source *src)
+{
+	const char *s = src->text, *end = s + src->len;
+	for (const char *p = s; p < end; p++) {
+		if (p != s && p[-1] != '\n')
+			continue;
+		const char *q = p;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q >= end || *q != '#')
+			continue;
+		q++;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if (end - q >= 2 && (!memcmp(q, "if", 2) || !memcmp(q, "el", 2)))
+			return (long)(p - s);
+	}
+	return -1;
+}
+
 static void add_errors(struct file_out *fo, const struct source *src,
 		       const struct fmt_result *r)
 {
@@ -80,6 +101,14 @@ static void add_errors(struct file_out *fo, const struct source *src,
 	for (size_t e = 0; e < r->nerrors; e++)
 		diag_add(&fo->diags, src, r->errors[e].start, r->errors[e].end, DTIDY_SEV_ERROR,
 			 rule, "%s", r->errors[e].msg);
+	/* the formatter reads the file as written, both sides of every #if:
+	 * a node opened in one branch and closed after #endif is whole only
+	 * once preprocessed (dtidy check judges that); the file is left as is */
+	long cond = r->status == FMT_SYNTAX && r->nerrors ? conditional_line(src) : -1;
+	if (cond >= 0)
+		diag_add(&fo->diags, src, (uint32_t)cond, (uint32_t)cond + 1, DTIDY_SEV_NOTE,
+			 "syntax", "the braces may balance only in each #if branch after "
+			 "preprocessing; dtidy format reads every branch and leaves this file unchanged");
 }
 
 /* Formats one loaded source into fo; the caller decides what to print. */

@@ -18,6 +18,10 @@ int cmd_tree(struct cli_opts *o)
 		.incdirs = (const char *const *)o->incdirs,
 		.nincdirs = o->nincdirs,
 		.auto_include = !o->no_auto_include,
+		.profile_given = o->profile_given,
+		.profile = o->profile,
+		.defines = (const char *const *)o->defines,
+		.ndefines = o->ndefines,
 	};
 	struct model *m = model_build(o->paths[0], &mo);
 	int io = 0;

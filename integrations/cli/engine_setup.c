@@ -10,6 +10,7 @@ struct engine_opts cli_engine_opts(const struct cli_opts *o)
 	struct engine_opts eo = {
 		.incdirs = o->incdirs, .nincdirs = o->nincdirs,
 		.no_auto_include = o->no_auto_include, .config = o->config,
+		.defines = o->defines, .ndefines = o->ndefines,
 		.profile_given = o->profile_given, .profile = o->profile,
 		.enable = o->enable, .nenable = o->nenable,
 		.disable = o->disable, .ndisable = o->ndisable,

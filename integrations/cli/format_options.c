@@ -32,6 +32,7 @@ struct engine *format_engine(const struct cli_opts *o)
 	struct engine_opts eo = {
 		.config = o->config, .level = -1,
 		.profile_given = o->profile_given, .profile = o->profile,
+		.defines = o->defines, .ndefines = o->ndefines,
 		.plugins = o->plugins, .nplugins = o->nplugins,
 		.cache_files = 1,	/* one run: each directory's .dtidy.yaml found once */
 	};
@@ -45,6 +46,7 @@ int format_options_for(struct engine *e, const struct cli_opts *o, const char *p
 	const struct config *cfg = engine_config_for(e, path, errs);
 	if (!cfg)
 		return -1;
+	fo->parse_flags = engine_parse_flags(e, path);
 	const struct config_format *f = &cfg->format;
 	if (f->indent != CONFIG_UNSET)
 		fo->indent = f->indent;

@@ -30,14 +30,26 @@ int format_sort_check(const struct cli_opts *o, struct engine *e, const struct s
 		dirs[ndirs++] = o->incdirs[i];
 	for (size_t i = 0; i < ncfg; i++)
 		dirs[ndirs++] = cfg->includes[i];
+	/* and its defines: the configuration's, then -D and -U */
+	size_t ncfgdefs = cfg ? cfg->ndefines : 0, ndefs = 0;
+	const char **defs = xmalloc((o->ndefines + ncfgdefs + 1) * sizeof(*defs));
+	for (size_t i = 0; i < ncfgdefs; i++)
+		defs[ndefs++] = cfg->defines[i];
+	for (size_t i = 0; i < o->ndefines; i++)
+		defs[ndefs++] = o->defines[i];
 	struct model_opts mo = {
 		.incdirs = dirs,
 		.nincdirs = ndirs,
 		.auto_include = !ndirs && !o->no_auto_include,
+		.profile_given = e != NULL,
+		.profile = e ? engine_profile_for(e, src->path, NULL) : DT_PROFILE_NONE,
+		.defines = defs,
+		.ndefines = ndefs,
 	};
 	char *why = NULL;
 	int same = fmt_same_model(src->path, src->text, src->len, r->text, r->len, &mo, &why);
 	free(dirs);
+	free(defs);
 	if (same == 0)
 		return 0;
 	diag_add(diags, src, 0, 0, DTIDY_SEV_ERROR, "format-internal",

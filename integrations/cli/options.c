@@ -4,6 +4,7 @@
 
 #include "../../core/jobs.h"
 #include "../../core/xalloc.h"
+#include "../../parser/pp/pp.h"
 #include "cli.h"
 #include "cli_table.h"
 
@@ -70,6 +71,20 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 				return 2;
 			}
 			VEC_PUSH(o->incdirs, o->nincdirs, o->capincdirs, (char *)d);
+		} else if (!strncmp(a, "-D", 2) || !strncmp(a, "-U", 2)) {
+			int undef = a[1] == 'U';
+			const char *d = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!d || !pp_define_valid(d, undef)) {
+				fprintf(stderr, undef ? "dtidy: -U needs a macro NAME\n"
+						      : "dtidy: -D needs NAME or NAME=VALUE\n");
+				return 2;
+			}
+			size_t n = strlen(d) + 3;
+			char *def = xmalloc(n);
+			snprintf(def, n, "-%c%s", a[1], d);
+			VEC_PUSH(o->defines, o->ndefines, o->capdefines, def);
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			o->verbose = 1;
 		} else if (strncmp(a, "-j", 2) == 0) {
 			const char *n = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
 			char *end = NULL;
@@ -203,6 +218,9 @@ void cli_opts_free(struct cli_opts *o)
 {
 	free(o->paths);
 	free(o->incdirs);
+	for (size_t i = 0; i < o->ndefines; i++)
+		free(o->defines[i]);
+	free(o->defines);
 	free(o->enable);
 	free(o->disable);
 	free(o->plugins);

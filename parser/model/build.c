@@ -158,6 +158,7 @@ static struct mnode *build_block(struct mtree *t, const struct cst *c, const cha
 
 static struct mprop *build_prop(struct mtree *t, const struct cst *c)
 {
+	mt_macro_labels(t, c->tb, c->tok);
 	struct mprop *p = arena_alloc(t->a, sizeof(*p));
 	p->pub.name = name_of(t, c->tok);
 	statement_labels(t, &p->labels, c->tb, c->tok);
@@ -173,14 +174,26 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 	CST_FOREACH(s, c) {
 		switch (s->kind) {
 		case CST_PROP:
+			if (s->flags & CF_MACRO_NAME) {
+				mt_undefined_macro_tok(t, s->tok);	/* no name dtc can read */
+				break;
+			}
 			add_prop(n, build_prop(t, s));
 			break;
 		case CST_NODE:
+			if (s->flags & CF_MACRO_NAME) {
+				mt_undefined_macro_tok(t, s->tok);
+				break;
+			}
 			add_child(n, build_block(t, s, name_of(t, s->tok)));
 			break;
 		case CST_DELETE_PROP: {
 			if (s->tok == CST_NONE)
 				break;
+			if (s->flags & CF_MACRO_NAME) {
+				mt_undefined_macro_tok(t, s->tok);
+				break;
+			}
 			struct mprop *p = arena_alloc(t->a, sizeof(*p));
 			p->pub.name = name_of(t, s->tok);
 			p->deleted = 1;
@@ -192,6 +205,10 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 		case CST_DELETE_NODE: {
 			if (s->tok == CST_NONE)
 				break;
+			if (s->flags & CF_MACRO_NAME) {
+				mt_undefined_macro_tok(t, s->tok);
+				break;
+			}
 			if (t->toks[s->tok].kind != TK_NAME) {
 				mt_error(t, mt_loc_cst(t, s), "syntax",
 					 "/delete-node/ &reference is only allowed at the top level");
@@ -216,6 +233,7 @@ static void build_body(struct mtree *t, struct mnode *n, const struct cst *c)
 static struct mnode *build_block(struct mtree *t, const struct cst *c, const char *name)
 {
 	struct mnode *n = node_new(t, name);
+	mt_macro_labels(t, c->tb, c->tok);
 	statement_labels(t, &n->labels, c->tb, c->tok);
 	mt_xref_labels(t, c->tb, c->tok, 1);
 	n->omit = (c->flags & CF_OMIT) != 0;
@@ -433,12 +451,20 @@ void mt_build(struct mtree *t)
 			}
 			break;
 		case CST_REF_NODE:
+			if (c->flags & CF_MACRO_NAME) {
+				mt_undefined_macro_tok(t, c->tok);
+				break;
+			}
 			top_ref_node(t, c, !version);
 			break;
 		case CST_DELETE_NODE:
 		case CST_OMIT_REF: {
 			if (c->tok == CST_NONE)
 				break;
+			if (c->flags & CF_MACRO_NAME) {
+				mt_undefined_macro_tok(t, c->tok);
+				break;
+			}
 			const char *ref = mt_ref_name(t, c->tok);
 			struct mnode *target = mt_resolve_ref(t, ref);
 			mt_xref_ref(t, c->kind == CST_DELETE_NODE ? MODEL_XREF_DELETE : MODEL_XREF_OMIT,

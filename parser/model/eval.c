@@ -277,6 +277,8 @@ static void eval_cells(struct mtree *t, struct mprop *p, const struct cst *c,
 		struct dtidy_cell *cell = &cells[i++];
 		cell->loc = mt_loc_cst(t, e);
 		if (e->kind == CST_CELL_REF) {
+			if (e->flags & CF_MACRO_NAME)
+				mt_undefined_macro_tok(t, e->tok);
 			cell->ref = mt_ref_name(t, e->tok);
 			mt_xref_ref(t, MODEL_XREF_PHANDLE, e->tok);
 			cell->val = mask;
@@ -419,6 +421,8 @@ void mt_eval_value(struct mtree *t, struct mprop *p, const struct cst *prop)
 			eval_bytes(t, p, c, ch, cs.n - 1);
 			break;
 		case CST_REF_VALUE:
+			if (c->flags & CF_MACRO_NAME)
+				mt_undefined_macro_tok(t, c->tok);
 			ch = chunk_new(t, &cs);
 			ch->kind = DTIDY_CHUNK_PATH;
 			ch->ref = mt_ref_name(t, c->tok);

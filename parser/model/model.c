@@ -9,6 +9,7 @@
 #include "../../lexer/lexer.h"
 #include "../parser.h"
 #include "index.h"
+#include "setup.h"
 #include "tree.h"
 
 struct dtidy_loc mt_loc_toks(struct mtree *t, uint32_t tb, uint32_t te)
@@ -95,6 +96,32 @@ void mt_undefined_macro(struct mtree *t, const struct cst *c)
 		      "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
 }
 
+void mt_undefined_macro_tok(struct mtree *t, uint32_t tok)
+{
+	size_t len;
+	const char *s = mt_tok_text(t, tok, &len);
+	struct dtidy_loc loc = mt_loc_toks(t, tok, tok + 1);
+	if (len && s[0] == '&') {
+		s++;
+		len--;
+	}
+	mt_error_kind(t, MODEL_DIAG_UNDEFINED_MACRO, loc, "syntax",
+		      "'%.*s' is not a defined macro, and dtc cannot read it", (int)len, s);
+}
+
+void mt_macro_labels(struct mtree *t, uint32_t tb, uint32_t upto)
+{
+	for (uint32_t i = tb; i < upto; i++) {
+		int k = t->toks[i].kind;
+		if (k == TK_LPAREN)
+			break;	/* the call's arguments: not names */
+		if (k == TK_NAME || k == TK_IDENT) {
+			mt_undefined_macro_tok(t, i);
+			return;
+		}
+	}
+}
+
 struct priv {
 	struct pp_result pp;
 	struct vlabel *vlabels;
@@ -115,8 +142,18 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	struct mtree t = {.m = m, .a = &m->arena};
 	t.ppo.incdirs = o->incdirs;
 	t.ppo.nincdirs = o->nincdirs;
+	enum dt_profile prof = o->profile_given ? o->profile : dt_profile_detect(path, NULL);
+	size_t npdefs;
+	const char *why;
+	const char *const *pdefs = model_profile_defines(prof, &npdefs, &why);
 	if (!o->nincdirs && o->auto_include) {
-		pv->autodirs = model_auto_incdirs(path, &pv->nautodirs);
+		struct model_setup su;
+		model_setup_find(prof, path, &su);
+		pv->autodirs = su.incdirs;
+		pv->nautodirs = su.nincdirs;
+		su.incdirs = NULL;
+		su.nincdirs = 0;
+		model_setup_free(&su);
 		t.ppo.incdirs = (const char *const *)pv->autodirs;
 		t.ppo.nincdirs = pv->nautodirs;
 	}
@@ -125,8 +162,17 @@ struct model *model_build(const char *path, const struct model_opts *o)
 		t.ppo.cache = m->own_cache = src_cache_new();
 	t.ppo.read = o->read;
 	t.ppo.read_ctx = o->read_ctx;
+	/* the profile's defines, then the caller's -D and -U */
 	t.ppo.defines = o->defines;
 	t.ppo.ndefines = o->ndefines;
+	if (npdefs) {
+		const char **defs = arena_alloc(&m->arena, (npdefs + o->ndefines) * sizeof(*defs));
+		memcpy(defs, pdefs, npdefs * sizeof(*defs));
+		if (o->ndefines)
+			memcpy(defs + npdefs, o->defines, o->ndefines * sizeof(*defs));
+		t.ppo.defines = defs;
+		t.ppo.ndefines = npdefs + o->ndefines;
+	}
 	t.ppo.record = o->record;
 	t.record = o->record;
 	if (o->record && t.ppo.nincdirs) {
@@ -147,12 +193,17 @@ struct model *model_build(const char *path, const struct model_opts *o)
 	struct arena cst_arena;
 	arena_init(&cst_arena);
 	struct cst_file cst;
-	dt_parse(&cst, t.pp.text, toks.v, toks.n, &cst_arena);
+	dt_parse_flags(&cst, t.pp.text, toks.v, toks.n, &cst_arena, o->parse_flags);
 	t.cst = &cst;
 	t.toks = toks.v;
 	for (size_t i = 0; i < cst.nerrors; i++) {
 		uint32_t s = cst.errors[i].start, e = cst.errors[i].end;
 		struct dtidy_loc loc = pp_origin_loc(&t.pp, s, e > s ? e : s + 1);
+		if (s >= t.pp.len && t.pp.nfiles) {
+			/* "found end of file": where the file ends, as dtc says */
+			loc.file = &t.pp.files[0]->pub;
+			loc.start = loc.end = (uint32_t)t.pp.files[0]->pub.len;
+		}
 		mt_error(&t, loc, "syntax", "%s", cst.errors[i].msg);
 	}
 	mt_build(&t);

@@ -19,6 +19,7 @@
 
 #include "../../core/arena.h"
 #include "../../core/diag.h"
+#include "../../core/profile.h"
 #include "../../include/dtidy/model.h"
 #include "../pp/pp.h"
 #include "../pp/src_cache.h"
@@ -33,12 +34,19 @@ struct model_opts {
 	/* Optional: file contents that replace the disk (editor buffers). */
 	src_read_fn read;
 	void *read_ctx;
-	/* Optional: -D NAME[=VALUE] */
+	/* The build profile (parser/model/setup.h): its include directories
+	 * when there is no -I and auto_include is set, and its defines, before
+	 * `defines`. Not given: detected from the tree around the file. */
+	int profile_given;
+	enum dt_profile profile;
+	/* Optional: -D NAME[=VALUE] and -U NAME, in order (see pp_opts) */
 	const char *const *defines;
 	size_t ndefines;
 	/* Keep what an editor navigates by (model_xrefs, model_pp_record);
 	 * a check has no use for it. */
 	int record;
+	/* DT_PARSE_* (parser/parser.h): the grammar of the build's reader */
+	unsigned parse_flags;
 };
 
 struct model {

@@ -105,6 +105,13 @@ void mt_error_kind(struct mtree *t, enum model_diag_kind kind, struct dtidy_loc 
 /* A name the preprocessor left where dtc wants a value or a statement
  * (c->tok): a macro that is not defined. */
 void mt_undefined_macro(struct mtree *t, const struct cst *c);
+/* The same for a macro call the preprocessor left where a name, label or
+ * reference stands (CF_MACRO_NAME, or "FOO(x):"): token `tok` is its
+ * name ('&' dropped). */
+void mt_undefined_macro_tok(struct mtree *t, uint32_t tok);
+/* Labels made by macro calls the preprocessor left, in [tb, upto):
+ * reported as undefined macros. */
+void mt_macro_labels(struct mtree *t, uint32_t tb, uint32_t upto);
 const char *mt_tok_text(struct mtree *t, uint32_t tok, size_t *len);
 void locvec_push(struct mtree *t, struct locvec *v, struct dtidy_loc loc);
 /* intern.c: a shared copy of a short string (names, labels, values). */

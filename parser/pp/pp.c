@@ -84,6 +84,7 @@ struct pp_file *pp_file_get(struct pp_file_set *set, const char *path,
 	f->pub.len = src->len;
 	f->src = src;
 	f->owned = owned;
+	f->cache = owned ? NULL : o->cache;
 	f->dir_index = -1;
 	VEC_PUSH(set->v, set->n, set->cap, f);
 	return f;
@@ -726,6 +727,35 @@ static void run_file(struct pp *pp, struct pp_file *f)
 	pp->cur_file = saved_file;
 }
 
+static int ident_start(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int pp_define_valid(const char *def, int undef)
+{
+	const char *s = def;
+	if (!ident_start(*s))
+		return 0;
+	while (ident_start(*s) || (*s >= '0' && *s <= '9'))
+		s++;
+	if (undef)
+		return *s == '\0';
+	if (*s == '(') {
+		/* parameters: names, commas, "..." */
+		s++;
+		while (*s && *s != ')') {
+			if (!ident_start(*s) && !(*s >= '0' && *s <= '9') && *s != ',' &&
+			    *s != ' ' && *s != '.')
+				return 0;
+			s++;
+		}
+		if (*s++ != ')')
+			return 0;
+	}
+	return *s == '\0' || *s == '=';
+}
+
 void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
 	    struct diag_list *diags, struct pp_result *out)
 {
@@ -743,8 +773,13 @@ void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
 	}
 	macro_builtins(&pp);
 	pp.recording = o->record;	/* what cpp predefines is nobody's definition */
-	for (size_t i = 0; i < o->ndefines; i++)
-		macro_define_str(&pp, o->defines[i]);
+	for (size_t i = 0; i < o->ndefines; i++) {
+		const char *d = o->defines[i];
+		if (!strncmp(d, "-U", 2))
+			macro_undef(&pp, d + 2, (uint32_t)strlen(d + 2));
+		else
+			macro_define_str(&pp, strncmp(d, "-D", 2) ? d : d + 2);
+	}
 	run_file(&pp, f);
 	pp_rec_finish(&pp, out);
 	out->len = pp.out.len;
@@ -765,9 +800,12 @@ void pp_result_free(struct pp_result *r)
 {
 	free(r->text);
 	free(r->origins);
-	for (size_t i = 0; i < r->nfiles; i++)
+	for (size_t i = 0; i < r->nfiles; i++) {
 		if (r->files[i]->owned)
 			source_free(r->files[i]->owned);
+		else
+			src_cache_put(r->files[i]->cache, r->files[i]->src);
+	}
 	free(r->files);
 	memset(r, 0, sizeof(*r));
 }

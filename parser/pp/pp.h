@@ -20,6 +20,7 @@ struct pp_file {
 	struct dtidy_file pub;
 	const struct source *src;	/* bytes and line index */
 	struct source *owned;		/* from the read hook: freed with the result */
+	struct src_cache *cache;	/* else the cache holding src: given back with it */
 	int dir_index;			/* search-list entry it was found in, -1: none */
 	int once;			/* #pragma once seen */
 	int active;			/* how many times it is being read right now */
@@ -41,7 +42,9 @@ struct pp_opts {
 	struct src_cache *cache;	/* never NULL */
 	src_read_fn read;		/* optional override (editor buffers) */
 	void *read_ctx;
-	/* extra -D definitions, "NAME" or "NAME=VALUE" */
+	/* what cpp's -D and -U do, in order, after cpp's own predefined
+	 * macros: "NAME", "NAME=VALUE", "-DNAME[=VALUE]" define NAME (to 1
+	 * when no value is given); "-UNAME" undefines it */
 	const char *const *defines;
 	size_t ndefines;
 	/* keep a pp_record (an editor's navigation wants one; a check does not) */
@@ -98,12 +101,18 @@ struct pp_result {
 	struct pp_record rec;		/* pp_opts.record only */
 };
 
+/* Is `def` what -D takes ("NAME", "NAME=VALUE", "NAME(ARGS)=BODY")? With
+ * `undef`, what -U takes (a NAME alone)? For the command line and the
+ * configuration, which refuse anything else as cpp does. */
+int pp_define_valid(const char *def, int undef);
+
 /* Preprocesses `path`. Files and their dtidy_file records are allocated
  * from `keep` (they must live as long as the model); diagnostics are added
  * to `diags`. Never fails outright: an unreadable main file gives an empty
  * result, a diagnostic and failed = 1. */
 void pp_run(const char *path, const struct pp_opts *o, struct arena *keep,
 	    struct diag_list *diags, struct pp_result *out);
+/* Frees the result and gives its files back to the cache. */
 void pp_result_free(struct pp_result *r);
 
 /* Would a line that begins with these bytes (and goes on with more) be

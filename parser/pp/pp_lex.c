@@ -412,7 +412,7 @@ static void lexed_free(void *p)
 	free(lx);
 }
 
-static void *lexed_make(const struct source *src)
+static void *lexed_make(const struct source *src, size_t *bytes)
 {
 	struct pp_lexed *lx = xcalloc(1, sizeof(*lx));
 	arena_init(&lx->a);
@@ -435,6 +435,8 @@ static void *lexed_make(const struct source *src)
 	if (lx->n && cap > lx->n)
 		lx->v = xrealloc(lx->v, lx->n * sizeof(*lx->v));
 	lx->bad_comment = sc.bad_comment;
+	*bytes = sizeof(*lx) + lx->n * sizeof(*lx->v) + lx->nspellings * sizeof(*lx->spellings) +
+		 lx->a.total;
 	return lx;
 }
 

@@ -3,21 +3,30 @@
  * (/plugin/), unresolved phandle references are resolved at apply time and
  * are not errors; path references still must resolve. A .dtsi checked on
  * its own refers to labels of the files that include it: its references
- * are checked through the boards. */
+ * are checked through the boards. So does a Zephyr .overlay or a ZMK
+ * .keymap: the build applies it onto the board's devicetree, whose labels
+ * it uses. */
 #include <string.h>
 
 #include "dtc_util.h"
 
-static int is_dtsi(const char *path)
+static int ends_with(const char *s, const char *suffix)
 {
-	size_t n = strlen(path);
-	return n > 5 && strcmp(path + n - 5, ".dtsi") == 0;
+	size_t n = strlen(s), k = strlen(suffix);
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* A file that the build reads on top of another's tree. */
+static int is_part(const char *path)
+{
+	return ends_with(path, ".dtsi") || ends_with(path, ".overlay") ||
+	       ends_with(path, ".keymap");
 }
 
 static void check_refs(struct dtidy_ctx *ctx, int want_cells)
 {
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	if (is_dtsi(dtidy_ctx_path(ctx)))
+	if (is_part(dtidy_ctx_path(ctx)))
 		return;
 	FOREACH_CHECKED_NODE(n, t) {
 		DTIDY_FOREACH_PROP(p, n) {

@@ -18,6 +18,8 @@ static void check(struct dtidy_ctx *ctx)
 			continue;
 		const char *s = sf.text + t->off;
 		size_t n = t->len - 1;	/* without the ':' */
+		if (style_macro_like(s, n))
+			continue;
 		size_t k = 0;
 		while (k < n && ok_char(s[k]))
 			k++;

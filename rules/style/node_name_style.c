@@ -20,6 +20,8 @@ static void body(const struct style_file *sf, const struct cst *b, void *ud)
 			continue;
 		const char *at = memchr(name, '@', n);
 		size_t base = at ? (size_t)(at - name) : n;
+		if ((c->flags & CF_MACRO_NAME) || style_macro_like(name, base))
+			continue;
 		size_t k = 0;
 		while (k < base && ok_char(name[k]))
 			k++;

@@ -36,10 +36,18 @@ static char *render(const struct diag_list *d, int with_file)
 
 char *pp_of(const char *const *files, char **diags)
 {
+	return pp_of_defs(files, NULL, diags);
+}
+
+char *pp_of_defs(const char *const *files, const char *const *defines, char **diags)
+{
 	struct src_cache *c = src_cache_new();
 	static const char *const incdirs[] = {"inc"};
+	size_t ndefs = 0;
+	while (defines && defines[ndefs])
+		ndefs++;
 	struct pp_opts o = {.incdirs = incdirs, .nincdirs = 1, .cache = c, .read = serve,
-			    .read_ctx = (void *)files};
+			    .read_ctx = (void *)files, .defines = defines, .ndefines = ndefs};
 	struct arena keep;
 	arena_init(&keep);
 	struct diag_list d = {0};

@@ -9,6 +9,8 @@
  * file. Returns the preprocessed text (malloc'd); *diags (if not NULL)
  * gets the diagnostics as "path:line:col: message [rule]" lines. */
 char *pp_of(const char *const *files, char **diags);
+/* The same with -D/-U (pp_opts.defines), a NULL-terminated list. */
+char *pp_of_defs(const char *const *files, const char *const *defines, char **diags);
 /* The model of the first file. */
 struct model *model_of(const char *const *files);
 /* The same, keeping what an editor navigates by (model_opts.record). */

@@ -76,7 +76,7 @@ static void cleanup(struct tmp *t)
 /* Checks and keeps only `rule`'s findings; the main file's text after
  * fixing when fixed is given. */
 static char *run(const char *rule, int with_soc, const struct rt_file *files, size_t n,
-		 char **fixed)
+		 char **fixed, const char *profile)
 {
 	struct tmp t = {0};
 	snprintf(t.dir, sizeof(t.dir), "/tmp/dtidy-rt-XXXXXX");
@@ -90,6 +90,10 @@ static char *run(const char *rule, int with_soc, const struct rt_file *files, si
 	char *incs[] = {inc};
 	/* every W= level, so a rule the kernel runs only with W=1/W=2 runs */
 	struct engine_opts eo = {.incdirs = incs, .nincdirs = 1, .level = 2};
+	if (profile) {
+		cr_assert_eq(dt_profile_from_name(profile, &eo.profile), 0);
+		eo.profile_given = 1;
+	}
 	struct diag_list errs = {0};
 	struct engine *e = engine_new(&eo, &errs);
 	cr_assert_not_null(e);
@@ -134,12 +138,18 @@ static char *run(const char *rule, int with_soc, const struct rt_file *files, si
 
 char *rt_check(const char *rule, int with_soc, const struct rt_file *files, size_t n)
 {
-	return run(rule, with_soc, files, n, NULL);
+	return run(rule, with_soc, files, n, NULL, NULL);
+}
+
+char *rt_check_profile(const char *rule, const char *profile, const struct rt_file *files,
+		       size_t n)
+{
+	return run(rule, 0, files, n, NULL, profile);
 }
 
 char *rt_fixed(const char *rule, int with_soc, const struct rt_file *files, size_t n)
 {
 	char *fixed = NULL;
-	free(run(rule, with_soc, files, n, &fixed));
+	free(run(rule, with_soc, files, n, &fixed, NULL));
 	return fixed;
 }

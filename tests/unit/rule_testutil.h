@@ -24,6 +24,9 @@ extern const struct rt_file rt_soc[2];
  * with_soc is set) and returns the findings of `rule` as
  * "file:line:col: severity: message" lines. Caller frees. */
 char *rt_check(const char *rule, int with_soc, const struct rt_file *files, size_t n);
+/* Checks files[0] read as the build of `profile` ("u-boot", ...) does. */
+char *rt_check_profile(const char *rule, const char *profile, const struct rt_file *files,
+		       size_t n);
 /* Same, with --fix semantics: returns files[0]'s text after applying the
  * fixes of `rule`'s findings (NULL when none apply). Caller frees. */
 char *rt_fixed(const char *rule, int with_soc, const struct rt_file *files, size_t n);

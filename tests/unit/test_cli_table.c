@@ -26,6 +26,8 @@ static const char *sample_value(const struct cli_option *opt)
 		return "1:2";
 	if (!strcmp(opt->name, "--indent"))
 		return "tab";
+	if (!strcmp(opt->name, "-D") || !strcmp(opt->name, "-U"))
+		return "NAME";
 	return "4";
 }
 

@@ -148,3 +148,36 @@ Test(pp_directives, dtc_include_is_spliced_raw)
 	free(got);
 	free(diags);
 }
+
+/* -D and -U as cpp takes them, applied in order after the predefined
+ * macros: `cpp -undef -D A=2 -D B -U B -U __DTS__ -D 'F(x)=x+1'`. */
+Test(pp_directives, command_line_defines_and_undefines_in_order)
+{
+	const char *const defs[] = {"A=2", "-DB", "-UB", "-U__DTS__", "-DF(x)=x+1", "-DC=a=b",
+				    NULL};
+	char *diags;
+	char *got = pp_of_defs(FILES("main.dts", "A B F(3) C\n#ifdef __DTS__\ndts\n#endif\n"
+					 "#ifndef B\nnoB\n#endif\n"),
+			       defs, &diags);
+	cr_expect_str_eq(got, "2 B 3+1 a=b\nnoB", "got:\n%s", got);
+	cr_expect_str_eq(diags, "");
+	free(got);
+	free(diags);
+}
+
+Test(pp_directives, what_d_and_u_accept)
+{
+	cr_expect(pp_define_valid("A", 0));
+	cr_expect(pp_define_valid("_a1=", 0));
+	cr_expect(pp_define_valid("A=x=y", 0));
+	cr_expect(pp_define_valid("F(a, b)=a", 0));
+	cr_expect(pp_define_valid("V(...)=__VA_ARGS__", 0));
+	cr_expect(!pp_define_valid("", 0));
+	cr_expect(!pp_define_valid("1A", 0));
+	cr_expect(!pp_define_valid("=1", 0));
+	cr_expect(!pp_define_valid("A B", 0));
+	cr_expect(!pp_define_valid("F(a=1", 0));
+	cr_expect(pp_define_valid("A", 1));
+	cr_expect(!pp_define_valid("A=1", 1));
+	cr_expect(!pp_define_valid("F(x)", 1));
+}

@@ -159,3 +159,53 @@ Test(pp_shared_tokens, an_editor_buffer_wins_over_shared_tokens)
 	free(hp);
 	src_cache_free(c);
 }
+
+/* A bounded cache drops what no board holds past its budget, and a board
+ * after that gets exactly what it got before (the files read again). */
+Test(pp_shared_tokens, a_bounded_cache_drops_idle_files_and_reads_them_again)
+{
+	char *want_a = alone("a.dts"), *want_b = alone("b.dts");
+	struct src_cache *c = src_cache_new_bounded(0);
+	struct src_cache_stats st;
+	for (int round = 0; round < 3; round++) {
+		char *a = run(c, "a.dts", NULL), *b = run(c, "b.dts", NULL);
+		cr_expect_str_eq(a, want_a, "round %d", round);
+		cr_expect_str_eq(b, want_b, "round %d", round);
+		free(a);
+		free(b);
+		src_cache_stats(c, &st);
+		cr_expect_eq(st.files, 0, "nothing is held between boards: %zu files", st.files);
+		cr_expect_eq(st.idle_bytes, 0);
+	}
+	cr_expect_geq(st.dropped, 6, "each board's files were dropped: %zu", st.dropped);
+	src_cache_free(c);
+
+	/* a held source stays, whatever the budget; given back, it goes */
+	c = src_cache_new_bounded(0);
+	char *hp = path_of("h.dtsi");
+	const struct source *s1 = src_cache_get(c, hp, NULL);
+	const struct source *s2 = src_cache_get(c, hp, NULL);
+	cr_assert(s1 && s1 == s2);
+	src_cache_put(c, s1);
+	src_cache_stats(c, &st);
+	cr_expect_eq(st.files, 1, "still held once");
+	cr_expect(!memcmp(s2->text, header, sizeof(header) - 1));
+	src_cache_put(c, s2);
+	src_cache_stats(c, &st);
+	cr_expect_eq(st.files, 0);
+	cr_expect_eq(st.bytes, 0);
+	cr_expect(src_cache_exists(c, hp), "a dropped file still exists");
+	src_cache_free(c);
+
+	/* with room, idle files stay for the next board */
+	c = src_cache_new_bounded((size_t)1 << 20);
+	free(run(c, "a.dts", NULL));
+	src_cache_stats(c, &st);
+	cr_expect_geq(st.files, 1);
+	cr_expect_eq(st.idle_bytes, st.bytes, "none held after the board");
+	cr_expect_eq(st.dropped, 0);
+	src_cache_free(c);
+	free(hp);
+	free(want_a);
+	free(want_b);
+}
