@@ -14,13 +14,19 @@
  *
  * Entries. A row of a cell list splits into entries: a phandle reference
  * with the cells after it (`&kp SEMI`, `&mt LCTRL A`, `&gic 0 5 4`), a
- * macro call (`HRML(A, S, D, F)`), or a lone cell before any reference
- * (the `0 0 0 1` of an interrupt-map row, `PIN_NAME 0x40` of a pin table).
- * An entry is never split.
+ * macro call (`HRML(A, S, D, F)`; after a phandle only when the file
+ * defines the macro as bindings, else it is an argument: `&kp LS(A)`), or
+ * a lone cell before any reference (the `0 0 0 1` of an interrupt-map row,
+ * `PIN_NAME 0x40` of a pin table). An entry is never split.
+ *
+ * The zephyr profile (dts-linter's format) has no plan: dts-linter keeps
+ * rows but puts one space between cells and breaks a row too long anywhere,
+ * and Zephyr's CI wants exactly its text.
  *
  * Columns (FMT_GRID_ALIGN, in a block: "<" ending its line; a value written
  * "<a b c" and continued on the next lines is also what breaking a long
- * line gives, so it keeps the spacing it has). The rows with the most entries are the full rows;
+ * line gives, so it keeps the spacing it has, each row starting in the
+ * continuation column). The rows with the most entries are the full rows;
  * when their N-th entries are all of one kind, the block is a grid: the
  * N-th entry of every full row starts in one column, as wide as its widest
  * entry, plus the author's gap (the narrowest one they left, at least one
