@@ -529,23 +529,75 @@ free_layout:
 	mark(g, open, close, GRID_FREE);
 }
 
+/* The cells of `<...>` (open .. close, one line) keep the spacing they
+ * have, counted from the column after the '<'. */
+static void keep_group(struct grid *g, uint32_t open, uint32_t close)
+{
+	for (uint32_t i = open + 1; i < close; i++) {
+		int k = g->t[i].kind;
+		if (k == TK_NEWLINE || k == TK_PP || k == TK_SPLICE || k == TK_LINE_COMMENT ||
+		    k == TK_BLOCK_COMMENT || (g->role[i].flags & R_RAW))
+			return;
+	}
+	int base = col_of(g, g->t[open].off) + 1;
+	for (uint32_t i = open + 1; i < close; i++)
+		if (!dt_tok_is_trivia(g->t[i].kind))
+			g->plan[i] = col_of(g, g->t[i].off) - base;
+}
+
+/* Do some cells of the property starting at `stmt` have more than one
+ * space between them (columns lined up)? Else the table is laid out as any
+ * value (and broken at the line width). */
+static int spaced(const struct grid *g, uint32_t stmt, uint32_t end)
+{
+	int in = 0;
+	for (uint32_t i = stmt; i <= end; i++) {
+		int k = g->t[i].kind;
+		if (k == TK_CELL_OPEN || k == TK_CELL_CLOSE)
+			in = k == TK_CELL_OPEN;
+		else if (in && k == TK_WS && i + 1 <= end && g->t[i + 1].kind != TK_NEWLINE &&
+			 i > 0 && g->t[i - 1].kind != TK_CELL_OPEN &&
+			 (g->t[i].len > 1 || g->text[g->t[i].off] == '\t'))
+			return 1;
+	}
+	return 0;
+}
+
 /* A property whose values (`<...>, <...>`, `"a", "b"`) run over several
- * lines with several of them on one line: no line breaks added. */
+ * lines: with several of them on one line, no line breaks are added; with
+ * one value on each of several lines (a table such as ZMK's physical
+ * layouts, an interrupt-map written one `<...>` a row) whose cells are
+ * lined up in columns, the cells of each value keep their spacing (and a
+ * value longer than the line stays one line). */
 static void value_rows(struct grid *g, uint32_t stmt, uint32_t end)
 {
-	int lines = 0, on_line = 0, most = 0;
+	int lines = 0, on_line = 0, most = 0, rows = 0;
 	for (uint32_t i = stmt; i <= end; i++) {
 		int k = g->t[i].kind;
 		if (k == TK_NEWLINE) {
 			lines++;
 			on_line = 0;
 		} else if (g->role[i].flags & (R_FIRSTVAL | R_ENTRY)) {
+			rows += on_line == 0;
 			if (++on_line > most)
 				most = on_line;
 		}
 	}
 	if (lines && most >= 2)
 		mark(g, stmt, end, GRID_FREE);
+	if (rows < 2 || !spaced(g, stmt, end))
+		return;
+	for (uint32_t i = stmt; i <= end; i++) {
+		if (g->t[i].kind != TK_CELL_OPEN)
+			continue;
+		uint32_t c = i + 1;
+		while (c <= end && g->t[c].kind != TK_CELL_CLOSE)
+			c++;
+		if (c > end)
+			return;
+		keep_group(g, i, c);
+		i = c;
+	}
 }
 
 void fmt_grid_plan(const char *text, const struct dt_token *t, size_t n,

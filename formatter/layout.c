@@ -825,8 +825,8 @@ static uint32_t significant(struct lay *l, uint32_t i)
 		if (k != TK_SEMI && k != TK_COMMA && l->in_stmt)
 			brk = (l->pending_nl > 0 && !linter_joins(l, i)) || needs_break(l, i) ||
 			      (l->comma_up && (r->flags & R_ENTRY));
-		if (l->linter)
-			l->comma_up = k == TK_COMMA && l->pending_nl > 0;
+		/* "a\n, b": the ',' joins a, and b keeps a line of its own */
+		l->comma_up = k == TK_COMMA && l->pending_nl > 0;
 		if (brk) {
 			newline(l);
 			if (l->pending_nl >= 2 && !l->linter)
