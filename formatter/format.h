@@ -40,6 +40,8 @@ struct fmt_options {
 enum fmt_style {
 	FMT_STYLE_KERNEL,	/* the kernel's DTS coding style (dt-check-style) */
 	FMT_STYLE_DTS_LINTER,	/* dts-linter's, as Zephyr's CI runs it */
+	FMT_STYLE_ZMK,		/* the kernel's, but a trailing comment keeps the
+				 * spacing before it (column headings of tables) */
 };
 
 /* A value whose author put several entries on a line (keymap bindings,

@@ -185,7 +185,7 @@ static int col_of(struct grid *g, uint32_t off)
 static int is_cell_start(const struct grid *g, uint32_t i)
 {
 	unsigned f = g->role[i].flags;
-	return (f & R_CELL) && !(f & R_ARGS);
+	return ((f & R_CELL) && !(f & R_ARGS)) || (f & R_BYTES);
 }
 
 static uint32_t next_sig(const struct grid *g, uint32_t i, uint32_t end)
@@ -413,8 +413,8 @@ static int drawing_above(struct grid *g, uint32_t stmt)
 	return -1;
 }
 
-/* One cell list, '<' at token `open`, '>' at `close`, of the property
- * starting at token `stmt`. */
+/* One cell list, '<' at token `open`, '>' at `close` (or a byte string
+ * between '[' and ']'), of the property starting at token `stmt`. */
 static void cell_list(struct grid *g, uint32_t stmt, uint32_t open, uint32_t close, int mode)
 {
 	g->ne = g->nr = 0;
@@ -619,10 +619,13 @@ void fmt_grid_plan(const char *text, const struct dt_token *t, size_t n,
 		uint32_t end = role[i].end;
 		value_rows(&g, i, end);
 		for (uint32_t j = i; j <= end && j < n; j++) {
-			if (t[j].kind != TK_CELL_OPEN)
+			/* cells, and bytes ("[e5 20 f1 ff  ff ff ...") alike */
+			int shut = t[j].kind == TK_CELL_OPEN ? TK_CELL_CLOSE :
+				   t[j].kind == TK_LBRACKET ? TK_RBRACKET : -1;
+			if (shut < 0)
 				continue;
 			uint32_t c = j + 1;
-			while (c <= end && t[c].kind != TK_CELL_CLOSE)
+			while (c <= end && (int)t[c].kind != shut)
 				c++;
 			if (c > end)
 				break;

@@ -59,12 +59,13 @@ struct lay {
 	int in_stmt, stmt_depth;
 	int in_cells, in_bytes;
 	int in_ref;		/* the last cell started a phandle's entry */
-	int entry_col, cell_col, cell_open_col, byte_col;
+	int entry_col, cell_col, cell_open_col, byte_col, byte_close_col;
 	int pstack[PAREN_MAX];
 	int pd;
 	uint32_t prev;		/* last significant token emitted */
 
 	int linter;		/* dts-linter's style (the zephyr profile) */
+	int keep_trail;		/* trailing comments keep the blanks before them */
 	int last_if;		/* the last directive opened an #if branch */
 	int comma_up;		/* a ',' was pulled up from the next line */
 	int *group;		/* per token: aligned trailing-comment group, 0: none */
@@ -349,18 +350,26 @@ static int cont_col(const struct lay *l, int kind)
 	if (l->in_cells)
 		return kind == TK_CELL_CLOSE ? l->cell_open_col : l->cell_col;
 	if (l->in_bytes)
-		return kind == TK_RBRACKET ? l->byte_col - 1 : l->byte_col;
+		return kind == TK_RBRACKET ? l->byte_close_col : l->byte_col;
 	if (l->entry_col >= 0)
 		return l->entry_col;
 	return indent_cols(l, l->stmt_depth + 1);
+}
+
+/* The column a matrix's plan counts from: where the continuation lines
+ * of the cells or bytes start; -1 outside them. */
+static int grid_base(const struct lay *l)
+{
+	return l->in_cells ? l->cell_col : l->in_bytes ? l->byte_col : -1;
 }
 
 /* The column of a token starting a line: its place in a matrix, or the
  * continuation column. */
 static int line_col(const struct lay *l, uint32_t i, int kind)
 {
-	if (GRID_AT(l->grid[i]) && l->in_cells)
-		return l->cell_col + l->grid[i] > 0 ? l->cell_col + l->grid[i] : 0;
+	int base = grid_base(l);
+	if (GRID_AT(l->grid[i]) && base >= 0)
+		return base + l->grid[i] > 0 ? base + l->grid[i] : 0;
 	if (l->linter && l->prev != CST_NONE && l->t[l->prev].kind == TK_LABEL)
 		return indent_cols(l, l->stmt_depth);	/* dts-linter: "a: b:" on a line */
 	return cont_col(l, kind);
@@ -428,6 +437,17 @@ static void note(struct lay *l, uint32_t i, int start_col)
 	} else if (k == TK_LBRACKET) {
 		l->in_bytes = 1;
 		l->byte_col = start_col + 1;
+		l->byte_close_col = start_col;
+		uint32_t j = i + 1;
+		while (j < l->n && l->t[j].kind == TK_WS)
+			j++;
+		if (!l->linter && j < l->n &&
+		    (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT)) {
+			/* "[" ends its line: the bytes form an indented block,
+			 * as cells after a "<" ending its line do */
+			l->byte_col = indent_cols(l, l->stmt_depth + 1);
+			l->byte_close_col = indent_cols(l, l->stmt_depth);
+		}
 	} else if (k == TK_RBRACKET) {
 		l->in_bytes = 0;
 	} else if (k == TK_LPAREN) {
@@ -677,16 +697,17 @@ static void comment(struct lay *l, uint32_t i)
 		}
 	} else if (l->bol) {
 		indent_to(l, l->in_stmt ? cont_col(l, TK_EOF) : indent_cols(l, l->depth));
-	} else if (GRID_AT(l->grid[i]) && l->in_cells) {
+	} else if (GRID_AT(l->grid[i]) && grid_base(l) >= 0) {
 		/* a comment labelling a row of a matrix (interrupt-map tables) */
 		strip_trailing_blanks(l);
-		int at = l->cell_col + l->grid[i];
+		int at = grid_base(l) + l->grid[i];
 		if (l->col < at)
 			put_run(l, ' ', at - l->col);
 		else if (l->col > at)
 			put(l, " ", 1);
-	} else if (l->linter) {
-		/* dts-linter leaves a trailing comment where it is */
+	} else if (l->linter || l->keep_trail) {
+		/* dts-linter (and the zmk style) leave a trailing comment
+		 * where it is */
 		strip_trailing_blanks(l);
 		uint32_t p = t->off;
 		while (p > 0 && (l->text[p - 1] == ' ' || l->text[p - 1] == '\t'))
@@ -793,14 +814,15 @@ static int needs_break(struct lay *l, uint32_t i)
 	return 0;
 }
 
-/* dts-linter joins a value to its '=', the first cell to its '<' and the
- * '>' to the last cell, whatever lines the input put between them. */
+/* dts-linter joins a value to its '=', the first cell to its '<' (byte to
+ * its '[') and the '>' to the last cell (']' to the last byte), whatever
+ * lines the input put between them. */
 static int linter_joins(const struct lay *l, uint32_t i)
 {
 	if (!l->linter || l->prev == CST_NONE)
 		return 0;
 	int k = l->t[i].kind, pk = l->t[l->prev].kind;
-	return pk == TK_CELL_OPEN || k == TK_CELL_CLOSE ||
+	return pk == TK_CELL_OPEN || k == TK_CELL_CLOSE || pk == TK_LBRACKET || k == TK_RBRACKET ||
 	       ((l->role[i].flags & R_FIRSTVAL) && pk == TK_EQ);
 }
 
@@ -836,9 +858,9 @@ static uint32_t significant(struct lay *l, uint32_t i)
 			   l->t[i - 1].kind == TK_WS) {
 			/* dts-linter keeps the spacing of a macro's arguments */
 			put(l, l->text + l->t[i - 1].off, l->t[i - 1].len);
-		} else if (GRID_AT(l->grid[i]) && l->in_cells) {
+		} else if (GRID_AT(l->grid[i]) && grid_base(l) >= 0) {
 			/* its place in the row of a matrix */
-			int at = l->cell_col + l->grid[i];
+			int at = grid_base(l) + l->grid[i];
 			if (l->col < at)
 				put_run(l, ' ', at - l->col);
 			else if (l->col > at && space_between(l, l->prev, i))
@@ -1063,6 +1085,7 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		.verb = verbatim_spans, .nl = "\n", .out = out, .bol = 1,
 		.entry_col = -1, .prev = CST_NONE, .last = L_NONE,
 		.linter = o->style == FMT_STYLE_DTS_LINTER,
+		.keep_trail = o->style == FMT_STYLE_ZMK,
 	};
 	/* the file's line ending is that of its first line break, a line
 	 * continuation's included: a file of one "\\\r\n" is a CRLF file */

@@ -151,7 +151,7 @@ static void check_all(const char *text, size_t size)
 					check(text, size, &o, 3, ranges[r]);
 			}
 	/* the other styles and matrix layouts (zephyr's, zmk's) */
-	for (int style = 0; style <= FMT_STYLE_DTS_LINTER; style++)
+	for (int style = 0; style <= FMT_STYLE_ZMK; style++)
 		for (int grid = 0; grid <= FMT_GRID_SINGLE; grid++)
 			for (int width = 20; width <= 100; width += 40) {
 				struct fmt_options o;
@@ -180,7 +180,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.line_width = (h >> 2) & 1 ? 100 : 20 + (int)((h >> 3) % 100);
 	o.sort = ((h >> 10) & 7) == 0;
 	o.grid = (int)((h >> 26) % 3);
-	o.style = (h >> 29) & 1 ? FMT_STYLE_DTS_LINTER : FMT_STYLE_KERNEL;
+	o.style = (int)((h >> 29) % 3);	/* kernel, dts-linter, zmk */
 	int mode = (int)((h >> 13) % 4);	/* whole twice as often */
 	struct fmt_line_range lr = {1 + (h >> 16) % 64, 1 + (h >> 22) % 128};
 	check(text, size, &o, mode, lr);
