@@ -275,7 +275,9 @@ static int cols_of(const struct lay *l, int col, const char *s, size_t n, int *m
  * not counted against the width). */
 static uint32_t next_on_line(const struct lay *l, uint32_t j)
 {
-	int nl = 0;
+	int nl = 0, from = l->t[j].kind;
+	/* dts-linter joins a value to its '=' and a first cell to its '<' */
+	int joins = l->linter && (from == TK_EQ || from == TK_CELL_OPEN || from == TK_LBRACKET);
 	for (j++; j < l->n; j++) {
 		int k = l->t[j].kind;
 		if (k == TK_WS)
@@ -286,8 +288,9 @@ static uint32_t next_on_line(const struct lay *l, uint32_t j)
 		}
 		if (dt_tok_is_trivia(k) || k == TK_EOF)
 			return CST_NONE;
-		if (nl && k != TK_COMMA && k != TK_SEMI)
-			return CST_NONE;
+		if (nl && k != TK_COMMA && k != TK_SEMI && !joins &&
+		    !(l->linter && (k == TK_CELL_CLOSE || k == TK_RBRACKET)))
+			return CST_NONE;	/* (dts-linter pulls '>' and ']' up too) */
 		return j;
 	}
 	return CST_NONE;

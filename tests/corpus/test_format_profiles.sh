@@ -9,6 +9,7 @@
 #    written over several lines (keymap bindings, matrix maps), whitespace
 #    aside, a second run changes nothing, and every .dts compiles to the
 #    same DTB;
+#  - both styles are idempotent at narrow widths (30, 40, 60, 73 columns);
 #  - every profile: the files of the whole corpus, each formatted in the
 #    profile detected for it, keep the rows of their multi-line cell lists.
 TEST_NAME=format_profiles
@@ -106,6 +107,23 @@ if grep -q '^FAIL' "$T/meaning"; then
 else
 	ok "zmk: $good .dts files compile to the same DTB ($(grep -c '^SKIP' "$T/meaning") not compiled by dtc)"
 fi
+
+# ---- idempotence of each profile's style at narrow widths too, where
+# more values break (on Zephyr's and ZMK's files)
+for p in zephyr zmk; do
+	for w in 30 40 60 73; do
+		rm -rf "$T/w"
+		mkdir -p "$T/w"
+		cp -R "$CORPUS/zephyr" "$CORPUS/zmk" "$T/w/"
+		"$DTIDY" format -i --profile=$p --line-width $w "$T/w" >/dev/null 2>&1
+		"$DTIDY" format --check --profile=$p --line-width $w "$T/w" >"$T/again" 2>/dev/null
+		if [ -s "$T/again" ]; then
+			not_ok "--profile=$p --line-width $w: a second run changes" "$(head -3 "$T/again")"
+		else
+			ok "--profile=$p --line-width $w: a second run changes nothing"
+		fi
+	done
+done
 
 # ---- every profile: rows of multi-line cell lists
 mkdir -p "$T/all"
