@@ -66,6 +66,9 @@ struct lay {
 
 	int linter;		/* dts-linter's style (the zephyr profile) */
 	int keep_trail;		/* trailing comments keep the blanks before them */
+	size_t keep;		/* output up to here is never stripped: the end of
+				 * a token that ends in blanks (an unterminated
+				 * string, before a syntax error left as it is) */
 	int last_if;		/* the last directive opened an #if branch */
 	int comma_up;		/* a ',' was pulled up from the next line */
 	int *group;		/* per token: aligned trailing-comment group, 0: none */
@@ -122,6 +125,8 @@ static void strip_trailing_blanks(struct lay *l)
 {
 	struct strbuf *b = l->out;
 	b->len = unblanked_len(b->s, b->len);
+	if (b->len < l->keep)
+		b->len = l->keep;	/* blanks inside a token stay */
 	if (b->s)
 		b->s[b->len] = '\0';
 }
@@ -198,6 +203,11 @@ static void put_token(struct lay *l, uint32_t i)
 {
 	const struct dt_token *t = &l->t[i];
 	const char *s = l->text + t->off;
+	if (t->len && (s[t->len - 1] == ' ' || s[t->len - 1] == '\t')) {
+		put(l, s, t->len);
+		l->keep = l->out->len;
+		return;
+	}
 	if (t->kind == TK_BYTE || (t->kind == TK_NUMBER && t->len > 2 && s[0] == '0' &&
 				   (s[1] == 'x' || s[1] == 'X'))) {
 		char buf[64];
@@ -784,7 +794,7 @@ static void directive(struct lay *l, uint32_t i)
 
 static void put_raw(struct lay *l, uint32_t i)
 {
-	uint32_t e = l->role[i].end;
+	uint32_t e = l->role[i].end, k = i;
 	const char *p = l->text + l->t[i].off;
 	const char *end = l->text + l->t[e].off + l->t[e].len;
 	for (;;) {
@@ -795,6 +805,13 @@ static void put_raw(struct lay *l, uint32_t i)
 		put(l, p, (size_t)(ce - p));
 		if (!le)
 			break;
+		/* blanks ending the line inside a token (a string left open
+		 * by a syntax error) are the token's: they stay */
+		uint32_t at = (uint32_t)(ce - l->text);
+		while (k < e && l->t[k].off + l->t[k].len < at)
+			k++;
+		if (ce > p && l->t[k].off < at && l->t[k].kind != TK_WS)
+			l->keep = l->out->len;
 		newline(l);
 		p = le + 1;
 	}
