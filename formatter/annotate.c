@@ -112,6 +112,9 @@ static void expr(struct ann *a, const struct cst *e)
 		if (open < e->te) {
 			a->role[open].flags |= R_CALLOPEN;
 			mark_range(a, open + 1, e->te, R_ARGS);
+			uint32_t close = last_tok(a, e);
+			if (close != CST_NONE && close > open && a->f->toks[close].kind == TK_RPAREN)
+				a->role[close].flags |= R_CALLCLOSE;
 		}
 		return;		/* arguments are not parsed: spacing as written */
 	}

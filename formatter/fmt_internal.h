@@ -28,6 +28,7 @@ enum {
 	R_POPEN = 1 << 12,	/* '(' of a parenthesised expression */
 	R_PCLOSE = 1 << 13,	/* its ')' */
 	R_CALLOPEN = 1 << 14,	/* '(' right after a macro name */
+	R_CALLCLOSE = 1 << 15,	/* the ')' closing a macro call */
 };
 
 struct tok_role {
@@ -65,6 +66,24 @@ void fmt_find_off_regions(const char *text, size_t len, const struct dt_token *t
 void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n,
 		const struct tok_role *role, const struct fmt_spans *verbatim,
 		const struct fmt_options *o, struct strbuf *out);
+
+/* Matrices (grid.c): plan[i] for each token is GRID_OFF (laid out as
+ * usual), GRID_FREE (in a value kept in rows: no line breaks added), or the
+ * column where the token starts, counted from the column where the value's
+ * continuation lines start (negative: left of it). */
+#define GRID_OFF INT32_MIN
+#define GRID_FREE (INT32_MIN + 1)
+#define GRID_AT(v) ((v) > GRID_FREE)
+void fmt_grid_plan(const char *text, const struct dt_token *t, size_t n,
+		   const struct tok_role *role, const struct fmt_options *o, int32_t *plan);
+
+/* dts-linter's blank lines (style_linter.c): how many blank lines go
+ * before an item at statement level, given what came before it and how
+ * many blank lines the input has there. */
+enum { LI_NODE, LI_COMMENT_NODE, LI_PROP, LI_STMT, LI_COMMENT, LI_INCLUDE, LI_DIRECTIVE, LI_CLOSE };
+enum { LP_NONE, LP_OPEN, LP_NODE, LP_STMT, LP_HEADER, LP_OWN_COMMENT, LP_COMMENT, LP_IF, LP_PP };
+int fmt_linter_blanks(int item, int prev, int blanks);
+int fmt_pp_opens_branch(const char *s, size_t n);
 
 /* Compares what must survive formatting: significant tokens (hex case
  * aside), comments and directives (whitespace aside) of the input a, lexed

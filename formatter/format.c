@@ -16,6 +16,9 @@ void fmt_options_default(struct fmt_options *o)
 	o->tab_width = 8;
 	o->line_width = 100;
 	o->sort = 0;
+	o->parse_flags = 0;
+	o->grid = FMT_GRID_ALIGN;
+	o->style = FMT_STYLE_KERNEL;
 }
 
 static void add_error(struct fmt_result *r, size_t *cap, uint32_t start, uint32_t end,

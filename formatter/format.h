@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/profile.h"
+
 struct fmt_options {
 	int indent;		/* 0: one tab per level; N > 0: N spaces per level */
 	int tab_width;		/* columns a tab counts for (default 8) */
@@ -30,9 +32,32 @@ struct fmt_options {
 	int sort;		/* reorder properties and nodes (kernel order; whole
 				 * files without syntax errors only) */
 	unsigned parse_flags;	/* DT_PARSE_*: the grammar of the build's reader */
+	int grid;		/* enum fmt_grid: values laid out in rows */
+	int style;		/* enum fmt_style: blank lines, continuations */
+};
+
+/* The rules beyond the options: whose canonical format it is. */
+enum fmt_style {
+	FMT_STYLE_KERNEL,	/* the kernel's DTS coding style (dt-check-style) */
+	FMT_STYLE_DTS_LINTER,	/* dts-linter's, as Zephyr's CI runs it */
+	FMT_STYLE_ZMK,		/* the kernel's, but a trailing comment keeps the
+				 * spacing before it (column headings of tables) */
+};
+
+/* A value whose author put several entries on a line (keymap bindings,
+ * interrupt-map, pin tables) always keeps its rows and its entries whole;
+ * this says how the entries of a row are spaced. */
+enum fmt_grid {
+	FMT_GRID_ALIGN,		/* in columns when the rows are of one shape,
+				 * else as written (the default) */
+	FMT_GRID_KEEP,		/* as written */
+	FMT_GRID_SINGLE,	/* one space apart (dts-linter) */
 };
 
 void fmt_options_default(struct fmt_options *o);
+/* The defaults of a build's style (style.c): the kernel's for the kernel,
+ * U-Boot and TF-A, dts-linter's for Zephyr, four spaces for ZMK. */
+void fmt_options_for_profile(struct fmt_options *o, enum dt_profile p);
 
 /* One line range, 1-based and inclusive, for fmt_buffer_lines(). */
 struct fmt_line_range {

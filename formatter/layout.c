@@ -58,12 +58,21 @@ struct lay {
 	int last;		/* enum last_item */
 	int in_stmt, stmt_depth;
 	int in_cells, in_bytes;
-	int entry_col, cell_col, cell_open_col, byte_col;
+	int in_ref;		/* the last cell started a phandle's entry */
+	int entry_col, cell_col, cell_open_col, byte_col, byte_close_col;
 	int pstack[PAREN_MAX];
 	int pd;
 	uint32_t prev;		/* last significant token emitted */
 
+	int linter;		/* dts-linter's style (the zephyr profile) */
+	int keep_trail;		/* trailing comments keep the blanks before them */
+	size_t keep;		/* output up to here is never stripped: the end of
+				 * a token that ends in blanks (an unterminated
+				 * string, before a syntax error left as it is) */
+	int last_if;		/* the last directive opened an #if branch */
+	int comma_up;		/* a ',' was pulled up from the next line */
 	int *group;		/* per token: aligned trailing-comment group, 0: none */
+	int32_t *grid;		/* per token: matrix plan (grid.c) */
 	struct trail *tr;
 	size_t ntr, captr;
 };
@@ -116,6 +125,8 @@ static void strip_trailing_blanks(struct lay *l)
 {
 	struct strbuf *b = l->out;
 	b->len = unblanked_len(b->s, b->len);
+	if (b->len < l->keep)
+		b->len = l->keep;	/* blanks inside a token stay */
 	if (b->s)
 		b->s[b->len] = '\0';
 }
@@ -192,6 +203,11 @@ static void put_token(struct lay *l, uint32_t i)
 {
 	const struct dt_token *t = &l->t[i];
 	const char *s = l->text + t->off;
+	if (t->len && (s[t->len - 1] == ' ' || s[t->len - 1] == '\t')) {
+		put(l, s, t->len);
+		l->keep = l->out->len;
+		return;
+	}
 	if (t->kind == TK_BYTE || (t->kind == TK_NUMBER && t->len > 2 && s[0] == '0' &&
 				   (s[1] == 'x' || s[1] == 'X'))) {
 		char buf[64];
@@ -226,6 +242,8 @@ static int space_between(const struct lay *l, uint32_t a, uint32_t b)
 	int ka = l->t[a].kind, kb = l->t[b].kind;
 	unsigned ra = l->role[a].flags, rb = l->role[b].flags;
 	int orig = (l->t[b].flags & TF_SPACE) != 0;
+	if (l->linter && (rb & R_CALLCLOSE))
+		return 0;	/* dts-linter: "FOO(a, b)" */
 	if (rb & R_ARGS)
 		return orig;
 	if (kb == TK_SEMI || kb == TK_COMMA)
@@ -235,7 +253,7 @@ static int space_between(const struct lay *l, uint32_t a, uint32_t b)
 	if (ka == TK_CELL_OPEN || kb == TK_CELL_CLOSE || ka == TK_LBRACKET || kb == TK_RBRACKET)
 		return 0;
 	if ((rb & R_BYTES) && (ra & R_BYTES))
-		return orig;
+		return orig || l->linter;	/* dts-linter: "[00 11]" */
 	if (rb & R_CALLOPEN)
 		return 0;
 	if ((ra & R_POPEN) || (rb & R_PCLOSE))
@@ -267,7 +285,9 @@ static int cols_of(const struct lay *l, int col, const char *s, size_t n, int *m
  * not counted against the width). */
 static uint32_t next_on_line(const struct lay *l, uint32_t j)
 {
-	int nl = 0;
+	int nl = 0, from = l->t[j].kind;
+	/* dts-linter joins a value to its '=' and a first cell to its '<' */
+	int joins = l->linter && (from == TK_EQ || from == TK_CELL_OPEN || from == TK_LBRACKET);
 	for (j++; j < l->n; j++) {
 		int k = l->t[j].kind;
 		if (k == TK_WS)
@@ -278,8 +298,9 @@ static uint32_t next_on_line(const struct lay *l, uint32_t j)
 		}
 		if (dt_tok_is_trivia(k) || k == TK_EOF)
 			return CST_NONE;
-		if (nl && k != TK_COMMA && k != TK_SEMI)
-			return CST_NONE;
+		if (nl && k != TK_COMMA && k != TK_SEMI && !joins &&
+		    !(l->linter && (k == TK_CELL_CLOSE || k == TK_RBRACKET)))
+			return CST_NONE;	/* (dts-linter pulls '>' and ']' up too) */
 		return j;
 	}
 	return CST_NONE;
@@ -342,10 +363,29 @@ static int cont_col(const struct lay *l, int kind)
 	if (l->in_cells)
 		return kind == TK_CELL_CLOSE ? l->cell_open_col : l->cell_col;
 	if (l->in_bytes)
-		return kind == TK_RBRACKET ? l->byte_col - 1 : l->byte_col;
+		return kind == TK_RBRACKET ? l->byte_close_col : l->byte_col;
 	if (l->entry_col >= 0)
 		return l->entry_col;
 	return indent_cols(l, l->stmt_depth + 1);
+}
+
+/* The column a matrix's plan counts from: where the continuation lines
+ * of the cells or bytes start; -1 outside them. */
+static int grid_base(const struct lay *l)
+{
+	return l->in_cells ? l->cell_col : l->in_bytes ? l->byte_col : -1;
+}
+
+/* The column of a token starting a line: its place in a matrix, or the
+ * continuation column. */
+static int line_col(const struct lay *l, uint32_t i, int kind)
+{
+	int base = grid_base(l);
+	if (GRID_AT(l->grid[i]) && base >= 0)
+		return base + l->grid[i] > 0 ? base + l->grid[i] : 0;
+	if (l->linter && l->prev != CST_NONE && l->t[l->prev].kind == TK_LABEL)
+		return indent_cols(l, l->stmt_depth);	/* dts-linter: "a: b:" on a line */
+	return cont_col(l, kind);
 }
 
 /* ---- structure ---- */
@@ -388,14 +428,18 @@ static void note(struct lay *l, uint32_t i, int start_col)
 	}
 	if (r->flags & R_FIRSTVAL)
 		l->entry_col = start_col;
+	if ((r->flags & R_CELL) && !(r->flags & R_ARGS) && (k == TK_REF || k == TK_PATH_REF))
+		l->in_ref = 1;
 	if (k == TK_CELL_OPEN) {
 		l->in_cells = 1;
+		l->in_ref = 0;
 		l->cell_open_col = start_col;
 		l->cell_col = start_col + 1;
 		uint32_t j = i + 1;
 		while (j < l->n && l->t[j].kind == TK_WS)
 			j++;
-		if (j < l->n && (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT)) {
+		if (!l->linter && j < l->n &&
+		    (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT)) {
 			/* "<" ends its line: the cells form an indented block
 			 * and the ">" goes back to the property's column */
 			l->cell_col = indent_cols(l, l->stmt_depth + 1);
@@ -406,6 +450,17 @@ static void note(struct lay *l, uint32_t i, int start_col)
 	} else if (k == TK_LBRACKET) {
 		l->in_bytes = 1;
 		l->byte_col = start_col + 1;
+		l->byte_close_col = start_col;
+		uint32_t j = i + 1;
+		while (j < l->n && l->t[j].kind == TK_WS)
+			j++;
+		if (!l->linter && j < l->n &&
+		    (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT)) {
+			/* "[" ends its line: the bytes form an indented block,
+			 * as cells after a "<" ending its line do */
+			l->byte_col = indent_cols(l, l->stmt_depth + 1);
+			l->byte_close_col = indent_cols(l, l->stmt_depth);
+		}
 	} else if (k == TK_RBRACKET) {
 		l->in_bytes = 0;
 	} else if (k == TK_LPAREN) {
@@ -450,10 +505,76 @@ static uint32_t attached_to(const struct lay *l, uint32_t i)
 	return CST_NONE;
 }
 
+static int orig_bol(const struct lay *l, uint32_t off);
+
+/* dts-linter's blank lines (style_linter.c) before the item at token i. */
+static int linter_prev(const struct lay *l)
+{
+	switch (l->last) {
+	case L_NONE:
+		return LP_NONE;
+	case L_OPEN:
+		return LP_OPEN;
+	case L_NODE:
+		return LP_NODE;
+	case L_HEADER:
+		return LP_HEADER;
+	case L_COMMENT:
+		return l->pending_nl <= 1 ? LP_OWN_COMMENT : LP_COMMENT;
+	case L_PP:
+		return l->last_if ? LP_IF : LP_PP;
+	default:
+		return LP_STMT;
+	}
+}
+
+static void linter_blanks(struct lay *l, int item)
+{
+	int n = fmt_linter_blanks(item, linter_prev(l), l->pending_nl > 1 ? l->pending_nl - 1 : 0);
+	if (!l->bol)
+		newline(l);
+	if (l->out->len == 0)
+		return;
+	if (n == 1)
+		blank_line(l);
+	else
+		for (; n > 0; n--)
+			newline(l);
+}
+
+static void linter_line(struct lay *l, uint32_t i, int depth)
+{
+	int k = l->t[i].kind, item = LI_STMT;
+	if (l->role[i].flags & R_CLOSE) {
+		item = LI_CLOSE;
+	} else if (k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT) {
+		uint32_t next = attached_to(l, i);
+		item = next != CST_NONE && is_node_start(l, next) ? LI_COMMENT_NODE : LI_COMMENT;
+	} else if (is_node_start(l, i)) {
+		item = LI_NODE;
+	} else if ((l->role[i].flags & R_STMT) && l->role[i].stmt == CST_PROP) {
+		item = LI_PROP;
+	} else if ((l->role[i].flags & R_STMT) && l->role[i].stmt == CST_VERSION) {
+		/* dts-linter leaves /dts-v1/; where it is */
+		linter_blanks(l, LI_DIRECTIVE);
+		uint32_t b = fmt_line_start(l->text, l->t[i].off);
+		if (orig_bol(l, l->t[i].off))
+			put(l, l->text + b, l->t[i].off - b);
+		l->bol = 1;
+		return;
+	}
+	linter_blanks(l, item);
+	indent_to(l, indent_cols(l, depth));
+}
+
 /* Start a line at statement level: a statement, a node's '}', an own-line
  * comment between statements. Applies the blank-line rules. */
 static void statement_line(struct lay *l, uint32_t i, int depth)
 {
+	if (l->linter) {
+		linter_line(l, i, depth);
+		return;
+	}
 	const struct tok_role *r = &l->role[i];
 	int want = l->pending_nl >= 2;
 	int k = l->t[i].kind;
@@ -515,24 +636,51 @@ static void put_comment(struct lay *l, uint32_t i)
 	size_t first = (size_t)(nlp - s);
 	while (first && s[first - 1] == '\r')
 		first--;	/* lone CRs too: else each run eats one */
+	/* dts-linter lines up the '*' of an own-line block comment one column
+	 * right of its opening, and treats blank lines in it as between
+	 * statements: one stays, more go */
+	int lint = l->linter && orig_bol(l, t->off), star_col = l->col + 1, blanks = 0;
 	put(l, s, first);
 	const char *p = nlp + 1;
 	for (;;) {
-		newline(l);
 		const char *le = memchr(p, '\n', (size_t)(e - p));
 		const char *end = le ? le : e;
 		const char *ce = end;
 		while (ce > p && ce[-1] == '\r' && le)
 			ce--;
-		if (delta == 0) {
+		const char *q = p;
+		while (q < ce && (*q == ' ' || *q == '\t'))
+			q++;
+		if (lint && q == ce && le) {
+			blanks++;
+			p = le + 1;
+			continue;
+		}
+		newline(l);
+		if (lint && blanks == 1)
+			newline(l);
+		blanks = 0;
+		if (lint && q < ce && *q == '*') {
+			int saved_bol = l->bol;
+			indent_to(l, star_col);
+			l->bol = saved_bol;
+			size_t n = (size_t)(ce - q);
+			if (!le && n > 2 && unblanked_len(q, n - 2) > 1) {
+				/* text before the closing: the closing gets a line */
+				put(l, q, unblanked_len(q, n - 2));
+				newline(l);
+				indent_to(l, star_col);
+				l->bol = saved_bol;
+				put(l, "*/", 2);
+			} else {
+				put(l, q, n);
+			}
+		} else if (delta == 0) {
 			put(l, p, (size_t)(ce - p));
 		} else {
 			int w = 0;
-			const char *q = p;
-			while (q < ce && (*q == ' ' || *q == '\t')) {
-				w = advance_col(l, w, *q);
-				q++;
-			}
+			for (const char *b = p; b < q; b++)
+				w = advance_col(l, w, *b);
 			if (q < ce) {
 				int saved_bol = l->bol;
 				indent_to(l, w + delta);
@@ -553,15 +701,31 @@ static void comment(struct lay *l, uint32_t i)
 		if (l->in_stmt) {
 			if (!l->bol)
 				newline(l);
-			if (l->pending_nl >= 2)
+			if (l->pending_nl >= 2 && !l->linter)
 				blank_line(l);
-			indent_to(l, cont_col(l, TK_EOF));
+			indent_to(l, line_col(l, i, TK_EOF));
 		} else {
 			statement_line(l, i, l->depth);
 			l->last = L_COMMENT;
 		}
 	} else if (l->bol) {
 		indent_to(l, l->in_stmt ? cont_col(l, TK_EOF) : indent_cols(l, l->depth));
+	} else if (GRID_AT(l->grid[i]) && grid_base(l) >= 0) {
+		/* a comment labelling a row of a matrix (interrupt-map tables) */
+		strip_trailing_blanks(l);
+		int at = grid_base(l) + l->grid[i];
+		if (l->col < at)
+			put_run(l, ' ', at - l->col);
+		else if (l->col > at)
+			put(l, " ", 1);
+	} else if (l->linter || l->keep_trail) {
+		/* dts-linter (and the zmk style) leave a trailing comment
+		 * where it is */
+		strip_trailing_blanks(l);
+		uint32_t p = t->off;
+		while (p > 0 && (l->text[p - 1] == ' ' || l->text[p - 1] == '\t'))
+			p--;
+		put(l, l->text + p, t->off - p);
 	} else {
 		strip_trailing_blanks(l);
 		if (l->group[i]) {
@@ -587,10 +751,20 @@ static void comment(struct lay *l, uint32_t i)
 static void directive(struct lay *l, uint32_t i)
 {
 	const struct dt_token *t = &l->t[i];
-	if (!l->bol)
-		newline(l);
 	int want = l->pending_nl >= 2;
-	if (l->last == L_HEADER)
+	if (l->linter) {
+		const char *s = l->text + t->off;
+		size_t p = 1;
+		while (p < t->len && (s[p] == ' ' || s[p] == '\t'))
+			p++;
+		int inc = t->len - p >= 7 && !memcmp(s + p, "include", 7);
+		linter_blanks(l, inc ? LI_INCLUDE : LI_DIRECTIVE);
+		l->last_if = fmt_pp_opens_branch(s, t->len);
+		want = 0;
+	} else if (!l->bol) {
+		newline(l);
+	}
+	if (l->last == L_HEADER && !l->linter)
 		want = 1;
 	if (l->last == L_OPEN || l->last == L_NONE)
 		want = 0;
@@ -620,7 +794,7 @@ static void directive(struct lay *l, uint32_t i)
 
 static void put_raw(struct lay *l, uint32_t i)
 {
-	uint32_t e = l->role[i].end;
+	uint32_t e = l->role[i].end, k = i;
 	const char *p = l->text + l->t[i].off;
 	const char *end = l->text + l->t[e].off + l->t[e].len;
 	for (;;) {
@@ -631,6 +805,13 @@ static void put_raw(struct lay *l, uint32_t i)
 		put(l, p, (size_t)(ce - p));
 		if (!le)
 			break;
+		/* blanks ending the line inside a token (a string left open
+		 * by a syntax error) are the token's: they stay */
+		uint32_t at = (uint32_t)(ce - l->text);
+		while (k < e && l->t[k].off + l->t[k].len < at)
+			k++;
+		if (ce > p && l->t[k].off < at && l->t[k].kind != TK_WS)
+			l->keep = l->out->len;
 		newline(l);
 		p = le + 1;
 	}
@@ -639,13 +820,30 @@ static void put_raw(struct lay *l, uint32_t i)
 static int needs_break(struct lay *l, uint32_t i)
 {
 	unsigned r = l->role[i].flags;
+	if (l->grid[i] != GRID_OFF)
+		return 0;	/* a row of a matrix stays one line */
 	int width = l->o->line_width > 0 ? l->o->line_width : 100;
 	if ((r & R_ENTRY) && l->entry_col >= 0 && l->col > l->entry_col && !l->in_cells)
 		return measure(l, i, UPTO_ENTRY, l->col + 1) > width;
+	int k = l->t[i].kind;
+	if ((r & R_CELL) && l->in_ref && k != TK_REF && k != TK_PATH_REF && !l->linter)
+		return 0;	/* an argument stays with its phandle: "&kp SEMI" */
 	if ((r & R_CELL) && l->in_cells && l->pd == 0 && l->col > l->cell_col &&
 	    l->t[l->prev].kind != TK_CELL_OPEN)
 		return measure(l, i, UPTO_CELL, l->col + 1) > width;
 	return 0;
+}
+
+/* dts-linter joins a value to its '=', the first cell to its '<' (byte to
+ * its '[') and the '>' to the last cell (']' to the last byte), whatever
+ * lines the input put between them. */
+static int linter_joins(const struct lay *l, uint32_t i)
+{
+	if (!l->linter || l->prev == CST_NONE)
+		return 0;
+	int k = l->t[i].kind, pk = l->t[l->prev].kind;
+	return pk == TK_CELL_OPEN || k == TK_CELL_CLOSE || pk == TK_LBRACKET || k == TK_RBRACKET ||
+	       ((l->role[i].flags & R_FIRSTVAL) && pk == TK_EQ);
 }
 
 static uint32_t significant(struct lay *l, uint32_t i)
@@ -653,25 +851,40 @@ static uint32_t significant(struct lay *l, uint32_t i)
 	const struct tok_role *r = &l->role[i];
 	int k = l->t[i].kind;
 	if ((r->flags & R_CLOSE) && l->prev != CST_NONE && (l->role[l->prev].flags & R_OPEN) &&
-	    !l->bol && l->pending_nl == 0) {
-		/* an empty body written on one line stays so: "name {};" */
-		if (l->t[i].flags & TF_SPACE)
+	    !l->bol && (l->pending_nl == 0 || l->linter)) {
+		/* an empty body written on one line stays so: "name {};";
+		 * dts-linter makes every empty body "{}" */
+		if ((l->t[i].flags & TF_SPACE) && !l->linter)
 			put(l, " ", 1);
 	} else if (r->flags & (R_STMT | R_CLOSE)) {
 		statement_line(l, i, (int)r->depth);
 	} else if (l->bol) {
-		if (l->in_stmt && l->pending_nl >= 2)
+		if (l->in_stmt && l->pending_nl >= 2 && !l->linter)
 			blank_line(l);
-		indent_to(l, l->in_stmt ? cont_col(l, k) : indent_cols(l, l->depth));
+		indent_to(l, l->in_stmt ? line_col(l, i, k) : indent_cols(l, l->depth));
 	} else if (l->prev != CST_NONE) {
 		int brk = 0;
 		if (k != TK_SEMI && k != TK_COMMA && l->in_stmt)
-			brk = l->pending_nl > 0 || needs_break(l, i);
+			brk = (l->pending_nl > 0 && !linter_joins(l, i)) || needs_break(l, i) ||
+			      (l->comma_up && (r->flags & R_ENTRY));
+		/* "a\n, b": the ',' joins a, and b keeps a line of its own */
+		l->comma_up = k == TK_COMMA && l->pending_nl > 0;
 		if (brk) {
 			newline(l);
-			if (l->pending_nl >= 2)
+			if (l->pending_nl >= 2 && !l->linter)
 				blank_line(l);
-			indent_to(l, cont_col(l, k));
+			indent_to(l, line_col(l, i, k));
+		} else if (l->linter && (r->flags & R_ARGS) && !(r->flags & R_CALLCLOSE) &&
+			   l->t[i - 1].kind == TK_WS) {
+			/* dts-linter keeps the spacing of a macro's arguments */
+			put(l, l->text + l->t[i - 1].off, l->t[i - 1].len);
+		} else if (GRID_AT(l->grid[i]) && grid_base(l) >= 0) {
+			/* its place in the row of a matrix */
+			int at = grid_base(l) + l->grid[i];
+			if (l->col < at)
+				put_run(l, ' ', at - l->col);
+			else if (l->col > at && space_between(l, l->prev, i))
+				put(l, " ", 1);
 		} else if (space_between(l, l->prev, i)) {
 			put(l, " ", 1);
 		}
@@ -891,6 +1104,8 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		.text = text, .len = len, .t = t, .n = n, .role = role, .o = o,
 		.verb = verbatim_spans, .nl = "\n", .out = out, .bol = 1,
 		.entry_col = -1, .prev = CST_NONE, .last = L_NONE,
+		.linter = o->style == FMT_STYLE_DTS_LINTER,
+		.keep_trail = o->style == FMT_STYLE_ZMK,
 	};
 	/* the file's line ending is that of its first line break, a line
 	 * continuation's included: a file of one "\\\r\n" is a CRLF file */
@@ -904,6 +1119,8 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 	sb_reserve(out, len + len / 8 + 64);
 	l.group = xcalloc(n ? n : 1, sizeof(*l.group));
 	find_groups(&l);
+	l.grid = xcalloc(n ? n : 1, sizeof(*l.grid));
+	fmt_grid_plan(text, t, n, role, o, l.grid);
 	for (uint32_t i = 0; i < n; i++) {
 		if (l.vi < l.verb->n && t[i].kind != TK_EOF && t[i].off >= l.verb->v[l.vi].start) {
 			i = verbatim(&l, i) - 1;
@@ -941,5 +1158,6 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		strip_trailing_blanks(&l);
 	align_groups(&l);
 	free(l.group);
+	free(l.grid);
 	free(l.tr);
 }

@@ -15,8 +15,11 @@ const struct cli_command cli_commands[] = {
 	 "Reformats devicetree sources, keeping every comment and preprocessor line. With "
 	 "one file and no -i, --check or --diff, the formatted text goes to stdout. Every "
 	 "result is re-lexed and compared with the input before anything is written; a file "
-	 "with syntax errors is never rewritten; in-place writes are atomic. Defaults come "
-	 "from the format: section of the nearest .dtidy.yaml; options given here win."},
+	 "with syntax errors is never rewritten; in-place writes are atomic. The style is the "
+	 "profile's: the kernel's, dts-linter's for zephyr, four spaces and keymap grids for "
+	 "zmk; a value written in rows (keymap bindings, interrupt-map, pin tables) keeps "
+	 "them. The format: section of the nearest .dtidy.yaml changes its options one by "
+	 "one; options given here win."},
 	{"lsp", CLI_LSP, "[options]", "language server on stdin/stdout (for editors)",
 	 "Speaks the Language Server Protocol 3.17 (JSON-RPC with Content-Length framing) "
 	 "on stdin and stdout: diagnostics as you type with the same rules and "

@@ -1,5 +1,5 @@
-/* dtidy format's options for one file: the kernel style, then the
- * `format:` section of the configuration that applies to the file (the
+/* dtidy format's options for one file: the style of the file's profile
+ * (--profile, `profile:`, or detected from the tree), then the `format:` section of the configuration that applies to the file (the
  * nearest .dtidy.yaml, as `check` finds it, or --config), then the command
  * line. Files under different configurations in one run each get their
  * own. */
@@ -42,7 +42,7 @@ struct engine *format_engine(const struct cli_opts *o)
 int format_options_for(struct engine *e, const struct cli_opts *o, const char *path,
 		       struct fmt_options *fo, struct diag_list *errs)
 {
-	fmt_options_default(fo);
+	fmt_options_for_profile(fo, engine_profile_for(e, path, NULL));
 	const struct config *cfg = engine_config_for(e, path, errs);
 	if (!cfg)
 		return -1;

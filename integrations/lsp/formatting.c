@@ -9,12 +9,16 @@
 #include "server.h"
 #include "textdiff.h"
 
-/* The editor's tabSize / insertSpaces over the kernel-style defaults, and
- * the project's .dtidy.yaml `format:` settings over both. */
+/* The editor's tabSize / insertSpaces over the style of the document's
+ * profile (the kernel's unless the tree says otherwise), and the project's
+ * .dtidy.yaml `format:` settings over both. */
 static void options_from(struct lsp_server *s, const struct lsp_doc *d, json_t *params,
 			 struct fmt_options *o)
 {
-	fmt_options_default(o);
+	if (s->engine && d->path)
+		fmt_options_for_profile(o, engine_profile_for(s->engine, d->path, NULL));
+	else
+		fmt_options_default(o);
 	json_t *opts = json_object_get(params, "options");
 	json_t *tab = json_object_get(opts, "tabSize");
 	json_t *spaces = json_object_get(opts, "insertSpaces");

@@ -7,8 +7,8 @@
  *    and then the whole gives what formatting the whole gives at once,
  *  - verification never fails (FMT_INTERNAL is a formatter bug),
  *  - an input that parses cleanly is never refused as a syntax error.
- * The options (indent, line width, sort, mode) are drawn from a hash of the
- * input so that seed files stay plain DTS; with DTIDY_FUZZ_ALL_OPTIONS set
+ * The options (indent, line width, sort, style, matrix layout, mode) are
+ * drawn from a hash of the input so that seed files stay plain DTS; with DTIDY_FUZZ_ALL_OPTIONS set
  * (replaying regressions) every combination is tried. */
 #include <ctype.h>
 #include <stdint.h>
@@ -150,6 +150,20 @@ static void check_all(const char *text, size_t size)
 				for (size_t r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++)
 					check(text, size, &o, 3, ranges[r]);
 			}
+	/* the other styles and matrix layouts (zephyr's, zmk's) */
+	for (int style = 0; style <= FMT_STYLE_ZMK; style++)
+		for (int grid = 0; grid <= FMT_GRID_SINGLE; grid++)
+			for (int width = 20; width <= 100; width += 40) {
+				struct fmt_options o;
+				fmt_options_default(&o);
+				o.style = style;
+				o.grid = grid;
+				o.indent = grid == FMT_GRID_KEEP ? 4 : 0;
+				o.line_width = width;
+				check(text, size, &o, 2, ranges[0]);
+				for (size_t r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++)
+					check(text, size, &o, 3, ranges[r]);
+			}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -165,6 +179,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.indent = (h & 3) == 3 ? 4 : 0;
 	o.line_width = (h >> 2) & 1 ? 100 : 20 + (int)((h >> 3) % 100);
 	o.sort = ((h >> 10) & 7) == 0;
+	o.grid = (int)((h >> 26) % 3);
+	o.style = (int)((h >> 29) % 3);	/* kernel, dts-linter, zmk */
 	int mode = (int)((h >> 13) % 4);	/* whole twice as often */
 	struct fmt_line_range lr = {1 + (h >> 16) % 64, 1 + (h >> 22) % 128};
 	check(text, size, &o, mode, lr);
