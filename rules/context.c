@@ -24,6 +24,11 @@ const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx)
 	return ctx->source;
 }
 
+int rule_ctx_wants_fixes(const struct dtidy_ctx *ctx)
+{
+	return !ctx->no_fixes;
+}
+
 const char *dtidy_ctx_path(const struct dtidy_ctx *ctx)
 {
 	return ctx->path;

@@ -176,6 +176,7 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	}
 	bad |= check_cli_names(e, o->enable, o->nenable, "--enable", errs);
 	bad |= check_cli_names(e, o->disable, o->ndisable, "--disable", errs);
+	bad |= check_cli_names(e, o->only, o->nonly, "--only", errs);
 	if (!bad && o->config) {
 		struct config_check chk = {config_names_ok, option_ok, e};
 		e->forced = config_load(o->config, &chk, errs);
@@ -190,7 +191,7 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 
 void engine_prepare(struct engine *e, const char *path)
 {
-	if (!e->opts.no_bindings)
+	if (!e->opts.no_bindings && engine_reads_trees(e))
 		bindings_prefetch(path, e->opts.bindings);
 }
 
@@ -409,8 +410,53 @@ static void apply_cli(struct settle *S, char *const *names, size_t n, int sev, i
 		}
 }
 
+/* Does a name of the command line's list name the rule or its family? */
+static int named(char *const *names, size_t n, const struct dtidy_rule *r)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(names[k], r->id) || !strcmp(names[k], r->family))
+			return 1;
+	return 0;
+}
+
+/* Is the rule off for every file whatever its configuration says: left
+ * out by --only, or last named by --disable (settle_rules' order: --only,
+ * then families, then ids)? */
+static int off_by_cli(const struct engine *e, const struct dtidy_rule *r)
+{
+	const struct engine_opts *o = &e->opts;
+	int off = o->nonly && !named(o->only, o->nonly, r);
+	for (size_t k = 0; k < o->nenable; k++)
+		if (!strcmp(o->enable[k], r->family))
+			off = 0;
+	for (size_t k = 0; k < o->ndisable; k++)
+		if (!strcmp(o->disable[k], r->family))
+			off = 1;
+	for (size_t k = 0; k < o->nenable; k++)
+		if (!strcmp(o->enable[k], r->id))
+			off = 0;
+	for (size_t k = 0; k < o->ndisable; k++)
+		if (!strcmp(o->disable[k], r->id))
+			off = 1;
+	return off;
+}
+
+/* Does the rule read only the file as written (not the model)? */
+static int source_only(const struct dtidy_rule *r)
+{
+	return (r->flags & RULE_READS_SOURCE) && !(r->flags & RULE_READS_TREE);
+}
+
+int engine_reads_trees(const struct engine *e)
+{
+	for (size_t i = 0; i < e->nrules; i++)
+		if (e->rules[i]->check && !source_only(e->rules[i]) && !off_by_cli(e, e->rules[i]))
+			return 1;
+	return 0;
+}
+
 /* Defaults, then the configuration (top level, then matching overrides),
- * then the command line (families, then ids). */
+ * then the command line (--only, families, then ids). */
 static void settle_rules(const struct engine *e, const struct config *cfg, const char *path,
 			 struct rule_state *st)
 {
@@ -423,6 +469,12 @@ static void settle_rules(const struct engine *e, const struct config *cfg, const
 		st[i].severity = r->severity;
 	}
 	config_each_setting(cfg, path, apply_setting, &S);
+	if (e->opts.nonly) {
+		for (size_t i = 0; i < e->nrules; i++)
+			st[i].enabled = 0;
+		apply_cli(&S, e->opts.only, e->opts.nonly, CONFIG_ON, 0);
+		apply_cli(&S, e->opts.only, e->opts.nonly, CONFIG_ON, 1);
+	}
 	apply_cli(&S, e->opts.enable, e->opts.nenable, CONFIG_ON, 0);
 	apply_cli(&S, e->opts.disable, e->opts.ndisable, DTIDY_SEV_OFF, 0);
 	apply_cli(&S, e->opts.enable, e->opts.nenable, CONFIG_ON, 1);
@@ -457,6 +509,7 @@ struct run {
 	struct arena arena;
 	struct cst_file cst;
 	struct rule_source rsrc;
+	struct rule_style_view style;	/* rsrc.style */
 	int parsed;			/* toks, arena, cst and rsrc are set */
 	/* checked in a board's tree (engine_input.context): the main file's
 	 * path as that tree names it, and only the main file's findings kept */
@@ -467,6 +520,7 @@ struct run {
 	struct seen_file *files;
 	size_t nfiles;
 	size_t capdeps;
+	int modelled;			/* the model was built (or given) */
 };
 
 static struct seen_file *seen(struct run *R, const struct dtidy_file *df)
@@ -599,10 +653,13 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 	}
 }
 
-/* Does the rule read only the file as written (not the model)? */
-static int source_only(const struct dtidy_rule *r)
+/* Does an enabled rule read the model? */
+static int wants_tree(const struct run *R)
 {
-	return (r->flags & RULE_READS_SOURCE) && !(r->flags & RULE_READS_TREE);
+	for (size_t i = 0; i < R->e->nrules; i++)
+		if (R->st[i].enabled && R->e->rules[i]->check && !source_only(R->e->rules[i]))
+			return 1;
+	return 0;
 }
 
 /* Does an enabled rule read both the file as written and the model? */
@@ -629,7 +686,7 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
 			.out = &reports, .source = &R->rsrc, .bindings = R->e->opts.bindings,
-			.no_bindings = R->e->opts.no_bindings,
+			.no_bindings = R->e->opts.no_bindings, .no_fixes = R->e->opts.no_fixes,
 		};
 		r->check(&ctx);
 	}
@@ -663,6 +720,7 @@ static void parse_main(struct run *R)
 	R->rsrc.toks = R->toks.v;
 	R->rsrc.ntoks = R->toks.n;
 	R->rsrc.cst = &R->cst;
+	R->rsrc.style = &R->style;
 }
 
 static void unparse_main(struct run *R)
@@ -671,6 +729,9 @@ static void unparse_main(struct run *R)
 		return;
 	R->parsed = 0;
 	memset(&R->rsrc, 0, sizeof(R->rsrc));
+	if (R->style.made)
+		style_close(&R->style.sf);
+	R->style.made = 0;
 	free(R->cst.errors);
 	arena_free(&R->arena);
 	dt_tokens_free(&R->toks);
@@ -920,12 +981,12 @@ static int lacks_context(const struct run *R, const struct model *m)
 /* The model of the board that includes the file (engine_input.context),
  * when that board's tree does read it: R->alias is then the file's path
  * as that tree names it. NULL otherwise. */
-static struct model *context_model(struct run *R, const struct config *cfg)
+static struct model *context_model(struct run *R, const struct config *cfg, const char *board)
 {
 	char *want = realpath(R->main->path, NULL);
 	if (!want)
 		return NULL;
-	struct model *bm = make_model(R->e, cfg, R->in->context, R->profile, read_input, R, 0);
+	struct model *bm = make_model(R->e, cfg, board, R->profile, read_input, R, 0);
 	for (size_t k = 1; k < bm->tree.nfiles && !R->alias; k++) {
 		const char *p = bm->tree.files[k]->path;
 		char *got = realpath(p, NULL);
@@ -946,13 +1007,24 @@ static int is_main(const struct run *R, const char *path)
 	return !strcmp(path, R->main->path) || (R->alias && !strcmp(path, R->alias));
 }
 
+/* The board that includes the checked file (engine_input.context), or
+ * NULL. */
+static const char *context_board(const struct run *R)
+{
+	const struct engine_input *in = R->in;
+	if (in->context)
+		return in->context;
+	return in->context_of ? in->context_of(in->context_ud, in->path) : NULL;
+}
+
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
 {
 	struct model *m = R->in->model ? (struct model *)R->in->model
 				       : make_model(R->e, cfg, R->main->path, R->profile, read_input,
 						    R, 0);
-	if (!R->in->model && R->in->context && lacks_context(R, m)) {
-		struct model *bm = context_model(R, cfg);
+	const char *board = NULL;
+	if (!R->in->model && lacks_context(R, m) && (board = context_board(R))) {
+		struct model *bm = context_model(R, cfg, board);
 		if (bm && bm->pp_failed && !m->pp_failed) {
 			/* the board misses an include: its tree is no better */
 			model_free(bm);
@@ -966,7 +1038,7 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 			char msg[600];
 			snprintf(msg, sizeof(msg), "checked as %s reads it (the first board here "
 				 "that includes this file): alone, it lacks the macros, labels or "
-				 "enclosing node that board provides", R->in->context);
+				 "enclosing node that board provides", board);
 			emit(R, &R->files[0], 0, 0, DTIDY_SEV_NOTE, "preprocessor", msg);
 		}
 	}
@@ -1073,8 +1145,9 @@ static void note_source_rules_skipped(struct run *R)
 
 static int rule_enabled(const struct run *R, const char *name)
 {
+	/* without a model, only the file's own lexical errors are reported */
 	if (is_engine_name(name))
-		return 1;
+		return R->modelled || !strcmp(name, "syntax");
 	for (size_t i = 0; i < R->e->nrules; i++)
 		if (R->st[i].enabled &&
 		    (!strcmp(R->e->rules[i]->id, name) || !strcmp(R->e->rules[i]->family, name)))
@@ -1159,7 +1232,6 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		return;
 	}
 	struct run R = {.e = e, .in = in, .out = out};
-	R.profile = engine_profile_for(e, in->path, NULL);
 	R.header = is_c_header(in->path);
 	if (read_main(&R)) {
 		out->failed = 1;
@@ -1187,6 +1259,12 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	if (!R.header)
 		lexical_errors(&R);
 	seen_supp(&R, &R.files[0]);
+	/* A check whose rules all read the file as written (the style family)
+	 * reads it once and builds no tree, unless the file does not parse as
+	 * written: whether that is a syntax error or #if branches, and where
+	 * it is reported, is the tree's to say, as in a whole check. A C
+	 * header is only devicetree once preprocessed. */
+	R.modelled = R.header || R.cst.nerrors > 0 || in->model || wants_tree(&R);
 	int fragment = is_fragment(&R);
 	/* the rules that read the file as written need it to parse as
 	 * written: one whose braces balance only in each #if branch after
@@ -1195,19 +1273,23 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	int defer = R.cst.nerrors > 0 && has_conditional(&R);
 	if (!R.header && !defer)
 		run_rules(&R, NULL);
-	if (!defer && !wants_both(&R))
-		unparse_main(&R);
-	struct model *m = build_model(&R, cfg, fragment);
-	if (!R.header && defer) {
-		if (main_syntax_error(&R))
-			run_rules(&R, NULL);
-		else
-			note_source_rules_skipped(&R);
+	struct model *m = NULL;
+	if (R.modelled) {
+		if (!defer && !wants_both(&R))
+			unparse_main(&R);
+		R.profile = engine_profile_for(e, in->path, NULL);
+		m = build_model(&R, cfg, fragment);
+		if (!R.header && defer) {
+			if (main_syntax_error(&R))
+				run_rules(&R, NULL);
+			else
+				note_source_rules_skipped(&R);
+		}
+		/* cpp would have stopped: a tree without its includes misleads
+		 * the rules that read it */
+		if (!m->pp_failed)
+			run_rules(&R, &m->tree);
 	}
-	/* cpp would have stopped: a tree without its includes misleads the
-	 * rules that read it */
-	if (!m->pp_failed)
-		run_rules(&R, &m->tree);
 	unused_suppressions(&R);
 	unparse_main(&R);
 	if (m == in->model)

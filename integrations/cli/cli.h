@@ -36,6 +36,8 @@ struct cli_opts {
 	/* check */
 	char **enable, **disable;	/* --enable RULE|FAMILY, --disable RULE|FAMILY */
 	size_t nenable, capenable, ndisable, capdisable;
+	char **only;			/* --only RULE|FAMILY */
+	size_t nonly, caponly;
 	char **plugins;			/* --plugin FILE.so */
 	size_t nplugins, capplugins;
 	int fix;			/* --fix */

@@ -1,6 +1,7 @@
 /* dtidy check: every file is checked by the rule engine on a worker thread;
  * results are collected per file and printed in path order, so output never
  * depends on scheduling. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,17 +25,35 @@ struct check_run {
 	struct engine_result *res;
 	struct file_list *reads;	/* per file: every file read for it (-MD) */
 	struct engine *engine;
-	struct includers *inc;		/* who includes each .dtsi */
+	/* who includes each .dtsi: read from every file given and their
+	 * neighbours, so made only once a check builds a tree and asks */
+	pthread_mutex_t inc_lock;
+	struct includers *inc;
 	int keep_deps;			/* -MD: keep the files each check read */
 };
+
+static const struct includers *includers_of(struct check_run *r)
+{
+	pthread_mutex_lock(&r->inc_lock);
+	if (!r->inc)
+		r->inc = includers_new((const char *const *)r->files.v, r->files.n);
+	pthread_mutex_unlock(&r->inc_lock);
+	return r->inc;
+}
+
+/* engine_input.context_of: the first board here that includes a .dtsi */
+static const char *board_of(void *ud, const char *path)
+{
+	size_t n = strlen(path);
+	if (n <= 5 || strcmp(path + n - 5, ".dtsi"))
+		return NULL;
+	return includers_board(includers_of(ud), path);
+}
 
 static void check_one(size_t i, void *ctx)
 {
 	struct check_run *r = ctx;
-	struct engine_input in = {.path = r->files.v[i]};
-	size_t n = strlen(in.path);
-	if (r->inc && n > 5 && !strcmp(in.path + n - 5, ".dtsi"))
-		in.context = includers_board(r->inc, in.path);
+	struct engine_input in = {.path = r->files.v[i], .context_of = board_of, .context_ud = r};
 	struct engine_result *res = &r->res[i];
 	engine_check(r->engine, &in, res);
 	/* a whole tree's lists of files read would grow with the tree:
@@ -87,6 +106,8 @@ static struct engine *make_engine(const struct cli_opts *o)
 {
 	struct engine_opts eo = cli_engine_opts(o);
 	eo.cache_files = 1;	/* one run: files do not change under it */
+	/* only --fix applies fixes and only SARIF shows them */
+	eo.no_fixes = !o->fix && o->format != OUT_SARIF;
 	return cli_engine_new(&eo);
 }
 
@@ -127,6 +148,7 @@ int cmd_check(struct cli_opts *o)
 	if (!e)
 		return 2;
 	struct check_run r = {.engine = e, .keep_deps = o->md};
+	pthread_mutex_init(&r.inc_lock, NULL);
 	struct diag_list all = {0}, walked = {0};
 	int problems = walk_paths(o->paths, o->npaths, &r.files, &walked);
 	char *err = NULL;
@@ -135,19 +157,17 @@ int cmd_check(struct cli_opts *o)
 		free(err);
 		diag_list_free(&walked);
 		file_list_free(&r.files);
+		pthread_mutex_destroy(&r.inc_lock);
 		engine_free(e);
 		return 2;
 	}
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
 	if (r.files.n)
 		engine_prepare(e, r.files.v[0]);
-	r.inc = includers_new((const char *const *)r.files.v, r.files.n);
 	for (size_t i = 0; o->verbose && i < r.files.n; i++) {
 		struct strbuf how = {0};
 		engine_describe(e, r.files.v[i], &how);
-		size_t n = strlen(r.files.v[i]);
-		const char *board = n > 5 && !strcmp(r.files.v[i] + n - 5, ".dtsi")
-					    ? includers_board(r.inc, r.files.v[i]) : NULL;
+		const char *board = engine_reads_trees(e) ? board_of(&r, r.files.v[i]) : NULL;
 		if (board)
 			sb_printf(&how, "%s: includer: %s (the first board here that includes "
 				  "it; its tree is read when the file alone lacks macros, labels "
@@ -182,6 +202,7 @@ int cmd_check(struct cli_opts *o)
 		problems++;
 	free_reads(&r);
 	includers_free(r.inc);
+	pthread_mutex_destroy(&r.inc_lock);
 	if (o->diff_base && diffbase_filter(&all, o->diff_base, &err) < 0) {
 		fprintf(stderr, "dtidy check: --diff-base %s: %s\n", o->diff_base, err);
 		free(err);

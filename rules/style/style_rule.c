@@ -14,7 +14,17 @@ int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
 	const struct rule_source *rs = rule_ctx_source(ctx);
 	if (!rs || !rs->src || !rs->cst)
 		return -1;
-	style_open_text(sf, rs->src->text, rs->src->len, rs->toks, rs->ntoks, rs->cst);
+	if (rs->style) {
+		/* one view of the file for all the style rules of a check */
+		if (!rs->style->made)
+			style_open_text(&rs->style->sf, rs->src->text, rs->src->len, rs->toks,
+					rs->ntoks, rs->cst);
+		rs->style->made = 1;
+		*sf = rs->style->sf;
+		sf->borrowed = 1;
+	} else {
+		style_open_text(sf, rs->src->text, rs->src->len, rs->toks, rs->ntoks, rs->cst);
+	}
 	sf->owner = ctx;
 	return 0;
 }
