@@ -7,19 +7,6 @@
 
 #include "xalloc.h"
 
-static char *vfmt(const char *fmt, va_list ap)
-{
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		n = 0;
-	char *s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
 /* A new diagnostic at the end of l, in `file`, with its text. */
 static struct diag *push(struct diag_list *l, const char *file, int severity, const char *rule,
 			 const char *fmt, va_list ap)
@@ -30,7 +17,7 @@ static struct diag *push(struct diag_list *l, const char *file, int severity, co
 	d->file = xstrdup(file);
 	d->severity = severity;
 	d->rule = xstrdup(rule);
-	d->message = vfmt(fmt, ap);
+	d->message = xvformat(fmt, ap);
 	return d;
 }
 
@@ -137,7 +124,12 @@ static int cmp(const void *a, const void *b)
 
 void diag_sort(struct diag_list *l)
 {
-	if (l->n > 1)
+	/* the lists of files checked in path order, put together, usually
+	 * are sorted already: a look at each neighbour is cheaper than qsort */
+	size_t i = 1;
+	while (i < l->n && cmp(&l->v[i - 1], &l->v[i]) <= 0)
+		i++;
+	if (i < l->n)
 		qsort(l->v, l->n, sizeof(l->v[0]), cmp);
 }
 

@@ -59,20 +59,36 @@ static void show_line(FILE *out, const struct diag *d, struct source **cache, in
 void report_text(FILE *out, const struct diag_list *l, int color, int show_source)
 {
 	struct source *cache = NULL;
+	/* a whole tree's findings run to the ten thousand: each line is put
+	 * together here and written at once, not formatted by pieces */
+	struct strbuf b = {0};
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
+		b.len = 0;
 		if (color)
-			fputs("\033[1m", out);
-		if (d->line)
-			fprintf(out, "%s:%u:%u: ", d->file, d->line, d->col);
-		else
-			fprintf(out, "%s: ", d->file);
+			sb_puts(&b, "\033[1m");
+		sb_puts(&b, d->file);
+		if (d->line) {
+			sb_putc(&b, ':');
+			sb_put_uint(&b, d->line);
+			sb_putc(&b, ':');
+			sb_put_uint(&b, d->col);
+		}
+		sb_puts(&b, ": ");
+		if (color) {
+			sb_puts(&b, "\033[0m");
+			sb_puts(&b, sev_color(d->severity));
+		}
+		sb_puts(&b, diag_severity_name(d->severity));
+		sb_putc(&b, ':');
 		if (color)
-			fprintf(out, "\033[0m%s", sev_color(d->severity));
-		fprintf(out, "%s:", diag_severity_name(d->severity));
-		if (color)
-			fputs("\033[0m", out);
-		fprintf(out, " %s [%s]\n", d->message, d->rule);
+			sb_puts(&b, "\033[0m");
+		sb_putc(&b, ' ');
+		sb_puts(&b, d->message);
+		sb_puts(&b, " [");
+		sb_puts(&b, d->rule);
+		sb_puts(&b, "]\n");
+		fwrite(b.s, 1, b.len, out);
 		if (show_source)
 			show_line(out, d, &cache, color);
 		if (d->rel_file)
@@ -80,6 +96,7 @@ void report_text(FILE *out, const struct diag_list *l, int color, int show_sourc
 				d->rel_message);
 	}
 	source_free(cache);
+	sb_free(&b);
 }
 
 void report_json(FILE *out, const struct diag_list *l)

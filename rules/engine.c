@@ -573,17 +573,25 @@ static const struct dtidy_rule *rule_of(const struct engine *e, const char *id,
 	return r;
 }
 
-/* Adds a diagnostic unless a comment suppresses it. */
-static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uint32_t end,
-			 int sev, const char *rule, const char *msg)
+/* Adds a diagnostic of a rule of `family` (NULL: an engine name) unless a
+ * comment suppresses it. */
+static struct diag *emit_as(struct run *R, struct seen_file *f, uint32_t start, uint32_t end,
+			    int sev, const char *rule, const char *family, const char *msg)
 {
-	const char *family;
-	rule_of(R->e, rule, &family);
 	start = clamp(start, f->len);
 	if (supp_covers(seen_supp(R, f), start, rule, family))
 		return NULL;
 	return diag_add(&R->out->diags, seen_source(f), start, clamp(end, f->len), sev, rule,
 			"%s", msg);
+}
+
+/* emit_as for a rule named by its id. */
+static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uint32_t end,
+			 int sev, const char *rule, const char *msg)
+{
+	const char *family;
+	rule_of(R->e, rule, &family);
+	return emit_as(R, f, start, end, sev, rule, family, msg);
 }
 
 /* The node's full path as dtc prints it: "/" for the root, else each
@@ -631,8 +639,8 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 		return;	/* the board's check reports it */
 	if (R->unexpanded && rp->node && macro_named(rp->node))
 		return;	/* its includer's macros name it: judged through the boards */
-	struct diag *d = emit(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
-			      rp->message);
+	struct diag *d = emit_as(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
+				 rp->rule->family, rp->message);
 	if (!d)
 		return;
 	if (rp->node) {
@@ -672,6 +680,44 @@ static int wants_both(const struct run *R)
 	return 0;
 }
 
+/* A report and its place in the order the rules made them. */
+struct placed {
+	const struct dtidy_report *r;
+	size_t i;
+};
+
+/* The order diag_sort gives the findings of one file (offsets order them
+ * as lines and columns do), ties kept in the order they were made. */
+static int by_place(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+	const struct dtidy_file *fx = x->r->loc.file, *fy = y->r->loc.file;
+	int c = fx == fy ? 0 : strcmp(fx ? fx->path : "", fy ? fy->path : "");
+	if (c)
+		return c;
+	if (x->r->loc.start != y->r->loc.start)
+		return x->r->loc.start < y->r->loc.start ? -1 : 1;
+	if (x->r->rule != y->r->rule && (c = strcmp(x->r->rule->id, y->r->rule->id)) != 0)
+		return c;
+	if ((c = strcmp(x->r->message, y->r->message)) != 0)
+		return c;
+	return x->i < y->i ? -1 : 1;
+}
+
+/* Emits the reports in the order their findings will be listed, so that
+ * the check's final diag_sort finds them sorted: comparing these is
+ * cheaper than comparing findings (file paths, lines, columns). */
+static void emit_reports(struct run *R, const struct report_list *reports)
+{
+	struct placed *p = xmalloc((reports->n ? reports->n : 1) * sizeof(*p));
+	for (size_t i = 0; i < reports->n; i++)
+		p[i] = (struct placed){reports->v[i], i};
+	qsort(p, reports->n, sizeof(*p), by_place);
+	for (size_t i = 0; i < reports->n; i++)
+		emit_report(R, p[i].r);
+	free(p);
+}
+
 /* Runs the enabled rules of one pass: those that read only the file as
  * written (tree == NULL), or all the others, once the model is built. */
 static void run_rules(struct run *R, const struct dtidy_tree *tree)
@@ -690,8 +736,7 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 		};
 		r->check(&ctx);
 	}
-	for (size_t i = 0; i < reports.n; i++)
-		emit_report(R, reports.v[i]);
+	emit_reports(R, &reports);
 	report_list_free(&reports);
 }
 

@@ -75,6 +75,10 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 	r->res = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->res));
 	jobs_run(r->files.n, jobs, check_one, r);
 	int failed = 0;
+	size_t total = all->n;
+	for (size_t i = 0; i < r->files.n; i++)
+		total += r->res[i].diags.n;
+	VEC_RESERVE(all->v, all->cap, total);	/* one copy of each, not a doubling */
 	for (size_t i = 0; i < r->files.n; i++) {
 		struct engine_result *res = &r->res[i];
 		failed += res->failed;
