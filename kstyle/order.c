@@ -129,7 +129,7 @@ int style_unitcmp(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 enum {
-	B_DEVICE_TYPE, B_COMPATIBLE, B_REG, B_RANGES, B_STANDARD, B_VENDOR, B_STATUS,
+	B_FIRST,	/* device_type; in the root node, model */ B_COMPATIBLE, B_REG, B_RANGES, B_STANDARD, B_VENDOR, B_STATUS,
 };
 
 static int name_is(const char *s, size_t n, const char *lit)
@@ -198,7 +198,7 @@ static void strip_hash(const char **s, size_t *n)
 		(*s)++, (*n)--;
 }
 
-void style_prop_keys(const char *const *names, const size_t *lens, size_t n,
+void style_prop_keys(const char *const *names, const size_t *lens, size_t n, int root,
 		     struct style_prop_key *keys)
 {
 	for (size_t k = 0; k < n; k++) {
@@ -206,8 +206,8 @@ void style_prop_keys(const char *const *names, const size_t *lens, size_t n,
 		size_t sl = lens[k];
 		struct style_prop_key *key = &keys[k];
 		memset(key, 0, sizeof(*key));
-		if (name_is(s, sl, "device_type")) {
-			key->bucket = B_DEVICE_TYPE;
+		if (name_is(s, sl, root ? "model" : "device_type")) {
+			key->bucket = B_FIRST;
 		} else if (name_is(s, sl, "compatible")) {
 			key->bucket = B_COMPATIBLE;
 		} else if (name_is(s, sl, "reg")) {

@@ -183,8 +183,11 @@ const struct rule_case rule_cases[] = {
 
 	/* ---- style (opt-in; enabled by name) ---- */
 	{"blank-lines", "/dts-v1/;\n\n\n/ {\n};\n", "/dts-v1/;\n\n/ {\n};\n"},
-	{"child-address-order", HDR "\n\ta@2 { reg = <2 1>; };\n\n\ta@1 { reg = <1 1>; };\n" END,
-	 HDR "\n\ta@1 { reg = <1 1>; };\n\n\ta@2 { reg = <2 1>; };\n" END},
+	/* not at the root: its children go by name (dt-check-style 7.4) */
+	{"child-address-order", HDR "\n\ts {\n\t\t#address-cells = <1>;\n\t\t#size-cells = <1>;\n"
+	 "\n\t\ta@2 { reg = <2 1>; };\n\n\t\ta@1 { reg = <1 1>; };\n\t};\n" END,
+	 HDR "\n\ts {\n\t\t#address-cells = <1>;\n\t\t#size-cells = <1>;\n"
+	 "\n\t\ta@1 { reg = <1 1>; };\n\n\t\ta@2 { reg = <2 1>; };\n\t};\n" END},
 	{"child-name-order", HDR "\n\tb { };\n\n\ta { };\n" END, HDR "\n\ta { };\n\n\tb { };\n" END},
 	{"continuation-alignment", HDR "\tx = <1>,\n\t\t<2>;\n" END, HDR "\tx = <1>,\n\t    <2>;\n" END},
 	{"hex-case", HDR "\tx = <0xAB>;\n" END, HDR "\tx = <0xab>;\n" END},
