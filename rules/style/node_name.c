@@ -1,4 +1,4 @@
-/* node-name-style: node names in lower case, digits and '-'. */
+/* node-name: node names in lower case, digits and '-'. */
 #include <string.h>
 
 #include "../context.h"
@@ -39,9 +39,9 @@ static void check(struct dtidy_ctx *ctx)
 	style_check_bodies(ctx, body, NULL);
 }
 
-const struct dtidy_rule dtidy_rule_node_name_style = {
+const struct dtidy_rule dtidy_rule_node_name = {
 	.api_version = DTIDY_RULE_API_VERSION,
-	.id = "node-name-style",
+	.id = "node-name",
 	.family = "style",
 	.severity = DTIDY_SEV_WARNING,
 	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE,
