@@ -106,11 +106,14 @@
 	X(power_domains_property) \
 	X(property_name_chars) \
 	X(property_name_chars_strict) \
+	X(property_name) \
 	X(property_order) \
 	X(pwms_is_cell) \
 	X(pwms_property) \
 	X(ranges_format) \
 	X(reg_format) \
+	X(redundant_whitespace) \
+	X(redundant_whitespace_strict) \
 	X(required_blank_lines) \
 	X(resets_is_cell) \
 	X(resets_property) \

@@ -25,7 +25,8 @@ static void body(const struct style_file *sf, const struct cst *b, void *ud)
 		size_t k = 0;
 		while (k < base && ok_char(name[k]))
 			k++;
-		if (k < base || !base) {
+		/* nor starting or ending with '-' (dt-check-style 7.4) */
+		if (k < base || !base || name[0] == '-' || name[base - 1] == '-') {
 			uint32_t off = (uint32_t)(name - sf->text);
 			style_report(sf, off, off + (uint32_t)base,
 				     "node name '%.*s' should use only lower-case letters, digits and '-'",
