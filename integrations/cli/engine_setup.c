@@ -15,7 +15,7 @@ struct engine_opts cli_engine_opts(const struct cli_opts *o)
 		.enable = o->enable, .nenable = o->nenable,
 		.disable = o->disable, .ndisable = o->ndisable,
 		.only = o->only, .nonly = o->nonly,
-		.level = o->level, .plugins = o->plugins, .nplugins = o->nplugins,
+		.level = o->level, .style_mode = o->style_mode, .plugins = o->plugins, .nplugins = o->nplugins,
 		.bindings = o->bindings, .no_bindings = o->no_bindings,
 	};
 	if (o->no_cache)
