@@ -193,9 +193,26 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	return e;
 }
 
+static int off_by_cli(const struct engine *e, const struct dtidy_rule *r);
+
+/* Could a rule that reads the binding documents be on? Those rules take
+ * the "bindings" option (the documents' directory). */
+static int reads_bindings(const struct engine *e)
+{
+	for (size_t i = 0; i < e->nrules; i++) {
+		const struct dtidy_rule *r = e->rules[i];
+		for (size_t k = 0; r->check && r->options && r->options[k]; k++)
+			if (!strcmp(r->options[k], "bindings") && !off_by_cli(e, r))
+				return 1;
+	}
+	return 0;
+}
+
 void engine_prepare(struct engine *e, const char *path)
 {
-	if (!e->opts.no_bindings && engine_reads_trees(e))
+	/* indexing a kernel's binding documents stats thousands of files:
+	 * only worth starting for a run that may read them */
+	if (!e->opts.no_bindings && reads_bindings(e))
 		bindings_prefetch(path, e->opts.bindings);
 }
 
