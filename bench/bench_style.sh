@@ -1,10 +1,9 @@
 #!/bin/sh
 # Kernel style, dtidy against the kernel's own checker, on the same files in
 # the same run, both on 2 workers:
-#   dtidy:          dtidy check -j2 --only=style (the style family alone:
-#                   each file lexed and parsed as written, no includes, no
-#                   tree), minus unused-labels, which 7.4's strict mode
-#                   leaves to stricter for DTS files
+#   dtidy:          dtidy check -j2 --only=style --style-mode=strict (the
+#                   style family alone: each file lexed and parsed as
+#                   written, no includes, no tree)
 #   dt-check-style: /usr/bin/python3 dt-check-style --mode=strict -j2
 #                   (../shared/oracles/, the 7.4-cycle checker)
 # over every .dts, .dtsi and .dtso under TREE (default: the corpus's Linux
@@ -27,7 +26,7 @@ CHECKER=$ORACLES/dt-check-style
 MIN_RATIO=30
 JOBS=2
 PY=/usr/bin/python3
-DTIDY_ARGS="--only=style --disable=unused-labels"
+DTIDY_ARGS="--only=style --style-mode=strict"
 
 [ -x /usr/bin/time ] || { echo "bench_style: /usr/bin/time missing (make deps)" >&2; exit 2; }
 [ -f "$CHECKER" ] || { echo "bench_style: skipped ($CHECKER not found)"; exit 0; }

@@ -439,15 +439,17 @@ static void apply_setting(void *ud, const struct config_setting *s)
 
 static void apply_cli(struct settle *S, char *const *names, size_t n, int sev, int ids)
 {
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
+		const char *id = registry_canonical(names[k]);
 		for (size_t i = 0; i < S->e->nrules; i++) {
 			const struct dtidy_rule *r = S->e->rules[i];
-			int by_id = !strcmp(registry_canonical(names[k]), r->id);
+			int by_id = !strcmp(id, r->id);
 			if (ids ? !by_id : strcmp(names[k], r->family) != 0)
 				continue;
 			if (by_id || family_turns_on(S, r) || sev == DTIDY_SEV_OFF)
 				apply(&S->st[i], r, sev, by_id);
 		}
+	}
 }
 
 /* Does a name of the command line's list name the rule or its family? */
