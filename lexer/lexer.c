@@ -78,7 +78,7 @@ static int peek(const struct lexer *lx, size_t ahead)
 	return p < lx->len ? (unsigned char)lx->s[p] : -1;
 }
 
-static void emit(struct lexer *lx, int kind, size_t start, int err)
+static inline __attribute__((always_inline)) void emit(struct lexer *lx, int kind, size_t start, int err)
 {
 	struct dt_tokens *o = lx->out;
 	VEC_RESERVE(o->v, o->cap, o->n + 1);
