@@ -452,34 +452,51 @@ static void apply_cli(struct settle *S, char *const *names, size_t n, int sev, i
 	}
 }
 
-/* Does a name of the command line's list name the rule or its family? */
-static int named(char *const *names, size_t n, const struct dtidy_rule *r)
+/* Does the command line naming r's family turn r on in every file? Not a
+ * style rule above --style-mode; without --style-mode a file's
+ * configuration may choose any mode. */
+static int cli_family_turns_on(const struct engine *e, const struct dtidy_rule *r)
+{
+	if (!strcmp(r->family, "style") && e->opts.style_mode)
+		return (int)style_rule_mode(r->id) <= e->opts.style_mode;
+	return 1;
+}
+
+/* Do the command line's names (their last word on r, in settle_rules'
+ * order) leave r on: by its id, or by its family when that turns r on? */
+static int cli_names_on(const struct engine *e, char *const *names, size_t n,
+			const struct dtidy_rule *r, int on)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!strcmp(names[k], r->id) || !strcmp(names[k], r->family))
+		if (!strcmp(names[k], r->family) && (!on || cli_family_turns_on(e, r)))
+			return 1;
+	return 0;
+}
+
+static int cli_ids(char *const *names, size_t n, const struct dtidy_rule *r)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(registry_canonical(names[k]), r->id))
 			return 1;
 	return 0;
 }
 
 /* Is the rule off for every file whatever its configuration says: left
- * out by --only, or last named by --disable (settle_rules' order: --only,
- * then families, then ids)? */
+ * out by --only (which overrides the configuration), or last named by
+ * --disable (settle_rules' order: --only, then families, then ids)? */
 static int off_by_cli(const struct engine *e, const struct dtidy_rule *r)
 {
 	const struct engine_opts *o = &e->opts;
-	int off = o->nonly && !named(o->only, o->nonly, r);
-	for (size_t k = 0; k < o->nenable; k++)
-		if (!strcmp(o->enable[k], r->family))
-			off = 0;
-	for (size_t k = 0; k < o->ndisable; k++)
-		if (!strcmp(o->disable[k], r->family))
-			off = 1;
-	for (size_t k = 0; k < o->nenable; k++)
-		if (!strcmp(o->enable[k], r->id))
-			off = 0;
-	for (size_t k = 0; k < o->ndisable; k++)
-		if (!strcmp(o->disable[k], r->id))
-			off = 1;
+	int off = o->nonly && !cli_names_on(e, o->only, o->nonly, r, 1) &&
+		  !cli_ids(o->only, o->nonly, r);
+	if (cli_names_on(e, o->enable, o->nenable, r, 1))
+		off = 0;
+	if (cli_names_on(e, o->disable, o->ndisable, r, 0))
+		off = 1;
+	if (cli_ids(o->enable, o->nenable, r))
+		off = 0;
+	if (cli_ids(o->disable, o->ndisable, r))
+		off = 1;
 	return off;
 }
 
