@@ -102,6 +102,30 @@ void cli_usage(FILE *f);
 /* dtidy CMD --help: the command's usage, description and options. */
 void cli_command_help(FILE *f, const struct cli_command *c);
 
+/* check's findings as text file by file (check_stream.c), when the run's
+ * order allows: findings of files checked on their own, without a tree. */
+#include "../../core/diag.h"
+struct streamed_file {
+	char *text;			/* report_text's lines for the file */
+	size_t len;
+	size_t n;			/* findings */
+	struct diag first, last;	/* the first and (n > 1) last finding */
+	int foreign;			/* a finding in another file */
+	int failed;			/* the text could not be made */
+	int errors, warnings;		/* as check_tally counts them */
+};
+/* Counts findings at error and warning severity (a file that could not be
+ * read or configured is a problem, not a finding). */
+void check_tally(const struct diag_list *l, int *errors, int *warnings);
+/* Turns the findings of the file at path (sorted) into s, and frees them. */
+void stream_take(struct streamed_file *s, const char *path, struct diag_list *l, int color);
+/* Do the texts, one after the other, print what sorting all the findings
+ * would (each file's own, files in the order their findings sort, none
+ * twice)? */
+int stream_in_order(const struct streamed_file *v, size_t n);
+int stream_write(FILE *out, const struct streamed_file *v, size_t n);
+void stream_free(struct streamed_file *v, size_t n);
+
 struct file_list;
 /* check -MD: writes the rules for the inputs and, per input, the files read
  * (reads[i] lists every file read for inputs->v[i], that input first).

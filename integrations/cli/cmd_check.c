@@ -30,6 +30,9 @@ struct check_run {
 	pthread_mutex_t inc_lock;
 	struct includers *inc;
 	int keep_deps;			/* -MD: keep the files each check read */
+	/* findings made text file by file (check_stream.c), or NULL */
+	struct streamed_file *streamed;
+	int color;			/* of the streamed text */
 };
 
 static const struct includers *includers_of(struct check_run *r)
@@ -56,6 +59,8 @@ static void check_one(size_t i, void *ctx)
 	struct engine_input in = {.path = r->files.v[i], .context_of = board_of, .context_ud = r};
 	struct engine_result *res = &r->res[i];
 	engine_check(r->engine, &in, res);
+	if (r->streamed)
+		stream_take(&r->streamed[i], in.path, &res->diags, r->color);
 	/* a whole tree's lists of files read would grow with the tree:
 	 * only -MD wants them */
 	if (!r->keep_deps) {
@@ -101,6 +106,54 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 	diag_sort(all);
 	diag_dedup(all);
 	return failed;
+}
+
+/* Can the findings be made text file by file (check_stream.c)? For plain
+ * text to a file or pipe, of files checked on their own (no rule may read
+ * a tree, which reports in the files it includes), given in the order
+ * their findings sort; nothing that wants every finding at the end (--fix,
+ * -MD, --diff-base) and nothing else to list (a walk's errors). */
+static int can_stream(const struct cli_opts *o, const struct engine *e,
+		      const struct file_list *files, const struct diag_list *walked)
+{
+	if (o->format != OUT_TEXT || isatty(STDOUT_FILENO) || o->fix || o->md || o->diff_base ||
+	    walked->n || engine_reads_trees(e))
+		return 0;
+	for (size_t i = 1; i < files->n; i++)
+		if (strcmp(files->v[i - 1], files->v[i]) >= 0)
+			return 0;
+	return 1;
+}
+
+/* Checks every file, the findings made text as each file is done; when
+ * those texts print the run's sorted list (stream_in_order), prints them
+ * and returns 0, adding up errors, warnings and files that failed; else
+ * returns -1, having printed nothing, for check_all to do it the long way
+ * (a file that does not parse as written builds a tree after all, whose
+ * findings may lie in other files). */
+static int check_streamed(struct check_run *r, int jobs, int *errors, int *warnings,
+			  int *failed)
+{
+	r->res = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->res));
+	r->streamed = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->streamed));
+	jobs_run(r->files.n, jobs, check_one, r);
+	int ok = stream_in_order(r->streamed, r->files.n);
+	if (ok) {
+		for (size_t i = 0; i < r->files.n; i++) {
+			*failed += r->res[i].failed;
+			*errors += r->streamed[i].errors;
+			*warnings += r->streamed[i].warnings;
+		}
+		stream_write(stdout, r->streamed, r->files.n);
+		fflush(stdout);
+	}
+	for (size_t i = 0; i < r->files.n; i++)
+		engine_result_free(&r->res[i]);
+	free(r->res);
+	r->res = NULL;
+	stream_free(r->streamed, r->files.n);
+	r->streamed = NULL;
+	return ok ? 0 : -1;
 }
 
 /* --fix: at most this many rounds of fixing and checking again. */
@@ -179,6 +232,21 @@ int cmd_check(struct cli_opts *o)
 		fputs(sb_cstr(&how), stderr);
 		sb_free(&how);
 	}
+	if (can_stream(o, e, &r.files, &walked)) {
+		r.color = o->color == COLOR_ALWAYS;
+		int errors = 0, warnings = 0, failed = 0;
+		if (check_streamed(&r, o->jobs, &errors, &warnings, &failed) == 0) {
+			free_reads(&r);
+			includers_free(r.inc);
+			pthread_mutex_destroy(&r.inc_lock);
+			file_list_free(&r.files);
+			engine_free(e);
+			rx_cleanup();
+			if (problems + failed)
+				return 2;
+			return errors || (o->werror && warnings) ? 1 : 0;
+		}
+	}
 	int failed = check_all(&r, o->jobs, &all);
 	/* One pass applies the fixes that do not overlap (a node's property
 	 * order and its place among its siblings edit the same bytes); the
@@ -214,15 +282,7 @@ int cmd_check(struct cli_opts *o)
 	}
 
 	int errors = 0, warnings = 0;
-	for (size_t i = 0; i < all.n; i++) {
-		if (all.v[i].line == 0 && all.v[i].severity == DTIDY_SEV_ERROR &&
-		    (!strcmp(all.v[i].rule, "io") || !strcmp(all.v[i].rule, "config")))
-			continue;	/* counted as problems */
-		if (all.v[i].severity == DTIDY_SEV_ERROR)
-			errors++;
-		else if (all.v[i].severity == DTIDY_SEV_WARNING)
-			warnings++;
-	}
+	check_tally(&all, &errors, &warnings);
 	output(o, e, &all, r.files.n, errors, warnings);
 	diag_list_free(&all);
 	file_list_free(&r.files);
