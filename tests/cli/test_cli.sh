@@ -232,6 +232,21 @@ if cmp -s style-only.txt style-only-json.txt; then
 else
 	not_ok "--only=style: the same findings in JSON" "$(diff style-only.txt style-only-json.txt | head -3)"
 fi
+# A file that does not parse as written gets its tree, whose findings may
+# lie in the files it includes: the text is then made the long way, sorted
+# as ever (here b.dtsi's error comes from checking a.dts, before z.dts).
+mkdir only-tree
+printf '/dts-v1/;\n#include "b.dtsi"\n/ {\n\tx = <0X1;\n};\n' >only-tree/a.dts
+printf '/ {\n\ty = <1;\n};\n' >only-tree/b.dtsi
+printf '/dts-v1/;\n/ {\n\tz = <0X2>;\n};\n' >only-tree/z.dts
+"$DTIDY" check --only=style --color=never only-tree/a.dts only-tree/z.dts >only-tree.txt 2>&1
+"$DTIDY" check --only=style --format=json only-tree/a.dts only-tree/z.dts 2>/dev/null |
+	jq -r '.diagnostics[] | "\(.file):\(.line):\(.column): \(.severity): \(.message) [\(.rule)]"' >only-tree-json.txt
+if grep -q '^only-tree/b.dtsi:2:' only-tree.txt && cmp -s only-tree.txt only-tree-json.txt; then
+	ok "--only=style: findings a tree makes in an included file keep their place"
+else
+	not_ok "--only=style: findings a tree makes in an included file keep their place" "$(cat only-tree.txt)"
+fi
 expect_exit 2 "--only with an unknown name" -- check --only=stlye clean.dts
 if grep -q "unknown rule or family 'stlye'" err; then ok "--only names the unknown name"; else not_ok "--only names the unknown name" "$(cat err)"; fi
 "$DTIDY" check --help | grep -q -- '--only=RULE' && ok "check --help documents --only" ||
