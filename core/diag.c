@@ -7,9 +7,9 @@
 
 #include "xalloc.h"
 
-/* A new diagnostic at the end of l, in `file`, with its text. */
-static struct diag *push(struct diag_list *l, const char *file, int severity, const char *rule,
-			 const char *fmt, va_list ap)
+/* A new diagnostic at the end of l, in `file`, with the message given. */
+static struct diag *push_msg(struct diag_list *l, const char *file, int severity,
+			     const char *rule, char *message)
 {
 	VEC_RESERVE(l->v, l->cap, l->n + 1);
 	struct diag *d = &l->v[l->n++];
@@ -17,7 +17,32 @@ static struct diag *push(struct diag_list *l, const char *file, int severity, co
 	d->file = xstrdup(file);
 	d->severity = severity;
 	d->rule = xstrdup(rule);
-	d->message = xvformat(fmt, ap);
+	d->message = message;
+	return d;
+}
+
+/* A new diagnostic at the end of l, in `file`, with its text. */
+static struct diag *push(struct diag_list *l, const char *file, int severity, const char *rule,
+			 const char *fmt, va_list ap)
+{
+	return push_msg(l, file, severity, rule, xvformat(fmt, ap));
+}
+
+static void place(struct diag *d, const struct source *src, size_t start, size_t end)
+{
+	if (end < start)
+		end = start;
+	source_linecol(src, start, &d->line, &d->col);
+	source_linecol(src, end, &d->end_line, &d->end_col);
+	d->off = (uint32_t)start;
+	d->end_off = (uint32_t)end;
+}
+
+struct diag *diag_add_taking(struct diag_list *l, const struct source *src, size_t start,
+			     size_t end, int severity, const char *rule, char *message)
+{
+	struct diag *d = push_msg(l, src->path, severity, rule, message);
+	place(d, src, start, end);
 	return d;
 }
 
@@ -28,12 +53,7 @@ struct diag *diag_add(struct diag_list *l, const struct source *src, size_t star
 	va_start(ap, fmt);
 	struct diag *d = push(l, src->path, severity, rule, fmt, ap);
 	va_end(ap);
-	if (end < start)
-		end = start;
-	source_linecol(src, start, &d->line, &d->col);
-	source_linecol(src, end, &d->end_line, &d->end_col);
-	d->off = (uint32_t)start;
-	d->end_off = (uint32_t)end;
+	place(d, src, start, end);
 	return d;
 }
 

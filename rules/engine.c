@@ -49,6 +49,15 @@ struct engine {
 	size_t ncache, capcache;
 	struct src_cache *files;	/* shared file cache (opts.cache_files) */
 	struct config_memo *memo;	/* each directory's .dtidy.yaml (opts.cache_files) */
+	/* the rules' settings under each configuration without overrides
+	 * (the same for all its files), made once; under the lock */
+	struct settled *settled;
+	size_t nsettled;
+};
+
+struct settled {
+	const struct config *cfg;
+	struct rule_state *st;		/* nrules */
 };
 
 static int by_id(const void *a, const void *b)
@@ -227,6 +236,9 @@ void engine_free(struct engine *e)
 		diag_list_free(&e->cache[i].errs);
 	}
 	free(e->cache);
+	for (size_t i = 0; i < e->nsettled; i++)
+		free(e->settled[i].st);
+	free(e->settled);
 	config_free(e->forced);
 	config_free(e->empty);
 	if (e->files)
@@ -544,6 +556,33 @@ static void settle_rules(const struct engine *e, const struct config *cfg, const
 	apply_cli(&S, e->opts.disable, e->opts.ndisable, DTIDY_SEV_OFF, 1);
 }
 
+/* settle_rules, made once for a configuration whose settings are the
+ * same for every file (no overrides): a tree's files share one or two. */
+static void settle_for(struct engine *e, const struct config *cfg, const char *path,
+		       struct rule_state *st)
+{
+	size_t bytes = e->nrules * sizeof(*st);
+	if (cfg->noverrides) {
+		settle_rules(e, cfg, path, st);
+		return;
+	}
+	pthread_mutex_lock(&e->lock);
+	for (size_t i = 0; i < e->nsettled; i++)
+		if (e->settled[i].cfg == cfg) {
+			memcpy(st, e->settled[i].st, bytes);
+			pthread_mutex_unlock(&e->lock);
+			return;
+		}
+	pthread_mutex_unlock(&e->lock);
+	settle_rules(e, cfg, path, st);
+	struct rule_state *copy = xmalloc(bytes ? bytes : 1);
+	memcpy(copy, st, bytes);
+	pthread_mutex_lock(&e->lock);
+	e->settled = xrealloc(e->settled, (e->nsettled + 1) * sizeof(*e->settled));
+	e->settled[e->nsettled++] = (struct settled){cfg, copy};
+	pthread_mutex_unlock(&e->lock);
+}
+
 /* ---- one check ---- */
 
 /* A file that findings point into: its text, lazily its line index and
@@ -637,13 +676,21 @@ static const struct dtidy_rule *rule_of(const struct engine *e, const char *id,
 }
 
 /* Adds a diagnostic of a rule of `family` (NULL: an engine name) unless a
- * comment suppresses it. */
+ * comment suppresses it. With take, the message is *take's, which the
+ * diagnostic takes (*take is then NULL). */
 static struct diag *emit_as(struct run *R, struct seen_file *f, uint32_t start, uint32_t end,
-			    int sev, const char *rule, const char *family, const char *msg)
+			    int sev, const char *rule, const char *family, const char *msg,
+			    char **take)
 {
 	start = clamp(start, f->len);
 	if (supp_covers(seen_supp(R, f), start, rule, family))
 		return NULL;
+	if (take) {
+		char *m = *take;
+		*take = NULL;
+		return diag_add_taking(&R->out->diags, seen_source(f), start, clamp(end, f->len),
+				       sev, rule, m);
+	}
 	return diag_add(&R->out->diags, seen_source(f), start, clamp(end, f->len), sev, rule,
 			"%s", msg);
 }
@@ -654,7 +701,7 @@ static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uin
 {
 	const char *family;
 	rule_of(R->e, rule, &family);
-	return emit_as(R, f, start, end, sev, rule, family, msg);
+	return emit_as(R, f, start, end, sev, rule, family, msg, NULL);
 }
 
 /* The node's full path as dtc prints it: "/" for the root, else each
@@ -695,7 +742,7 @@ static int macro_named(const struct dtidy_node *n)
 	return 0;
 }
 
-static void emit_report(struct run *R, const struct dtidy_report *rp)
+static void emit_report(struct run *R, struct dtidy_report *rp)
 {
 	struct seen_file *f = seen(R, rp->loc.file);
 	if (R->alias && f != &R->files[0])
@@ -703,7 +750,7 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 	if (R->unexpanded && rp->node && macro_named(rp->node))
 		return;	/* its includer's macros name it: judged through the boards */
 	struct diag *d = emit_as(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
-				 rp->rule->family, rp->message);
+				 rp->rule->family, rp->message, &rp->message);
 	if (!d)
 		return;
 	if (rp->node) {
@@ -745,7 +792,7 @@ static int wants_both(const struct run *R)
 
 /* A report and its place in the order the rules made them. */
 struct placed {
-	const struct dtidy_report *r;
+	struct dtidy_report *r;
 	size_t i;
 };
 
@@ -1347,7 +1394,7 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		return;
 	}
 	R.st = xcalloc(e->nrules ? e->nrules : 1, sizeof(*R.st));
-	settle_rules(e, cfg, in->path, R.st);
+	settle_for(e, cfg, in->path, R.st);
 	R.files = xcalloc(1, sizeof(*R.files));
 	R.nfiles = 1;
 	R.files[0].path = R.main->path;
