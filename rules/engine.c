@@ -171,8 +171,23 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	size_t nb;
 	const struct dtidy_rule *const *builtin = registry_rules(&nb);
 	int bad = 0;
+	/* the registry's ids are its own to keep apart: sorted once, not a
+	 * sort for each rule added */
+	e->rules = xmalloc((nb ? nb : 1) * sizeof(*e->rules));
 	for (size_t i = 0; i < nb; i++)
-		add_rule(e, builtin[i], "dtidy", errs);
+		e->rules[e->nrules++] = builtin[i];
+	qsort(e->rules, e->nrules, sizeof(*e->rules), by_id);
+	size_t w = 0;
+	for (size_t i = 0; i < e->nrules; i++) {
+		const struct dtidy_rule *r = e->rules[i];
+		if ((w && !strcmp(e->rules[w - 1]->id, r->id)) || is_engine_name(r->id)) {
+			diag_add_file(errs, "dtidy", DTIDY_SEV_ERROR, "plugin",
+				      "rule '%s' is already defined", r->id);
+			continue;
+		}
+		e->rules[w++] = r;
+	}
+	e->nrules = w;
 	for (size_t i = 0; i < o->nplugins; i++) {
 		struct plugin p;
 		char *err = NULL;
