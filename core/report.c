@@ -56,6 +56,56 @@ static void show_line(FILE *out, const struct diag *d, struct source **cache, in
 	fputc('\n', out);
 }
 
+/* The finding's line, as `dtidy check` prints it, appended to b. */
+static void text_line(struct strbuf *b, const struct diag *d, int color)
+{
+	if (color)
+		sb_puts(b, "\033[1m");
+	sb_puts(b, d->file);
+	if (d->line) {
+		sb_putc(b, ':');
+		sb_put_uint(b, d->line);
+		sb_putc(b, ':');
+		sb_put_uint(b, d->col);
+	}
+	sb_puts(b, ": ");
+	if (color) {
+		sb_puts(b, "\033[0m");
+		sb_puts(b, sev_color(d->severity));
+	}
+	sb_puts(b, diag_severity_name(d->severity));
+	sb_putc(b, ':');
+	if (color)
+		sb_puts(b, "\033[0m");
+	sb_putc(b, ' ');
+	sb_puts(b, d->message);
+	sb_puts(b, " [");
+	sb_puts(b, d->rule);
+	sb_puts(b, "]\n");
+}
+
+/* The related location's note line. */
+static void rel_line(struct strbuf *b, const struct diag *d)
+{
+	sb_puts(b, d->rel_file);
+	sb_putc(b, ':');
+	sb_put_uint(b, d->rel_line);
+	sb_putc(b, ':');
+	sb_put_uint(b, d->rel_col);
+	sb_puts(b, ": note: ");
+	sb_puts(b, d->rel_message);
+	sb_putc(b, '\n');
+}
+
+void report_text_sb(struct strbuf *out, const struct diag_list *l, int color)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		text_line(out, &l->v[i], color);
+		if (l->v[i].rel_file)
+			rel_line(out, &l->v[i]);
+	}
+}
+
 void report_text(FILE *out, const struct diag_list *l, int color, int show_source)
 {
 	struct source *cache = NULL;
@@ -65,35 +115,15 @@ void report_text(FILE *out, const struct diag_list *l, int color, int show_sourc
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 		b.len = 0;
-		if (color)
-			sb_puts(&b, "\033[1m");
-		sb_puts(&b, d->file);
-		if (d->line) {
-			sb_putc(&b, ':');
-			sb_put_uint(&b, d->line);
-			sb_putc(&b, ':');
-			sb_put_uint(&b, d->col);
-		}
-		sb_puts(&b, ": ");
-		if (color) {
-			sb_puts(&b, "\033[0m");
-			sb_puts(&b, sev_color(d->severity));
-		}
-		sb_puts(&b, diag_severity_name(d->severity));
-		sb_putc(&b, ':');
-		if (color)
-			sb_puts(&b, "\033[0m");
-		sb_putc(&b, ' ');
-		sb_puts(&b, d->message);
-		sb_puts(&b, " [");
-		sb_puts(&b, d->rule);
-		sb_puts(&b, "]\n");
+		text_line(&b, d, color);
 		fwrite(b.s, 1, b.len, out);
 		if (show_source)
 			show_line(out, d, &cache, color);
-		if (d->rel_file)
-			fprintf(out, "%s:%u:%u: note: %s\n", d->rel_file, d->rel_line, d->rel_col,
-				d->rel_message);
+		if (d->rel_file) {
+			b.len = 0;
+			rel_line(&b, d);
+			fwrite(b.s, 1, b.len, out);
+		}
 	}
 	source_free(cache);
 	sb_free(&b);

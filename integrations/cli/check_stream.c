@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../../core/report.h"
+#include "../../core/strbuf.h"
 #include "cli.h"
 
 void check_tally(const struct diag_list *l, int *errors, int *warnings)
@@ -36,13 +37,10 @@ void stream_take(struct streamed_file *s, const char *path, struct diag_list *l,
 	for (size_t i = 0; i < l->n; i++)
 		s->foreign |= strcmp(l->v[i].file, path) != 0;
 	if (l->n) {
-		FILE *f = open_memstream(&s->text, &s->len);
-		if (f) {
-			report_text(f, l, color, 0);
-			s->failed = fclose(f) != 0;
-		} else {
-			s->failed = 1;
-		}
+		struct strbuf b = {0};
+		report_text_sb(&b, l, color);
+		s->text = b.s;
+		s->len = b.len;
 		/* the ends, for the order of the whole run */
 		s->first = l->v[0];
 		memset(&l->v[0], 0, sizeof(l->v[0]));
@@ -65,7 +63,7 @@ int stream_in_order(const struct streamed_file *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (!v[i].n)
 			continue;
-		if (v[i].foreign || v[i].failed)
+		if (v[i].foreign)
 			return 0;
 		/* strictly after: equal neighbours would have been one finding */
 		if (prev && diag_cmp(prev, &v[i].first) >= 0)

@@ -111,7 +111,6 @@ struct streamed_file {
 	size_t n;			/* findings */
 	struct diag first, last;	/* the first and (n > 1) last finding */
 	int foreign;			/* a finding in another file */
-	int failed;			/* the text could not be made */
 	int errors, warnings;		/* as check_tally counts them */
 };
 /* Counts findings at error and warning severity (a file that could not be
