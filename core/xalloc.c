@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
+
 static void oom(size_t n)
 {
 	fprintf(stderr, "dtidy: out of memory (%zu bytes)\n", n);
@@ -56,7 +58,7 @@ char *xvformat(const char *fmt, va_list ap)
 	char buf[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap2);
+	int n = fmt_vsnprintf(buf, sizeof(buf), fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		n = 0;

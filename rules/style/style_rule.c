@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../core/fmt.h"
 #include "../context.h"
 
 int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
@@ -44,7 +45,7 @@ static struct dtidy_report *vreport(const struct style_file *sf, uint32_t start,
 				    const char *fmt, va_list ap)
 {
 	char buf[512];
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	fmt_vsnprintf(buf, sizeof(buf), fmt, ap);	/* glibc's, for common cases */
 	struct dtidy_loc loc = {.file = NULL, .start = start, .end = end};
 	return dtidy_report(sf->owner, loc, "%s", buf);
 }
