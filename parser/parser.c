@@ -62,10 +62,11 @@ static void report_trivia_errors(struct parser *p, size_t from, size_t to)
 
 static size_t skip_trivia(struct parser *p, size_t i)
 {
-	size_t start = i;
-	while (i < p->n && dt_tok_is_trivia(p->t[i].kind))
-		i++;
-	report_trivia_errors(p, start, i);
+	/* one pass: each token passed is looked at once (the parser's most
+	 * frequent step) */
+	for (; i < p->n && dt_tok_is_trivia(p->t[i].kind); i++)
+		if (p->t[i].flags & TF_ERROR)
+			report_trivia_errors(p, i, i + 1);
 	return i;
 }
 
