@@ -85,6 +85,12 @@ printf 'rules:\n  style: {mode: strict}\n' >"$T/cfg/.dtidy.yaml"
 [ -n "$(lines hex-case "$T/cfg/board.dts")" ] || bad "rules: {style: {mode: strict}} runs no hex-case"
 printf 'style: on\n' >"$T/cfg/.dtidy.yaml"
 [ -n "$(lines hex-case "$T/cfg/board.dts")" ] || bad "style: on is not strict by default"
+# an override's mode, for its files only
+cp "$T/cfg/board.dts" "$T/cfg/other.dts"
+printf 'style: on\noverrides:\n  - files: ["other.dts"]\n    rules: { style: { mode: relaxed } }\n' \
+	>"$T/cfg/.dtidy.yaml"
+[ -n "$(lines hex-case "$T/cfg/board.dts")" ] && [ -z "$(lines hex-case "$T/cfg/other.dts")" ] ||
+	bad "an override's style mode does not apply to its files alone"
 printf 'style: {mode: strictest}\n' >"$T/cfg/.dtidy.yaml"
 "$DTIDY" check -q "$T/cfg/board.dts" >"$T/out" 2>&1
 [ $? -eq 2 ] && grep -q "relaxed, strict or stricter" "$T/out" ||
