@@ -10,7 +10,7 @@
 # files, $CORPUS/src). Prints each one's CPU time (user + sys, its worker
 # processes included) and wall time, the findings each printed, and the
 # ratio of CPU times: on a shared machine wall time mostly measures the
-# other users. Each time is the least of TRIES rounds (default 3), the two
+# other users. Each time is the least of TRIES rounds (default 5), the two
 # tools taking turns; dtidy's run is repeated REPS times (default 10) in a
 # round, to stay well above time(1)'s 10 ms resolution.
 # dtidy must take at least 30x less CPU. Skipped without python3-ruamel.yaml.
@@ -19,7 +19,7 @@
 set -u
 : "${DTIDY:?}" "${CORPUS:?}"
 TREE=${TREE:-$CORPUS/src}
-TRIES=${TRIES:-3}
+TRIES=${TRIES:-5}
 REPS=${REPS:-10}
 ORACLES=${ORACLES:-$CORPUS/../oracles}
 CHECKER=$ORACLES/dt-check-style
