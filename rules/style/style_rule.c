@@ -94,5 +94,5 @@ uint32_t style_ws_after(const struct style_file *sf, uint32_t t)
 int style_ws_redundant(const struct style_file *sf, uint32_t ws)
 {
 	const struct dt_token *k = &sf->toks[ws];
-	return k->len >= 2 || memchr(sf->text + k->off, '\t', k->len) != NULL;
+	return k->len >= 2 || (k->len == 1 && sf->text[k->off] == '\t');
 }
