@@ -84,6 +84,8 @@ struct lay {
 	int row_base;		/* k74: column a matrix row's plan counts from */
 	int lcol;		/* column where the current line's content starts */
 	int glue;		/* k74: the next token touches the comment before it */
+	int kskip;		/* k74: the line ending is inside a block comment (1),
+				 * or the one it ends on (2) */
 	int kreset;		/* k74: a directive inside the statement: the checker
 				 * reads the next line as a statement's first */
 	char *scratch;		/* for kcont.c */
@@ -185,8 +187,12 @@ static void end_line(struct lay *l, int splice)
 	if (!splice && b->len && b->s[b->len - 1] == '\\' && l->prev != CST_NONE &&
 	    l->t[l->prev].kind == TK_BACKSLASH)
 		sb_putc(b, ' ');
-	if (l->k74 && l->in_stmt)
+	if (l->kskip) {
+		if (l->kskip == 2)
+			l->kskip = 0;
+	} else if (l->k74 && l->in_stmt) {
 		kcont_note_line(l);
+	}
 	sb_puts(b, l->nl);
 	l->col = 0;
 	l->bol = 1;
@@ -300,6 +306,8 @@ static int space_between(const struct lay *l, uint32_t a, uint32_t b)
 		return orig;
 	if (kb == TK_SEMI || kb == TK_COMMA)
 		return 0;
+	if (l->k74 && ka == TK_LABEL && kb == TK_CELL_CLOSE)
+		return 0;	/* "<1 end:>": the kernel's checker wants no blank before '>' */
 	if (ka == TK_LABEL || ka == TK_COMMA || ka == TK_EQ || kb == TK_EQ || kb == TK_LBRACE)
 		return 1;
 	if (ka == TK_CELL_OPEN || kb == TK_CELL_CLOSE || ka == TK_LBRACKET || kb == TK_RBRACKET)
@@ -761,8 +769,24 @@ static int orig_bol(const struct lay *l, uint32_t off)
 	return 1;
 }
 
+/* Leading blanks of a line the kernel's checker rejects (mixed-indent-chars,
+ * for comment lines too): a space before a tab, or more than 7 spaces. */
+static int bad_indent(const char *p, const char *q)
+{
+	int spaces = 0;
+	for (const char *b = p; b < q; b++) {
+		if (*b == ' ')
+			spaces++;
+		else if (b > p && b[-1] == ' ')
+			return 1;
+	}
+	return spaces > 7;
+}
+
 /* Writes a comment that starts at the current column; the lines of a block
- * comment move by as many columns as its first line moved. */
+ * comment move by as many columns as its first line moved (the kernel style
+ * re-indents a line whose indentation the checker rejects, to the same
+ * column). */
 static void put_comment(struct lay *l, uint32_t i)
 {
 	const struct dt_token *t = &l->t[i];
@@ -797,6 +821,7 @@ static void put_comment(struct lay *l, uint32_t i)
 			continue;
 		}
 		newline(l);
+		l->kskip = 1;	/* the checker reads these lines as comment */
 		if (lint && blanks == 1)
 			newline(l);
 		blanks = 0;
@@ -815,7 +840,7 @@ static void put_comment(struct lay *l, uint32_t i)
 			} else {
 				put(l, q, n);
 			}
-		} else if (delta == 0) {
+		} else if (delta == 0 && !(l->k74 && bad_indent(p, q))) {
 			put(l, p, (size_t)(ce - p));
 		} else {
 			int w = 0;
@@ -832,6 +857,7 @@ static void put_comment(struct lay *l, uint32_t i)
 			break;
 		p = le + 1;
 	}
+	l->kskip = 2;	/* and the line the comment ends on */
 }
 
 /* Does the comment at token i start a line that holds no code (comments
@@ -955,6 +981,26 @@ static void comment(struct lay *l, uint32_t i)
 		l->glue = glue_after(l);
 }
 
+/* The directives dt-check-style knows as such (a line marker "# 12 "f""
+ * is code to it, inside a value a continuation). */
+static int checker_directive(const char *s, size_t n)
+{
+	static const char *const names[] = {"include", "define", "undef", "ifdef", "ifndef",
+					    "if", "else", "elif", "endif", "pragma", "error",
+					    "warning"};
+	size_t p = 1;
+	while (p < n && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	size_t w = p;
+	while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z') ||
+			 (s[w] >= '0' && s[w] <= '9') || s[w] == '_'))
+		w++;
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (strlen(names[k]) == w - p && memcmp(s + p, names[k], w - p) == 0)
+			return 1;
+	return 0;
+}
+
 static void directive(struct lay *l, uint32_t i)
 {
 	const struct dt_token *t = &l->t[i];
@@ -994,7 +1040,7 @@ static void directive(struct lay *l, uint32_t i)
 	}
 	if (!l->in_stmt)
 		l->last = L_PP;
-	else if (l->k74)
+	else if (l->k74 && checker_directive(l->text + t->off, t->len))
 		l->kreset = 1;
 	l->pending_nl = 0;
 }
@@ -1094,8 +1140,11 @@ static uint32_t significant(struct lay *l, uint32_t i)
 			/* dts-linter keeps the spacing of a macro's arguments */
 			put(l, l->text + l->t[i - 1].off, l->t[i - 1].len);
 		} else if (GRID_AT(l->grid[i]) && grid_base(l) >= 0) {
-			/* its place in the row of a matrix */
+			/* its place in the row of a matrix (the kernel's
+			 * checker wants no blank after a '<') */
 			int at = grid_base(l) + l->grid[i];
+			if (l->k74 && l->t[l->prev].kind == TK_CELL_OPEN)
+				at = l->col;
 			if (l->col < at)
 				put_run(l, ' ', at - l->col);
 			else if (l->col > at && space_between(l, l->prev, i))
