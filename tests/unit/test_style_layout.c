@@ -179,10 +179,10 @@ Test(line_length, bad_good_and_option)
 			   "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 */\n"
 			   "};\n";
 	/* eight tabs are 64 columns; the comment is 80 columns but 146 bytes */
-	EXPECT_STYLE("line-length", text,
+	EXPECT_STYLE("line-length-dts", text,
 		     "3:9: line exceeds 80 columns (83)\n"
 		     "4:9: line exceeds 80 columns (81)\n");
-	char *got = style_run_opt("line-length", "max", "82", "board.dts", text);
+	char *got = style_run_opt("line-length-dts", "max", "82", "board.dts", text);
 	cr_expect_str_eq(got, "3:9: line exceeds 82 columns (83)\n");
 	free(got);
 }

@@ -1,4 +1,4 @@
-/* line-length: lines up to 80 columns (tabs count to the next multiple of 8). */
+/* line-length-dts: lines up to 80 columns (tabs count to the next multiple of 8). */
 #include "../context.h"
 #include "style.h"
 
@@ -23,9 +23,9 @@ static void check(struct dtidy_ctx *ctx)
 	style_close(&sf);
 }
 
-const struct dtidy_rule dtidy_rule_line_length = {
+const struct dtidy_rule dtidy_rule_line_length_dts = {
 	.api_version = DTIDY_RULE_API_VERSION,
-	.id = "line-length",
+	.id = "line-length-dts",
 	.family = "style",
 	.severity = DTIDY_SEV_WARNING,
 	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE,
