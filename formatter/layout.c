@@ -445,7 +445,9 @@ static int kernel_cont(struct lay *l)
 {
 	if (!l->k74 || !l->in_stmt)
 		return -1;
-	if (l->kanchor == -2) {
+	if (l->kanchor == -2 && !l->out->s) {
+		l->kanchor = -1;
+	} else if (l->kanchor == -2) {
 		const char *s = l->out->s + l->stmt_off;
 		size_t avail = l->out->len - l->stmt_off;
 		const char *e = avail ? memchr(s, '\n', avail) : NULL;
