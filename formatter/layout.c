@@ -79,6 +79,7 @@ struct lay {
 	int kanchor;		/* k74: the continuation anchor; -2: not yet read */
 	int kdone;		/* k74: the statement's last code line ended a value */
 	int in_head;		/* in a node's head, before its '{' */
+	int in_name;		/* in a statement, before its '=' */
 	int body_items;		/* statements seen in the current body */
 	int blank_since;	/* a blank line written since the last statement */
 	int row_base;		/* k74: column a matrix row's plan counts from */
@@ -545,7 +546,10 @@ static void note(struct lay *l, uint32_t i, int start_col)
 		l->kdone = 0;
 		l->kreset = 0;
 		l->in_head = r->stmt == CST_NODE || r->stmt == CST_REF_NODE;
+		l->in_name = 1;
 	}
+	if (k == TK_EQ)
+		l->in_name = 0;
 	if (r->flags & R_FIRSTVAL) {
 		l->entry_col = start_col;
 		/* a value starting on a line of its own behind a comment
@@ -606,6 +610,7 @@ static void note(struct lay *l, uint32_t i, int start_col)
 		l->last = L_OPEN;
 		l->in_stmt = 0;
 		l->in_head = 0;
+		l->in_name = 0;
 		l->body_items = 0;
 		l->blank_since = 0;
 	}
@@ -617,6 +622,7 @@ static void note(struct lay *l, uint32_t i, int start_col)
 	if (r->flags & R_END) {
 		l->in_stmt = 0;
 		l->in_head = 0;
+		l->in_name = 0;
 		l->last = item_of(r->stmt);
 		l->body_items = 1;
 		l->blank_since = 0;
@@ -898,7 +904,7 @@ static int glue_before(const struct lay *l, uint32_t i)
 		if (k == TK_WS)
 			continue;
 		if (k == TK_NEWLINE) {
-			nl = 1;
+			nl = !l->in_head;	/* a node head is one line */
 			continue;
 		}
 		if (k == TK_SEMI)
@@ -1123,8 +1129,9 @@ static uint32_t significant(struct lay *l, uint32_t i)
 		int brk = 0;
 		/* the kernel's checker reads a node head broken over lines
 		 * ("/omit-if-no-ref/" alone on one) as a property: it stays
-		 * one line */
-		int joined = linter_joins(l, i) || (l->k74 && l->in_head);
+		 * one line, and so does a label with its property */
+		int joined = linter_joins(l, i) ||
+			     (l->k74 && (l->in_head || (l->in_name && l->t[l->prev].kind == TK_LABEL)));
 		if (k != TK_SEMI && k != TK_COMMA && l->in_stmt)
 			brk = (l->pending_nl > 0 && !joined) || needs_break(l, i) ||
 			      (l->comma_up && (r->flags & R_ENTRY));
