@@ -1226,7 +1226,13 @@ static uint32_t verbatim(struct lay *l, uint32_t i)
 		sb_puts(l->out, l->nl);
 		l->out_line++;
 	}
+	int nls = 1;	/* the span starts a line: a newline first is a blank line */
 	while (i < l->n && l->t[i].kind != TK_EOF && l->t[i].off < s->end) {
+		int k = l->t[i].kind;
+		if (k == TK_NEWLINE && ++nls >= 2)
+			l->blank_since = 1;	/* a blank line kept as written */
+		else if (k != TK_WS && k != TK_NEWLINE)
+			nls = 0;
 		if (!dt_tok_is_trivia(l->t[i].kind))
 			note(l, i, 0);
 		else if (l->t[i].kind == TK_PP || l->t[i].kind == TK_LINE_COMMENT ||
