@@ -48,7 +48,9 @@ const struct dtidy_rule dtidy_rule_node_name = {
 	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE,
 	.description = "a node name with characters other than a-z, 0-9 and '-'",
 	.help = "Node names (the part before '@') use lower-case letters, digits and\n"
-		"dashes only (dts-coding-style.rst, \"Naming and Valid Characters\"). dtc\n"
+		"dashes only, not starting or ending with one (dts-coding-style.rst,\n"
+		"\"Naming and Valid Characters\"; dt-check-style's node-name, strict mode;\n"
+		"the id was node-name-style). dtc\n"
 		"accepts more (',', '.', '_', '+', upper case); its W=2 check\n"
 		"node_name_chars_strict is the structural family's node-name-chars-strict.\n"
 		"The unit address is unit-address-style's.\n"

@@ -128,7 +128,8 @@ const struct dtidy_rule dtidy_rule_unused_labels_dts = {
 	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE | RULE_READS_TREE,
 	.description = "a label in a board file that nothing in the board refers to",
 	.help = "A label that no &label, &{label/...} or macro refers to is clutter\n"
-		"(dt-check-style's unused-labels). dtidy resolves references across the\n"
+		"(dt-check-style's unused-labels-dts, stricter mode; the id was\n"
+		"unused-labels). dtidy resolves references across the\n"
 		"whole board: the .dts and every .dtsi and header the model read for it,\n"
 		"so a label that an included file or a macro uses counts as used. A\n"
 		".dtsi or an overlay checked on its own is never reported: its labels\n"
