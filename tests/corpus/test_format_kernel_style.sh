@@ -4,6 +4,7 @@
 #  - every DTS file of the corpus that parses, formatted in a copy with
 #    --profile=kernel: no finding of the rules a formatter owns, but the
 #    checker's blind spots listed in format-style-deviations.txt;
+#    dtidy's own style family agrees on the Linux files;
 #  - the kernel-profile golden outputs (tests/golden/format): the same;
 #  - `format --sort` on the corpus's Linux files: the same, and findings of
 #    the order rules only in files where --sort named a node it left in its
@@ -92,6 +93,17 @@ if [ -s "$tmp/bad" ]; then
 	fail=1
 else
 	echo "corpus: $n files formatted, the checker's formatter rules silent ($(owned_count "$tmp/all.out") blind spots listed)"
+fi
+
+# dtidy's own style family (at parity with the checker) agrees on the
+# Linux files: nothing of the formatter's rules
+"$DTIDY" check --enable=style --style-mode=strict -j2 "$copy/src" >"$tmp/self.out" 2>&1
+if grep -E "\[($OWNED)\]\$" "$tmp/self.out" >"$tmp/bad"; then
+	echo "FAIL: dtidy check --enable=style on the formatted Linux files reports the formatter's rules:"
+	head -20 "$tmp/bad"
+	fail=1
+else
+	echo "self: dtidy's style family on the formatted Linux files: nothing of the formatter's rules"
 fi
 
 # ---- the kernel-profile goldens ----
