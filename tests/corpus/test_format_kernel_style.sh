@@ -9,8 +9,8 @@
 #  - `format --sort` on the corpus's Linux files: the same, and findings of
 #    the order rules only in files where --sort named a node it left in its
 #    order (a /delete-property/, a node written twice, ...);
-#  - good code is left alone: a Linux file of the corpus on which the
-#    checker finds nothing of those rules comes out byte for byte, but for
+#  - good code is left alone: a file of the corpus on which the checker
+#    finds nothing of those rules comes out byte for byte, but for
 #    the files format-clean-changes.txt lists with the reason (a listed file
 #    that no longer changes fails too, so the list stays true).
 set -u
@@ -149,9 +149,9 @@ else
 fi
 
 # ---- good code left alone ----
-check "$CORPUS" "$tmp/src.list" "$tmp/orig.out"
+check "$CORPUS" "$tmp/parsed.list" "$tmp/orig.out"
 grep -E "\[($OWNED)\]" "$tmp/orig.out" | cut -d: -f1 | sort -u >"$tmp/dirty"
-grep -vxF -f "$tmp/dirty" "$tmp/src.list" >"$tmp/clean"
+grep -vxF -f "$tmp/dirty" "$tmp/parsed.list" >"$tmp/clean"
 : >"$tmp/changed"
 while read -r f; do
 	cmp -s "$CORPUS/$f" "$copy/$f" || echo "$f" >>"$tmp/changed"
@@ -163,6 +163,6 @@ if ! cmp -s "$tmp/listed" "$tmp/changed.s"; then
 	diff "$tmp/listed" "$tmp/changed.s" | sed -n 's/^> /    changed, not listed: /p; s/^< /    listed, not changed: /p'
 	fail=1
 else
-	echo "clean files: $(wc -l <"$tmp/clean") Linux files the checker finds clean; $(wc -l <"$tmp/changed.s") changed, each listed with its reason"
+	echo "clean files: $(wc -l <"$tmp/clean") files the checker finds clean; $(wc -l <"$tmp/changed.s") changed, each listed with its reason"
 fi
 [ "$fail" -eq 0 ]
