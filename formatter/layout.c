@@ -5,7 +5,13 @@
  * Lines are never joined: a newline the user put inside a statement stays
  * (the continuation re-aligned), and a statement only gets new line breaks
  * where a value is too long. Trailing comments that several consecutive
- * lines aligned are re-aligned once the whole file is laid out. */
+ * lines aligned are re-aligned once the whole file is laid out.
+ *
+ * The kernel style (k74) is what the kernel's dt-check-style (7.4 cycle,
+ * strict) accepts: its continuation columns are read back from the lines
+ * just written (kcont.c), and it joins the two kinds of line the checker
+ * cannot read apart: a node head (with "/omit-if-no-ref/") and a label
+ * alone on a line. */
 #include <stdlib.h>
 #include <string.h>
 
