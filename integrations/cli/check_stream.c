@@ -32,7 +32,6 @@ void stream_take(struct streamed_file *s, const char *path, struct diag_list *l,
 {
 	memset(s, 0, sizeof(*s));
 	diag_dedup(l);	/* sorted by the engine */
-	s->n = l->n;
 	check_tally(l, &s->errors, &s->warnings);
 	for (size_t i = 0; i < l->n; i++)
 		s->foreign |= strcmp(l->v[i].file, path) != 0;
@@ -41,35 +40,15 @@ void stream_take(struct streamed_file *s, const char *path, struct diag_list *l,
 		report_text_sb(&b, l, color);
 		s->text = b.s;
 		s->len = b.len;
-		/* the ends, for the order of the whole run */
-		s->first = l->v[0];
-		memset(&l->v[0], 0, sizeof(l->v[0]));
-		if (l->n > 1) {
-			s->last = l->v[l->n - 1];
-			memset(&l->v[l->n - 1], 0, sizeof(l->v[0]));
-		}
 	}
 	diag_list_free(l);
 }
 
-static const struct diag *last_of(const struct streamed_file *s)
-{
-	return s->n > 1 ? &s->last : &s->first;
-}
-
 int stream_in_order(const struct streamed_file *v, size_t n)
 {
-	const struct diag *prev = NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (!v[i].n)
-			continue;
+	for (size_t i = 0; i < n; i++)
 		if (v[i].foreign)
 			return 0;
-		/* strictly after: equal neighbours would have been one finding */
-		if (prev && diag_cmp(prev, &v[i].first) >= 0)
-			return 0;
-		prev = last_of(&v[i]);
-	}
 	return 1;
 }
 
@@ -83,10 +62,7 @@ int stream_write(FILE *out, const struct streamed_file *v, size_t n)
 
 void stream_free(struct streamed_file *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		free(v[i].text);
-		diag_free(&v[i].first);
-		diag_free(&v[i].last);
-	}
 	free(v);
 }

@@ -108,8 +108,6 @@ void cli_command_help(FILE *f, const struct cli_command *c);
 struct streamed_file {
 	char *text;			/* report_text's lines for the file */
 	size_t len;
-	size_t n;			/* findings */
-	struct diag first, last;	/* the first and (n > 1) last finding */
 	int foreign;			/* a finding in another file */
 	int errors, warnings;		/* as check_tally counts them */
 };
@@ -118,9 +116,10 @@ struct streamed_file {
 void check_tally(const struct diag_list *l, int *errors, int *warnings);
 /* Turns the findings of the file at path (sorted) into s, and frees them. */
 void stream_take(struct streamed_file *s, const char *path, struct diag_list *l, int color);
-/* Do the texts, one after the other, print what sorting all the findings
- * would (each file's own, files in the order their findings sort, none
- * twice)? */
+/* Do the texts of files given in strictly increasing path order, one after
+ * the other, print what sorting all the findings would? Yes when each
+ * file's findings are its own (sorted and deduplicated, they then sort
+ * between those of the files around it). */
 int stream_in_order(const struct streamed_file *v, size_t n);
 int stream_write(FILE *out, const struct streamed_file *v, size_t n);
 void stream_free(struct streamed_file *v, size_t n);
