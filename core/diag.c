@@ -142,11 +142,6 @@ static int cmp(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
-int diag_cmp(const struct diag *a, const struct diag *b)
-{
-	return cmp(a, b);
-}
-
 void diag_sort(struct diag_list *l)
 {
 	/* the lists of files checked in path order, put together, usually

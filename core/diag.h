@@ -66,8 +66,6 @@ void diag_free(struct diag *d);
 void diag_list_free(struct diag_list *l);
 /* Stable order: file, line, column, then rule. */
 void diag_sort(struct diag_list *l);
-/* The order diag_sort puts a and b in: <0, 0 (either way) or >0. */
-int diag_cmp(const struct diag *a, const struct diag *b);
 /* Drops repeated diagnostics (same place, rule and message) of a sorted
  * list: a .dtsi included by several checked boards reports once. */
 void diag_dedup(struct diag_list *l);
