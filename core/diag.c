@@ -33,7 +33,14 @@ static void place(struct diag *d, const struct source *src, size_t start, size_t
 	if (end < start)
 		end = start;
 	source_linecol(src, start, &d->line, &d->col);
-	source_linecol(src, end, &d->end_line, &d->end_col);
+	/* most findings end on the line they start on */
+	size_t line_start = start - (d->col - 1);
+	if (end <= src->len && (d->line >= src->nlines || end < src->line_starts[d->line])) {
+		d->end_line = d->line;
+		d->end_col = (unsigned)(end - line_start) + 1;
+	} else {
+		source_linecol(src, end, &d->end_line, &d->end_col);
+	}
 	d->off = (uint32_t)start;
 	d->end_off = (uint32_t)end;
 }

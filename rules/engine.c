@@ -838,6 +838,8 @@ static void emit_reports(struct run *R, const struct report_list *reports)
 	for (size_t i = 0; i < reports->n; i++)
 		p[i] = (struct placed){reports->v[i], i};
 	qsort(p, reports->n, sizeof(*p), by_place);
+	struct diag_list *l = &R->out->diags;
+	VEC_RESERVE(l->v, l->cap, l->n + reports->n);	/* one growth, not a doubling each */
 	for (size_t i = 0; i < reports->n; i++)
 		emit_report(R, p[i].r);
 	free(p);
