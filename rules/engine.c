@@ -1438,7 +1438,7 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	 * it is reported, is the tree's to say, as in a whole check. A C
 	 * header is only devicetree once preprocessed. */
 	R.modelled = R.header || R.cst.nerrors > 0 || in->model || wants_tree(&R);
-	int fragment = is_fragment(&R);
+	int fragment = R.modelled && is_fragment(&R);	/* a question for the tree */
 	/* the rules that read the file as written need it to parse as
 	 * written: one whose braces balance only in each #if branch after
 	 * preprocessing (no syntax error in the model's verdict) is not
