@@ -32,8 +32,16 @@
 /* Longest instance or schema text quoted in a message. */
 #define MAX_REPR 400
 
+/* A failure, and whether its own keyword is `required` or
+ * unevaluatedProperties (what dt-validate looks for in a oneOf's branches
+ * on a disabled node). */
+struct perr {
+	struct schema_error e;
+	unsigned char direct;
+};
+
 struct errs {
-	struct schema_error *v;
+	struct perr *v;
 	size_t n, cap;
 };
 
@@ -206,7 +214,8 @@ static struct schema_error *add_err(struct ev *E, enum schema_error_kind kind,
 {
 	struct errs *l = E->errs;
 	VEC_RESERVE(l->v, l->cap, l->n + 1);
-	struct schema_error *e = &l->v[l->n++];
+	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
+	struct schema_error *e = &l->v[l->n++].e;
 	uint32_t idx = (uint32_t)(kw - E->set->nodes);
 	const struct sdoc *d = sset_doc_of(E->set, idx);
 	e->kind = kind;
@@ -498,7 +507,9 @@ static void unexpected(struct ev *E, const struct sinst *obj, const char *name,
 		repr_str(&b, name);
 		sb_puts(&b, " was unexpected)");
 	}
-	add_err(E, SE_UNEXPECTED, obj, arena_strdup(E->scratch, name), kw, finish(E, &b));
+	add_err(E, SE_UNEXPECTED, obj, arena_strdup(E->scratch, name), kw, finish(E, &b))
+		->disabled_ok = (unsigned char)uneval;
+	E->errs->v[E->errs->n - 1].direct = (unsigned char)uneval;
 }
 
 /* anyOf / oneOf failing: one error, its branches' failures listed as
@@ -516,17 +527,17 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 		sb_puts(&b, " is valid under each of ");
 		repr_node(E->set, &b, kw);
 	} else if (ctx->n == 1) {
-		struct schema_error *e = add_err(E, ctx->v[0].kind, ctx->v[0].at, ctx->v[0].name, kw,
-						 ctx->v[0].message);
-		(void)e;
+		struct schema_error *e = add_err(E, ctx->v[0].e.kind, ctx->v[0].e.at, ctx->v[0].e.name,
+						 kw, ctx->v[0].e.message);
+		e->disabled_ok = ctx->v[0].direct;
 		return;
 	} else {
 		int all_required = ctx->n > 0;
 		for (size_t i = 0; i < ctx->n; i++)
-			all_required &= ctx->v[i].kind == SE_REQUIRED;
+			all_required &= ctx->v[i].e.kind == SE_REQUIRED;
 		if (all_required) {
 			kind = SE_REQUIRED;
-			name = ctx->v[0].name;
+			name = ctx->v[0].e.name;
 		}
 		if (!ctx->n) {
 			repr_inst(&b, v);
@@ -536,17 +547,19 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 			for (size_t i = 0; i < ctx->n; i++) {
 				int seen = 0;
 				for (size_t j = 0; j < i && !seen; j++)
-					seen = !strcmp(ctx->v[j].message, ctx->v[i].message);
+					seen = !strcmp(ctx->v[j].e.message, ctx->v[i].e.message);
 				if (!seen) {
 					sb_puts(&b, "\n\t");
-					sb_puts(&b, ctx->v[i].message);
+					sb_puts(&b, ctx->v[i].e.message);
 				}
 			}
 		}
 		if (kind == SE_VALUE && E->prop && !strcmp(E->prop, "$nodename"))
 			kind = SE_NODE_NAME;
 	}
-	add_err(E, kind, v, name, kw, finish(E, &b));
+	struct schema_error *e = add_err(E, kind, v, name, kw, finish(E, &b));
+	for (size_t i = 0; i < ctx->n; i++)
+		e->disabled_ok |= ctx->v[i].direct;
 }
 
 static int kw_combinator(struct ev *E, const struct snode *kw, const struct sinst *v,
@@ -769,7 +782,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 			struct strbuf b = {0};
 			repr_str(&b, sset_str(s, r->a));
 			sb_puts(&b, " is a required property");
-			add_err(E, SE_REQUIRED, v, sset_str(s, r->a), r, finish(E, &b));
+			add_err(E, SE_REQUIRED, v, sset_str(s, r->a), r, finish(E, &b))->disabled_ok = 1;
+			E->errs->v[E->errs->n - 1].direct = 1;
 		}
 	}
 	const struct snode *dr = K->k[KW_DEPENDENTREQUIRED];
@@ -804,8 +818,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 			ok &= ev(E, d, v, mine);
 			/* a dependent schema's failures are dependency findings */
 			for (size_t i = before; E->errs && i < E->errs->n; i++)
-				if (E->errs->v[i].kind == SE_REQUIRED && E->errs->v[i].at == v)
-					E->errs->v[i].kind = SE_DEPENDENCY;
+				if (E->errs->v[i].e.kind == SE_REQUIRED && E->errs->v[i].e.at == v)
+					E->errs->v[i].e.kind = SE_DEPENDENCY;
 		}
 	}
 	const struct snode *pn = K->k[KW_PROPERTYNAMES];
@@ -1065,7 +1079,8 @@ static int ev_map(struct ev *E, const struct snode *sch, const struct sinst *v, 
 						    "given schema (");
 					repr_str(&b, name);
 					sb_puts(&b, " was unevaluated and invalid)");
-					add_err(E, SE_UNEXPECTED, v, name, k, finish(E, &b));
+					add_err(E, SE_UNEXPECTED, v, name, k, finish(E, &b))->disabled_ok = 1;
+					E->errs->v[E->errs->n - 1].direct = 1;
 				}
 			}
 		}
@@ -1131,9 +1146,9 @@ void schema_validate(const struct schema_set *set, const struct schema *s,
 	for (size_t i = 0; i < errs.n; i++) {
 		int dup = 0;
 		for (size_t j = 0; j < i && !dup; j++)
-			dup = same_error(&errs.v[i], &errs.v[j]);
+			dup = same_error(&errs.v[i].e, &errs.v[j].e);
 		if (!dup)
-			fn(arg, &errs.v[i]);
+			fn(arg, &errs.v[i].e);
 	}
 	free(errs.v);
 }
