@@ -53,6 +53,13 @@ struct ev {
 	int depth;
 	long steps;		/* left of MAX_STEPS */
 	void *md;		/* match data, made on first use */
+	/* the interned offsets of recent objects' member names (0: a name
+	 * no schema mentions), so that properties/required compare numbers */
+	struct {
+		const struct sinst *obj;
+		const uint32_t *offs;
+	} names[4];
+	unsigned next_names;
 };
 
 /* --- repr: Python's rendering of values, for messages -------------------- */
@@ -387,6 +394,29 @@ static int has_member(const struct sinst *obj, const char *name)
 	return member(obj, name) != NULL;
 }
 
+static const uint32_t *name_offs(struct ev *E, const struct sinst *v)
+{
+	for (unsigned i = 0; i < 4; i++)
+		if (E->names[i].obj == v)
+			return E->names[i].offs;
+	uint32_t *offs = arena_alloc(E->scratch, (v->n + 1) * sizeof(*offs));
+	for (size_t i = 0; i < v->n; i++)
+		offs[i] = sset_find_str(E->set, v->members[i].name);
+	unsigned k = E->next_names++ & 3;
+	E->names[k].obj = v;
+	E->names[k].offs = offs;
+	return offs;
+}
+
+/* Has the object a member whose name is the string at `off`? */
+static int has_off(const uint32_t *offs, size_t n, uint32_t off)
+{
+	for (size_t i = 0; i < n; i++)
+		if (offs[i] == off)
+			return 1;
+	return 0;
+}
+
 /* --- the keywords -------------------------------------------------------------- */
 
 static int ev(struct ev *E, const struct snode *sch, const struct sinst *v, uint64_t *marks);
@@ -624,7 +654,7 @@ static int kw_items(struct ev *E, const struct snode *items, const struct snode 
 	return ok;
 }
 
-static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min, int is_items,
+static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min,
 		    const struct sinst *v)
 {
 	struct num lim;
@@ -635,13 +665,11 @@ static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min, 
 		return 1;
 	if (E->errs) {
 		struct strbuf b = {0};
-		if (is_items || !is_items) {
-			repr_inst(&b, v);
-			if (is_min)
-				sb_puts(&b, l == 1 ? " should be non-empty" : " is too short");
-			else
-				sb_puts(&b, l == 0 ? " is expected to be empty" : " is too long");
-		}
+		repr_inst(&b, v);
+		if (is_min)
+			sb_puts(&b, l == 1 ? " should be non-empty" : " is too short");
+		else
+			sb_puts(&b, l == 0 ? " is expected to be empty" : " is too long");
 		value_err(E, v, kw, &b);
 	}
 	return 0;
@@ -704,12 +732,13 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	const struct schema_set *s = E->set;
 	int ok = 1;
 	const struct snode *props = K->k[KW_PROPERTIES], *pats = K->k[KW_PATTERNPROPERTIES];
+	const uint32_t *offs = name_offs(E, v);
 	if (props && props->kind == SN_MAP) {
 		for (uint32_t j = 0; j < props->b; j++) {
 			const struct snode *p = &s->nodes[props->a + j];
 			const char *pname = sset_str(s, p->key);
 			for (size_t i = 0; i < v->n; i++) {
-				if (strcmp(v->members[i].name, pname))
+				if (offs[i] != p->key || !p->key)
 					continue;
 				MARK(mine, i);
 				/* deprecated: reported, but it does not make the node invalid */
@@ -757,7 +786,11 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	if (ap) {
 		for (size_t i = 0; i < v->n; i++) {
 			const char *name = v->members[i].name;
-			if ((props && props->kind == SN_MAP && sset_member(s, props, name)) ||
+			int in_props = 0;
+			for (uint32_t j = 0; offs[i] && props && props->kind == SN_MAP && j < props->b &&
+					     !in_props; j++)
+				in_props = s->nodes[props->a + j].key == offs[i];
+			if (in_props ||
 			    (pats && pats->kind == SN_MAP && member_matches(E, pats, name)))
 				continue;
 			if (ap->kind == SN_FALSE) {
@@ -774,7 +807,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	if (req && req->kind == SN_SEQ) {
 		for (uint32_t j = 0; j < req->b; j++) {
 			const struct snode *r = &s->nodes[req->a + j];
-			if (r->kind != SN_STR || has_member(v, sset_str(s, r->a)))
+			if (r->kind != SN_STR || has_off(offs, v->n, r->a) ||
+			    (!r->a && has_member(v, "")))
 				continue;
 			ok = 0;
 			if (!E->errs)
@@ -847,9 +881,9 @@ static int array_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 	if (K->k[KW_ITEMS])
 		ok &= kw_items(E, K->k[KW_ITEMS], K->k[KW_ADDITIONALITEMS], v);
 	if (K->k[KW_MINITEMS])
-		ok &= count_kw(E, K->k[KW_MINITEMS], v->n, 1, 1, v);
+		ok &= count_kw(E, K->k[KW_MINITEMS], v->n, 1, v);
 	if (K->k[KW_MAXITEMS])
-		ok &= count_kw(E, K->k[KW_MAXITEMS], v->n, 0, 1, v);
+		ok &= count_kw(E, K->k[KW_MAXITEMS], v->n, 0, v);
 	const struct snode *c = K->k[KW_CONTAINS];
 	if (c) {
 		int any = 0;
@@ -922,6 +956,18 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 			ok &= range_kw(E, k, v, 3);
 		if ((k = K->k[KW_MULTIPLEOF]))
 			ok &= multiple_kw(E, k, v);
+		/* dt-schema's own keyword: the cell size the value was decoded with */
+		struct num want;
+		if ((k = K->k[KW_TYPESIZE]) && node_num(k, &want) && !want.is_float &&
+		    want.mag != (v->bits ? v->bits : 32u)) {
+			ok = 0;
+			if (E->errs) {
+				struct strbuf b = {0};
+				sb_printf(&b, "size is %u, expected %llu", v->bits ? v->bits : 32u,
+					  (unsigned long long)want.mag);
+				value_err(E, v, k, &b);
+			}
+		}
 	}
 	return ok;
 }
