@@ -29,6 +29,8 @@ static void setup(void)
 	       "  acme,level:\n    $ref: /schemas/types.yaml#/definitions/uint32\n"
 	       "    minimum: 10\n    maximum: 20\n    multipleOf: 5\n"
 	       "  acme,offset:\n    $ref: /schemas/types.yaml#/definitions/int32\n    minimum: -5\n"
+	       "  acme,freq:\n    oneOf:\n      - $ref: /schemas/types.yaml#/definitions/uint32\n"
+	       "      - $ref: /schemas/types.yaml#/definitions/uint64\n"
 	       "  acme,flag:\n    type: boolean\n"
 	       "  acme,old:\n    type: boolean\n    deprecated: true\n"
 	       "  acme,list:\n    $ref: /schemas/types.yaml#/definitions/uint32-array\n"
@@ -264,4 +266,14 @@ Test(schema_eval, child_nodes_and_nodename)
 	       "REQUIRED reg: 'reg' is a required property\n"
 	       "UNEXPECTED led@12: 'led@12' does not match any of the regexes: '^led@[0-9]$', "
 	       "'^pinctrl-[0-9]+$'\n");
+}
+
+Test(schema_eval, type_size_tells_uint32_from_uint64)
+{
+	/* dt-validate's sized integers: without typeSize both branches hold */
+	expect("/kw.yaml", "{" OK_KW ", \"acme,freq\": 100}", "");
+	expect("/kw.yaml", "{" OK_KW ", \"acme,freq\": {\"$sized\": 100, \"bits\": 64}}", "");
+	expect("/kw.yaml", "{" OK_KW ", \"acme,freq\": {\"$sized\": 100, \"bits\": 16}}",
+	       "VALUE acme,freq: 'oneOf' conditional failed, one must be fixed:\n"
+	       "\tsize is 16, expected 32\n\tsize is 16, expected 64\n");
 }
