@@ -86,6 +86,35 @@ static void repr_str(struct strbuf *b, const char *s)
 	sb_putc(b, q);
 }
 
+/* Python's repr of bytes: b'..', printable ASCII as itself */
+static void repr_bytes(struct strbuf *b, const unsigned char *p, size_t n)
+{
+	int sq = 0, dq = 0;
+	for (size_t i = 0; i < n; i++) {
+		sq |= p[i] == '\'';
+		dq |= p[i] == '"';
+	}
+	char q = sq && !dq ? '"' : '\'';
+	sb_putc(b, 'b');
+	sb_putc(b, q);
+	for (size_t i = 0; i < n && b->len <= MAX_REPR; i++) {
+		unsigned char c = p[i];
+		if (c == '\\' || c == (unsigned char)q)
+			sb_printf(b, "\\%c", c);
+		else if (c == '\t')
+			sb_puts(b, "\\t");
+		else if (c == '\n')
+			sb_puts(b, "\\n");
+		else if (c == '\r')
+			sb_puts(b, "\\r");
+		else if (c < 0x20 || c >= 0x7f)
+			sb_printf(b, "\\x%02x", c);
+		else
+			sb_putc(b, (char)c);
+	}
+	sb_putc(b, q);
+}
+
 static void repr_inst(struct strbuf *b, const struct sinst *v)
 {
 	if (b->len > MAX_REPR) {
@@ -93,6 +122,9 @@ static void repr_inst(struct strbuf *b, const struct sinst *v)
 		return;
 	}
 	switch (v->kind) {
+	case SINST_BYTES:
+		repr_bytes(b, (const unsigned char *)(v->s ? v->s : ""), v->s ? v->n : 0);
+		break;
 	case SINST_TRUE:
 		sb_puts(b, "True");
 		break;
@@ -334,6 +366,8 @@ static int equal(const struct schema_set *s, const struct sinst *v, const struct
 				return 0;
 		}
 		return 1;
+	case SINST_BYTES:
+		return 0;	/* no YAML value is bytes */
 	}
 	return 0;
 }
@@ -360,6 +394,8 @@ static int inst_equal(const struct sinst *a, const struct sinst *b)
 			    !inst_equal(&a->members[i].value, &b->members[i].value))
 				return 0;
 		return 1;
+	case SINST_BYTES:
+		return !a->n || (a->s && b->s && !memcmp(a->s, b->s, a->n));
 	}
 	return 0;
 }
@@ -377,6 +413,8 @@ static int is_type(const struct sinst *v, const char *t)
 		return !strcmp(t, "array");
 	case SINST_OBJECT:
 		return !strcmp(t, "object");
+	case SINST_BYTES:
+		return 0;
 	}
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "schema_testutil.h"
 
 static struct st_tree T;
@@ -91,6 +92,11 @@ static void teardown(void)
 }
 
 TestSuite(schema_eval, .init = setup, .fini = teardown);
+
+static void collect_msg(void *arg, const struct schema_error *e)
+{
+	sb_printf(arg, "%s\n", e->message);
+}
 
 static void expect(const char *id, const char *json, const char *want)
 {
@@ -276,4 +282,23 @@ Test(schema_eval, type_size_tells_uint32_from_uint64)
 	expect("/kw.yaml", "{" OK_KW ", \"acme,freq\": {\"$sized\": 100, \"bits\": 16}}",
 	       "VALUE acme,freq: 'oneOf' conditional failed, one must be fixed:\n"
 	       "\tsize is 16, expected 32\n\tsize is 16, expected 64\n");
+}
+
+Test(schema_eval, untyped_bytes_are_no_json_type)
+{
+	/* dt-validate leaves a property no schema types as bytes: dt-core's
+	 * catch-all type check fails on it, with Python's bytes repr */
+	struct arena a;
+	arena_init(&a);
+	const struct schema *core = st_schema(S, "/schemas/dt-core.yaml");
+	cr_assert_not_null(core);
+	struct sinst raw = {.kind = SINST_BYTES, .s = "\x01\x02" "a'", .n = 4};
+	struct sinst_member m[1] = {{"acme,raw", raw}};
+	struct sinst node = {.kind = SINST_OBJECT, .n = 1, .members = m};
+	struct strbuf b = {0};
+	schema_validate(S, core, &node, collect_msg, &b, &a);
+	cr_expect_str_eq(sb_cstr(&b), "b\"\\x01\\x02a'\" is not of type 'object', 'integer', 'array', "
+				      "'boolean', 'null'\n", "%s", sb_cstr(&b));
+	sb_free(&b);
+	arena_free(&a);
 }
