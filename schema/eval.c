@@ -30,7 +30,7 @@
  * damaged image whose $refs loop or fan out stops here, as valid. */
 #define MAX_STEPS 4000000L
 /* Longest instance or schema text quoted in a message. */
-#define MAX_REPR 400
+#define MAX_REPR 4000
 
 /* A failure, and whether its own keyword is `required` or
  * unevaluatedProperties (what dt-validate looks for in a oneOf's branches
@@ -183,6 +183,13 @@ static void repr_float(struct strbuf *b, double f)
 		sb_puts(b, ".0");
 }
 
+static int cmp_key(const void *x, const void *y, void *ctx)
+{
+	const struct schema_set *s = ctx;
+	return strcmp(sset_str(s, s->nodes[*(const uint32_t *)x].key),
+		      sset_str(s, s->nodes[*(const uint32_t *)y].key));
+}
+
 static void repr_node(const struct schema_set *s, struct strbuf *b, const struct snode *n)
 {
 	if (b->len > MAX_REPR) {
@@ -217,10 +224,17 @@ static void repr_node(const struct schema_set *s, struct strbuf *b, const struct
 		repr_str(b, sset_str(s, n->a));
 		break;
 	case SN_SEQ:
-	case SN_MAP:
+	case SN_MAP: {
+		/* a map's keys sorted, as dt-validate has them from the processed
+		 * schema file (written with sorted keys) */
+		uint32_t *order = xmalloc((n->b + 1) * sizeof(*order));
+		for (uint32_t i = 0; i < n->b; i++)
+			order[i] = n->a + i;
+		if (n->kind == SN_MAP && n->b > 1)
+			qsort_r(order, n->b, sizeof(*order), cmp_key, (void *)s);
 		sb_putc(b, n->kind == SN_SEQ ? '[' : '{');
 		for (uint32_t i = 0; i < n->b; i++) {
-			const struct snode *c = &s->nodes[n->a + i];
+			const struct snode *c = &s->nodes[order[i]];
 			if (i)
 				sb_puts(b, ", ");
 			if (n->kind == SN_MAP) {
@@ -234,7 +248,9 @@ static void repr_node(const struct schema_set *s, struct strbuf *b, const struct
 			}
 		}
 		sb_putc(b, n->kind == SN_SEQ ? ']' : '}');
+		free(order);
 		break;
+	}
 	}
 }
 
@@ -583,17 +599,24 @@ static void unexpected(struct ev *E, const struct sinst *obj, const char *name,
 /* anyOf / oneOf failing: one error, its branches' failures listed as
  * dt-validate lists them (a single one as itself). */
 static void combinator_err(struct ev *E, const struct sinst *v, const struct snode *kw,
-			   struct errs *ctx, const char *kwname, int several_valid)
+			   struct errs *ctx, const char *kwname, const uint32_t *valid, size_t nvalid)
 {
+	int several_valid = nvalid > 1;
 	if (!E->errs)
 		return;
 	struct strbuf b = {0};
 	enum schema_error_kind kind = SE_VALUE;
 	const char *name = E->prop;
 	if (several_valid) {
+		/* python-jsonschema lists the valid branches after the first,
+		 * then the first */
 		repr_inst(&b, v);
 		sb_puts(&b, " is valid under each of ");
-		repr_node(E->set, &b, kw);
+		for (size_t i = 1; i <= nvalid; i++) {
+			if (i > 1)
+				sb_puts(&b, ", ");
+			repr_node(E->set, &b, &E->set->nodes[kw->a + valid[i % nvalid]]);
+		}
 	} else if (ctx->n == 1) {
 		struct schema_error *e = add_err(E, ctx->v[0].e.kind, ctx->v[0].e.at, ctx->v[0].e.name,
 						 kw, ctx->v[0].e.message);
@@ -636,12 +659,15 @@ static int kw_combinator(struct ev *E, const struct snode *kw, const struct sins
 	if (kw->kind != SN_SEQ)
 		return 1;
 	struct errs ctx = {0};
-	int valid = 0;
+	uint32_t *which = E->errs ? arena_alloc(E->scratch, (kw->b + 1) * sizeof(*which)) : NULL;
+	size_t valid = 0;
 	for (uint32_t i = 0; i < kw->b; i++) {
 		const struct snode *br = &E->set->nodes[kw->a + i];
 		size_t before = ctx.n;
 		uint64_t stack[4], *m = v->kind == SINST_OBJECT ? new_marks(E, v, stack, 4) : NULL;
 		if (sub(E, br, v, m, E->errs ? &ctx : NULL)) {
+			if (which)
+				which[valid] = i;
 			valid++;
 			ctx.n = before;
 			if (m && marks)
@@ -652,7 +678,7 @@ static int kw_combinator(struct ev *E, const struct snode *kw, const struct sins
 	}
 	int ok = one ? valid == 1 : valid >= 1;
 	if (!ok)
-		combinator_err(E, v, kw, &ctx, one ? "oneOf" : "anyOf", valid > 1);
+		combinator_err(E, v, kw, &ctx, one ? "oneOf" : "anyOf", which, valid);
 	free(ctx.v);
 	return ok;
 }

@@ -255,6 +255,9 @@ static int add_file(struct builder *b, const char *path, int core)
 	size_t len = 0;
 	char *text = slurp(path, &len, &st);
 	if (!text) {
+		/* stamped all the same: fixing it must rebuild the set */
+		if (stat(path, &st) == 0)
+			stamp(b, path, &st);
 		warn(b, path, 0, 0, "%s", "cannot read this schema (or it is over 4 MiB)");
 		return 0;
 	}

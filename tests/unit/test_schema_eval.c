@@ -233,11 +233,11 @@ Test(schema_eval, oneof_anyof_not)
 	       "\t'acme,a' is a required property\n\t'acme,b' is a required property\n");
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,b\": true}",
 	       "VALUE -: {'compatible': ['acme,comb'], 'acme,a': True, 'acme,b': True} is valid "
-	       "under each of [{'required': ['acme,a']}, {'required': ['acme,b']}]\n");
+	       "under each of {'required': ['acme,b']}, {'required': ['acme,a']}\n");
 	/* 4 is both <= 5 and >= 3 */
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,v\": 4, "
 			     "\"acme,w\": 1}",
-	       "VALUE acme,v: 4 is valid under each of [{'maximum': 5}, {'minimum': 3}]\n");
+	       "VALUE acme,v: 4 is valid under each of {'minimum': 3}, {'maximum': 5}\n");
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,w\": [\"s\"]}", "");
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,w\": [[1, 2]]}",
 	       "VALUE acme,w: 'anyOf' conditional failed, one must be fixed:\n"
