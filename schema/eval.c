@@ -932,10 +932,24 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	}
 	const struct snode *mnp = K->k[KW_MINPROPERTIES], *mxp = K->k[KW_MAXPROPERTIES];
 	struct num lim;
-	if (mnp && node_num(mnp, &lim) && !lim.neg && v->n < lim.mag)
+	if (mnp && node_num(mnp, &lim) && !lim.neg && v->n < lim.mag) {
 		ok = 0;
-	if (mxp && node_num(mxp, &lim) && !lim.neg && v->n > lim.mag)
+		if (E->errs) {
+			struct strbuf b = {0};
+			repr_inst(&b, v);
+			sb_puts(&b, lim.mag == 1 ? " should be non-empty" : " does not have enough properties");
+			value_err(E, v, mnp, &b);
+		}
+	}
+	if (mxp && node_num(mxp, &lim) && !lim.neg && v->n > lim.mag) {
 		ok = 0;
+		if (E->errs) {
+			struct strbuf b = {0};
+			repr_inst(&b, v);
+			sb_puts(&b, lim.mag == 0 ? " is expected to be empty" : " has too many properties");
+			value_err(E, v, mxp, &b);
+		}
+	}
 	return ok;
 }
 
@@ -1005,9 +1019,9 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 			len += (*p & 0xc0) != 0x80;
 		struct num lim;
 		if ((k = K->k[KW_MINLENGTH]) && node_num(k, &lim) && !lim.neg && len < lim.mag)
-			ok = 0;
+			ok &= count_kw(E, k, len, 1, v);
 		if ((k = K->k[KW_MAXLENGTH]) && node_num(k, &lim) && !lim.neg && len > lim.mag)
-			ok = 0;
+			ok &= count_kw(E, k, len, 0, v);
 	}
 	if (v->kind == SINST_INT) {
 		if ((k = K->k[KW_MINIMUM]))

@@ -74,6 +74,12 @@ static void setup(void)
 	       "  acme,n:\n    required: ['acme,a']\n"
 	       "propertyNames:\n  pattern: '^[a-z$]'\n"
 	       "additionalProperties: false\n");
+	st_put(&T, "Bindings/test/rare.yaml",
+	       HDR("rare")
+	       "properties:\n  acme,obj:\n    type: object\n    minProperties: 2\n"
+	       "  acme,name:\n    items:\n      - minLength: 2\n        maxLength: 3\n"
+	       "    additionalItems: false\n"
+	       "  acme,excl:\n    items:\n      - exclusiveMinimum: 1\n        exclusiveMaximum: 4\n");
 	st_put(&T, "Bindings/test/child.yaml",
 	       HDR("child")
 	       "properties:\n  compatible:\n    const: acme,parent\n"
@@ -301,4 +307,21 @@ Test(schema_eval, untyped_bytes_are_no_json_type)
 				      "'boolean', 'null'\n", "%s", sb_cstr(&b));
 	sb_free(&b);
 	arena_free(&a);
+}
+
+Test(schema_eval, rarer_keywords)
+{
+	expect("/rare.yaml", "{\"acme,obj\": {\"a\": true}}",
+	       "VALUE acme,obj: {'a': True} does not have enough properties\n");
+	expect("/rare.yaml", "{\"acme,name\": [\"abcd\"]}", "VALUE acme,name: 'abcd' is too long\n");
+	expect("/rare.yaml", "{\"acme,name\": [\"a\"]}", "VALUE acme,name: 'a' is too short\n");
+	/* (the item list also fixed maxItems at 1) */
+	expect("/rare.yaml", "{\"acme,name\": [\"ab\", \"cd\"]}",
+	       "VALUE acme,name: Additional items are not allowed ('cd' was unexpected)\n"
+	       "VALUE acme,name: ['ab', 'cd'] is too long\n");
+	expect("/rare.yaml", "{\"acme,excl\": [1]}",
+	       "VALUE acme,excl: 1 is less than or equal to the minimum of 1\n");
+	expect("/rare.yaml", "{\"acme,excl\": [4]}",
+	       "VALUE acme,excl: 4 is greater than or equal to the maximum of 4\n");
+	expect("/rare.yaml", "{\"acme,excl\": [2]}", "");
 }
