@@ -555,7 +555,7 @@ static void visit(struct cyc *c, uint32_t at, uint32_t last_ref, int depth)
 	struct builder *b = c->b;
 	c->color[at] = GREY;
 	const struct snode n = b->nodes[at];
-	if (n.kind == SN_MAP && depth < 20000) {
+	if (n.kind == SN_MAP && depth < 2000) {
 		for (uint32_t i = 0; i < n.b; i++) {
 			uint32_t k = n.a + i;
 			const struct snode m = b->nodes[k];
