@@ -343,8 +343,11 @@ static void walk(struct builder *b, const char *dir, int core, int depth)
 		size_t plen = strlen(dir) + strlen(names[i]) + 2;
 		char *path = xmalloc(plen);
 		snprintf(path, plen, "%s/%s", dir, names[i]);
-		if (stat(path, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
+		/* a symlinked directory is not followed (a link back up would
+		 * repeat the tree); a symlinked document is read */
+		struct stat lst;
+		if (lstat(path, &lst) == 0 && stat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode))
 				walk(b, path, core, depth + 1);
 			else if (S_ISREG(st.st_mode) && is_yaml(names[i]))
 				add_file(b, path, core);
