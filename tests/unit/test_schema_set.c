@@ -226,6 +226,38 @@ Test(schema_set, symlinked_directories_are_not_followed)
 	st_tree_free(&t);
 }
 
+Test(schema_set, compatible_index_as_dt_validate)
+{
+	struct st_tree t = {0};
+	st_tree_new(&t);
+	/* a/ then b/: the later document listing a string is the one chosen;
+	 * syscon is left out when a document lists others with it */
+	st_put(&t, "Bindings/a/first.yaml",
+	       HDR("first") "properties:\n  compatible:\n    items:\n      - const: acme,dup\n"
+	       "      - const: syscon\n");
+	st_put(&t, "Bindings/b/second.yaml",
+	       HDR("second") "properties:\n  compatible:\n    const: acme,dup\n");
+	st_put(&t, "Bindings/b/explicit.yaml",
+	       HDR("explicit") "select:\n  properties:\n    compatible:\n      contains:\n"
+	       "        const: acme,sel\n  required: [compatible]\n"
+	       "properties:\n  compatible:\n    const: acme,sel\n");
+	struct schema_set *s = st_load(&t, 0, NULL);
+	const char *ids[64];
+	size_t n = selected(s, "{\"compatible\": [\"acme,dup\", \"syscon\"]}", ids, 64);
+	cr_expect(has_id(ids, n, "/test/second.yaml"));
+	cr_expect(!has_id(ids, n, "/test/first.yaml"));
+	n = selected(s, "{\"compatible\": [\"syscon\"]}", ids, 64);
+	cr_expect(!has_id(ids, n, "/test/first.yaml"));
+	/* an explicit select holds by its own schema, not the compatible index */
+	n = selected(s, "{\"compatible\": [\"acme,other\", \"acme,sel\"]}", ids, 64);
+	cr_expect(has_id(ids, n, "/test/explicit.yaml"));
+	n = selected(s, "{\"compatible\": [\"acme,other\"]}", ids, 64);
+	cr_expect(!has_id(ids, n, "/test/explicit.yaml"));
+	cr_expect(schema_compatible_documented(s, "acme,sel"));
+	schema_set_free(s);
+	st_tree_free(&t);
+}
+
 Test(schema_set, no_core_schemas_says_why)
 {
 	struct schema_load_opts o = {st_bindings_dir(), "/nonexistent/schemas", NULL};
