@@ -116,6 +116,9 @@ enum {
 };
 
 #define SIMG_MAGIC "dtidySC"	/* 8 bytes with its NUL */
+/* Bump it with any change to what an image holds or means (its layout,
+ * the fixups, the typing, the indexes): a cached set is trusted on its
+ * version and manifest alone, never re-derived. */
 #define SIMG_VERSION 2u
 #define SIMG_ORDER 0x01020304u
 
