@@ -325,3 +325,40 @@ Test(schema_eval, rarer_keywords)
 	       "VALUE acme,excl: 4 is greater than or equal to the maximum of 4\n");
 	expect("/rare.yaml", "{\"acme,excl\": [2]}", "");
 }
+
+static void collect_flags(void *arg, const struct schema_error *e)
+{
+	sb_printf(arg, "%d", e->disabled_ok);
+}
+
+static char *flags(const char *id, const char *json)
+{
+	struct arena a;
+	arena_init(&a);
+	struct strbuf b = {0};
+	sb_puts(&b, "");
+	schema_validate(S, st_schema(S, id), st_inst(&a, json), collect_flags, &b, &a);
+	char *r = strdup(sb_cstr(&b));
+	sb_free(&b);
+	arena_free(&a);
+	return r;
+}
+
+Test(schema_eval, what_dt_validate_drops_on_disabled_nodes)
+{
+	/* additionalProperties: kept; required: dropped */
+	char *f = flags("/kw.yaml", "{\"compatible\": [\"acme,kw\"], \"reg\": [[1], [2]], \"bogus\": true}");
+	cr_expect_str_eq(f, "01");
+	free(f);
+	/* unevaluatedProperties: dropped */
+	f = flags("/uneval.yaml", "{\"compatible\": [\"acme,a\"], \"acme,b-only\": true}");
+	cr_expect_str_eq(f, "1");
+	free(f);
+	/* a oneOf whose branches failed on required: dropped; a value: kept */
+	f = flags("/comb.yaml", "{\"compatible\": [\"acme,comb\"]}");
+	cr_expect_str_eq(f, "1");
+	free(f);
+	f = flags("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,w\": [[1, 2]]}");
+	cr_expect_str_eq(f, "0");
+	free(f);
+}
