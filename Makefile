@@ -6,6 +6,7 @@
 #   make bench    throughput against dtc on the shared corpus
 #                 (TREE=DIR: whole-tree check/format timing over DIR's boards)
 #   make lint     cppcheck, then a clang build of everything
+#   make schema-oracle  the schema engine against dt-validate on the corpus boards
 #   make install  the binary, man page and shell completions under
 #                 $(DESTDIR)$(PREFIX) (default /usr/local); make uninstall
 #   V=1           show the compiler's command lines
@@ -31,7 +32,7 @@ endif
 
 # Every .c under these directories is part of dtidy: a rule or a stage is
 # added by adding its file.
-SRC_DIRS := core lexer parser kstyle rules formatter integrations
+SRC_DIRS := core lexer parser kstyle schema rules formatter integrations
 SRCS     := $(sort $(shell find $(SRC_DIRS) -name '*.c' 2>/dev/null))
 MAIN_SRC := integrations/cli/main.c
 LIB_SRCS := $(filter-out $(MAIN_SRC),$(SRCS))
@@ -68,7 +69,17 @@ $(BUILD)/parse-bench: $(BUILD)/bench/parse_bench.o $(BUILD)/libdtidy.a
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
--include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d
+# The schema engine against dt-validate on the same decoded instances
+# (tests/schema/engine-vs-dtvalidate.sh; slow, not part of `make test`).
+$(BUILD)/schema-oracle: $(BUILD)/tests/schema/schema_oracle.o $(BUILD)/libdtidy.a
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+schema-oracle: $(BUILD)/schema-oracle
+	@BUILD=$(BUILD) sh tests/schema/engine-vs-dtvalidate.sh
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d \
+	$(BUILD)/tests/schema/schema_oracle.d
 
 # --- setup -----------------------------------------------------------------
 DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
@@ -116,13 +127,13 @@ bench: deps
 
 # Static analysis over every C directory, then the whole tree (dtidy, unit
 # tests, benchmark drivers) built with clang under the same -Werror flags.
-LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit tests/fuzz)
+LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit tests/fuzz tests/schema)
 CPPCHECK_FLAGS := --enable=warning,performance,portability --inline-suppr -q \
 		  --error-exitcode=1 -I. --library=tests/unit/criterion.cfg
 lint: deps
 	cppcheck $(CPPCHECK_FLAGS) $(LINT_DIRS)
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang all \
-		build-clang/unit-tests build-clang/parse-bench
+		build-clang/unit-tests build-clang/parse-bench build-clang/schema-oracle
 
 # --- fuzzing (libFuzzer, clang) ---------------------------------------------
 #   make fuzz              build-fuzz/fuzz_* (one per tests/fuzz/fuzz_*.c)
@@ -145,7 +156,8 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
-SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp fuzz_bindings
+SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp fuzz_bindings fuzz_yaml \
+		 fuzz_schema_cache
 fuzz-smoke: fuzz
 	@sh tests/fuzz/run.sh 60 $(SMOKE_TARGETS)
 
@@ -200,5 +212,5 @@ uninstall:
 clean:
 	rm -rf build build-asan build-clang build-fuzz
 
-.PHONY: all deps run test check-build asan bench lint fuzz fuzz-bins fuzz-smoke fuzz-run \
+.PHONY: all deps run test check-build asan bench lint fuzz fuzz-bins fuzz-smoke fuzz-run schema-oracle \
 	install uninstall clean

@@ -24,8 +24,17 @@ struct diag_list;
  * dt-validate adds it). A property is what dt-validate makes of it: a flag
  * is TRUE; strings are an ARRAY of STR; integers are an ARRAY of rows, each
  * an ARRAY of INT (a matrix, rows as schema_prop_type shapes them); a
- * uint8/16/64 array is one row. */
-enum sinst_kind { SINST_TRUE, SINST_INT, SINST_STR, SINST_ARRAY, SINST_OBJECT };
+ * uint8/16/64 array is one row.
+ * Precisely as dt-validate's DTB decoder (dtb.py prop_value) shapes them:
+ * a scalar type (uint32, int8, ... : not -array, not -matrix, not phandle)
+ * holding one value is a bare INT; a -array type is one flat ARRAY of INT;
+ * -matrix, phandle, phandle-array and address types are ARRAYs of rows
+ * (one row when schema_prop_type gives no dimensions). Signed types set
+ * is_signed and store the value sign-extended. */
+/* SINST_BYTES (added last): a property no schema types, which dt-validate
+ * leaves as raw bytes (s: the bytes, n: how many); no JSON type accepts it,
+ * so dt-core's "is not of type" findings about untyped properties hold. */
+enum sinst_kind { SINST_TRUE, SINST_INT, SINST_STR, SINST_ARRAY, SINST_OBJECT, SINST_BYTES };
 
 struct sinst_member;
 
@@ -33,10 +42,15 @@ struct sinst {
 	enum sinst_kind kind;
 	uint64_t u;				/* INT: the value as stored */
 	const char *s;				/* STR */
-	size_t n;				/* ARRAY: items, OBJECT: members */
+	size_t n;				/* ARRAY: items, OBJECT: members, BYTES: bytes */
 	const struct sinst *items;		/* ARRAY */
 	const struct sinst_member *members;	/* OBJECT */
 	const void *origin;			/* the caller's: property, cell or node it came from */
+	unsigned char is_signed;		/* INT: u holds an int64_t (an int8..int64 type's
+						 * value, sign-extended) */
+	unsigned char bits;			/* INT: the size it was decoded with, 8, 16,
+						 * 32 or 64 (0: 32), which types.yaml's
+						 * typeSize checks (uint32 or uint64?) */
 };
 
 struct sinst_member {
@@ -88,7 +102,12 @@ size_t schema_prop_types(const struct schema_set *set, const char *prop,
 
 /* Every schema whose `select` (explicit, or derived from its compatible
  * strings; the core schemas by $nodename) matches `node`, at most `max`;
- * returns how many match. */
+ * returns how many match.
+ * As dt-validate chooses: of the documents selected by compatible, only
+ * the one naming the node's first compatible string that any document
+ * names; then every document with an explicit select (or one made from its
+ * $nodename) that holds for the node. `node` includes its child nodes as
+ * members: a parent's schema validates them too. */
 size_t schema_select(const struct schema_set *set, const struct sinst *node,
 		     const struct schema **out, size_t max, struct arena *scratch);
 
@@ -108,6 +127,10 @@ struct schema_error {
 	const char *message;		/* dt-validate's wording: "'clocks' is a required property" */
 	const char *schema_id;		/* the failing keyword's document ($id) */
 	unsigned line;			/* the keyword's line in that document */
+	/* dt-validate drops this finding on a node whose status is "disabled"
+	 * (or under one): a `required` or unevaluatedProperties failure, or a
+	 * oneOf/anyOf failure one of whose branches failed on one */
+	unsigned char disabled_ok;
 };
 
 typedef void (*schema_error_fn)(void *arg, const struct schema_error *e);
