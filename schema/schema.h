@@ -37,6 +37,8 @@ struct sinst {
 	const struct sinst *items;		/* ARRAY */
 	const struct sinst_member *members;	/* OBJECT */
 	const void *origin;			/* the caller's: property, cell or node it came from */
+	unsigned char is_signed;		/* INT: u holds an int64_t (an int8..int64 type's
+						 * value, sign-extended) */
 };
 
 struct sinst_member {
