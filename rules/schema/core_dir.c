@@ -26,6 +26,56 @@ static int has_types(const char *dir)
 	       stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* dt-schema releases before this year typed integers as matrices
+ * ("uint32" a one-by-one matrix) and decoded DTBs to match; the instances
+ * this dtidy builds are those of the releases since, and validating them
+ * against the old core schemas would flag every integer. */
+#define FIRST_YEAR 2023
+
+/* The release year of the dt-schema whose schemas/ is `dir`, from the
+ * package's version.py beside it; 0 when there is none (a bare schemas
+ * folder, as dt-schema's source tree or a copy has it). */
+static int release_year(const char *dir, char *version, size_t vsize)
+{
+	char path[PATH_MAX];
+	if (snprintf(path, sizeof(path), "%s/../version.py", dir) >= (int)sizeof(path))
+		return 0;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	char line[256];
+	int year = 0;
+	while (!year && fgets(line, sizeof(line), f)) {
+		const char *v = strstr(line, "__version__");
+		const char *q = v ? strpbrk(v, "\"'") : NULL;
+		if (q && q[1] >= '1' && q[1] <= '9') {
+			year = atoi(q + 1);
+			snprintf(version, vsize, "%.*s", (int)strcspn(q + 1, "\"'"), q + 1);
+		}
+	}
+	fclose(f);
+	return year;
+}
+
+/* Takes dir when it has types.yaml of a release this dtidy reads. */
+static char *usable(const char *dir, const char *from, char *why, size_t whysize)
+{
+	if (!has_types(dir)) {
+		snprintf(why, whysize, "%s %s has no types.yaml (give dt-schema's schemas/ folder)",
+			 from, dir);
+		return NULL;
+	}
+	char version[64] = "";
+	int year = release_year(dir, version, sizeof(version));
+	if (year && year < FIRST_YEAR) {
+		snprintf(why, whysize, "%s %s is dt-schema %s, older than the %d releases whose "
+			 "schemas dtidy reads (give a newer one with --schemas DIR or DTIDY_SCHEMAS)",
+			 from, dir, version, FIRST_YEAR);
+		return NULL;
+	}
+	return xstrdup(dir);
+}
+
 /* What python3 says dtschema's package folder is: asked once a process
  * (it takes a tenth of a second), "" when there is none. */
 static pthread_once_t python_once = PTHREAD_ONCE_INIT;
@@ -71,20 +121,12 @@ char *schema_core_dir(const char *explicit_dir, const char **from, char *why, si
 {
 	if (explicit_dir && *explicit_dir) {
 		*from = "--schemas";
-		if (has_types(explicit_dir))
-			return xstrdup(explicit_dir);
-		snprintf(why, whysize, "--schemas %s has no types.yaml (give dt-schema's schemas/ "
-			 "folder)", explicit_dir);
-		return NULL;
+		return usable(explicit_dir, "--schemas", why, whysize);
 	}
 	const char *env = getenv("DTIDY_SCHEMAS");
 	if (env && *env) {
 		*from = "DTIDY_SCHEMAS";
-		if (has_types(env))
-			return xstrdup(env);
-		snprintf(why, whysize, "DTIDY_SCHEMAS=%s has no types.yaml (give dt-schema's "
-			 "schemas/ folder)", env);
-		return NULL;
+		return usable(env, "DTIDY_SCHEMAS", why, whysize);
 	}
 	pthread_once(&python_once, ask_python);
 	if (python_dir[0]) {
@@ -92,12 +134,12 @@ char *schema_core_dir(const char *explicit_dir, const char **from, char *why, si
 		snprintf(dir, sizeof(dir), "%s/schemas", python_dir);
 		if (has_types(dir)) {
 			*from = "the dt-schema python3 imports";
-			return xstrdup(dir);
+			return usable(dir, "the dt-schema python3 imports,", why, whysize);
 		}
 	}
 	if (has_types(DEBIAN_DIR)) {
 		*from = "Debian's dt-schema package";
-		return xstrdup(DEBIAN_DIR);
+		return usable(DEBIAN_DIR, "Debian's dt-schema package,", why, whysize);
 	}
 	*from = NULL;
 	snprintf(why, whysize, "dt-schema's core schemas were not found (no --schemas, no "

@@ -13,7 +13,8 @@
 
 #include "core/arena.h"
 #include "core/xalloc.h"
-#include "engine_weak.h"
+#include "schema/schema.h"
+#include "decode.h"
 #include "instance.h"
 #include "rules/context.h"
 #include "set_registry.h"
@@ -129,7 +130,9 @@ static void on_error(void *arg, const struct schema_error *e)
 	if (member && member->kind == SINST_OBJECT)
 		f.name = NULL;	/* a child node: the finding is about it */
 	if (where) {
-		f.loc = where->loc;
+		/* a member is found at its property's definition, not at the
+		 * cell a scalar is */
+		f.loc = member && where->prop ? decode_prop_loc(where->prop) : where->loc;
 		f.prop = where->prop;
 		if (where->node)
 			f.node = where->node;
@@ -153,12 +156,25 @@ static void on_error(void *arg, const struct schema_error *e)
 		if (pv)
 			index_path(pv, e->at, path, sizeof(path));
 	}
-	if (f.prop && e->kind != SE_REQUIRED)
-		f.message = arena_printf(&F->a, "%s%s: %s (%s)", f.prop->name, path,
-					 e->message ? e->message : "invalid", schema);
+	/* one line: the engine's explanation of a oneOf/anyOf lists what
+	 * each branch wanted on lines of their own */
+	char *text = arena_strdup(&F->a, e->message ? e->message : "invalid");
+	for (char *c = text; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' ';
+	for (char *r = text, *w = text; ; r++) {
+		if (*r == ' ' && (w == text || w[-1] == ' '))
+			continue;
+		*w++ = *r;
+		if (!*r)
+			break;
+	}
+	/* a value's finding names the property and the entry, as
+	 * dt-validate does ("clocks:1: ..."); the others name it already */
+	if (f.prop && e->kind == SE_VALUE)
+		f.message = arena_printf(&F->a, "%s%s: %s (%s)", f.prop->name, path, text, schema);
 	else
-		f.message = arena_printf(&F->a, "%s (%s)", e->message ? e->message : "invalid",
-					 schema);
+		f.message = arena_printf(&F->a, "%s (%s)", text, schema);
 	if (f.node && !f.prop && f.loc.file)
 		f.scope = (struct dtidy_loc){f.loc.file, f.loc.start,
 					     body_end(f.node, f.loc.file, f.loc.start, f.loc.end, 0)};

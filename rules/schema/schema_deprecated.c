@@ -12,11 +12,14 @@ const struct dtidy_rule dtidy_rule_schema_deprecated = {
 	.id = "schema-deprecated",
 	.family = "schema",
 	.severity = DTIDY_SEV_WARNING,
+	.flags = DTIDY_RULE_OPT_IN,	/* dt-validate does not report it */
 	.description = "a property or compatible that its binding marks deprecated",
 	.help =
 		"A schema marks a property (or a compatible string, or a whole binding)\n"
 		"`deprecated: true` when a newer form replaces it. Reported at the\n"
-		"property; the binding's description says what to use instead.\n"
+		"property; the binding's description says what to use instead. dt-validate\n"
+		"says nothing of it (JSON Schema's `deprecated` is an annotation), so the\n"
+		"rule is off by default: dtidy check --enable schema-deprecated.\n"
 		"\n"
 		"Runs when the binding documents (a kernel tree's Documentation/devicetree/\n"
 		"bindings, Bindings/ beside src/, or --bindings DIR) and dt-schema's core\n"

@@ -5,7 +5,7 @@
  * properties no binding documents at all, whatever the node's schema. */
 #include <string.h>
 
-#include "engine_weak.h"
+#include "schema/schema.h"
 #include "findings.h"
 
 /* Nodes whose property names are not properties of a binding. */

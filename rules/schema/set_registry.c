@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "engine_weak.h"
+#include "schema/schema.h"
 #include "rules/bindings/bindings_cache.h"
 #include "rules/bindings/bindings_index.h"
 #include "core_dir.h"
@@ -45,10 +45,6 @@ static void load(struct entry *en, const char *core_from)
 	}
 	if (!en->core)
 		return;	/* why: set by the caller */
-	if (!schema_set_load) {
-		snprintf(en->why, sizeof(en->why), "this dtidy was built without the schema engine");
-		return;
-	}
 	char *cache = bindings_cache_enabled() ? bcache_default_dir() : NULL;
 	struct schema_load_opts o = {.bindings_dir = en->bindings, .core_dir = en->core,
 				     .cache_dir = cache};
@@ -106,8 +102,6 @@ void schema_describe(const char *file, const char *bindings_opt, const char *sch
 			 "Documentation/devicetree/bindings, Bindings/ beside src/, or --bindings DIR)");
 	else if (!core)
 		snprintf(buf, size, "off: %s", why);
-	else if (!schema_set_load)
-		snprintf(buf, size, "off: this dtidy was built without the schema engine");
 	else
 		snprintf(buf, size, "on: binding documents %s, core schemas %s (%s)", bindings,
 			 core, from);
