@@ -1070,10 +1070,11 @@ int sset_valid(const struct schema_set *set, const struct snode *sch, const stru
 	return ev(&E, sch, v, NULL);
 }
 
+/* The same failure reached twice (a property's own uniqueItems and the
+ * one of the type it $refs): reported once, at the first keyword. */
 static int same_error(const struct schema_error *a, const struct schema_error *b)
 {
-	return a->kind == b->kind && a->at == b->at && a->line == b->line &&
-	       !strcmp(a->message, b->message) && !strcmp(a->schema_id, b->schema_id) &&
+	return a->kind == b->kind && a->at == b->at && !strcmp(a->message, b->message) &&
 	       ((!a->name && !b->name) || (a->name && b->name && !strcmp(a->name, b->name)));
 }
 

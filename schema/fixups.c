@@ -307,9 +307,10 @@ static void oneof_to_enum(struct arena *a, struct yv *s, const struct path *p)
 		const struct yv *l = list->v[i];
 		if (!is_map(l) || !yv_has(l, "const"))
 			return;
-		for (size_t j = 0; j < l->n; j++)
-			if (strcmp(l->v[j]->key, "const") && strcmp(l->v[j]->key, "description"))
-				return;
+		/* dt-schema gives up only on an entry whose keys strictly
+		 * contain {const, description}: {const, deprecated} converts */
+		if (yv_has(l, "description") && l->n > 2)
+			return;
 	}
 	struct yv *e = yv_new(a, YV_SEQ, list->line);
 	for (size_t i = 0; i < list->n; i++) {

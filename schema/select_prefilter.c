@@ -6,19 +6,9 @@
 
 #include "core/xalloc.h"
 
-struct pair {
-	uint32_t str, sel;
-};
-
-struct sel_prefilter {
-	unsigned char *filtered;	/* per select: needs one of its strings */
-	struct pair *pairs;		/* sorted by str */
-	size_t npairs;
-};
-
 /* Gathers the strings of enum/const below n; 0 when the subtree has
  * anything that could accept a string not listed (pattern, not, ...). */
-static int gather(const struct schema_set *s, const struct snode *n, struct pair **v, size_t *cnt,
+static int gather(const struct schema_set *s, const struct snode *n, struct selpair **v, size_t *cnt,
 		  size_t *cap, uint32_t sel, int depth)
 {
 	if (depth > 16)
@@ -37,7 +27,7 @@ static int gather(const struct schema_set *s, const struct snode *n, struct pair
 				const struct snode *e = &s->nodes[c->a + j];
 				if (e->kind != SN_STR)
 					return 0;
-				struct pair p = {e->a, sel};
+				struct selpair p = {e->a, sel};
 				VEC_PUSH(*v, *cnt, *cap, p);
 			}
 			break;
@@ -45,7 +35,7 @@ static int gather(const struct schema_set *s, const struct snode *n, struct pair
 			if (c->kind != SN_STR)
 				return 0;
 			{
-				struct pair p = {c->a, sel};
+				struct selpair p = {c->a, sel};
 				VEC_PUSH(*v, *cnt, *cap, p);
 			}
 			break;
@@ -69,15 +59,16 @@ static int gather(const struct schema_set *s, const struct snode *n, struct pair
 
 static int cmp_pair(const void *x, const void *y)
 {
-	const struct pair *a = x, *b = y;
+	const struct selpair *a = x, *b = y;
 	return (a->str > b->str) - (a->str < b->str);
 }
 
-struct sel_prefilter *sel_prefilter_new(const struct schema_set *set)
+void sel_prefilter_build(const struct schema_set *set, uint32_t **filtered, struct selpair **pairs,
+			 size_t *npairs)
 {
-	struct sel_prefilter *p = xcalloc(1, sizeof(*p));
-	p->filtered = xcalloc(set->nselects + 1, 1);
-	size_t cap = 0;
+	uint32_t *filt = xcalloc(set->nselects + 1, sizeof(*filt));
+	struct selpair *v = NULL;
+	size_t n = 0, cap = 0;
 	for (uint32_t i = 0; i < set->nselects; i++) {
 		const struct snode *sel = &set->nodes[set->docs[set->selects[i]].select - 1];
 		if (sel->kind != SN_MAP)
@@ -99,32 +90,24 @@ struct sel_prefilter *sel_prefilter_new(const struct schema_set *set)
 			plain &= kw == KW_REQUIRED || kw == KW_PROPERTIES || kw == KW_DESCRIPTION ||
 				  kw == KW_TYPE;
 		}
-		size_t before = p->npairs;
-		if (plain && gather(set, c, &p->pairs, &p->npairs, &cap, i, 0) && p->npairs > before)
-			p->filtered[i] = 1;
+		size_t before = n;
+		if (plain && gather(set, c, &v, &n, &cap, i, 0) && n > before)
+			filt[i] = 1;
 		else
-			p->npairs = before;
+			n = before;
 	}
-	if (p->npairs)
-		qsort(p->pairs, p->npairs, sizeof(*p->pairs), cmp_pair);
-	return p;
-}
-
-void sel_prefilter_free(struct sel_prefilter *p)
-{
-	if (!p)
-		return;
-	free(p->filtered);
-	free(p->pairs);
-	free(p);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_pair);
+	*filtered = filt;
+	*pairs = v;
+	*npairs = n;
 }
 
 void sel_prefilter_candidates(const struct schema_set *set, const struct sinst *compat,
 			      unsigned char *cand)
 {
-	const struct sel_prefilter *p = set->pre;
 	for (uint32_t i = 0; i < set->nselects; i++)
-		cand[i] = !p->filtered[i];
+		cand[i] = !set->selfilt[i];
 	if (!compat || compat->kind != SINST_ARRAY)
 		return;
 	for (size_t k = 0; k < compat->n; k++) {
@@ -134,15 +117,15 @@ void sel_prefilter_candidates(const struct schema_set *set, const struct sinst *
 		uint32_t off = sset_find_str(set, c->s);
 		if (!off)
 			continue;
-		size_t lo = 0, hi = p->npairs;
+		size_t lo = 0, hi = set->nselpairs;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (p->pairs[mid].str < off)
+			if (set->selpairs[mid].str < off)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (size_t j = lo; j < p->npairs && p->pairs[j].str == off; j++)
-			cand[p->pairs[j].sel] = 1;
+		for (size_t j = lo; j < set->nselpairs && set->selpairs[j].str == off; j++)
+			cand[set->selpairs[j].sel] = 1;
 	}
 }

@@ -1,6 +1,6 @@
 /* A prefilter for explicit selects (see select.c): for each document with
  * an explicit select, the compatible strings the select needs, when it
- * needs one of a known list. Made once per set, in memory. Internal to
+ * needs one of a known list. Made when the set is built, kept in its image. Internal to
  * schema/. */
 #ifndef DTIDY_SCHEMA_SELECT_PREFILTER_H
 #define DTIDY_SCHEMA_SELECT_PREFILTER_H
@@ -8,10 +8,10 @@
 #include "schema.h"
 #include "set_image.h"
 
-struct sel_prefilter;
-
-struct sel_prefilter *sel_prefilter_new(const struct schema_set *set);
-void sel_prefilter_free(struct sel_prefilter *p);
+/* Builds it from a set's nodes, documents and selects (malloc'd: a flag
+ * per select, and the pairs sorted by string offset). */
+void sel_prefilter_build(const struct schema_set *set, uint32_t **filtered, struct selpair **pairs,
+			 size_t *npairs);
 /* For each select (of set->selects): can it hold for a node whose
  * compatible property is `compat` (NULL: none)? cand[i] = 0 only when it
  * certainly cannot. */

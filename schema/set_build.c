@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "fixups.h"
 #include "prop_types.h"
+#include "select_prefilter.h"
 #include "schema.h"
 #include "set_image.h"
 #include "yaml_tree.h"
@@ -33,6 +34,7 @@ struct builder {
 	size_t nd, dcap;
 	struct sstamp *stamps;
 	size_t nstamps, capstamps;
+	struct strbuf paths;	/* the manifest's paths */
 	uint32_t *doccompat;	/* documented compatibles (duplicates until sorted) */
 	size_t ndc, cdc;
 	uint32_t *docpats;
@@ -219,11 +221,12 @@ static void stamp(struct builder *b, const char *path, const struct stat *st)
 		.ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000LL + st->st_ctim.tv_nsec,
 		.ino = (uint64_t)st->st_ino,
 		.dev = (uint64_t)st->st_dev,
-		.path = intern(b, path),
+		.path = (uint32_t)b->paths.len,
 		.kind = S_ISDIR(st->st_mode) ? 2 : 1,
 	};
 	if (s.mtime_ns > b->newest)
 		b->newest = s.mtime_ns;
+	sb_put(&b->paths, path, strlen(path) + 1);
 	VEC_PUSH(b->stamps, b->nstamps, b->capstamps, s);
 }
 
@@ -732,6 +735,23 @@ static int cmp_str_off(const void *x, const void *y, void *ctx)
 	return strcmp(str(ctx, *(const uint32_t *)x), str(ctx, *(const uint32_t *)y));
 }
 
+/* Manifest order: by directory, then name, so that checking it holds each
+ * directory open once (set_cache.c). */
+static int cmp_stamp(const void *x, const void *y, void *ctx)
+{
+	const struct builder *bd = ctx;
+	const char *a = bd->paths.s + ((const struct sstamp *)x)->path;
+	const char *b = bd->paths.s + ((const struct sstamp *)y)->path;
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	size_t la = sa ? (size_t)(sa - a) : 0, lb = sb ? (size_t)(sb - b) : 0;
+	int c = strncmp(a, b, la < lb ? la : lb);
+	if (c)
+		return c;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return strcmp(a + la, b + lb);
+}
+
 static size_t uniq(uint32_t *v, size_t n)
 {
 	size_t k = 0;
@@ -753,11 +773,13 @@ static int encode(struct builder *b, unsigned char **image, size_t *len)
 	uint32_t kw[KW_COUNT] = {0};
 	for (int i = 1; i < KW_COUNT; i++)
 		kw[i] = intern(b, sn_kw_names[i]);
+	if (b->nstamps)
+		qsort_r(b->stamps, b->nstamps, sizeof(*b->stamps), cmp_stamp, b);
 	if (b->ndc)
 		qsort_r(b->doccompat, b->ndc, sizeof(uint32_t), cmp_str_off, b);
 	b->ndc = uniq(b->doccompat, b->ndc);
 	/* string offsets are all < 4 GiB and node counts fit the format */
-	int bad = b->strs.len > UINT32_MAX || b->nn > UINT32_MAX;
+	int bad = b->strs.len > UINT32_MAX || b->nn > UINT32_MAX || b->paths.len > UINT32_MAX;
 	struct writer w = {0};
 	memcpy(w.h.magic, SIMG_MAGIC, 8);
 	w.h.version = SIMG_VERSION;
@@ -791,6 +813,19 @@ static int encode(struct builder *b, unsigned char **image, size_t *len)
 	section(&w, SEC_DOCCOMPAT, b->doccompat, b->ndc * sizeof(uint32_t));
 	section(&w, SEC_DOCPATS, b->docpats, b->ndp * sizeof(uint32_t));
 	section(&w, SEC_WARNS, b->warns, b->nwarns * sizeof(*b->warns));
+	section(&w, SEC_PATHS, b->paths.s, b->paths.len);
+	/* the selects' prefilter, made now so that a load reads no select */
+	struct schema_set view = {.strs = b->strs.s, .strs_len = b->strs.len, .nodes = b->nodes,
+				  .nnodes = (uint32_t)b->nn, .docs = b->docs, .ndocs = (uint32_t)b->nd,
+				  .selects = sel, .nselects = (uint32_t)nsel};
+	uint32_t *filt;
+	struct selpair *pairs;
+	size_t npairs;
+	sel_prefilter_build(&view, &filt, &pairs, &npairs);
+	section(&w, SEC_SELFILT, filt, nsel * sizeof(*filt));
+	section(&w, SEC_SELPAIRS, pairs, npairs * sizeof(*pairs));
+	free(filt);
+	free(pairs);
 	free(compat);
 	free(sel);
 	free(ex);
@@ -814,6 +849,7 @@ static void builder_free(struct builder *b)
 	free(b->nodes);
 	free(b->docs);
 	free(b->stamps);
+	sb_free(&b->paths);
 	free(b->doccompat);
 	free(b->docpats);
 	free(b->warns);
@@ -833,6 +869,7 @@ int sset_build(const struct schema_load_opts *o, unsigned char **image, size_t *
 	}
 	struct builder b = {0};
 	sb_putc(&b.strs, '\0');
+	sb_putc(&b.paths, '\0');
 	struct ptype_strings ps = {intern_cb, str_cb, &b};
 	b.types = ptype_acc_new(&ps);
 	new_nodes(&b, 1);	/* node 0: "none" */

@@ -21,6 +21,9 @@
  *              some document mentions
  *   DOCPATS    u32 string offsets of the compatible patterns
  *   WARNS      struct swarn: the warnings the build gave
+ *   PATHS      the manifest's absolute paths, NUL-terminated, after a NUL
+ *   SELFILT    u32 per explicit select: 1 when it needs one of its SELPAIRS
+ *   SELPAIRS   struct selpair sorted by string: compatible -> select
  *
  * Every offset a reader follows is checked here once (node children and
  * $ref targets inside NODES, strings inside STRS and NUL-terminated, ...),
@@ -28,6 +31,7 @@
 #include "set_image.h"
 
 #include <string.h>
+#include <sys/mman.h>
 
 #include "core/hash.h"
 
@@ -143,11 +147,31 @@ const struct sdoc *sset_doc_of(const struct schema_set *s, uint32_t node)
 
 /* --- checking an image ------------------------------------------------ */
 
-uint64_t sset_checksum(const unsigned char *p, size_t n)
+/* A mapped image's pages, once checked, are given back every few hundred
+ * KiB: a warm load reads the whole file, but its peak memory only counts
+ * what the run touches afterwards. */
+#define DROP_STEP ((size_t)256 << 10)
+
+static void drop_upto(const unsigned char *base, size_t *done, size_t upto, int mapped)
 {
+	if (!mapped || upto < *done + DROP_STEP)
+		return;
+	size_t end = upto & ~(DROP_STEP - 1);
+	if (end > *done) {
+		madvise((void *)(base + *done), end - *done, MADV_DONTNEED);
+		*done = end;
+	}
+}
+
+static uint64_t checksum_drop(const unsigned char *base, size_t start, size_t len, int mapped)
+{
+	const unsigned char *p = base + start;
+	size_t n = len - start;
 	uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-	size_t i = 0;
+	size_t i = 0, done = 0;
 	for (; i + 8 <= n; i += 8) {
+		if (!(i & (DROP_STEP - 1)))
+			drop_upto(base, &done, start + i, mapped);
 		uint64_t w;
 		memcpy(&w, p + i, 8);
 		h = (h ^ w) * 0xff51afd7ed558ccdull;
@@ -156,6 +180,11 @@ uint64_t sset_checksum(const unsigned char *p, size_t n)
 	for (; i < n; i++)
 		h = (h ^ p[i]) * 0x100000001b3ull;
 	return h;
+}
+
+uint64_t sset_checksum(const unsigned char *p, size_t n)
+{
+	return checksum_drop(p, 0, n, 0);
 }
 
 static int str_ok(const struct schema_set *s, uint32_t off)
@@ -179,7 +208,7 @@ static int offsets_ok(const struct schema_set *s, const uint32_t *v, uint32_t n)
 	return 1;
 }
 
-int sset_parse(struct schema_set *s, const unsigned char *data, size_t len)
+int sset_parse(struct schema_set *s, const unsigned char *data, size_t len, int mapped)
 {
 	struct simg_header h;
 	if (len < sizeof(h) || ((uintptr_t)data & 7))
@@ -193,7 +222,7 @@ int sset_parse(struct schema_set *s, const unsigned char *data, size_t len)
 		if (off % 8 || off < sizeof(h) || off > len || n > len - off)
 			return -1;
 	}
-	if (sset_checksum(data + sizeof(h), len - sizeof(h)) != h.sum)
+	if (checksum_drop(data, sizeof(h), len, mapped) != h.sum)
 		return -1;
 #define SEC(i, type, ptr, count)                                                             \
 	do {                                                                                 \
@@ -217,6 +246,13 @@ int sset_parse(struct schema_set *s, const unsigned char *data, size_t len)
 	SEC(SEC_DOCCOMPAT, uint32_t, s->doccompat, s->ndoccompat);
 	SEC(SEC_DOCPATS, uint32_t, s->docpats, s->ndocpats);
 	SEC(SEC_WARNS, struct swarn, s->warns, s->nwarns);
+	uint32_t npaths, nfilt;
+	SEC(SEC_PATHS, char, s->paths, npaths);
+	SEC(SEC_SELFILT, uint32_t, s->selfilt, nfilt);
+	SEC(SEC_SELPAIRS, struct selpair, s->selpairs, s->nselpairs);
+	s->paths_len = npaths;
+	if (!npaths || s->paths[0] || s->paths[npaths - 1] || nfilt != s->nselects)
+		return -1;
 #undef SEC
 	s->strs_len = nstrs;
 	s->strhash_cap = nhash;
@@ -232,8 +268,11 @@ int sset_parse(struct schema_set *s, const unsigned char *data, size_t len)
 	    !offsets_ok(s, s->docpats, s->ndocpats))
 		return -1;
 	/* nodes: keys are strings, children and $ref targets are nodes */
+	size_t done = (size_t)((const unsigned char *)s->nodes - data) & ~(DROP_STEP - 1);
 	for (uint32_t i = 0; i < s->nnodes; i++) {
 		const struct snode *n = &s->nodes[i];
+		if (!(i & 0x3fff))
+			drop_upto(data, &done, (size_t)((const unsigned char *)n - data), mapped);
 		if (!str_ok(s, n->key) || n->kw >= KW_COUNT || n->kind > SN_MAP)
 			return -1;
 		if ((n->kind == SN_SEQ || n->kind == SN_MAP) &&
@@ -245,8 +284,10 @@ int sset_parse(struct schema_set *s, const unsigned char *data, size_t len)
 	uint32_t prev_end = 1;
 	for (uint32_t i = 0; i < s->ndocs; i++) {
 		const struct sdoc *d = &s->docs[i];
+		/* (a root that is not a map is harmless: the evaluator takes any
+		 * node; looking would read a page of every document) */
 		if (d->root != prev_end || d->end <= d->root || d->end > s->nnodes ||
-		    s->nodes[d->root].kind != SN_MAP || !str_ok(s, d->id) || !str_ok(s, d->file) ||
+		    !str_ok(s, d->id) || !str_ok(s, d->file) ||
 		    d->select > d->end || (d->select && d->select <= d->root))
 			return -1;
 		prev_end = d->end;
@@ -260,12 +301,17 @@ int sset_parse(struct schema_set *s, const unsigned char *data, size_t len)
 	if (!ptypes_ok(s, s->ptypes, s->nptypes) || !ptypes_ok(s, s->pattypes, s->npattypes))
 		return -1;
 	for (uint32_t i = 0; i < s->nstamps; i++)
-		if (!str_ok(s, s->stamps[i].path))
+		if (s->stamps[i].path >= s->paths_len)
+			return -1;
+	for (uint32_t i = 0; i < s->nselpairs; i++)
+		if (!str_ok(s, s->selpairs[i].str) || s->selpairs[i].sel >= s->nselects)
 			return -1;
 	for (uint32_t i = 0; i < s->nwarns; i++)
 		if (!str_ok(s, s->warns[i].file) || !str_ok(s, s->warns[i].msg))
 			return -1;
 	s->base = data;
 	s->len = len;
+	if (mapped)
+		madvise((void *)data, len, MADV_DONTNEED);
 	return 0;
 }

@@ -81,7 +81,7 @@ struct sstamp {
 	uint64_t size;
 	int64_t mtime_ns, ctime_ns;
 	uint64_t ino, dev;
-	uint32_t path;		/* string offset of its absolute path */
+	uint32_t path;		/* offset of its absolute path in PATHS */
 	uint32_t kind;		/* 1 file, 2 directory */
 };
 _Static_assert(sizeof(struct sstamp) == 48, "stamp layout");
@@ -92,11 +92,17 @@ struct swarn {
 	uint32_t line, col;
 };
 
+/* The explicit selects' prefilter (select_prefilter.h): a compatible
+ * string that lets select number `sel` hold. */
+struct selpair {
+	uint32_t str, sel;
+};
+
 /* Sections of the image, in file order. */
 enum {
 	SEC_STRS, SEC_STRHASH, SEC_NODES, SEC_DOCS, SEC_COMPAT, SEC_SELECTS,
 	SEC_PTYPES, SEC_PATTYPES, SEC_STAMPS, SEC_KWSTR, SEC_DOCCOMPAT, SEC_DOCPATS,
-	SEC_WARNS, NSEC_IMG
+	SEC_WARNS, SEC_PATHS, SEC_SELFILT, SEC_SELPAIRS, NSEC_IMG
 };
 
 #define SIMG_MAGIC "dtidySC"	/* 8 bytes with its NUL */
@@ -112,7 +118,6 @@ struct simg_header {
 
 /* Patterns compiled on first use, shared by every thread. */
 struct srx_cache;
-struct sel_prefilter;
 
 /* The public handle of a document: which set, which record. */
 struct schema {
@@ -149,9 +154,13 @@ struct schema_set {
 	uint32_t ndocpats;
 	const struct swarn *warns;
 	uint32_t nwarns;
+	const char *paths;		/* the manifest's paths, NUL-terminated */
+	size_t paths_len;
+	const uint32_t *selfilt;	/* per select: 1 when only its selpairs' strings let it hold */
+	const struct selpair *selpairs;	/* sorted by str */
+	uint32_t nselpairs;
 	struct srx_cache *rx;
 	struct schema *schemas;		/* one per document (in memory) */
-	struct sel_prefilter *pre;	/* select_prefilter.h (in memory) */
 };
 
 static inline const char *sset_str(const struct schema_set *s, uint32_t off)
@@ -169,8 +178,10 @@ const struct snode *sset_member(const struct schema_set *s, const struct snode *
 const struct sdoc *sset_doc_of(const struct schema_set *s, uint32_t node);
 
 /* Checks an image's header, checksum and sections, fills the set's views.
- * 0, or -1 when the bytes are not an intact image of this version. */
-int sset_parse(struct schema_set *s, const unsigned char *data, size_t len);
+ * 0, or -1 when the bytes are not an intact image of this version.
+ * mapped: data is a private file mapping, whose pages are given back as
+ * they are checked. */
+int sset_parse(struct schema_set *s, const unsigned char *data, size_t len, int mapped);
 uint64_t sset_checksum(const unsigned char *p, size_t n);
 
 /* Patterns (schema/set_regex.c): 1 match, 0 not, -1 does not compile. */

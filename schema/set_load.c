@@ -10,7 +10,6 @@
 #include "core/xalloc.h"
 #include "prop_types.h"
 #include "schema.h"
-#include "select_prefilter.h"
 #include "set_build.h"
 #include "set_cache.h"
 #include "set_image.h"
@@ -40,7 +39,6 @@ static struct schema_set *ready(struct schema_set *s, struct diag_list *warnings
 		s->schemas[i].set = s;
 		s->schemas[i].doc = i;
 	}
-	s->pre = sel_prefilter_new(s);
 	report_warnings(s, warnings);
 	return s;
 }
@@ -90,7 +88,7 @@ struct schema_set *schema_set_load(const struct schema_load_opts *o,
 		return ready(s, warnings);
 	}
 	free(path);
-	if (sset_parse(s, image, len) != 0) {
+	if (sset_parse(s, image, len, 0) != 0) {
 		/* cannot happen: the image was just built */
 		snprintf(why, whysize, "internal error: the built schema set does not check");
 		free(image);
@@ -106,7 +104,6 @@ void schema_set_free(struct schema_set *set)
 		return;
 	srx_free(set->rx);
 	free(set->schemas);
-	sel_prefilter_free(set->pre);
 	release(set);
 	free(set);
 }
