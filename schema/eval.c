@@ -26,11 +26,22 @@
 
 /* Deeper than any schema nests: treated as valid (never a hang). */
 #define MAX_DEPTH 256
+/* Subschema evaluations one call may make: a real node takes thousands; a
+ * damaged image whose $refs loop or fan out stops here, as valid. */
+#define MAX_STEPS 4000000L
 /* Longest instance or schema text quoted in a message. */
 #define MAX_REPR 400
 
+/* A failure, and whether its own keyword is `required` or
+ * unevaluatedProperties (what dt-validate looks for in a oneOf's branches
+ * on a disabled node). */
+struct perr {
+	struct schema_error e;
+	unsigned char direct;
+};
+
 struct errs {
-	struct schema_error *v;
+	struct perr *v;
 	size_t n, cap;
 };
 
@@ -40,6 +51,8 @@ struct ev {
 	struct errs *errs;	/* NULL: only validity is wanted */
 	const char *prop;	/* the property (or child) being evaluated */
 	int depth;
+	long steps;		/* left of MAX_STEPS */
+	void *md;		/* match data, made on first use */
 };
 
 /* --- repr: Python's rendering of values, for messages -------------------- */
@@ -201,7 +214,8 @@ static struct schema_error *add_err(struct ev *E, enum schema_error_kind kind,
 {
 	struct errs *l = E->errs;
 	VEC_RESERVE(l->v, l->cap, l->n + 1);
-	struct schema_error *e = &l->v[l->n++];
+	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
+	struct schema_error *e = &l->v[l->n++].e;
 	uint32_t idx = (uint32_t)(kw - E->set->nodes);
 	const struct sdoc *d = sset_doc_of(E->set, idx);
 	e->kind = kind;
@@ -424,11 +438,36 @@ static int descend(struct ev *E, const struct snode *sch, const struct sinst *v,
 	return ok;
 }
 
+static int rx(struct ev *E, uint32_t pattern, const char *subject)
+{
+	if (!E->md)
+		E->md = srx_md_new();
+	return srx_match(E->set, pattern, subject, strlen(subject), E->md);
+}
+
+static const struct spatcomb *combo(const struct schema_set *s, const struct snode *pats)
+{
+	uint32_t at = (uint32_t)(pats - s->nodes);
+	size_t lo = 0, hi = s->npatcomb;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->patcomb[mid].map < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->npatcomb && s->patcomb[lo].map == at ? &s->patcomb[lo] : NULL;
+}
+
 static int member_matches(struct ev *E, const struct snode *pats, const char *name)
 {
+	const struct spatcomb *pc = combo(E->set, pats);
+	int any = pc ? rx(E, pc->str, name) : -1;
+	if (any >= 0)
+		return any;
 	for (uint32_t j = 0; j < pats->b; j++) {
 		const struct snode *p = &E->set->nodes[pats->a + j];
-		if (srx_match(E->set, p->key, name, strlen(name)) == 1)
+		if (rx(E, p->key, name) == 1)
 			return 1;
 	}
 	return 0;
@@ -468,7 +507,9 @@ static void unexpected(struct ev *E, const struct sinst *obj, const char *name,
 		repr_str(&b, name);
 		sb_puts(&b, " was unexpected)");
 	}
-	add_err(E, SE_UNEXPECTED, obj, arena_strdup(E->scratch, name), kw, finish(E, &b));
+	add_err(E, SE_UNEXPECTED, obj, arena_strdup(E->scratch, name), kw, finish(E, &b))
+		->disabled_ok = (unsigned char)uneval;
+	E->errs->v[E->errs->n - 1].direct = (unsigned char)uneval;
 }
 
 /* anyOf / oneOf failing: one error, its branches' failures listed as
@@ -486,17 +527,17 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 		sb_puts(&b, " is valid under each of ");
 		repr_node(E->set, &b, kw);
 	} else if (ctx->n == 1) {
-		struct schema_error *e = add_err(E, ctx->v[0].kind, ctx->v[0].at, ctx->v[0].name, kw,
-						 ctx->v[0].message);
-		(void)e;
+		struct schema_error *e = add_err(E, ctx->v[0].e.kind, ctx->v[0].e.at, ctx->v[0].e.name,
+						 kw, ctx->v[0].e.message);
+		e->disabled_ok = ctx->v[0].direct;
 		return;
 	} else {
 		int all_required = ctx->n > 0;
 		for (size_t i = 0; i < ctx->n; i++)
-			all_required &= ctx->v[i].kind == SE_REQUIRED;
+			all_required &= ctx->v[i].e.kind == SE_REQUIRED;
 		if (all_required) {
 			kind = SE_REQUIRED;
-			name = ctx->v[0].name;
+			name = ctx->v[0].e.name;
 		}
 		if (!ctx->n) {
 			repr_inst(&b, v);
@@ -506,17 +547,19 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 			for (size_t i = 0; i < ctx->n; i++) {
 				int seen = 0;
 				for (size_t j = 0; j < i && !seen; j++)
-					seen = !strcmp(ctx->v[j].message, ctx->v[i].message);
+					seen = !strcmp(ctx->v[j].e.message, ctx->v[i].e.message);
 				if (!seen) {
 					sb_puts(&b, "\n\t");
-					sb_puts(&b, ctx->v[i].message);
+					sb_puts(&b, ctx->v[i].e.message);
 				}
 			}
 		}
 		if (kind == SE_VALUE && E->prop && !strcmp(E->prop, "$nodename"))
 			kind = SE_NODE_NAME;
 	}
-	add_err(E, kind, v, name, kw, finish(E, &b));
+	struct schema_error *e = add_err(E, kind, v, name, kw, finish(E, &b));
+	for (size_t i = 0; i < ctx->n; i++)
+		e->disabled_ok |= ctx->v[i].direct;
 }
 
 static int kw_combinator(struct ev *E, const struct snode *kw, const struct sinst *v,
@@ -687,17 +730,27 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 		}
 	}
 	if (pats && pats->kind == SN_MAP) {
-		for (uint32_t j = 0; j < pats->b; j++) {
-			const struct snode *p = &s->nodes[pats->a + j];
-			for (size_t i = 0; i < v->n; i++) {
-				const char *name = v->members[i].name;
-				if (srx_match(s, p->key, name, strlen(name)) != 1)
+		/* a member that no pattern matches is settled by one match of
+		 * their alternation */
+		const struct spatcomb *pc = combo(s, pats);
+		for (size_t i = 0; i < v->n; i++) {
+			const char *name = v->members[i].name;
+			int any = pc ? rx(E, pc->str, name) : -1;
+			if (any == 0)
+				continue;
+			if (any == 1 && pc->all_true) {
+				MARK(mine, i);
+				continue;
+			}
+			for (uint32_t j = 0; j < pats->b; j++) {
+				const struct snode *p = &s->nodes[pats->a + j];
+				if (rx(E, p->key, name) != 1)
 					continue;
 				MARK(mine, i);
 				ok &= descend(E, p, &v->members[i].value, name, 1);
+				if (!ok && !E->errs)
+					return 0;
 			}
-			if (!ok && !E->errs)
-				return 0;
 		}
 	}
 	const struct snode *ap = K->k[KW_ADDITIONALPROPERTIES];
@@ -729,7 +782,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 			struct strbuf b = {0};
 			repr_str(&b, sset_str(s, r->a));
 			sb_puts(&b, " is a required property");
-			add_err(E, SE_REQUIRED, v, sset_str(s, r->a), r, finish(E, &b));
+			add_err(E, SE_REQUIRED, v, sset_str(s, r->a), r, finish(E, &b))->disabled_ok = 1;
+			E->errs->v[E->errs->n - 1].direct = 1;
 		}
 	}
 	const struct snode *dr = K->k[KW_DEPENDENTREQUIRED];
@@ -764,8 +818,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 			ok &= ev(E, d, v, mine);
 			/* a dependent schema's failures are dependency findings */
 			for (size_t i = before; E->errs && i < E->errs->n; i++)
-				if (E->errs->v[i].kind == SE_REQUIRED && E->errs->v[i].at == v)
-					E->errs->v[i].kind = SE_DEPENDENCY;
+				if (E->errs->v[i].e.kind == SE_REQUIRED && E->errs->v[i].e.at == v)
+					E->errs->v[i].e.kind = SE_DEPENDENCY;
 		}
 	}
 	const struct snode *pn = K->k[KW_PROPERTYNAMES];
@@ -836,7 +890,7 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 	const struct snode *k;
 	if (v->kind == SINST_STR && (k = K->k[KW_PATTERN]) && k->kind == SN_STR) {
 		const char *str = v->s ? v->s : "";
-		if (srx_match(E->set, k->a, str, strlen(str)) == 0) {
+		if (rx(E, k->a, str) == 0) {
 			ok = 0;
 			if (E->errs) {
 				struct strbuf b = {0};
@@ -1025,7 +1079,8 @@ static int ev_map(struct ev *E, const struct snode *sch, const struct sinst *v, 
 						    "given schema (");
 					repr_str(&b, name);
 					sb_puts(&b, " was unevaluated and invalid)");
-					add_err(E, SE_UNEXPECTED, v, name, k, finish(E, &b));
+					add_err(E, SE_UNEXPECTED, v, name, k, finish(E, &b))->disabled_ok = 1;
+					E->errs->v[E->errs->n - 1].direct = 1;
 				}
 			}
 		}
@@ -1037,7 +1092,7 @@ static int ev_map(struct ev *E, const struct snode *sch, const struct sinst *v, 
 
 static int ev(struct ev *E, const struct snode *sch, const struct sinst *v, uint64_t *marks)
 {
-	if (E->depth >= MAX_DEPTH)
+	if (E->depth >= MAX_DEPTH || --E->steps < 0)
 		return 1;
 	switch (sch->kind) {
 	case SN_TRUE:
@@ -1066,8 +1121,10 @@ static int ev(struct ev *E, const struct snode *sch, const struct sinst *v, uint
 int sset_valid(const struct schema_set *set, const struct snode *sch, const struct sinst *v,
 	       struct arena *scratch)
 {
-	struct ev E = {.set = set, .scratch = scratch};
-	return ev(&E, sch, v, NULL);
+	struct ev E = {.set = set, .scratch = scratch, .steps = MAX_STEPS};
+	int ok = ev(&E, sch, v, NULL);
+	srx_md_free(E.md);
+	return ok;
 }
 
 /* The same failure reached twice (a property's own uniqueItems and the
@@ -1083,14 +1140,15 @@ void schema_validate(const struct schema_set *set, const struct schema *s,
 		     struct arena *scratch)
 {
 	struct errs errs = {0};
-	struct ev E = {.set = set, .scratch = scratch, .errs = &errs};
+	struct ev E = {.set = set, .scratch = scratch, .errs = &errs, .steps = MAX_STEPS};
 	ev(&E, &set->nodes[set->docs[s->doc].root], node, NULL);
+	srx_md_free(E.md);
 	for (size_t i = 0; i < errs.n; i++) {
 		int dup = 0;
 		for (size_t j = 0; j < i && !dup; j++)
-			dup = same_error(&errs.v[i], &errs.v[j]);
+			dup = same_error(&errs.v[i].e, &errs.v[j].e);
 		if (!dup)
-			fn(arg, &errs.v[i]);
+			fn(arg, &errs.v[i].e);
 	}
 	free(errs.v);
 }

@@ -116,6 +116,10 @@ struct schema_error {
 	const char *message;		/* dt-validate's wording: "'clocks' is a required property" */
 	const char *schema_id;		/* the failing keyword's document ($id) */
 	unsigned line;			/* the keyword's line in that document */
+	/* dt-validate drops this finding on a node whose status is "disabled"
+	 * (or under one): a `required` or unevaluatedProperties failure, or a
+	 * oneOf/anyOf failure one of whose branches failed on one */
+	unsigned char disabled_ok;
 };
 
 typedef void (*schema_error_fn)(void *arg, const struct schema_error *e);
