@@ -694,6 +694,22 @@ static int multiple_kw(struct ev *E, const struct snode *kw, const struct sinst 
 	return 0;
 }
 
+/* dt-schema's typeSize: the width the value was decoded at (a uint64
+ * value is no uint32, whatever its magnitude). */
+static int typesize_kw(struct ev *E, const struct snode *kw, const struct sinst *v)
+{
+	struct num want;
+	unsigned size = v->bits ? v->bits : 32;
+	if (!node_num(kw, &want) || want.is_float || want.neg || want.mag == size)
+		return 1;
+	if (E->errs) {
+		struct strbuf b = {0};
+		sb_printf(&b, "size is %u, expected %llu", size, (unsigned long long)want.mag);
+		value_err(E, v, kw, &b);
+	}
+	return 0;
+}
+
 /* The keywords of one schema object, gathered by kind. */
 struct kws {
 	const struct snode *k[KW_COUNT];
@@ -922,6 +938,8 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 			ok &= range_kw(E, k, v, 3);
 		if ((k = K->k[KW_MULTIPLEOF]))
 			ok &= multiple_kw(E, k, v);
+		if ((k = K->k[KW_TYPESIZE]))
+			ok &= typesize_kw(E, k, v);
 	}
 	return ok;
 }

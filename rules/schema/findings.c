@@ -116,8 +116,7 @@ static void on_error(void *arg, const struct schema_error *e)
 	 * instance that is disabled) */
 	int disabled = V->node->disabled || (node && status_of(node) &&
 					     !strcmp(status_of(node), "disabled"));
-	int unevaluated = e->message && !strncmp(e->message, "Unevaluated", 11);
-	if (disabled && (e->kind == SE_REQUIRED || (e->kind == SE_UNEXPECTED && unevaluated)))
+	if (disabled && e->disabled_ok)
 		return;
 	struct sfinding f = {.kind = e->kind, .node = node, .name = e->name};
 	const char *schema = short_id(e->schema_id ? e->schema_id : schema_id(V->schema));
@@ -127,8 +126,10 @@ static void on_error(void *arg, const struct schema_error *e)
 					     ? sinst_member(e->at, e->name)
 					     : NULL;
 	const struct sorigin *where = member ? sinst_origin(member) : o;
-	if (member && member->kind == SINST_OBJECT)
+	if ((member && member->kind == SINST_OBJECT) ||
+	    (e->kind == SE_VALUE && e->at && e->at->kind == SINST_OBJECT))
 		f.name = NULL;	/* a child node: the finding is about it */
+	f.undocumented = e->kind == SE_VALUE && o && o->untyped;
 	if (where) {
 		/* a member is found at its property's definition, not at the
 		 * cell a scalar is */
@@ -171,7 +172,11 @@ static void on_error(void *arg, const struct schema_error *e)
 	}
 	/* a value's finding names the property and the entry, as
 	 * dt-validate does ("clocks:1: ..."); the others name it already */
-	if (f.prop && e->kind == SE_VALUE)
+	if (f.undocumented && f.prop)
+		f.message = arena_printf(&F->a, "no schema documents property '%s': no binding "
+					 "gives it a type, so its value cannot be decoded (%s)",
+					 f.prop->name, schema);
+	else if (f.prop && e->kind == SE_VALUE)
 		f.message = arena_printf(&F->a, "%s%s: %s (%s)", f.prop->name, path, text, schema);
 	else
 		f.message = arena_printf(&F->a, "%s (%s)", text, schema);
@@ -232,12 +237,12 @@ static void drop(void *p)
 	free(F);
 }
 
-void schema_report_kind(struct dtidy_ctx *ctx, enum schema_error_kind kind)
+void schema_report_kind(struct dtidy_ctx *ctx, enum schema_error_kind kind, int undocumented)
 {
 	struct sfindings *F = rule_ctx_shared(ctx, "schema", validate_tree, drop);
 	for (size_t i = 0; i < F->n; i++) {
 		const struct sfinding *f = &F->v[i];
-		if (f->kind != kind)
+		if (f->kind != kind || (kind == SE_VALUE && f->undocumented != undocumented))
 			continue;
 		struct dtidy_report *r = dtidy_report(ctx, f->loc, "%s", f->message);
 		if (f->prop)

@@ -186,8 +186,13 @@ Test(schema_instance, scalars_strings_flags_and_nodenames)
 	cr_assert_eq(B.t.n, 2);
 	char *root = member(&B, "", "dev@1000");
 	/* the parent sees its child without "$nodename", as dt-validate does */
+	/* a property no schema types stays bytes, which no JSON type
+	 * accepts: a STR spelling them as Python does */
 	cr_expect_str_eq(root, "{compatible:['acme,dev'],reg:[[0x1000,0x100]],wakeup-source:true,"
-			       "unknown:[[0x1,0x2],[0x3]]}");
+			       "unknown:'b'\\x00\\x00\\x00\\x01\\x00\\x00\\x00\\x02\\x00\\x00\\x00\\x03''}");
+	const struct sinst *unknown = sinst_member(node_named(&B, "dev@1000")->self, "unknown");
+	cr_expect(unknown && sinst_origin(unknown)->untyped);
+	cr_expect(!sinst_origin(sinst_member(node_named(&B, "dev@1000")->self, "reg"))->untyped);
 	free(root);
 	expect_member(&B, "", "#address-cells", "0x1");
 	expect_member(&B, "", "$nodename", "['/']");
@@ -271,6 +276,8 @@ Test(schema_instance, widths_come_from_the_schema_type)
 	expect_member(&B, "", "halves", "[0x1,0xffff]");
 	expect_member(&B, "", "wide", "0x100000000");
 	expect_member(&B, "", "signed", "-5");
+	cr_expect(sinst_member(node_named(&B, "")->self, "signed")->is_signed);
+	cr_expect(!sinst_member(node_named(&B, "")->self, "wide")->is_signed);
 	/* written in 32-bit cells: dt-validate reads the DTB's bytes */
 	expect_member(&B, "n", "bytes", "[0x1,0x2,0x3,0x4]");
 	unbuild(&B);
