@@ -61,11 +61,22 @@ struct build {
 	size_t n, cap;
 };
 
+/* dtc deletes a "name" property that repeats the node's base name (its
+ * check_name_properties): the DTB dt-validate reads has none. */
+static int dropped_by_dtc(const struct dtidy_node *n, const struct dtidy_prop *p)
+{
+	if (strcmp(p->name, "name") || dtidy_prop_nstrings(p) != 1)
+		return 0;
+	const char *v = dtidy_prop_string(p, 0);
+	size_t len = strcspn(n->name, "@");
+	return v && strlen(v) == len && !strncmp(v, n->name, len);
+}
+
 static size_t count_props(const struct dtidy_node *n)
 {
 	size_t k = 0;
 	DTIDY_FOREACH_PROP(p, n)
-		k++;
+		k += !dropped_by_dtc(n, p);
 	return k;
 }
 
@@ -110,6 +121,8 @@ static const struct sinst *build_node(struct build *B, const struct dtidy_node *
 	struct sinst_member *m = arena_alloc(B->a, (np + nc + 1) * sizeof(*m));
 	size_t k = 0;
 	DTIDY_FOREACH_PROP(p, n) {
+		if (dropped_by_dtc(n, p))
+			continue;
 		int raw;
 		m[k].name = p->name;
 		m[k].value = decode_prop(&B->d, n, p, &raw);

@@ -343,6 +343,16 @@ Test(schema_instance, origins_point_at_the_definition_that_holds)
 	unbuild(&B);
 }
 
+Test(schema_instance, a_name_property_dtc_deletes_is_not_there)
+{
+	struct built B;
+	build(&B, FILES("b.dts", "/dts-v1/;\n/ { memory@0 { name = \"memory\"; }; cpu { name = \"cpux\"; }; };\n"));
+	expect_member(&B, "memory@0", "name", "(none)");
+	/* a name that differs is an error dtc reports, and stays */
+	expect_member(&B, "cpu", "name", "'b'cpux\\x00''");
+	unbuild(&B);
+}
+
 Test(schema_instance, hidden_nodes_are_left_out)
 {
 	struct built B;
