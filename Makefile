@@ -73,7 +73,8 @@ $(BUILD)/parse-bench: $(BUILD)/bench/parse_bench.o $(BUILD)/libdtidy.a
 # --- setup -----------------------------------------------------------------
 DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
 	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
-	    device-tree-compiler cpp neovim git pkg-config jq man-db zsh fish flex bison
+	    device-tree-compiler cpp neovim git pkg-config jq man-db zsh fish flex bison \
+	    python3-ruamel.yaml
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 

@@ -70,6 +70,9 @@ const struct cli_option cli_options[] = {
 	 "turn off a rule or a family (repeatable)"},
 	{"--level", NULL, "N", CLI_VAL_WORD, "0 1 2", CLI_CHECK | CLI_LSP,
 	 "the kernel's W= level for the dtc checks of the structural family"},
+	{"--style-mode", NULL, "MODE", CLI_VAL_WORD, "relaxed strict stricter", CLI_CHECK | CLI_LSP,
+	 "which rules the style family turns on, as dt-check-style --mode: relaxed, "
+	 "strict (the default) or stricter"},
 	{"--plugin", NULL, "FILE.so", CLI_VAL_FILE, NULL, CLI_CHECK | CLI_FORMAT | CLI_LSP | CLI_RULES,
 	 "load rules from a shared object (repeatable)"},
 	{"--bindings", NULL, "DIR", CLI_VAL_DIR, NULL, CLI_CHECK | CLI_LSP,
