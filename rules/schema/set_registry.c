@@ -57,8 +57,8 @@ static void load(struct entry *en, const char *core_from)
 			 en->core, why[0] ? why : "no reason given");
 }
 
-const struct schema_found *schema_found_for(const char *file, const char *bindings_opt,
-					    const char *schemas_opt)
+static const struct schema_found *found(const char *file, const char *bindings_opt,
+					const char *schemas_opt, int tell)
 {
 	char *bindings = bindings_find_dir(file, bindings_opt);
 	const char *from = NULL;
@@ -78,16 +78,28 @@ const struct schema_found *schema_found_for(const char *file, const char *bindin
 		load(en, from);
 		en->next = entries;
 		entries = en;
-		if (!en->found.set && en->bindings && !told) {
-			told = 1;
-			fprintf(stderr, "dtidy: note: the schema rules are off: %s (see dtidy rules "
-				"schema-required)\n", en->why);
-		}
+	}
+	if (tell && !en->found.set && en->bindings && !told) {
+		told = 1;
+		fprintf(stderr, "dtidy: note: the schema rules are off: %s (see dtidy rules "
+			"schema-required)\n", en->why);
 	}
 	pthread_mutex_unlock(&lock);
 	free(bindings);
 	free(core);
 	return &en->found;
+}
+
+const struct schema_found *schema_found_for(const char *file, const char *bindings_opt,
+					    const char *schemas_opt)
+{
+	return found(file, bindings_opt, schemas_opt, 1);
+}
+
+const struct schema_found *schema_found_quietly(const char *file, const char *bindings_opt,
+						const char *schemas_opt)
+{
+	return found(file, bindings_opt, schemas_opt, 0);
 }
 
 void schema_describe(const char *file, const char *bindings_opt, const char *schemas_opt,

@@ -28,6 +28,11 @@ struct schema_found {
 const struct schema_found *schema_found_for(const char *file, const char *bindings_opt,
 					    const char *schemas_opt);
 
+/* The same without the "off" notice: for rules of other families that use
+ * the set when there is one (undocumented-compatible). */
+const struct schema_found *schema_found_quietly(const char *file, const char *bindings_opt,
+						const char *schemas_opt);
+
 /* The same, without loading the set or saying anything: where it would
  * come from, for dtidy rules and check -v. One line, no newline, into buf. */
 void schema_describe(const char *file, const char *bindings_opt, const char *schemas_opt,
