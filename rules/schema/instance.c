@@ -36,9 +36,13 @@ static int status_is(const struct dtidy_node *n, const char *value)
 	return 0;
 }
 
-struct dtidy_loc sinst_node_loc(const struct dtidy_node *n)
+struct dtidy_loc sinst_node_loc(const struct dtidy_node *n, const struct dtidy_file *main)
 {
 	struct dtidy_loc first = dtidy_node_loc(n);
+	if (!n->parent && main)
+		for (size_t i = 0; i < n->nlocs; i++)
+			if (n->locs[i].file == main)
+				return n->locs[i];
 	const struct dtidy_prop *st = dtidy_prop_get(n, "status");
 	if (!st || !st->nlocs || !(status_is(n, "okay") || status_is(n, "ok")))
 		return first;
@@ -113,7 +117,7 @@ static const struct sinst *build_node(struct build *B, const struct dtidy_node *
 {
 	struct sorigin *no = arena_alloc(B->a, sizeof(*no));
 	no->node = n;
-	no->loc = sinst_node_loc(n);
+	no->loc = sinst_node_loc(n, B->t->nfiles ? B->t->files[0] : NULL);
 	if (dtidy_prop_get(n, "status"))
 		disabled = status_is(n, "disabled");
 	struct split_env env = split_node_env(B->t, n, env_in);

@@ -65,7 +65,9 @@ const struct sinst *sinst_member(const struct sinst *obj, const char *name);
 /* Where a finding about node n as a whole belongs: the opening (the
  * header, `name {` or `&label {`) of the definition that turned the node
  * on when a later file (a board's override) did, else where the node was
- * first defined. */
-struct dtidy_loc sinst_node_loc(const struct dtidy_node *n);
+ * first defined; for the root, its first opening in `main` (the board:
+ * what the root must have, compatible and model, is the board's to say)
+ * when there is one. */
+struct dtidy_loc sinst_node_loc(const struct dtidy_node *n, const struct dtidy_file *main);
 
 #endif

@@ -321,7 +321,7 @@ Test(schema_instance, origins_point_at_the_definition_that_holds)
 	struct built B;
 	build(&B, FILES("b.dts",
 		"/dts-v1/;\n#include \"soc.dtsi\"\n&uart {\n\tstatus = \"okay\";\n"
-		"\tclocks = <&clk 7>;\n};\n",
+		"\tclocks = <&clk 7>;\n};\n/ {\n\tmodel = \"m\";\n};\n",
 		"inc/soc.dtsi",
 		"/ {\n\tclk: clk { #clock-cells = <1>; };\n"
 		"\tuart: serial@1000 {\n\t\tcompatible = \"acme,uart\";\n"
@@ -340,6 +340,8 @@ Test(schema_instance, origins_point_at_the_definition_that_holds)
 	expect_where(uart, "b.dts:3:1");
 	/* a node only the .dtsi defines is found there */
 	expect_where(node_named(&B, "i2c")->self, "inc/soc.dtsi:8:9");
+	/* the root the .dtsi opened first is the board's to complete */
+	expect_where(node_named(&B, "")->self, "b.dts:7:1");
 	unbuild(&B);
 }
 
