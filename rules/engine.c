@@ -354,12 +354,15 @@ void engine_describe(struct engine *e, const char *path, struct strbuf *out)
 	if (e->opts.ndefines)
 		sb_puts(out, " (command line)");
 	sb_putc(out, '\n');
-	if (schema_family_enabled(e, cfg, path)) {
+	/* where the schemas come from, or why the family is off; nothing
+	 * for a tree without binding documents (not a kernel's) */
+	char *bindings = e->opts.no_bindings ? NULL : bindings_find_dir(path, e->opts.bindings);
+	if (bindings && schema_family_enabled(e, cfg, path)) {
 		char status[1200];
-		schema_describe(path, e->opts.no_bindings ? "" : e->opts.bindings, e->opts.schemas,
-				status, sizeof(status));
+		schema_describe(path, e->opts.bindings, e->opts.schemas, status, sizeof(status));
 		sb_printf(out, "%s: schema rules: %s\n", path, status);
 	}
+	free(bindings);
 	model_setup_free(&su);
 	sb_free(&why);
 }

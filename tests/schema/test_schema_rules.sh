@@ -173,6 +173,13 @@ if [ "$n" = 1 ] && printf '%s' "$err" | grep -q "has no types.yaml"; then
 else
 	not_ok "no core schemas: the family is off and says so once" "$err"
 fi
+v=$(cd src && "$DTIDY" check -v -q --bindings "$BINDINGS" --schemas "$T/nowhere" board.dts 2>&1 |
+	grep 'schema rules: ')
+case $v in
+"board.dts: schema rules: off: --schemas $T/nowhere has no types.yaml"*)
+	ok "check -v says why the family is off" ;;
+*) not_ok "check -v says why the family is off" "$v" ;;
+esac
 why=$("$DTIDY" rules schema-required --schemas "$T/nowhere" | grep '^here:')
 case $why in
 "here: off: "*) ok "dtidy rules schema-required says why it is off" ;;
