@@ -13,7 +13,6 @@
  * when counting valid branches nothing is formatted. A failed anyOf/oneOf
  * reports one error whose message lists its branches' failures, as
  * dt-validate prints them. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +29,7 @@
  * damaged image whose $refs loop or fan out stops here, as valid. */
 #define MAX_STEPS 4000000L
 /* Longest instance or schema text quoted in a message. */
-#define MAX_REPR 400
+#define MAX_REPR 4000
 
 /* A failure, and whether its own keyword is `required` or
  * unevaluatedProperties (what dt-validate looks for in a oneOf's branches
@@ -53,6 +52,13 @@ struct ev {
 	int depth;
 	long steps;		/* left of MAX_STEPS */
 	void *md;		/* match data, made on first use */
+	/* the interned offsets of recent objects' member names (0: a name
+	 * no schema mentions), so that properties/required compare numbers */
+	struct {
+		const struct sinst *obj;
+		const uint32_t *offs;
+	} names[4];
+	unsigned next_names;
 };
 
 /* --- repr: Python's rendering of values, for messages -------------------- */
@@ -79,6 +85,35 @@ static void repr_str(struct strbuf *b, const char *s)
 	sb_putc(b, q);
 }
 
+/* Python's repr of bytes: b'..', printable ASCII as itself */
+static void repr_bytes(struct strbuf *b, const unsigned char *p, size_t n)
+{
+	int sq = 0, dq = 0;
+	for (size_t i = 0; i < n; i++) {
+		sq |= p[i] == '\'';
+		dq |= p[i] == '"';
+	}
+	char q = sq && !dq ? '"' : '\'';
+	sb_putc(b, 'b');
+	sb_putc(b, q);
+	for (size_t i = 0; i < n && b->len <= MAX_REPR; i++) {
+		unsigned char c = p[i];
+		if (c == '\\' || c == (unsigned char)q)
+			sb_printf(b, "\\%c", c);
+		else if (c == '\t')
+			sb_puts(b, "\\t");
+		else if (c == '\n')
+			sb_puts(b, "\\n");
+		else if (c == '\r')
+			sb_puts(b, "\\r");
+		else if (c < 0x20 || c >= 0x7f)
+			sb_printf(b, "\\x%02x", c);
+		else
+			sb_putc(b, (char)c);
+	}
+	sb_putc(b, q);
+}
+
 static void repr_inst(struct strbuf *b, const struct sinst *v)
 {
 	if (b->len > MAX_REPR) {
@@ -86,6 +121,9 @@ static void repr_inst(struct strbuf *b, const struct sinst *v)
 		return;
 	}
 	switch (v->kind) {
+	case SINST_BYTES:
+		repr_bytes(b, (const unsigned char *)(v->s ? v->s : ""), v->s ? v->n : 0);
+		break;
 	case SINST_TRUE:
 		sb_puts(b, "True");
 		break;
@@ -144,6 +182,13 @@ static void repr_float(struct strbuf *b, double f)
 		sb_puts(b, ".0");
 }
 
+static int cmp_key(const void *x, const void *y, void *ctx)
+{
+	const struct schema_set *s = ctx;
+	return strcmp(sset_str(s, s->nodes[*(const uint32_t *)x].key),
+		      sset_str(s, s->nodes[*(const uint32_t *)y].key));
+}
+
 static void repr_node(const struct schema_set *s, struct strbuf *b, const struct snode *n)
 {
 	if (b->len > MAX_REPR) {
@@ -178,10 +223,17 @@ static void repr_node(const struct schema_set *s, struct strbuf *b, const struct
 		repr_str(b, sset_str(s, n->a));
 		break;
 	case SN_SEQ:
-	case SN_MAP:
+	case SN_MAP: {
+		/* a map's keys sorted, as dt-validate has them from the processed
+		 * schema file (written with sorted keys) */
+		uint32_t *order = xmalloc((n->b + 1) * sizeof(*order));
+		for (uint32_t i = 0; i < n->b; i++)
+			order[i] = n->a + i;
+		if (n->kind == SN_MAP && n->b > 1)
+			qsort_r(order, n->b, sizeof(*order), cmp_key, (void *)s);
 		sb_putc(b, n->kind == SN_SEQ ? '[' : '{');
 		for (uint32_t i = 0; i < n->b; i++) {
-			const struct snode *c = &s->nodes[n->a + i];
+			const struct snode *c = &s->nodes[order[i]];
 			if (i)
 				sb_puts(b, ", ");
 			if (n->kind == SN_MAP) {
@@ -195,7 +247,9 @@ static void repr_node(const struct schema_set *s, struct strbuf *b, const struct
 			}
 		}
 		sb_putc(b, n->kind == SN_SEQ ? ']' : '}');
+		free(order);
 		break;
+	}
 	}
 }
 
@@ -327,6 +381,8 @@ static int equal(const struct schema_set *s, const struct sinst *v, const struct
 				return 0;
 		}
 		return 1;
+	case SINST_BYTES:
+		return 0;	/* no YAML value is bytes */
 	}
 	return 0;
 }
@@ -353,6 +409,8 @@ static int inst_equal(const struct sinst *a, const struct sinst *b)
 			    !inst_equal(&a->members[i].value, &b->members[i].value))
 				return 0;
 		return 1;
+	case SINST_BYTES:
+		return !a->n || (a->s && b->s && !memcmp(a->s, b->s, a->n));
 	}
 	return 0;
 }
@@ -370,6 +428,8 @@ static int is_type(const struct sinst *v, const char *t)
 		return !strcmp(t, "array");
 	case SINST_OBJECT:
 		return !strcmp(t, "object");
+	case SINST_BYTES:
+		return 0;
 	}
 	return 0;
 }
@@ -385,6 +445,29 @@ static const struct sinst_member *member(const struct sinst *obj, const char *na
 static int has_member(const struct sinst *obj, const char *name)
 {
 	return member(obj, name) != NULL;
+}
+
+static const uint32_t *name_offs(struct ev *E, const struct sinst *v)
+{
+	for (unsigned i = 0; i < 4; i++)
+		if (E->names[i].obj == v)
+			return E->names[i].offs;
+	uint32_t *offs = arena_alloc(E->scratch, (v->n + 1) * sizeof(*offs));
+	for (size_t i = 0; i < v->n; i++)
+		offs[i] = sset_find_str(E->set, v->members[i].name);
+	unsigned k = E->next_names++ & 3;
+	E->names[k].obj = v;
+	E->names[k].offs = offs;
+	return offs;
+}
+
+/* Has the object a member whose name is the string at `off`? */
+static int has_off(const uint32_t *offs, size_t n, uint32_t off)
+{
+	for (size_t i = 0; i < n; i++)
+		if (offs[i] == off)
+			return 1;
+	return 0;
 }
 
 /* --- the keywords -------------------------------------------------------------- */
@@ -515,17 +598,24 @@ static void unexpected(struct ev *E, const struct sinst *obj, const char *name,
 /* anyOf / oneOf failing: one error, its branches' failures listed as
  * dt-validate lists them (a single one as itself). */
 static void combinator_err(struct ev *E, const struct sinst *v, const struct snode *kw,
-			   struct errs *ctx, const char *kwname, int several_valid)
+			   struct errs *ctx, const char *kwname, const uint32_t *valid, size_t nvalid)
 {
+	int several_valid = nvalid > 1;
 	if (!E->errs)
 		return;
 	struct strbuf b = {0};
 	enum schema_error_kind kind = SE_VALUE;
 	const char *name = E->prop;
 	if (several_valid) {
+		/* python-jsonschema lists the valid branches after the first,
+		 * then the first */
 		repr_inst(&b, v);
 		sb_puts(&b, " is valid under each of ");
-		repr_node(E->set, &b, kw);
+		for (size_t i = 1; i <= nvalid; i++) {
+			if (i > 1)
+				sb_puts(&b, ", ");
+			repr_node(E->set, &b, &E->set->nodes[kw->a + valid[i % nvalid]]);
+		}
 	} else if (ctx->n == 1) {
 		struct schema_error *e = add_err(E, ctx->v[0].e.kind, ctx->v[0].e.at, ctx->v[0].e.name,
 						 kw, ctx->v[0].e.message);
@@ -568,12 +658,15 @@ static int kw_combinator(struct ev *E, const struct snode *kw, const struct sins
 	if (kw->kind != SN_SEQ)
 		return 1;
 	struct errs ctx = {0};
-	int valid = 0;
+	uint32_t *which = E->errs ? arena_alloc(E->scratch, (kw->b + 1) * sizeof(*which)) : NULL;
+	size_t valid = 0;
 	for (uint32_t i = 0; i < kw->b; i++) {
 		const struct snode *br = &E->set->nodes[kw->a + i];
 		size_t before = ctx.n;
 		uint64_t stack[4], *m = v->kind == SINST_OBJECT ? new_marks(E, v, stack, 4) : NULL;
 		if (sub(E, br, v, m, E->errs ? &ctx : NULL)) {
+			if (which)
+				which[valid] = i;
 			valid++;
 			ctx.n = before;
 			if (m && marks)
@@ -584,7 +677,7 @@ static int kw_combinator(struct ev *E, const struct snode *kw, const struct sins
 	}
 	int ok = one ? valid == 1 : valid >= 1;
 	if (!ok)
-		combinator_err(E, v, kw, &ctx, one ? "oneOf" : "anyOf", valid > 1);
+		combinator_err(E, v, kw, &ctx, one ? "oneOf" : "anyOf", which, valid);
 	free(ctx.v);
 	return ok;
 }
@@ -624,7 +717,7 @@ static int kw_items(struct ev *E, const struct snode *items, const struct snode 
 	return ok;
 }
 
-static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min, int is_items,
+static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min,
 		    const struct sinst *v)
 {
 	struct num lim;
@@ -635,13 +728,11 @@ static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min, 
 		return 1;
 	if (E->errs) {
 		struct strbuf b = {0};
-		if (is_items || !is_items) {
-			repr_inst(&b, v);
-			if (is_min)
-				sb_puts(&b, l == 1 ? " should be non-empty" : " is too short");
-			else
-				sb_puts(&b, l == 0 ? " is expected to be empty" : " is too long");
-		}
+		repr_inst(&b, v);
+		if (is_min)
+			sb_puts(&b, l == 1 ? " should be non-empty" : " is too short");
+		else
+			sb_puts(&b, l == 0 ? " is expected to be empty" : " is too long");
 		value_err(E, v, kw, &b);
 	}
 	return 0;
@@ -677,8 +768,9 @@ static int multiple_kw(struct ev *E, const struct snode *kw, const struct sinst 
 		return 1;
 	int bad;
 	if (d.is_float) {
+		/* an integral quotient (without libm: no -lm in the link) */
 		double q = (double)num_ld(&x) / d.f;
-		bad = d.f == 0 || q != floor(q);
+		bad = d.f == 0 || !(q > -9.2e18 && q < 9.2e18) || q != (double)(long long)q;
 	} else {
 		bad = d.mag == 0 || x.mag % d.mag != 0;
 	}
@@ -694,22 +786,6 @@ static int multiple_kw(struct ev *E, const struct snode *kw, const struct sinst 
 	return 0;
 }
 
-/* dt-schema's typeSize: the width the value was decoded at (a uint64
- * value is no uint32, whatever its magnitude). */
-static int typesize_kw(struct ev *E, const struct snode *kw, const struct sinst *v)
-{
-	struct num want;
-	unsigned size = v->bits ? v->bits : 32;
-	if (!node_num(kw, &want) || want.is_float || want.neg || want.mag == size)
-		return 1;
-	if (E->errs) {
-		struct strbuf b = {0};
-		sb_printf(&b, "size is %u, expected %llu", size, (unsigned long long)want.mag);
-		value_err(E, v, kw, &b);
-	}
-	return 0;
-}
-
 /* The keywords of one schema object, gathered by kind. */
 struct kws {
 	const struct snode *k[KW_COUNT];
@@ -720,12 +796,13 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	const struct schema_set *s = E->set;
 	int ok = 1;
 	const struct snode *props = K->k[KW_PROPERTIES], *pats = K->k[KW_PATTERNPROPERTIES];
+	const uint32_t *offs = name_offs(E, v);
 	if (props && props->kind == SN_MAP) {
 		for (uint32_t j = 0; j < props->b; j++) {
 			const struct snode *p = &s->nodes[props->a + j];
 			const char *pname = sset_str(s, p->key);
 			for (size_t i = 0; i < v->n; i++) {
-				if (strcmp(v->members[i].name, pname))
+				if (offs[i] != p->key || !p->key)
 					continue;
 				MARK(mine, i);
 				/* deprecated: reported, but it does not make the node invalid */
@@ -773,7 +850,11 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	if (ap) {
 		for (size_t i = 0; i < v->n; i++) {
 			const char *name = v->members[i].name;
-			if ((props && props->kind == SN_MAP && sset_member(s, props, name)) ||
+			int in_props = 0;
+			for (uint32_t j = 0; offs[i] && props && props->kind == SN_MAP && j < props->b &&
+					     !in_props; j++)
+				in_props = s->nodes[props->a + j].key == offs[i];
+			if (in_props ||
 			    (pats && pats->kind == SN_MAP && member_matches(E, pats, name)))
 				continue;
 			if (ap->kind == SN_FALSE) {
@@ -790,7 +871,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	if (req && req->kind == SN_SEQ) {
 		for (uint32_t j = 0; j < req->b; j++) {
 			const struct snode *r = &s->nodes[req->a + j];
-			if (r->kind != SN_STR || has_member(v, sset_str(s, r->a)))
+			if (r->kind != SN_STR || has_off(offs, v->n, r->a) ||
+			    (!r->a && has_member(v, "")))
 				continue;
 			ok = 0;
 			if (!E->errs)
@@ -850,10 +932,24 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	}
 	const struct snode *mnp = K->k[KW_MINPROPERTIES], *mxp = K->k[KW_MAXPROPERTIES];
 	struct num lim;
-	if (mnp && node_num(mnp, &lim) && !lim.neg && v->n < lim.mag)
+	if (mnp && node_num(mnp, &lim) && !lim.neg && v->n < lim.mag) {
 		ok = 0;
-	if (mxp && node_num(mxp, &lim) && !lim.neg && v->n > lim.mag)
+		if (E->errs) {
+			struct strbuf b = {0};
+			repr_inst(&b, v);
+			sb_puts(&b, lim.mag == 1 ? " should be non-empty" : " does not have enough properties");
+			value_err(E, v, mnp, &b);
+		}
+	}
+	if (mxp && node_num(mxp, &lim) && !lim.neg && v->n > lim.mag) {
 		ok = 0;
+		if (E->errs) {
+			struct strbuf b = {0};
+			repr_inst(&b, v);
+			sb_puts(&b, lim.mag == 0 ? " is expected to be empty" : " has too many properties");
+			value_err(E, v, mxp, &b);
+		}
+	}
 	return ok;
 }
 
@@ -863,9 +959,9 @@ static int array_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 	if (K->k[KW_ITEMS])
 		ok &= kw_items(E, K->k[KW_ITEMS], K->k[KW_ADDITIONALITEMS], v);
 	if (K->k[KW_MINITEMS])
-		ok &= count_kw(E, K->k[KW_MINITEMS], v->n, 1, 1, v);
+		ok &= count_kw(E, K->k[KW_MINITEMS], v->n, 1, v);
 	if (K->k[KW_MAXITEMS])
-		ok &= count_kw(E, K->k[KW_MAXITEMS], v->n, 0, 1, v);
+		ok &= count_kw(E, K->k[KW_MAXITEMS], v->n, 0, v);
 	const struct snode *c = K->k[KW_CONTAINS];
 	if (c) {
 		int any = 0;
@@ -923,9 +1019,9 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 			len += (*p & 0xc0) != 0x80;
 		struct num lim;
 		if ((k = K->k[KW_MINLENGTH]) && node_num(k, &lim) && !lim.neg && len < lim.mag)
-			ok = 0;
+			ok &= count_kw(E, k, len, 1, v);
 		if ((k = K->k[KW_MAXLENGTH]) && node_num(k, &lim) && !lim.neg && len > lim.mag)
-			ok = 0;
+			ok &= count_kw(E, k, len, 0, v);
 	}
 	if (v->kind == SINST_INT) {
 		if ((k = K->k[KW_MINIMUM]))
@@ -938,8 +1034,18 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 			ok &= range_kw(E, k, v, 3);
 		if ((k = K->k[KW_MULTIPLEOF]))
 			ok &= multiple_kw(E, k, v);
-		if ((k = K->k[KW_TYPESIZE]))
-			ok &= typesize_kw(E, k, v);
+		/* dt-schema's own keyword: the cell size the value was decoded with */
+		struct num want;
+		if ((k = K->k[KW_TYPESIZE]) && node_num(k, &want) && !want.is_float &&
+		    want.mag != (v->bits ? v->bits : 32u)) {
+			ok = 0;
+			if (E->errs) {
+				struct strbuf b = {0};
+				sb_printf(&b, "size is %u, expected %llu", v->bits ? v->bits : 32u,
+					  (unsigned long long)want.mag);
+				value_err(E, v, k, &b);
+			}
+		}
 	}
 	return ok;
 }

@@ -31,7 +31,10 @@ struct diag_list;
  * -matrix, phandle, phandle-array and address types are ARRAYs of rows
  * (one row when schema_prop_type gives no dimensions). Signed types set
  * is_signed and store the value sign-extended. */
-enum sinst_kind { SINST_TRUE, SINST_INT, SINST_STR, SINST_ARRAY, SINST_OBJECT };
+/* SINST_BYTES (added last): a property no schema types, which dt-validate
+ * leaves as raw bytes (s: the bytes, n: how many); no JSON type accepts it,
+ * so dt-core's "is not of type" findings about untyped properties hold. */
+enum sinst_kind { SINST_TRUE, SINST_INT, SINST_STR, SINST_ARRAY, SINST_OBJECT, SINST_BYTES };
 
 struct sinst_member;
 
@@ -39,15 +42,15 @@ struct sinst {
 	enum sinst_kind kind;
 	uint64_t u;				/* INT: the value as stored */
 	const char *s;				/* STR */
-	size_t n;				/* ARRAY: items, OBJECT: members */
+	size_t n;				/* ARRAY: items, OBJECT: members, BYTES: bytes */
 	const struct sinst *items;		/* ARRAY */
 	const struct sinst_member *members;	/* OBJECT */
 	const void *origin;			/* the caller's: property, cell or node it came from */
 	unsigned char is_signed;		/* INT: u holds an int64_t (an int8..int64 type's
 						 * value, sign-extended) */
-	unsigned char bits;			/* INT: the width it was decoded at (8, 16, 32,
-						 * 64; 0: 32), what dt-schema's `typeSize`
-						 * compares (a uint64 fails uint32's) */
+	unsigned char bits;			/* INT: the size it was decoded with, 8, 16,
+						 * 32 or 64 (0: 32), which types.yaml's
+						 * typeSize checks (uint32 or uint64?) */
 };
 
 struct sinst_member {

@@ -24,9 +24,8 @@ struct sorigin {
 	 * a property: its effective definition; a node: the opening of it
 	 * that made it what it is (sinst_node_loc) */
 	struct dtidy_loc loc;
-	/* a property no schema types: dt-validate leaves its bytes undecoded,
-	 * and dt-core.yaml's catch-all rejects them (the value is a STR
-	 * spelling the bytes as Python does, b'...') */
+	/* a property no schema types: dt-validate leaves its bytes undecoded
+	 * (a BYTES instance), and dt-core.yaml's catch-all rejects them */
 	unsigned char untyped;
 };
 

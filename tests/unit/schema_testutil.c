@@ -63,6 +63,15 @@ struct schema_set *st_load(struct st_tree *t, int use_cache, struct diag_list *w
 static void to_inst(struct arena *a, json_t *j, struct sinst *out)
 {
 	memset(out, 0, sizeof(*out));
+	if (json_is_object(j) && json_object_get(j, "$sized")) {
+		/* {"$sized": value, "bits": 64}: a cell decoded with that size */
+		out->kind = SINST_INT;
+		json_int_t v = json_integer_value(json_object_get(j, "$sized"));
+		out->u = (uint64_t)v;
+		out->is_signed = v < 0;
+		out->bits = (unsigned char)json_integer_value(json_object_get(j, "bits"));
+		return;
+	}
 	if (json_is_object(j)) {
 		out->kind = SINST_OBJECT;
 		out->n = json_object_size(j);
