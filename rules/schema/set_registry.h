@@ -33,6 +33,14 @@ const struct schema_found *schema_found_for(const char *file, const char *bindin
 const struct schema_found *schema_found_quietly(const char *file, const char *bindings_opt,
 						const char *schemas_opt);
 
+/* Starts loading, on a thread of its own, the set checks of `file` will
+ * ask for, so that a cold load (reading every binding document) overlaps
+ * with parsing the first boards; says nothing. Optional: schema_found_for
+ * waits for it. */
+void schema_prefetch(const char *file, const char *bindings_opt, const char *schemas_opt);
+/* Waits for the loads schema_prefetch started (before exit). */
+void schema_settle(void);
+
 /* The same, without loading the set or saying anything: where it would
  * come from, for dtidy rules and check -v. One line, no newline, into buf. */
 void schema_describe(const char *file, const char *bindings_opt, const char *schemas_opt,
