@@ -102,7 +102,12 @@ size_t schema_prop_types(const struct schema_set *set, const char *prop,
 
 /* Every schema whose `select` (explicit, or derived from its compatible
  * strings; the core schemas by $nodename) matches `node`, at most `max`;
- * returns how many match. */
+ * returns how many match.
+ * As dt-validate chooses: of the documents selected by compatible, only
+ * the one naming the node's first compatible string that any document
+ * names; then every document with an explicit select (or one made from its
+ * $nodename) that holds for the node. `node` includes its child nodes as
+ * members: a parent's schema validates them too. */
 size_t schema_select(const struct schema_set *set, const struct sinst *node,
 		     const struct schema **out, size_t max, struct arena *scratch);
 
