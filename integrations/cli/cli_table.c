@@ -16,7 +16,8 @@ const struct cli_command cli_commands[] = {
 	 "one file and no -i, --check or --diff, the formatted text goes to stdout. Every "
 	 "result is re-lexed and compared with the input before anything is written; a file "
 	 "with syntax errors is never rewritten; in-place writes are atomic. The style is the "
-	 "profile's: the kernel's, dts-linter's for zephyr, four spaces and keymap grids for "
+	 "profile's: the kernel's (what its dt-check-style accepts), dts-linter's for zephyr, "
+	 "four spaces and keymap grids for "
 	 "zmk; a value written in rows (keymap bindings, interrupt-map, pin tables) keeps "
 	 "them. The format: section of the nearest .dtidy.yaml changes its options one by "
 	 "one; options given here win."},

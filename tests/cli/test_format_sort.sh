@@ -28,7 +28,6 @@ cat >"$tmp/board.dts" <<'DTS'
 	#address-cells = <1>;
 	#size-cells = <1>;
 
-	/* not at the root: there, nodes go by name (dt-check-style 7.4) */
 	soc {
 		uart@2000 {
 			reg = <0x2000 0x100>;
@@ -63,7 +62,7 @@ cp "$tmp/board.dts" "$tmp/orig.dts"
 rc=$?
 check "format --sort FILE exits 0 although a node is left in its order" [ "$rc" -eq 0 ]
 check "the note names file:line and why" \
-	grep -q "board.dts:29:2: note: 'twice' left in its order: property 'status' is written twice" "$tmp/err"
+	grep -q "board.dts:28:2: note: 'twice' left in its order: property 'status' is written twice" "$tmp/err"
 check "properties in kernel order (compatible before reg before status)" \
 	sh -c "grep -n 'compatible = \"acme,uart\"' '$tmp/out' | head -1 | cut -d: -f1 >'$tmp/a';
 	       grep -n 'reg = <0x1000' '$tmp/out' | cut -d: -f1 >'$tmp/b';
