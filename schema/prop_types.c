@@ -204,6 +204,7 @@ struct ctx {
 	const struct yv *doc;
 	uint32_t docidx;
 	int depth;
+	long budget;	/* visits left: a document whose $refs fan out stops */
 };
 
 static void subschema_types(struct ctx *c, const struct yv *s);
@@ -236,9 +237,10 @@ static const struct yv *local(const struct yv *doc, const char *ref)
 static void prop_type(struct ctx *c, const char *propname, const struct yv *s, int is_pattern)
 {
 	struct ptype_acc *acc = c->acc;
-	if (propname[0] == '$' || ++c->depth > 64) {
-		if (propname[0] != '$')
-			c->depth--;
+	if (propname[0] == '$' || --c->budget < 0)
+		return;
+	if (++c->depth > 64) {
+		c->depth--;
 		return;
 	}
 	uint32_t name = acc->st.intern(acc->st.ctx, propname);
@@ -403,7 +405,8 @@ static void subschema_types(struct ctx *c, const struct yv *s)
 
 void ptype_acc_doc(struct ptype_acc *acc, const struct yv *doc, uint32_t doc_index)
 {
-	struct ctx c = {acc, doc, doc_index, 0};
+	/* the corpus's largest document takes a few thousand */
+	struct ctx c = {acc, doc, doc_index, 0, 200000};
 	subschema_types(&c, doc);
 }
 
@@ -536,7 +539,8 @@ void ptype_acc_finish(struct ptype_acc *acc, struct sptype **exact, size_t *nexa
 		}
 	}
 	free(lists);
-	qsort_r(ex, nex, sizeof(*ex), by_name, acc);
+	if (nex)
+		qsort_r(ex, nex, sizeof(*ex), by_name, acc);
 	for (size_t i = 0; i < nex; i++)
 		ex[i].pad[0] = 0;
 	*exact = ex;

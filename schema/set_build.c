@@ -343,8 +343,11 @@ static void walk(struct builder *b, const char *dir, int core, int depth)
 		size_t plen = strlen(dir) + strlen(names[i]) + 2;
 		char *path = xmalloc(plen);
 		snprintf(path, plen, "%s/%s", dir, names[i]);
-		if (stat(path, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
+		/* a symlinked directory is not followed (a link back up would
+		 * repeat the tree); a symlinked document is read */
+		struct stat lst;
+		if (lstat(path, &lst) == 0 && stat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode) && !S_ISLNK(lst.st_mode))
 				walk(b, path, core, depth + 1);
 			else if (S_ISREG(st.st_mode) && is_yaml(names[i]))
 				add_file(b, path, core);
@@ -913,6 +916,9 @@ static uint32_t *pattern_index(const struct builder *b, const struct spatcomb *p
 	return tab;
 }
 
+/* Everything the image holds is computed first; then each section is
+ * copied out and the builder's array behind it freed, largest first, so
+ * that the builder and the image are never both whole in memory. */
 static int encode(struct builder *b, unsigned char **image, size_t *len)
 {
 	struct scompat *compat;
@@ -932,14 +938,6 @@ static int encode(struct builder *b, unsigned char **image, size_t *len)
 	if (b->ndc)
 		qsort_r(b->doccompat, b->ndc, sizeof(uint32_t), cmp_str_off, b);
 	b->ndc = uniq(b->doccompat, b->ndc);
-	/* string offsets are all < 4 GiB and node counts fit the format */
-	int bad = b->strs.len > UINT32_MAX || b->nn > UINT32_MAX || b->paths.len > UINT32_MAX;
-	struct writer w = {0};
-	memcpy(w.h.magic, SIMG_MAGIC, 8);
-	w.h.version = SIMG_VERSION;
-	w.h.order = SIMG_ORDER;
-	put(&w, &w.h, sizeof(w.h));
-	section(&w, SEC_STRS, b->strs.s, b->strs.len);
 	/* the string hash, rebuilt at its final size */
 	size_t cap = 16;
 	while (cap < 2 * b->hn + 2)
@@ -954,9 +952,40 @@ static int encode(struct builder *b, unsigned char **image, size_t *len)
 			j = (j + 1) & (cap - 1);
 		h[j] = off;
 	}
+	free(b->hash);
+	b->hash = NULL;
+	/* the selects' prefilter, made now so that a load reads no select */
+	struct schema_set view = {.strs = b->strs.s, .strs_len = b->strs.len, .nodes = b->nodes,
+				  .nnodes = (uint32_t)b->nn, .docs = b->docs, .ndocs = (uint32_t)b->nd,
+				  .selects = sel, .nselects = (uint32_t)nsel};
+	uint32_t *filt;
+	struct selpair *pairs;
+	size_t npairs;
+	sel_prefilter_build(&view, &filt, &pairs, &npairs);
+	uint32_t patcap;
+	uint32_t *pat = pattern_index(b, pc, npc, pt, npt, &patcap);
+	/* string offsets are all < 4 GiB and node counts fit the format */
+	int bad = b->strs.len > UINT32_MAX || b->nn > UINT32_MAX || b->paths.len > UINT32_MAX;
+	struct writer w = {0};
+	/* the whole size at once: the buffer is never copied to grow */
+	w.cap = sizeof(w.h) + 8 * NSEC_IMG + b->strs.len + cap * sizeof(*h) +
+		b->nn * sizeof(*b->nodes) + b->nd * sizeof(*b->docs) + ncompat * sizeof(*compat) +
+		nsel * sizeof(*sel) + (nex + npt) * sizeof(*ex) + b->nstamps * sizeof(*b->stamps) +
+		sizeof(kw) + (b->ndc + b->ndp) * sizeof(uint32_t) + b->nwarns * sizeof(*b->warns) +
+		b->paths.len + nsel * sizeof(*filt) + npairs * sizeof(*pairs) +
+		patcap * sizeof(*pat) + npc * sizeof(*pc);
+	w.p = xmalloc(w.cap);
+	memcpy(w.h.magic, SIMG_MAGIC, 8);
+	w.h.version = SIMG_VERSION;
+	w.h.order = SIMG_ORDER;
+	put(&w, &w.h, sizeof(w.h));
+	section(&w, SEC_STRS, b->strs.s, b->strs.len);
+	sb_free(&b->strs);
 	section(&w, SEC_STRHASH, h, cap * sizeof(*h));
 	free(h);
 	section(&w, SEC_NODES, b->nodes, b->nn * sizeof(*b->nodes));
+	free(b->nodes);
+	b->nodes = NULL;
 	section(&w, SEC_DOCS, b->docs, b->nd * sizeof(*b->docs));
 	section(&w, SEC_COMPAT, compat, ncompat * sizeof(*compat));
 	section(&w, SEC_SELECTS, sel, nsel * sizeof(*sel));
@@ -968,18 +997,8 @@ static int encode(struct builder *b, unsigned char **image, size_t *len)
 	section(&w, SEC_DOCPATS, b->docpats, b->ndp * sizeof(uint32_t));
 	section(&w, SEC_WARNS, b->warns, b->nwarns * sizeof(*b->warns));
 	section(&w, SEC_PATHS, b->paths.s, b->paths.len);
-	/* the selects' prefilter, made now so that a load reads no select */
-	struct schema_set view = {.strs = b->strs.s, .strs_len = b->strs.len, .nodes = b->nodes,
-				  .nnodes = (uint32_t)b->nn, .docs = b->docs, .ndocs = (uint32_t)b->nd,
-				  .selects = sel, .nselects = (uint32_t)nsel};
-	uint32_t *filt;
-	struct selpair *pairs;
-	size_t npairs;
-	sel_prefilter_build(&view, &filt, &pairs, &npairs);
 	section(&w, SEC_SELFILT, filt, nsel * sizeof(*filt));
 	section(&w, SEC_SELPAIRS, pairs, npairs * sizeof(*pairs));
-	uint32_t patcap;
-	uint32_t *pat = pattern_index(b, pc, npc, pt, npt, &patcap);
 	section(&w, SEC_PATIDX, pat, patcap * sizeof(*pat));
 	section(&w, SEC_PATCOMB, pc, npc * sizeof(*pc));
 	free(pat);

@@ -80,12 +80,19 @@ struct schema_set *schema_set_load(const struct schema_load_opts *o,
 		return NULL;
 	}
 	/* cached, then used through the mapping: its untouched pages cost
-	 * no memory, where the built copy is resident in full */
-	if (path && newest < start - RACY_NS && scache_write(o->cache_dir, path, image, len) == 0 &&
-	    scache_map(path, s) == 0) {
+	 * no memory, where the built copy is resident in full (freed first,
+	 * so that the two are never both in memory) */
+	if (path && newest < start - RACY_NS && scache_write(o->cache_dir, path, image, len) == 0) {
 		free(image);
+		int mapped = scache_map(path, s) == 0;
 		free(path);
-		return ready(s, warnings);
+		if (mapped)
+			return ready(s, warnings);
+		/* replaced under us, or unreadable: built again, not cached */
+		free(s);
+		struct schema_load_opts again = *o;
+		again.cache_dir = NULL;
+		return schema_set_load(&again, warnings, why, whysize);
 	}
 	free(path);
 	if (sset_parse(s, image, len, 0) != 0) {

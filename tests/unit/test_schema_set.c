@@ -208,6 +208,24 @@ Test(schema_set, broken_documents_warn_once_and_the_rest_works)
 	st_tree_free(&t);
 }
 
+Test(schema_set, symlinked_directories_are_not_followed)
+{
+	struct st_tree t = {0};
+	st_tree_new(&t);
+	st_put(&t, "Bindings/a/good.yaml",
+	       HDR("good") "properties:\n  compatible:\n    const: acme,good\n");
+	char link[256];
+	snprintf(link, sizeof(link), "%s/a/loop", t.bindings);
+	cr_assert(symlink("..", link) == 0);
+	struct diag_list w = {0};
+	struct schema_set *s = st_load(&t, 0, &w);
+	cr_expect_eq(w.n, 0, "%s", w.n ? w.v[0].message : "");
+	cr_expect_not_null(st_schema(s, "/test/good.yaml"));
+	diag_list_free(&w);
+	schema_set_free(s);
+	st_tree_free(&t);
+}
+
 Test(schema_set, no_core_schemas_says_why)
 {
 	struct schema_load_opts o = {st_bindings_dir(), "/nonexistent/schemas", NULL};
