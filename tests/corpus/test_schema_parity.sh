@@ -1,0 +1,58 @@
+#!/bin/sh
+# Parity of the schema family with dt-schema's `dt-validate -m` (the
+# kernel's `make dtbs_check`, dt-schema v2026.06-15), on every kernel .dts
+# board of the corpus, against the same binding documents and core schemas.
+# Both sides are reduced to (board, node path, property) (schema_parity.py);
+# every difference must be explained by a line of schema-deviations.txt,
+# every line there must still explain one, and recall (dt-validate's
+# findings dtidy also makes) must be >= 90% and extras (dtidy's findings
+# dt-validate does not make) <= 10%.
+# dt-validate's findings are made once and kept in build/oracles/ (see
+# tests/schema-oracle.sh): the first run takes a few minutes.
+set -u
+: "${DTIDY:?}" "${CORPUS:?}"
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+CORPUS=$(cd "$CORPUS" && pwd -P)
+command -v jq >/dev/null || { echo "FAIL: needs jq (make deps)"; exit 1; }
+
+# Until the schema family exists there is nothing to compare.
+if ! "$DTIDY" rules | grep -q '^schema-'; then
+	echo "SKIP: dtidy has no schema rules (dtidy rules lists no schema-*)"
+	exit 0
+fi
+
+oracle=$(sh "$root/tests/schema-oracle.sh") || { echo "FAIL: dt-validate's findings could not be made (see above)"; exit 1; }
+py=$root/build/oracles/dt-schema/venv/bin/python3
+
+# dtidy, board by board, two at a time: one JSON document per board, then
+#   board, node, property, rule, message
+# for the schema family and undocumented-compatible (dt-validate -m's
+# unmatched compatibles). The schema set is compiled into the cache once.
+mkdir "$tmp/dtidy"
+export DTIDY CORPUS
+(cd "$CORPUS" && xargs -P2 -I{} sh -c '
+	"$DTIDY" check --enable=schema --format=json -q -j1 \
+		--schemas "$CORPUS/dt-schema/schemas" --bindings "$CORPUS/Bindings" \
+		"./$1" >"$2/$(echo "$1" | tr / %).json" 2>"$2/$(echo "$1" | tr / %).err"
+	rc=$?
+	[ $rc -le 1 ] || echo "FAIL: dtidy check $1 exited $rc: $(head -3 "$2/$(echo "$1" | tr / %).err")" >>"$2.failed"' \
+	sh {} "$tmp/dtidy" <"$oracle/boards.txt")
+if [ -s "$tmp/dtidy.failed" ]; then
+	cat "$tmp/dtidy.failed"
+	exit 1
+fi
+jq -r '(input_filename | sub(".*/"; "") | sub("\\.json$"; "") | gsub("%"; "/")) as $b
+	| .diagnostics[] | select((.rule | startswith("schema-")) or .rule == "undocumented-compatible")
+	| [$b, (.node // "?"), (if .rule == "undocumented-compatible" then "compatible" else (.property // "") end),
+	   .rule, (.message | gsub("[\t\n]"; " "))] | @tsv' "$tmp/dtidy"/*.json >"$tmp/dtidy.tsv" ||
+	{ echo "FAIL: dtidy's JSON does not parse"; exit 1; }
+
+if "$py" "$here/schema_parity.py" "$oracle/findings.tsv" "$tmp/dtidy.tsv" "$here/schema-deviations.txt"; then
+	echo "schema parity (dt-validate v2026.06-15): PASS"
+else
+	echo "schema parity (dt-validate v2026.06-15): FAIL"
+	exit 1
+fi
