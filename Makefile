@@ -31,7 +31,7 @@ endif
 
 # Every .c under these directories is part of dtidy: a rule or a stage is
 # added by adding its file.
-SRC_DIRS := core lexer parser kstyle rules formatter integrations
+SRC_DIRS := core lexer parser kstyle schema rules formatter integrations
 SRCS     := $(sort $(shell find $(SRC_DIRS) -name '*.c' 2>/dev/null))
 MAIN_SRC := integrations/cli/main.c
 LIB_SRCS := $(filter-out $(MAIN_SRC),$(SRCS))
@@ -149,7 +149,8 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
-SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp fuzz_bindings
+SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp fuzz_bindings fuzz_yaml \
+		 fuzz_schema_cache
 fuzz-smoke: fuzz
 	@sh tests/fuzz/run.sh 60 $(SMOKE_TARGETS)
 

@@ -24,7 +24,13 @@ struct diag_list;
  * dt-validate adds it). A property is what dt-validate makes of it: a flag
  * is TRUE; strings are an ARRAY of STR; integers are an ARRAY of rows, each
  * an ARRAY of INT (a matrix, rows as schema_prop_type shapes them); a
- * uint8/16/64 array is one row. */
+ * uint8/16/64 array is one row.
+ * Precisely as dt-validate's DTB decoder (dtb.py prop_value) shapes them:
+ * a scalar type (uint32, int8, ... : not -array, not -matrix, not phandle)
+ * holding one value is a bare INT; a -array type is one flat ARRAY of INT;
+ * -matrix, phandle, phandle-array and address types are ARRAYs of rows
+ * (one row when schema_prop_type gives no dimensions). Signed types set
+ * is_signed and store the value sign-extended. */
 enum sinst_kind { SINST_TRUE, SINST_INT, SINST_STR, SINST_ARRAY, SINST_OBJECT };
 
 struct sinst_member;
@@ -37,6 +43,8 @@ struct sinst {
 	const struct sinst *items;		/* ARRAY */
 	const struct sinst_member *members;	/* OBJECT */
 	const void *origin;			/* the caller's: property, cell or node it came from */
+	unsigned char is_signed;		/* INT: u holds an int64_t (an int8..int64 type's
+						 * value, sign-extended) */
 };
 
 struct sinst_member {

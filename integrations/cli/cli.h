@@ -42,6 +42,7 @@ struct cli_opts {
 	int level;			/* --level=0|1|2 (kernel W=) ; -1: not given */
 	const char *bindings;		/* --bindings DIR */
 	int no_bindings;		/* --no-bindings */
+	const char *schemas;		/* --schemas DIR */
 	int no_cache;			/* --no-cache: no bindings index on disk */
 	int md;				/* -MD */
 	const char *mf, *mt;		/* -MF FILE, -MT TARGET */

@@ -51,6 +51,8 @@ for t in $targets; do
 	seeds="$dts_seeds"
 	[ "$t" = fuzz_lsp ] && seeds=""
 	[ "$t" = fuzz_bindings ] && seeds="$yaml_seeds"
+	[ "$t" = fuzz_yaml ] && seeds="$yaml_seeds"
+	[ "$t" = fuzz_schema_cache ] && seeds=""
 	[ -d "$here/seeds/$t" ] && seeds="$here/seeds/$t $seeds"
 	dict="$here/dts.dict"
 	[ -f "$here/$t.dict" ] && dict="$here/$t.dict"

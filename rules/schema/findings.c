@@ -1,0 +1,243 @@
+/* One validation a check (see findings.h). dt-validate's driver is
+ * followed: every node is validated on its own (its children are in its
+ * instance, without their "$nodename"), by the schema its compatible
+ * selects and by every schema whose `select` matches; in a disabled node
+ * (its status, or an ancestor's) missing properties and
+ * unevaluatedProperties findings are dropped, since such nodes are often
+ * completed by the boards that enable them. */
+#include "findings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/xalloc.h"
+#include "schema/schema.h"
+#include "decode.h"
+#include "instance.h"
+#include "rules/context.h"
+#include "set_registry.h"
+
+#define MAX_SELECTED 64
+
+const char *const schema_rule_options[] = {"bindings", "schemas", NULL};
+
+struct sfindings {
+	const struct schema_found *found;
+	struct arena a;
+	struct sfinding *v;
+	size_t n, cap;
+};
+
+static const struct schema_found *found_for(struct dtidy_ctx *ctx)
+{
+	return schema_found_for(dtidy_ctx_path(ctx), dtidy_ctx_option(ctx, "bindings"),
+				dtidy_ctx_option(ctx, "schemas"));
+}
+
+const struct schema_set *schema_ctx_set(struct dtidy_ctx *ctx)
+{
+	return found_for(ctx)->set;
+}
+
+/* "http://devicetree.org/schemas/serial/8250.yaml#" -> "serial/8250.yaml" */
+static const char *short_id(const char *id)
+{
+	static const char *const prefixes[] = {"http://devicetree.org/schemas/", "/schemas/"};
+	if (!id)
+		return "?";
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(id, prefixes[i], strlen(prefixes[i])))
+			return id + strlen(prefixes[i]);
+	return id;
+}
+
+static size_t types_of(void *ud, const char *prop, struct schema_ptype *out, size_t max)
+{
+	return schema_prop_types(ud, prop, out, max);
+}
+
+/* The path of indices from a property's value down to `at` ("1:0"), into
+ * buf; 1 when found. */
+static int index_path(const struct sinst *v, const struct sinst *at, char *buf, size_t size)
+{
+	if (v == at)
+		return 1;
+	if (v->kind != SINST_ARRAY)
+		return 0;
+	for (size_t i = 0; i < v->n; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, ":%zu", i);
+		if (index_path(&v->items[i], at, buf, size))
+			return 1;
+		buf[len] = '\0';
+	}
+	return 0;
+}
+
+/* The end of everything written for node n in `file` at or after `from`:
+ * its properties, its children, theirs. */
+static uint32_t body_end(const struct dtidy_node *n, const struct dtidy_file *file, uint32_t from,
+			 uint32_t end, unsigned depth)
+{
+	for (size_t i = 0; i < n->nlocs; i++)
+		if (n->locs[i].file == file && n->locs[i].start >= from && n->locs[i].end > end)
+			end = n->locs[i].end;
+	DTIDY_FOREACH_PROP(p, n)
+		for (size_t i = 0; i < p->nlocs; i++)
+			if (p->locs[i].file == file && p->locs[i].start >= from && p->locs[i].end > end)
+				end = p->locs[i].end;
+	if (depth < 64)
+		DTIDY_FOREACH_CHILD(c, n)
+			end = body_end(c, file, from, end, depth + 1);
+	return end;
+}
+
+struct validating {
+	struct sfindings *F;
+	const struct sinst_node *node;
+	const struct schema *schema;
+};
+
+static const char *status_of(const struct dtidy_node *n)
+{
+	const struct dtidy_prop *p = dtidy_prop_get(n, "status");
+	return p ? dtidy_prop_string(p, 0) : NULL;
+}
+
+static void on_error(void *arg, const struct schema_error *e)
+{
+	struct validating *V = arg;
+	struct sfindings *F = V->F;
+	const struct sorigin *o = sinst_origin(e->at);
+	const struct dtidy_node *node = o ? o->node : V->node->node;
+	/* dt-validate drops these in disabled nodes (and in a child node's
+	 * instance that is disabled) */
+	int disabled = V->node->disabled || (node && status_of(node) &&
+					     !strcmp(status_of(node), "disabled"));
+	int unevaluated = e->message && !strncmp(e->message, "Unevaluated", 11);
+	if (disabled && (e->kind == SE_REQUIRED || (e->kind == SE_UNEXPECTED && unevaluated)))
+		return;
+	struct sfinding f = {.kind = e->kind, .node = node, .name = e->name};
+	const char *schema = short_id(e->schema_id ? e->schema_id : schema_id(V->schema));
+	/* where: a member the finding names, else what the keyword failed on */
+	const struct sinst *member = e->name && e->kind != SE_REQUIRED && e->at &&
+						     e->at->kind == SINST_OBJECT
+					     ? sinst_member(e->at, e->name)
+					     : NULL;
+	const struct sorigin *where = member ? sinst_origin(member) : o;
+	if (member && member->kind == SINST_OBJECT)
+		f.name = NULL;	/* a child node: the finding is about it */
+	if (where) {
+		/* a member is found at its property's definition, not at the
+		 * cell a scalar is */
+		f.loc = member && where->prop ? decode_prop_loc(where->prop) : where->loc;
+		f.prop = where->prop;
+		if (where->node)
+			f.node = where->node;
+	}
+	if (!f.loc.file && node)
+		f.loc = dtidy_node_loc(node);
+	char path[128] = "";
+	if (f.prop && !member) {
+		/* the entry of the property the keyword failed on */
+		const struct sinst *obj = V->node->self;
+		const struct sinst *pv = NULL;
+		if (f.node != V->node->node) {
+			/* a child's property, reached through its parent's schema */
+			for (size_t i = 0; obj && i < obj->n; i++)
+				if (obj->members[i].value.kind == SINST_OBJECT &&
+				    sinst_origin(&obj->members[i].value) &&
+				    sinst_origin(&obj->members[i].value)->node == f.node)
+					obj = &obj->members[i].value;
+		}
+		pv = sinst_member(obj, f.prop->name);
+		if (pv)
+			index_path(pv, e->at, path, sizeof(path));
+	}
+	/* one line: the engine's explanation of a oneOf/anyOf lists what
+	 * each branch wanted on lines of their own */
+	char *text = arena_strdup(&F->a, e->message ? e->message : "invalid");
+	for (char *c = text; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' ';
+	for (char *r = text, *w = text; ; r++) {
+		if (*r == ' ' && (w == text || w[-1] == ' '))
+			continue;
+		*w++ = *r;
+		if (!*r)
+			break;
+	}
+	/* a value's finding names the property and the entry, as
+	 * dt-validate does ("clocks:1: ..."); the others name it already */
+	if (f.prop && e->kind == SE_VALUE)
+		f.message = arena_printf(&F->a, "%s%s: %s (%s)", f.prop->name, path, text, schema);
+	else
+		f.message = arena_printf(&F->a, "%s (%s)", text, schema);
+	if (f.node && !f.prop && f.loc.file)
+		f.scope = (struct dtidy_loc){f.loc.file, f.loc.start,
+					     body_end(f.node, f.loc.file, f.loc.start, f.loc.end, 0)};
+	VEC_PUSH(F->v, F->n, F->cap, f);
+}
+
+static void *validate_tree(struct dtidy_ctx *ctx)
+{
+	struct sfindings *F = xcalloc(1, sizeof(*F));
+	arena_init(&F->a);
+	F->found = found_for(ctx);
+	const struct schema_set *set = F->found->set;
+	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	if (!set || !t)
+		return F;
+	/* broken documents: one warning each, with the findings (a run
+	 * over many boards reports each once) */
+	rule_add_diags(ctx, F->found->warnings);
+	struct sinst_tree it;
+	sinst_build(t, types_of, (void *)set, &F->a, &it);
+	struct arena scratch;
+	for (size_t i = 0; i < it.n; i++) {
+		const struct schema *sel[MAX_SELECTED];
+		arena_init(&scratch);
+		size_t n = schema_select(set, it.v[i].self, sel, MAX_SELECTED, &scratch);
+		if (n > MAX_SELECTED)
+			n = MAX_SELECTED;
+		for (size_t k = 0; k < n; k++) {
+			struct validating V = {F, &it.v[i], sel[k]};
+			schema_validate(set, sel[k], it.v[i].self, on_error, &V, &scratch);
+		}
+		arena_free(&scratch);
+	}
+	return F;
+}
+
+static void drop(void *p)
+{
+	struct sfindings *F = p;
+	if (!F)
+		return;
+	free(F->v);
+	arena_free(&F->a);
+	free(F);
+}
+
+void schema_report_kind(struct dtidy_ctx *ctx, enum schema_error_kind kind)
+{
+	struct sfindings *F = rule_ctx_shared(ctx, "schema", validate_tree, drop);
+	for (size_t i = 0; i < F->n; i++) {
+		const struct sfinding *f = &F->v[i];
+		if (f->kind != kind)
+			continue;
+		struct dtidy_report *r = dtidy_report(ctx, f->loc, "%s", f->message);
+		if (f->prop)
+			dtidy_report_subject(r, f->node, f->prop);
+		else
+			rule_report_subject_name(r, f->node, f->name && kind != SE_NODE_NAME
+								     ? f->name
+								     : NULL);
+		if (f->scope.file)
+			rule_report_scope(r, f->scope);
+	}
+	if (!ctx->memo)
+		drop(F);
+}
