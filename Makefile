@@ -150,7 +150,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
 SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp fuzz_bindings fuzz_yaml \
-		 fuzz_schema_cache
+		 fuzz_schema_cache fuzz_schema_instance
 fuzz-smoke: fuzz
 	@sh tests/fuzz/run.sh 60 $(SMOKE_TARGETS)
 

@@ -26,6 +26,9 @@
 
 /* Deeper than any schema nests: treated as valid (never a hang). */
 #define MAX_DEPTH 256
+/* Subschema evaluations one call may make: a real node takes thousands; a
+ * damaged image whose $refs loop or fan out stops here, as valid. */
+#define MAX_STEPS 4000000L
 /* Longest instance or schema text quoted in a message. */
 #define MAX_REPR 400
 
@@ -40,6 +43,7 @@ struct ev {
 	struct errs *errs;	/* NULL: only validity is wanted */
 	const char *prop;	/* the property (or child) being evaluated */
 	int depth;
+	long steps;		/* left of MAX_STEPS */
 };
 
 /* --- repr: Python's rendering of values, for messages -------------------- */
@@ -1037,7 +1041,7 @@ static int ev_map(struct ev *E, const struct snode *sch, const struct sinst *v, 
 
 static int ev(struct ev *E, const struct snode *sch, const struct sinst *v, uint64_t *marks)
 {
-	if (E->depth >= MAX_DEPTH)
+	if (E->depth >= MAX_DEPTH || --E->steps < 0)
 		return 1;
 	switch (sch->kind) {
 	case SN_TRUE:
@@ -1066,7 +1070,7 @@ static int ev(struct ev *E, const struct snode *sch, const struct sinst *v, uint
 int sset_valid(const struct schema_set *set, const struct snode *sch, const struct sinst *v,
 	       struct arena *scratch)
 {
-	struct ev E = {.set = set, .scratch = scratch};
+	struct ev E = {.set = set, .scratch = scratch, .steps = MAX_STEPS};
 	return ev(&E, sch, v, NULL);
 }
 
@@ -1083,7 +1087,7 @@ void schema_validate(const struct schema_set *set, const struct schema *s,
 		     struct arena *scratch)
 {
 	struct errs errs = {0};
-	struct ev E = {.set = set, .scratch = scratch, .errs = &errs};
+	struct ev E = {.set = set, .scratch = scratch, .errs = &errs, .steps = MAX_STEPS};
 	ev(&E, &set->nodes[set->docs[s->doc].root], node, NULL);
 	for (size_t i = 0; i < errs.n; i++) {
 		int dup = 0;

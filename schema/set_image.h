@@ -129,6 +129,7 @@ struct schema_set {
 	const unsigned char *base;
 	size_t len;
 	int mapped;
+	int borrowed;			/* base belongs to the caller (sset_open_image) */
 	const char *strs;
 	size_t strs_len;
 	const uint32_t *strhash;	/* open addressing over string offsets */
@@ -183,6 +184,10 @@ const struct sdoc *sset_doc_of(const struct schema_set *s, uint32_t node);
  * they are checked. */
 int sset_parse(struct schema_set *s, const unsigned char *data, size_t len, int mapped);
 uint64_t sset_checksum(const unsigned char *p, size_t n);
+
+/* A set over an image the caller owns and keeps (tests, the cache fuzzer):
+ * NULL when it does not check. schema_set_free leaves the bytes alone. */
+struct schema_set *sset_open_image(const unsigned char *data, size_t len);
 
 /* Patterns (schema/set_regex.c): 1 match, 0 not, -1 does not compile. */
 struct srx_cache *srx_new(void);

@@ -45,7 +45,7 @@ static struct schema_set *ready(struct schema_set *s, struct diag_list *warnings
 
 static void release(struct schema_set *s)
 {
-	if (s->base) {
+	if (s->base && !s->borrowed) {
 		if (s->mapped)
 			munmap((void *)s->base, s->len);
 		else
@@ -96,6 +96,17 @@ struct schema_set *schema_set_load(const struct schema_load_opts *o,
 		return NULL;
 	}
 	return ready(s, warnings);
+}
+
+struct schema_set *sset_open_image(const unsigned char *data, size_t len)
+{
+	struct schema_set *s = xcalloc(1, sizeof(*s));
+	if (sset_parse(s, data, len, 0) != 0) {
+		free(s);
+		return NULL;
+	}
+	s->borrowed = 1;
+	return ready(s, NULL);
 }
 
 void schema_set_free(struct schema_set *set)
@@ -216,10 +227,10 @@ size_t schema_prop_types(const struct schema_set *set, const char *prop,
 /* The description one document gives a property, following its top-level
  * $ref and allOf $refs to the documents it builds on. */
 static const char *description_in(const struct schema_set *set, uint32_t at, const char *prop,
-				  int depth)
+				  int depth, int *budget)
 {
 	const struct snode *root = &set->nodes[at];
-	if (depth > 16 || root->kind != SN_MAP)
+	if (depth > 16 || --*budget < 0 || root->kind != SN_MAP)
 		return NULL;
 	const struct snode *d = sset_kw(set, root, KW_DESCRIPTIONS);
 	const struct snode *p = d ? sset_member(set, d, prop) : NULL;
@@ -227,13 +238,13 @@ static const char *description_in(const struct schema_set *set, uint32_t at, con
 		return sset_str(set, p->a);
 	const struct snode *ref = sset_kw(set, root, KW_REF);
 	if (ref && ref->kind == SN_STR && ref->b) {
-		const char *r = description_in(set, ref->b - 1, prop, depth + 1);
+		const char *r = description_in(set, ref->b - 1, prop, depth + 1, budget);
 		if (r)
 			return r;
 	}
 	const struct snode *all = sset_kw(set, root, KW_ALLOF);
 	for (uint32_t i = 0; all && all->kind == SN_SEQ && i < all->b; i++) {
-		const char *r = description_in(set, all->a + i, prop, depth + 1);
+		const char *r = description_in(set, all->a + i, prop, depth + 1, budget);
 		if (r)
 			return r;
 	}
@@ -243,5 +254,6 @@ static const char *description_in(const struct schema_set *set, uint32_t at, con
 const char *schema_prop_description(const struct schema_set *set, const struct schema *s,
 				    const char *prop)
 {
-	return description_in(set, set->docs[s->doc].root, prop, 0);
+	int budget = 1000;	/* documents visited, at most */
+	return description_in(set, set->docs[s->doc].root, prop, 0, &budget);
 }

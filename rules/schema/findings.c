@@ -181,6 +181,17 @@ static void on_error(void *arg, const struct schema_error *e)
 	VEC_PUSH(F->v, F->n, F->cap, f);
 }
 
+/* dt-validate validates boards (and overlays), never a .dtsi alone: its
+ * root has no model, its nodes wait for a board's properties. A .dtsi is
+ * judged through the boards that include it (their findings in it are
+ * reported at its lines), or in a board's tree (engine_input.context). */
+static int whole_tree(const struct dtidy_tree *t)
+{
+	const char *path = t->nfiles ? t->files[0]->path : NULL;
+	size_t n = path ? strlen(path) : 0;
+	return !(n >= 5 && !strcmp(path + n - 5, ".dtsi")) && !(n >= 2 && !strcmp(path + n - 2, ".h"));
+}
+
 static void *validate_tree(struct dtidy_ctx *ctx)
 {
 	struct sfindings *F = xcalloc(1, sizeof(*F));
@@ -188,7 +199,7 @@ static void *validate_tree(struct dtidy_ctx *ctx)
 	F->found = found_for(ctx);
 	const struct schema_set *set = F->found->set;
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	if (!set || !t)
+	if (!set || !t || !t->root || !whole_tree(t))
 		return F;
 	/* broken documents: one warning each, with the findings (a run
 	 * over many boards reports each once) */

@@ -33,4 +33,10 @@ const struct schema_found *schema_found_for(const char *file, const char *bindin
 void schema_describe(const char *file, const char *bindings_opt, const char *schemas_opt,
 		     char *buf, size_t size);
 
+/* The types the schemas give a property name, as types.yaml spells them
+ * ("uint32", "phandle-array", "uint32 or uint32-array"), into buf; NULL
+ * when none does. */
+const char *schema_type_name(const struct schema_set *set, const char *prop, char *buf,
+			     size_t size);
+
 #endif
