@@ -4,12 +4,17 @@
  * vendor-prefix: the part of a compatible before ',' must be registered in
  * vendor-prefixes.yaml. undocumented-compatible: some binding must mention
  * the compatible string (or match it with a `pattern:`), as checkpatch's
- * UNDOCUMENTED_DT_STRING asks of new strings in a patch. */
+ * UNDOCUMENTED_DT_STRING asks of new strings in a patch; when the schema
+ * family has its schema set, some binding *schema* must list it, as
+ * `make dtbs_check` (dt-validate -m) asks: a string only a text binding
+ * mentions is matched by no schema and validated by none. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "bindings_index.h"
 #include "include/dtidy/rule.h"
+#include "rules/schema/set_registry.h"
+#include "schema/schema.h"
 
 static const struct bindings_index *index_for(struct dtidy_ctx *ctx)
 {
@@ -70,6 +75,27 @@ static void documented_one(struct dtidy_ctx *ctx, const struct bindings_index *i
 				     p->node, p);
 }
 
+/* With the schema set: dt-validate's generated-compatibles. A node with such
+ * a string is dt-validate -m's "failed to match any schema with
+ * compatible". */
+static void schema_documented_one(struct dtidy_ctx *ctx, const struct schema_set *set,
+				  const struct bindings_index *ix, const char *compat,
+				  struct dtidy_loc loc, const struct dtidy_prop *p)
+{
+	if (schema_compatible_documented(set, compat))
+		return;
+	if (bindings_compatible_documented(ix, compat))
+		dtidy_report_subject(dtidy_report(ctx, loc,
+						  "no binding schema lists compatible \"%s\" (only a "
+						  "text binding mentions it)",
+						  compat),
+				     p->node, p);
+	else
+		dtidy_report_subject(dtidy_report(ctx, loc, "no binding documents compatible \"%s\"",
+						  compat),
+				     p->node, p);
+}
+
 static void check_vendor(struct dtidy_ctx *ctx)
 {
 	const struct bindings_index *ix = index_for(ctx);
@@ -80,11 +106,31 @@ static void check_vendor(struct dtidy_ctx *ctx)
 static void check_documented(struct dtidy_ctx *ctx)
 {
 	const struct bindings_index *ix = index_for(ctx);
-	if (ix)
+	if (!ix)
+		return;
+	const struct schema_set *set = schema_found_for(dtidy_ctx_path(ctx),
+							dtidy_ctx_option(ctx, "bindings"),
+							dtidy_ctx_option(ctx, "schemas"))
+					       ->set;
+	if (!set) {
 		each_compatible(ctx, ix, documented_one);
+		return;
+	}
+	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+	DTIDY_FOREACH_NODE(n, t) {
+		const struct dtidy_prop *p = dtidy_prop_get(n, "compatible");
+		long count = p ? dtidy_prop_nstrings(p) : 0;
+		for (long i = 0; i < count; i++) {
+			const char *s = dtidy_prop_string(p, (size_t)i);
+			if (s && s[0])
+				schema_documented_one(ctx, set, ix, s,
+						      dtidy_prop_string_loc(p, (size_t)i), p);
+		}
+	}
 }
 
 static const char *const options[] = {"bindings", NULL};
+static const char *const documented_options[] = {"bindings", "schemas", NULL};
 
 const struct dtidy_rule dtidy_rule_vendor_prefix = {
 	.api_version = DTIDY_RULE_API_VERSION,
@@ -111,10 +157,13 @@ const struct dtidy_rule dtidy_rule_undocumented_compatible = {
 	.help =
 		"Every compatible string should be documented by a binding (a YAML schema\n"
 		"or text binding under Documentation/devicetree/bindings), as checkpatch's\n"
-		"UNDOCUMENTED_DT_STRING check requires of new strings.\n"
+		"UNDOCUMENTED_DT_STRING check requires of new strings. When dt-schema's\n"
+		"core schemas are found (the schema family is on), a binding schema must\n"
+		"list it, as `make dtbs_check` (dt-validate -m) requires: a string only a\n"
+		"text binding mentions is validated against nothing.\n"
 		"\n"
 		"Bad:\n\tcompatible = \"acme,uart-v9\";   /* no binding names it */\n"
 		"Good:\n\tcompatible = \"acme,uart-v2\";   /* acme,uart.yaml lists it */\n",
-	.options = options,
+	.options = documented_options,
 	.check = check_documented,
 };
