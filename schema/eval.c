@@ -44,6 +44,7 @@ struct ev {
 	const char *prop;	/* the property (or child) being evaluated */
 	int depth;
 	long steps;		/* left of MAX_STEPS */
+	void *md;		/* match data, made on first use */
 };
 
 /* --- repr: Python's rendering of values, for messages -------------------- */
@@ -428,11 +429,36 @@ static int descend(struct ev *E, const struct snode *sch, const struct sinst *v,
 	return ok;
 }
 
+static int rx(struct ev *E, uint32_t pattern, const char *subject)
+{
+	if (!E->md)
+		E->md = srx_md_new();
+	return srx_match(E->set, pattern, subject, strlen(subject), E->md);
+}
+
+static const struct spatcomb *combo(const struct schema_set *s, const struct snode *pats)
+{
+	uint32_t at = (uint32_t)(pats - s->nodes);
+	size_t lo = 0, hi = s->npatcomb;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->patcomb[mid].map < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->npatcomb && s->patcomb[lo].map == at ? &s->patcomb[lo] : NULL;
+}
+
 static int member_matches(struct ev *E, const struct snode *pats, const char *name)
 {
+	const struct spatcomb *pc = combo(E->set, pats);
+	int any = pc ? rx(E, pc->str, name) : -1;
+	if (any >= 0)
+		return any;
 	for (uint32_t j = 0; j < pats->b; j++) {
 		const struct snode *p = &E->set->nodes[pats->a + j];
-		if (srx_match(E->set, p->key, name, strlen(name)) == 1)
+		if (rx(E, p->key, name) == 1)
 			return 1;
 	}
 	return 0;
@@ -691,17 +717,27 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 		}
 	}
 	if (pats && pats->kind == SN_MAP) {
-		for (uint32_t j = 0; j < pats->b; j++) {
-			const struct snode *p = &s->nodes[pats->a + j];
-			for (size_t i = 0; i < v->n; i++) {
-				const char *name = v->members[i].name;
-				if (srx_match(s, p->key, name, strlen(name)) != 1)
+		/* a member that no pattern matches is settled by one match of
+		 * their alternation */
+		const struct spatcomb *pc = combo(s, pats);
+		for (size_t i = 0; i < v->n; i++) {
+			const char *name = v->members[i].name;
+			int any = pc ? rx(E, pc->str, name) : -1;
+			if (any == 0)
+				continue;
+			if (any == 1 && pc->all_true) {
+				MARK(mine, i);
+				continue;
+			}
+			for (uint32_t j = 0; j < pats->b; j++) {
+				const struct snode *p = &s->nodes[pats->a + j];
+				if (rx(E, p->key, name) != 1)
 					continue;
 				MARK(mine, i);
 				ok &= descend(E, p, &v->members[i].value, name, 1);
+				if (!ok && !E->errs)
+					return 0;
 			}
-			if (!ok && !E->errs)
-				return 0;
 		}
 	}
 	const struct snode *ap = K->k[KW_ADDITIONALPROPERTIES];
@@ -840,7 +876,7 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 	const struct snode *k;
 	if (v->kind == SINST_STR && (k = K->k[KW_PATTERN]) && k->kind == SN_STR) {
 		const char *str = v->s ? v->s : "";
-		if (srx_match(E->set, k->a, str, strlen(str)) == 0) {
+		if (rx(E, k->a, str) == 0) {
 			ok = 0;
 			if (E->errs) {
 				struct strbuf b = {0};
@@ -1071,7 +1107,9 @@ int sset_valid(const struct schema_set *set, const struct snode *sch, const stru
 	       struct arena *scratch)
 {
 	struct ev E = {.set = set, .scratch = scratch, .steps = MAX_STEPS};
-	return ev(&E, sch, v, NULL);
+	int ok = ev(&E, sch, v, NULL);
+	srx_md_free(E.md);
+	return ok;
 }
 
 /* The same failure reached twice (a property's own uniqueItems and the
@@ -1089,6 +1127,7 @@ void schema_validate(const struct schema_set *set, const struct schema *s,
 	struct errs errs = {0};
 	struct ev E = {.set = set, .scratch = scratch, .errs = &errs, .steps = MAX_STEPS};
 	ev(&E, &set->nodes[set->docs[s->doc].root], node, NULL);
+	srx_md_free(E.md);
 	for (size_t i = 0; i < errs.n; i++) {
 		int dup = 0;
 		for (size_t j = 0; j < i && !dup; j++)

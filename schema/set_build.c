@@ -761,18 +761,169 @@ static size_t uniq(uint32_t *v, size_t n)
 	return k;
 }
 
+static void put_pattern(uint32_t *tab, uint32_t cap, uint32_t off)
+{
+	if (!off)
+		return;
+	uint32_t i = srx_slot(off, cap);
+	while (tab[i] && tab[i] != off)
+		i = (i + 1) & (cap - 1);
+	tab[i] = off;
+}
+
+/* "^..." with no '|' outside parentheses or a class: its '^' can move in
+ * front of an alternation of such patterns. */
+static int simply_anchored(const char *p)
+{
+	if (p[0] != '^')
+		return 0;
+	int depth = 0, cls = 0;
+	for (const char *q = p + 1; *q; q++) {
+		if (*q == '\\') {
+			if (!q[1])
+				return 0;
+			q++;
+		} else if (cls) {
+			cls = *q != ']';
+		} else if (*q == '[') {
+			cls = 1;
+			if (q[1] == '^')
+				q++;
+			if (q[1] == ']')
+				q++;
+		} else if (*q == '(') {
+			depth++;
+		} else if (*q == ')') {
+			depth--;
+		} else if (*q == '|' && depth == 0) {
+			return 0;
+		}
+	}
+	return depth == 0 && !cls;
+}
+
+/* A subschema that accepts anything: `true`, or a map of annotations
+ * only (descriptions, `deprecated`, which patternProperties do not report). */
+static int trivially_true(const struct builder *b, const struct snode *n)
+{
+	if (n->kind == SN_TRUE)
+		return 1;
+	if (n->kind != SN_MAP)
+		return 0;
+	for (uint32_t i = 0; i < n->b; i++)
+		switch (b->nodes[n->a + i].kw) {
+		case KW_NONE:
+		case KW_ID:
+		case KW_SCHEMA:
+		case KW_DEFS:
+		case KW_DEFINITIONS:
+		case KW_DESCRIPTION:
+		case KW_TITLE:
+		case KW_DEPRECATED:
+		case KW_SELECT:
+		case KW_TYPESIZE:
+		case KW_DESCRIPTIONS:
+			break;
+		default:
+			return 0;
+		}
+	return 1;
+}
+
+/* patternProperties maps of several patterns, each as one alternation
+ * (interned, so that the pattern index below takes them in). A pattern
+ * with a numbered back-reference would change meaning: such maps keep
+ * their patterns one by one. */
+static struct spatcomb *pattern_combos(struct builder *b, size_t *np)
+{
+	struct spatcomb *v = NULL;
+	size_t n = 0, cap = 0;
+	struct strbuf sb = {0};
+	for (size_t i = 1; i < b->nn; i++) {
+		const struct snode *m = &b->nodes[i];
+		if (m->kw != KW_PATTERNPROPERTIES || m->kind != SN_MAP || m->b < 3)
+			continue;
+		sb.len = 0;
+		int ok = 1, all_true = 1, anchored = 1;
+		for (uint32_t j = 0; j < m->b; j++)
+			anchored &= simply_anchored(str(b, b->nodes[m->a + j].key));
+		/* all anchored (vendor prefixes): "^(?:a|b|...)", which PCRE2
+		 * tries at the start only */
+		if (anchored)
+			sb_puts(&sb, "^(?:");
+		for (uint32_t j = 0; j < m->b && ok; j++) {
+			const struct snode *c = &b->nodes[m->a + j];
+			const char *p = str(b, c->key);
+			for (const char *q = strchr(p, '\\'); q && ok; q = strchr(q + 2, '\\'))
+				ok = !(q[1] >= '1' && q[1] <= '9') && q[1];
+			all_true &= trivially_true(b, c);
+			if (j)
+				sb_putc(&sb, '|');
+			sb_puts(&sb, "(?:");
+			sb_puts(&sb, anchored ? p + 1 : p);
+			sb_putc(&sb, ')');
+		}
+		if (anchored)
+			sb_putc(&sb, ')');
+		if (!ok)
+			continue;
+		struct spatcomb c = {(uint32_t)i, intern(b, sb_cstr(&sb)), (uint32_t)all_true};
+		VEC_PUSH(v, n, cap, c);
+	}
+	sb_free(&sb);
+	*np = n;
+	return v;
+}
+
+/* Every string used as a pattern: `pattern` values, patternProperties
+ * keys and their alternations, pattern types, compatible patterns. */
+static uint32_t *pattern_index(const struct builder *b, const struct spatcomb *pc, size_t npc,
+			       const struct sptype *pt, size_t npt, uint32_t *capp)
+{
+	size_t n = npt + b->ndp + npc;
+	for (size_t i = 1; i < b->nn; i++) {
+		const struct snode *m = &b->nodes[i];
+		if (m->kw == KW_PATTERN && m->kind == SN_STR)
+			n++;
+		else if (m->kw == KW_PATTERNPROPERTIES && m->kind == SN_MAP)
+			n += m->b;
+	}
+	uint32_t cap = 16;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	uint32_t *tab = xcalloc(cap, sizeof(*tab));
+	for (size_t i = 1; i < b->nn; i++) {
+		const struct snode *m = &b->nodes[i];
+		if (m->kw == KW_PATTERN && m->kind == SN_STR)
+			put_pattern(tab, cap, m->a);
+		else if (m->kw == KW_PATTERNPROPERTIES && m->kind == SN_MAP)
+			for (uint32_t j = 0; j < m->b; j++)
+				put_pattern(tab, cap, b->nodes[m->a + j].key);
+	}
+	for (size_t i = 0; i < npt; i++)
+		put_pattern(tab, cap, pt[i].name);
+	for (size_t i = 0; i < b->ndp; i++)
+		put_pattern(tab, cap, b->docpats[i]);
+	for (size_t i = 0; i < npc; i++)
+		put_pattern(tab, cap, pc[i].str);
+	*capp = cap;
+	return tab;
+}
+
 static int encode(struct builder *b, unsigned char **image, size_t *len)
 {
 	struct scompat *compat;
 	size_t ncompat, nsel;
 	uint32_t *sel;
 	compat_index(b, &compat, &ncompat, &sel, &nsel);
-	struct sptype *ex, *pat;
-	size_t nex, npat;
-	ptype_acc_finish(b->types, &ex, &nex, &pat, &npat);
+	struct sptype *ex, *pt;
+	size_t nex, npt;
+	ptype_acc_finish(b->types, &ex, &nex, &pt, &npt);
 	uint32_t kw[KW_COUNT] = {0};
 	for (int i = 1; i < KW_COUNT; i++)
 		kw[i] = intern(b, sn_kw_names[i]);
+	size_t npc;
+	struct spatcomb *pc = pattern_combos(b, &npc);	/* interns: before STRS is written */
 	if (b->nstamps)
 		qsort_r(b->stamps, b->nstamps, sizeof(*b->stamps), cmp_stamp, b);
 	if (b->ndc)
@@ -807,7 +958,7 @@ static int encode(struct builder *b, unsigned char **image, size_t *len)
 	section(&w, SEC_COMPAT, compat, ncompat * sizeof(*compat));
 	section(&w, SEC_SELECTS, sel, nsel * sizeof(*sel));
 	section(&w, SEC_PTYPES, ex, nex * sizeof(*ex));
-	section(&w, SEC_PATTYPES, pat, npat * sizeof(*pat));
+	section(&w, SEC_PATTYPES, pt, npt * sizeof(*pt));
 	section(&w, SEC_STAMPS, b->stamps, b->nstamps * sizeof(*b->stamps));
 	section(&w, SEC_KWSTR, kw, sizeof(kw));
 	section(&w, SEC_DOCCOMPAT, b->doccompat, b->ndc * sizeof(uint32_t));
@@ -824,12 +975,18 @@ static int encode(struct builder *b, unsigned char **image, size_t *len)
 	sel_prefilter_build(&view, &filt, &pairs, &npairs);
 	section(&w, SEC_SELFILT, filt, nsel * sizeof(*filt));
 	section(&w, SEC_SELPAIRS, pairs, npairs * sizeof(*pairs));
+	uint32_t patcap;
+	uint32_t *pat = pattern_index(b, pc, npc, pt, npt, &patcap);
+	section(&w, SEC_PATIDX, pat, patcap * sizeof(*pat));
+	section(&w, SEC_PATCOMB, pc, npc * sizeof(*pc));
+	free(pat);
+	free(pc);
 	free(filt);
 	free(pairs);
 	free(compat);
 	free(sel);
 	free(ex);
-	free(pat);
+	free(pt);
 	w.h.size = w.len;
 	w.h.sum = sset_checksum(w.p + sizeof(w.h), w.len - sizeof(w.h));
 	memcpy(w.p, &w.h, sizeof(w.h));

@@ -24,6 +24,10 @@
  *   PATHS      the manifest's absolute paths, NUL-terminated, after a NUL
  *   SELFILT    u32 per explicit select: 1 when it needs one of its SELPAIRS
  *   SELPAIRS   struct selpair sorted by string: compatible -> select
+ *   PATCOMB    struct spatcomb sorted by map node: patternProperties as one
+ *              alternation
+ *   PATIDX     u32 string offsets of every pattern, open addressing from
+ *              srx_slot() (0: empty), a power of two in size
  *
  * Every offset a reader follows is checked here once (node children and
  * $ref targets inside NODES, strings inside STRS and NUL-terminated, ...),
@@ -250,7 +254,11 @@ int sset_parse(struct schema_set *s, const unsigned char *data, size_t len, int 
 	SEC(SEC_PATHS, char, s->paths, npaths);
 	SEC(SEC_SELFILT, uint32_t, s->selfilt, nfilt);
 	SEC(SEC_SELPAIRS, struct selpair, s->selpairs, s->nselpairs);
+	SEC(SEC_PATIDX, uint32_t, s->patidx, s->patidx_cap);
+	SEC(SEC_PATCOMB, struct spatcomb, s->patcomb, s->npatcomb);
 	s->paths_len = npaths;
+	if (s->patidx_cap & (s->patidx_cap - 1))
+		return -1;
 	if (!npaths || s->paths[0] || s->paths[npaths - 1] || nfilt != s->nselects)
 		return -1;
 #undef SEC
@@ -263,6 +271,13 @@ int sset_parse(struct schema_set *s, const unsigned char *data, size_t len, int 
 		return -1;
 	for (uint32_t i = 0; i < nhash; i++)
 		if (!str_ok(s, s->strhash[i]))
+			return -1;
+	for (uint32_t i = 0; i < s->patidx_cap; i++)
+		if (!str_ok(s, s->patidx[i]))
+			return -1;
+	for (uint32_t i = 0; i < s->npatcomb; i++)
+		if (!str_ok(s, s->patcomb[i].str) || s->patcomb[i].map >= s->nnodes ||
+		    (i && s->patcomb[i].map <= s->patcomb[i - 1].map))
 			return -1;
 	if (!offsets_ok(s, s->kwstr, nkw) || !offsets_ok(s, s->doccompat, s->ndoccompat) ||
 	    !offsets_ok(s, s->docpats, s->ndocpats))

@@ -98,11 +98,21 @@ struct selpair {
 	uint32_t str, sel;
 };
 
+/* A patternProperties map's patterns as one alternation: a name none of
+ * them matches costs one match, not one per pattern (vendor-prefixes.yaml
+ * has 1,500). all_true: every subschema is empty or `true`, so matching
+ * the alternation is all there is to know. */
+struct spatcomb {
+	uint32_t map;		/* the patternProperties node */
+	uint32_t str;		/* "(?:p1)|(?:p2)|..." */
+	uint32_t all_true;
+};
+
 /* Sections of the image, in file order. */
 enum {
 	SEC_STRS, SEC_STRHASH, SEC_NODES, SEC_DOCS, SEC_COMPAT, SEC_SELECTS,
 	SEC_PTYPES, SEC_PATTYPES, SEC_STAMPS, SEC_KWSTR, SEC_DOCCOMPAT, SEC_DOCPATS,
-	SEC_WARNS, SEC_PATHS, SEC_SELFILT, SEC_SELPAIRS, NSEC_IMG
+	SEC_WARNS, SEC_PATHS, SEC_SELFILT, SEC_SELPAIRS, SEC_PATIDX, SEC_PATCOMB, NSEC_IMG
 };
 
 #define SIMG_MAGIC "dtidySC"	/* 8 bytes with its NUL */
@@ -160,6 +170,11 @@ struct schema_set {
 	const uint32_t *selfilt;	/* per select: 1 when only its selpairs' strings let it hold */
 	const struct selpair *selpairs;	/* sorted by str */
 	uint32_t nselpairs;
+	const uint32_t *patidx;		/* every pattern's string offset, open addressing by
+					 * srx_slot(); a pattern's slot numbers its compiled code */
+	uint32_t patidx_cap;
+	const struct spatcomb *patcomb;	/* sorted by map */
+	uint32_t npatcomb;
 	struct srx_cache *rx;
 	struct schema *schemas;		/* one per document (in memory) */
 };
@@ -189,9 +204,20 @@ uint64_t sset_checksum(const unsigned char *p, size_t n);
  * NULL when it does not check. schema_set_free leaves the bytes alone. */
 struct schema_set *sset_open_image(const unsigned char *data, size_t len);
 
-/* Patterns (schema/set_regex.c): 1 match, 0 not, -1 does not compile. */
-struct srx_cache *srx_new(void);
+/* Patterns (schema/set_regex.c): compiled on first use, without a lock.
+ * srx_match: 1 match, 0 not, -1 does not compile; md: match data from
+ * srx_md_new (one per evaluation, reused for every match), or NULL. */
+struct srx_cache *srx_new(const struct schema_set *s);
 void srx_free(struct srx_cache *c);
-int srx_match(const struct schema_set *s, uint32_t pattern, const char *subject, size_t len);
+void *srx_md_new(void);
+void srx_md_free(void *md);
+int srx_match(const struct schema_set *s, uint32_t pattern, const char *subject, size_t len,
+	      void *md);
+/* The first slot to probe for a pattern's string offset in a table of cap
+ * (a power of two) slots. */
+static inline uint32_t srx_slot(uint32_t off, uint32_t cap)
+{
+	return (uint32_t)((off * 2654435761u) >> 7) & (cap - 1);
+}
 
 #endif

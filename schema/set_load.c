@@ -33,7 +33,7 @@ static void report_warnings(const struct schema_set *s, struct diag_list *warnin
 
 static struct schema_set *ready(struct schema_set *s, struct diag_list *warnings)
 {
-	s->rx = srx_new();
+	s->rx = srx_new(s);
 	s->schemas = xcalloc(s->ndocs + 1, sizeof(*s->schemas));
 	for (uint32_t i = 0; i < s->ndocs; i++) {
 		s->schemas[i].set = s;
@@ -165,7 +165,7 @@ int schema_compatible_documented(const struct schema_set *set, const char *compa
 		if (n < 2 || p[0] != '^' || p[n - 1] != '$' || strstr(p, ".*") || strstr(p, ".+") ||
 		    !strcmp(p, "^[a-zA-Z0-9][a-zA-Z0-9,+\\-._/]+$"))
 			continue;
-		if (srx_match(set, set->docpats[i], compatible, strlen(compatible)) == 1)
+		if (srx_match(set, set->docpats[i], compatible, strlen(compatible), NULL) == 1)
 			return 1;
 	}
 	/* what dt-schema allows for examples and test cases */
@@ -216,7 +216,7 @@ size_t schema_prop_types(const struct schema_set *set, const char *prop,
 	if (n)
 		return n < max ? n : max;
 	for (uint32_t i = 0; i < set->npattypes; i++)
-		if (srx_match(set, set->pattypes[i].name, prop, strlen(prop)) == 1) {
+		if (srx_match(set, set->pattypes[i].name, prop, strlen(prop), NULL) == 1) {
 			if (n < max)
 				to_public(&set->pattypes[i], &out[n]);
 			n++;

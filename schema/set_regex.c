@@ -1,37 +1,37 @@
 /* Patterns of a schema set compiled once, on first use: a binding's
  * patternProperties and `pattern`s are compiled only when a board reaches
- * them. Keyed by the pattern's string offset in the set (interned, so one
- * compile per distinct pattern); a pattern that does not compile is
- * remembered as such. The table is guarded by a mutex: the check threads
- * share one set.
+ * them. Every pattern of the set has a slot in the image's pattern index
+ * (PATIDX), which numbers its compiled code here; a check thread that
+ * finds no code compiles one and publishes it with a compare-and-swap
+ * (a loser frees its own), so matching takes no lock.
  *
  * Direct PCRE2 rather than core/regex.h: that cache finds a pattern by
- * comparing its text with every cached one, and a set has thousands. */
+ * comparing its text with every cached one under a lock, and a set has
+ * thousands of patterns matched millions of times. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
 #include "set_image.h"
 
-struct srx_slot {
-	uint32_t key;		/* pattern offset; 0 = empty */
-	int bad;
-	pcre2_code *code;
-};
+/* A code that does not compile */
+#define BAD ((uintptr_t)1)
 
 struct srx_cache {
-	pthread_mutex_t lock;
-	struct srx_slot *slots;
-	size_t cap, n;
+	_Atomic uintptr_t *codes;	/* patidx_cap entries: 0, BAD or a pcre2_code * */
+	uint32_t cap;
 };
 
-struct srx_cache *srx_new(void)
+struct srx_cache *srx_new(const struct schema_set *s)
 {
 	struct srx_cache *c = xcalloc(1, sizeof(*c));
-	pthread_mutex_init(&c->lock, NULL);
+	c->cap = s->patidx_cap;
+	c->codes = xcalloc(c->cap + 1, sizeof(*c->codes));
+	for (uint32_t i = 0; i <= c->cap; i++)
+		atomic_init(&c->codes[i], 0);
 	return c;
 }
 
@@ -39,67 +39,84 @@ void srx_free(struct srx_cache *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->cap; i++)
-		pcre2_code_free(c->slots[i].code);
-	free(c->slots);
-	pthread_mutex_destroy(&c->lock);
+	for (uint32_t i = 0; i < c->cap; i++) {
+		uintptr_t v = atomic_load(&c->codes[i]);
+		if (v > BAD)
+			pcre2_code_free((pcre2_code *)v);
+	}
+	free((void *)c->codes);
 	free(c);
 }
 
-static size_t probe(const struct srx_cache *c, uint32_t key)
+void *srx_md_new(void)
 {
-	size_t i = (key * 2654435761u) & (c->cap - 1);
-	while (c->slots[i].key && c->slots[i].key != key)
-		i = (i + 1) & (c->cap - 1);
-	return i;
+	return pcre2_match_data_create(1, NULL);
 }
 
-static void rehash(struct srx_cache *c)
+void srx_md_free(void *md)
 {
-	struct srx_slot *old = c->slots;
-	size_t oldcap = c->cap;
-	c->cap = oldcap ? oldcap * 2 : 256;
-	c->slots = xcalloc(c->cap, sizeof(*c->slots));
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i].key)
-			c->slots[probe(c, old[i].key)] = old[i];
-	free(old);
+	pcre2_match_data_free(md);
 }
 
-/* The compiled pattern, NULL when it does not compile. Entries are never
- * removed, so the code stays valid once the lock is released. */
-static pcre2_code *get(const struct schema_set *s, uint32_t key)
+static pcre2_code *compile(const char *pat)
 {
-	struct srx_cache *c = s->rx;
-	pthread_mutex_lock(&c->lock);
-	if (2 * (c->n + 1) > c->cap)
-		rehash(c);
-	size_t i = probe(c, key);
-	if (!c->slots[i].key) {
-		int code;
-		PCRE2_SIZE at;
-		const char *pat = sset_str(s, key);
-		pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
-					       &code, &at, NULL);
-		if (re)
-			pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-		c->slots[i].key = key;
-		c->slots[i].code = re;
-		c->slots[i].bad = !re;
-		c->n++;
-	}
-	pcre2_code *re = c->slots[i].code;
-	pthread_mutex_unlock(&c->lock);
+	int code;
+	PCRE2_SIZE at;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
+				       &at, NULL);
+	if (re)
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
-int srx_match(const struct schema_set *s, uint32_t pattern, const char *subject, size_t len)
+static int run(pcre2_code *re, const char *subject, size_t len, void *md)
 {
-	pcre2_code *re = get(s, pattern);
-	if (!re)
-		return -1;
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md, NULL);
-	pcre2_match_data_free(md);
+	pcre2_match_data *own = md ? NULL : pcre2_match_data_create(1, NULL);
+	int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md ? md : own, NULL);
+	pcre2_match_data_free(own);
+	/* an error (bad UTF-8 in the subject, a limit reached): no match */
 	return rc >= 0;
+}
+
+int srx_match(const struct schema_set *s, uint32_t pattern, const char *subject, size_t len,
+	      void *md)
+{
+	const struct srx_cache *c = s->rx;
+	uint32_t cap = c->cap, slot = cap;
+	if (cap && pattern) {
+		uint32_t i = srx_slot(pattern, cap);
+		for (uint32_t probes = 0; probes < cap; probes++, i = (i + 1) & (cap - 1)) {
+			if (s->patidx[i] == pattern) {
+				slot = i;
+				break;
+			}
+			if (!s->patidx[i])
+				break;
+		}
+	}
+	if (slot == cap) {
+		/* not in the index (only a damaged image): compiled for this call */
+		pcre2_code *re = compile(sset_str(s, pattern));
+		if (!re)
+			return -1;
+		int r = run(re, subject, len, md);
+		pcre2_code_free(re);
+		return r;
+	}
+	uintptr_t v = atomic_load_explicit(&c->codes[slot], memory_order_acquire);
+	if (!v) {
+		pcre2_code *re = compile(sset_str(s, pattern));
+		uintptr_t mine = re ? (uintptr_t)re : BAD, expected = 0;
+		if (atomic_compare_exchange_strong_explicit(&c->codes[slot], &expected, mine,
+							    memory_order_acq_rel,
+							    memory_order_acquire)) {
+			v = mine;
+		} else {
+			pcre2_code_free(re);
+			v = expected;
+		}
+	}
+	if (v == BAD)
+		return -1;
+	return run((pcre2_code *)v, subject, len, md);
 }
