@@ -431,6 +431,7 @@ static struct sinst *read_ints(struct arena *a, const struct bytes *by, unsigned
 			x |= ~(uint64_t)0 << bits;	/* sign-extended: (int64_t)u is the value */
 		v[i].kind = SINST_INT;
 		v[i].u = x;
+		v[i].is_signed = (unsigned char)(is_signed != 0);
 		v[i].origin = origin_of(by, i * nb, po);
 	}
 	return v;

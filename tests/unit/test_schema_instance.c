@@ -74,7 +74,9 @@ static void render(struct strbuf *b, const struct sinst *v)
 		sb_puts(b, "true");
 		break;
 	case SINST_INT:
-		if ((int64_t)v->u < 0)
+		/* negative only when the instance says it is signed, as the
+		 * evaluator reads it (minimum, maximum, enum) */
+		if (v->is_signed && (int64_t)v->u < 0)
 			sb_printf(b, "%lld", (long long)(int64_t)v->u);
 		else
 			sb_printf(b, "%#llx", (unsigned long long)v->u);
