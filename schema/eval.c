@@ -657,6 +657,25 @@ static int range_kw(struct ev *E, const struct snode *kw, const struct sinst *v,
 	return 0;
 }
 
+/* dt-schema's typeSize: the width a value was decoded with (dtb.py's
+ * sized_int; anything else counts as 32), so that a oneOf of uint32 and
+ * uint64 (cpu-release-addr) tells a 64-bit value from a 32-bit one. */
+static int typesize_kw(struct ev *E, const struct snode *kw, const struct sinst *v)
+{
+	struct num want;
+	if (!node_num(kw, &want) || want.neg || want.is_float)
+		return 1;
+	unsigned size = v->kind == SINST_INT && v->bits ? v->bits : 32;
+	if (size == want.mag)
+		return 1;
+	if (E->errs) {
+		struct strbuf b = {0};
+		sb_printf(&b, "size is %u, expected %llu", size, (unsigned long long)want.mag);
+		value_err(E, v, kw, &b);
+	}
+	return 0;
+}
+
 static int multiple_kw(struct ev *E, const struct snode *kw, const struct sinst *v)
 {
 	struct num d, x = inst_num(v);
@@ -994,6 +1013,8 @@ static int ev_map(struct ev *E, const struct snode *sch, const struct sinst *v, 
 	/* cheap checks first: a quiet evaluation stops at the first failure */
 	if ((k = K.k[KW_TYPE]))
 		ok &= type_kw(E, k, v);
+	if ((k = K.k[KW_TYPESIZE]))
+		ok &= typesize_kw(E, k, v);
 	if (!ok && !E->errs)
 		return 0;
 	ok &= enum_const(E, &K, v);

@@ -45,6 +45,9 @@ struct sinst {
 	const void *origin;			/* the caller's: property, cell or node it came from */
 	unsigned char is_signed;		/* INT: u holds an int64_t (an int8..int64 type's
 						 * value, sign-extended) */
+	unsigned char bits;			/* INT: the width it was decoded with (8, 16, 32,
+						 * 64; 0: 32), which dt-schema's `typeSize`
+						 * keyword checks (uint32 or uint64?) */
 };
 
 struct sinst_member {

@@ -1,7 +1,7 @@
 /* Reading a schema set's image (see set_image.h): checking one, and the
  * look-ups every other part of the engine uses.
  *
- * Layout, version 1. Integers in the writer's byte order (checked through
+ * Layout, version 2 (1 took typeSize for an annotation). Integers in the writer's byte order (checked through
  * `order`); every section starts at a multiple of 8.
  *   header     struct simg_header: magic "dtidySC\0", version, order, the
  *              file's size, a checksum of every byte after the header, and

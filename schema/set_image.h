@@ -116,7 +116,7 @@ enum {
 };
 
 #define SIMG_MAGIC "dtidySC"	/* 8 bytes with its NUL */
-#define SIMG_VERSION 1u
+#define SIMG_VERSION 2u
 #define SIMG_ORDER 0x01020304u
 
 struct simg_header {

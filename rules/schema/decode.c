@@ -432,6 +432,7 @@ static struct sinst *read_ints(struct arena *a, const struct bytes *by, unsigned
 		v[i].kind = SINST_INT;
 		v[i].u = x;
 		v[i].is_signed = (unsigned char)(is_signed != 0);
+		v[i].bits = (unsigned char)bits;
 		v[i].origin = origin_of(by, i * nb, po);
 	}
 	return v;

@@ -63,7 +63,14 @@ struct schema_set *st_load(struct st_tree *t, int use_cache, struct diag_list *w
 static void to_inst(struct arena *a, json_t *j, struct sinst *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (json_is_object(j)) {
+	json_t *wide = json_is_object(j) && json_object_size(j) == 1 ? json_object_get(j, "$u64")
+								       : NULL;
+	if (wide && json_is_integer(wide)) {
+		/* {"$u64": N}: a value decoded 64 bits wide (uint64), for typeSize */
+		out->kind = SINST_INT;
+		out->u = (uint64_t)json_integer_value(wide);
+		out->bits = 64;
+	} else if (json_is_object(j)) {
 		out->kind = SINST_OBJECT;
 		out->n = json_object_size(j);
 		struct sinst_member *m = arena_alloc(a, (out->n + 1) * sizeof(*m));

@@ -29,6 +29,8 @@ static void setup(void)
 	       "  acme,level:\n    $ref: /schemas/types.yaml#/definitions/uint32\n"
 	       "    minimum: 10\n    maximum: 20\n    multipleOf: 5\n"
 	       "  acme,offset:\n    $ref: /schemas/types.yaml#/definitions/int32\n    minimum: -5\n"
+	       "  acme,addr:\n    oneOf:\n      - $ref: /schemas/types.yaml#/definitions/uint32\n"
+	       "      - $ref: /schemas/types.yaml#/definitions/uint64\n"
 	       "  acme,flag:\n    type: boolean\n"
 	       "  acme,old:\n    type: boolean\n    deprecated: true\n"
 	       "  acme,list:\n    $ref: /schemas/types.yaml#/definitions/uint32-array\n"
@@ -152,6 +154,14 @@ Test(schema_eval, ranges_and_multiples)
 	/* uint32's own range, from types.yaml */
 	expect("/kw.yaml", "{" OK_KW ", \"x-a\": 4294967296}",
 	       "VALUE x-a: 4294967296 is greater than the maximum of 4294967295\n");
+}
+
+Test(schema_eval, typesize_tells_uint32_from_uint64)
+{
+	/* cpu-release-addr's oneOf: a value is one or the other by the width
+	 * it was decoded with (a value of no known width counts as 32) */
+	expect("/kw.yaml", "{" OK_KW ", \"acme,addr\": 5}", "");
+	expect("/kw.yaml", "{" OK_KW ", \"acme,addr\": {\"$u64\": 5}}", "");
 }
 
 Test(schema_eval, type_and_flags)
