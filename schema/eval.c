@@ -215,6 +215,7 @@ static struct schema_error *add_err(struct ev *E, enum schema_error_kind kind,
 	e->message = message;
 	e->schema_id = d ? sset_str(E->set, d->id) : "";
 	e->line = kw->line;
+	e->branch_required = 0;
 	return e;
 }
 
@@ -518,7 +519,7 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 	} else if (ctx->n == 1) {
 		struct schema_error *e = add_err(E, ctx->v[0].kind, ctx->v[0].at, ctx->v[0].name, kw,
 						 ctx->v[0].message);
-		(void)e;
+		e->branch_required = ctx->v[0].branch_required;
 		return;
 	} else {
 		int all_required = ctx->n > 0;
@@ -546,7 +547,14 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 		if (kind == SE_VALUE && E->prop && !strcmp(E->prop, "$nodename"))
 			kind = SE_NODE_NAME;
 	}
-	add_err(E, kind, v, name, kw, finish(E, &b));
+	struct schema_error *e = add_err(E, kind, v, name, kw, finish(E, &b));
+	/* dt-validate looks one level into the context: a branch's own
+	 * required or unevaluatedProperties failure */
+	for (size_t i = 0; i < ctx->n; i++)
+		if (ctx->v[i].kind == SE_REQUIRED ||
+		    (ctx->v[i].kind == SE_UNEXPECTED && ctx->v[i].message &&
+		     !strncmp(ctx->v[i].message, "Unevaluated", 11)))
+			e->branch_required = 1;
 }
 
 static int kw_combinator(struct ev *E, const struct snode *kw, const struct sinst *v,

@@ -119,6 +119,10 @@ struct schema_error {
 	const char *message;		/* dt-validate's wording: "'clocks' is a required property" */
 	const char *schema_id;		/* the failing keyword's document ($id) */
 	unsigned line;			/* the keyword's line in that document */
+	/* a oneOf/anyOf one of whose failed branches failed on `required`
+	 * or unevaluatedProperties: dt-validate drops it in a disabled node,
+	 * as it drops those keywords' own errors */
+	unsigned char branch_required;
 };
 
 typedef void (*schema_error_fn)(void *arg, const struct schema_error *e);

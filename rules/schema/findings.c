@@ -117,7 +117,8 @@ static void on_error(void *arg, const struct schema_error *e)
 	int disabled = V->node->disabled || (node && status_of(node) &&
 					     !strcmp(status_of(node), "disabled"));
 	int unevaluated = e->message && !strncmp(e->message, "Unevaluated", 11);
-	if (disabled && (e->kind == SE_REQUIRED || (e->kind == SE_UNEXPECTED && unevaluated)))
+	if (disabled && (e->kind == SE_REQUIRED || (e->kind == SE_UNEXPECTED && unevaluated) ||
+			 e->branch_required))
 		return;
 	struct sfinding f = {.kind = e->kind, .node = node, .name = e->name};
 	const char *schema = short_id(e->schema_id ? e->schema_id : schema_id(V->schema));

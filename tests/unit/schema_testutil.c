@@ -136,7 +136,8 @@ static const char *kind_name(enum schema_error_kind k)
 static void collect(void *arg, const struct schema_error *e)
 {
 	struct strbuf *b = arg;
-	sb_printf(b, "%s %s: %s\n", kind_name(e->kind), e->name ? e->name : "-", e->message);
+	sb_printf(b, "%s %s: %s%s\n", kind_name(e->kind), e->name ? e->name : "-", e->message,
+		  e->branch_required && e->kind != SE_REQUIRED ? " [branch required]" : "");
 }
 
 char *st_check(const struct schema_set *set, const char *id_suffix, const char *json)

@@ -73,6 +73,14 @@ static void setup(void)
 	       "  acme,n:\n    required: ['acme,a']\n"
 	       "propertyNames:\n  pattern: '^[a-z$]'\n"
 	       "additionalProperties: false\n");
+	st_put(&T, "Bindings/test/mixed.yaml",
+	       HDR("mixed")
+	       "properties:\n  compatible:\n    const: acme,mixed\n"
+	       "  acme,x: true\n"
+	       "  acme,mode:\n    $ref: /schemas/types.yaml#/definitions/uint32\n"
+	       "oneOf:\n  - required: ['acme,x']\n"
+	       "  - properties:\n      acme,mode:\n        const: 1\n"
+	       "additionalProperties: false\n");
 	st_put(&T, "Bindings/test/child.yaml",
 	       HDR("child")
 	       "properties:\n  compatible:\n    const: acme,parent\n"
@@ -246,6 +254,16 @@ Test(schema_eval, oneof_anyof_not)
 	       "\t[1, 2] is not of type 'string'\n\t[[1, 2]] is not of type 'integer'\n");
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,n\": 7}",
 	       "VALUE acme,n: 7 should not be valid under {'const': 7}\n");
+}
+
+Test(schema_eval, a_oneof_whose_branch_failed_on_required_says_so)
+{
+	/* dt-validate drops such an error in a disabled node, as it drops a
+	 * missing property there */
+	expect("/mixed.yaml", "{\"compatible\": [\"acme,mixed\"], \"acme,mode\": 2}",
+	       "VALUE -: 'oneOf' conditional failed, one must be fixed:\n"
+	       "\t'acme,x' is a required property\n\t1 was expected [branch required]\n");
+	expect("/mixed.yaml", "{\"compatible\": [\"acme,mixed\"], \"acme,mode\": 1}", "");
 }
 
 Test(schema_eval, dependencies_become_dependent_keywords)
