@@ -61,6 +61,15 @@ struct build {
 	size_t n, cap;
 };
 
+int sinst_prop_dropped(const struct dtidy_node *n, const struct dtidy_prop *p)
+{
+	if (strcmp(p->name, "name") || !n->parent)
+		return 0;
+	const char *v = dtidy_prop_nstrings(p) == 1 ? dtidy_prop_string(p, 0) : NULL;
+	size_t base = strcspn(n->name, "@");
+	return v && strlen(v) == base && !strncmp(v, n->name, base);
+}
+
 static size_t count_props(const struct dtidy_node *n)
 {
 	size_t k = 0;
@@ -111,6 +120,8 @@ static const struct sinst *build_node(struct build *B, const struct dtidy_node *
 	size_t k = 0;
 	DTIDY_FOREACH_PROP(p, n) {
 		int raw;
+		if (sinst_prop_dropped(n, p))
+			continue;
 		m[k].name = p->name;
 		m[k].value = decode_prop(&B->d, n, p, &raw);
 		split_prop(&B->d, B->t, n, p->name, &m[k].value, raw, env);

@@ -55,6 +55,11 @@ static inline const struct sorigin *sinst_origin(const struct sinst *i)
 	return i ? (const struct sorigin *)i->origin : NULL;
 }
 
+/* A property the DTB does not have: "name" holding the node's own name
+ * (without the unit address), which dtc's name_properties check removes,
+ * so dt-validate never sees it. */
+int sinst_prop_dropped(const struct dtidy_node *n, const struct dtidy_prop *p);
+
 /* The member `name` of an OBJECT instance, or NULL. */
 const struct sinst *sinst_member(const struct sinst *obj, const char *name);
 

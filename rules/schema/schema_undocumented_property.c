@@ -7,6 +7,7 @@
 
 #include "schema/schema.h"
 #include "findings.h"
+#include "instance.h"
 
 /* Nodes whose property names are not properties of a binding. */
 static int free_form(const struct dtidy_node *n)
@@ -27,8 +28,9 @@ static void check(struct dtidy_ctx *ctx)
 			continue;
 		DTIDY_FOREACH_PROP(p, n) {
 			struct schema_ptype pt;
-			if (!p->nlocs || schema_prop_types(set, p->name, &pt, 1))
-				continue;	/* made by dtc (phandle), or typed */
+			if (!p->nlocs || sinst_prop_dropped(n, p) ||
+			    schema_prop_types(set, p->name, &pt, 1))
+				continue;	/* made by dtc (phandle), left out by it, or typed */
 			dtidy_report_prop(ctx, n, p,
 					  "no schema documents property '%s' (no binding, nor "
 					  "dt-schema's core schemas, gives it a type)", p->name);

@@ -346,3 +346,17 @@ Test(schema_instance, hidden_nodes_are_left_out)
 	expect_member(&B, "", "__symbols__", "(none)");
 	unbuild(&B);
 }
+
+Test(schema_instance, a_name_property_dtc_removes_is_left_out)
+{
+	/* dtc's name_properties check removes "name" when it holds the node's
+	 * name, so the DTB dt-validate reads has none; another value stays */
+	struct built B;
+	build(&B, FILES("b.dts", "/dts-v1/;\n/ { #address-cells = <1>; #size-cells = <1>;\n"
+				 "  memory@0 { name = \"memory\"; device_type = \"memory\"; reg = <0 1>; };\n"
+				 "  other { name = \"else\"; };\n};\n"));
+	expect_member(&B, "memory@0", "name", "(none)");
+	expect_member(&B, "memory@0", "device_type", "['memory']");
+	expect_member(&B, "other", "name", "['else']");
+	unbuild(&B);
+}
