@@ -479,7 +479,7 @@ static struct sinst as_written(struct arena *a, const struct dtidy_prop *p,
 static struct sinst left_as_bytes(int *raw, struct arena *a, const struct dtidy_prop *p,
 				  const struct bytes *by, const struct sorigin *po)
 {
-	*raw = 1;
+	*raw = DECODE_MISFIT;
 	return as_written(a, p, by, po);
 }
 
@@ -494,7 +494,7 @@ static int in_names(const char *name, const char *const *names)
 struct sinst decode_prop(const struct decoder *d, const struct dtidy_node *n,
 			 const struct dtidy_prop *p, int *raw)
 {
-	*raw = 0;
+	*raw = DECODE_OK;
 	struct arena *a = d->a;
 	const struct sorigin *po = origin_at(a, p, decode_prop_loc(p));
 	if (!p->nchunks)
@@ -511,8 +511,11 @@ struct sinst decode_prop(const struct decoder *d, const struct dtidy_node *n,
 	struct dtypes dt;
 	decode_types(d, p->name, &dt);
 	uint64_t T = dt.set;
-	if (!T)
-		return left_as_bytes(raw, a, p, &by, po);
+	if (!T) {
+		struct sinst v = left_as_bytes(raw, a, p, &by, po);
+		*raw = DECODE_UNTYPED;
+		return v;
+	}
 	if (popcount64(T) > 1)
 		T = narrow_by_length(T, by.len);
 	if (!T)
@@ -576,6 +579,7 @@ struct sinst decode_prop(const struct decoder *d, const struct dtidy_node *n,
 		if (by.len == 4 || by.len == 2 || by.len == 1) {
 			bits = (unsigned)by.len * 8;
 			is_signed = 0;
+			*raw = DECODE_FALLBACK;
 		} else {
 			return left_as_bytes(raw, a, p, &by, po);
 		}

@@ -193,6 +193,45 @@ static int whole_tree(const struct dtidy_tree *t)
 	return !(n >= 5 && !strcmp(path + n - 5, ".dtsi")) && !(n >= 2 && !strcmp(path + n - 2, ".h"));
 }
 
+/* "uint32", "string-array", "phandle-array", ...: a type's name in
+ * types.yaml */
+static void type_name(const struct schema_ptype *t, char *buf, size_t size)
+{
+	static const char *const kinds[] = {
+		[SPT_UNKNOWN] = "?", [SPT_FLAG] = "flag", [SPT_STRING] = "string",
+		[SPT_PHANDLE] = "phandle", [SPT_PHANDLE_ARRAY] = "phandle-array", [SPT_NODE] = "node"};
+	if (t->kind == SPT_INT)
+		snprintf(buf, size, "%sint%u%s", t->is_signed ? "" : "u", t->bits ? t->bits : 32u,
+			 t->scalar ? "" : t->matrix ? "-matrix" : "-array");
+	else if (t->kind == SPT_STRING && !t->scalar)
+		snprintf(buf, size, "string-array");
+	else
+		snprintf(buf, size, "%s", (unsigned)t->kind < sizeof(kinds) / sizeof(kinds[0]) &&
+						  kinds[t->kind] ? kinds[t->kind] : "?");
+}
+
+/* A property whose value fits none of the types the schemas give it:
+ * dt-validate decodes it as bytes (which no schema accepts) or, after a
+ * decode error, by the size of the value. */
+static void misfit(struct sfindings *F, const struct schema_set *set, const struct dtidy_node *n,
+		   const struct dtidy_prop *p)
+{
+	struct schema_ptype t[4];
+	size_t nt = schema_prop_types(set, p->name, t, 4);
+	char types[128] = "";
+	for (size_t i = 0; i < nt && i < 4; i++) {
+		char one[32];
+		type_name(&t[i], one, sizeof(one));
+		size_t len = strlen(types);
+		snprintf(types + len, sizeof(types) - len, "%s%s", i ? " or " : "", one);
+	}
+	struct sfinding f = {.kind = SE_VALUE, .node = n, .prop = p, .loc = decode_prop_loc(p)};
+	f.message = arena_printf(&F->a, "%s: the value does not fit its type (%s): dtbs_check "
+					"cannot decode it",
+				 p->name, types);
+	VEC_PUSH(F->v, F->n, F->cap, f);
+}
+
 static void *validate_tree(struct dtidy_ctx *ctx)
 {
 	struct sfindings *F = xcalloc(1, sizeof(*F));
@@ -218,6 +257,8 @@ static void *validate_tree(struct dtidy_ctx *ctx)
 			struct validating V = {F, &it.v[i], sel[k]};
 			schema_validate(set, sel[k], it.v[i].self, on_error, &V, &scratch);
 		}
+		for (size_t k = 0; k < it.v[i].nmisfit; k++)
+			misfit(F, set, it.v[i].node, it.v[i].misfit[k]);
 		arena_free(&scratch);
 	}
 	return F;

@@ -38,6 +38,11 @@ struct sinst_node {
 	/* status "disabled", its own or inherited: dt-validate drops the
 	 * `required` and `unevaluatedProperties` findings of such nodes */
 	int disabled;
+	/* properties some schema types whose value fits none of their types
+	 * (dt-validate leaves them as bytes, or reads them by its size
+	 * fallback after a decode error): nmisfit of them */
+	const struct dtidy_prop **misfit;
+	size_t nmisfit;
 };
 
 struct sinst_tree {

@@ -360,3 +360,21 @@ Test(schema_instance, a_name_property_dtc_removes_is_left_out)
 	expect_member(&B, "other", "name", "['else']");
 	unbuild(&B);
 }
+
+Test(schema_instance, values_that_fit_no_type_are_listed)
+{
+	/* "wide" is a uint64: 12 bytes fit it not (bytes to dt-validate),
+	 * 4 bytes are read by dtb.py's size fallback after a decode error;
+	 * an untyped property is no misfit (nothing types it) */
+	struct built B;
+	build(&B, FILES("b.dts", "/dts-v1/;\n/ {\n  a { wide = <1 2 3>; };\n  b { wide = <5>; };\n"
+				 "  c { wide = /bits/ 64 <5>; nothing = <1 2 3>; };\n};\n"));
+	const struct sinst_node *a = node_named(&B, "a"), *b = node_named(&B, "b"),
+				*c = node_named(&B, "c");
+	cr_assert_eq(a->nmisfit, 1);
+	cr_expect_str_eq(a->misfit[0]->name, "wide");
+	cr_assert_eq(b->nmisfit, 1);
+	expect_member(&B, "b", "wide", "0x5");
+	cr_expect_eq(c->nmisfit, 0);
+	unbuild(&B);
+}
