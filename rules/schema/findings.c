@@ -186,7 +186,7 @@ static void on_error(void *arg, const struct schema_error *e)
  * root has no model, its nodes wait for a board's properties. A .dtsi is
  * judged through the boards that include it (their findings in it are
  * reported at its lines), or in a board's tree (engine_input.context). */
-static int whole_tree(const struct dtidy_tree *t)
+int schema_tree_validated(const struct dtidy_tree *t)
 {
 	const char *path = t->nfiles ? t->files[0]->path : NULL;
 	size_t n = path ? strlen(path) : 0;
@@ -239,7 +239,7 @@ static void *validate_tree(struct dtidy_ctx *ctx)
 	F->found = found_for(ctx);
 	const struct schema_set *set = F->found->set;
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	if (!set || !t || !t->root || !whole_tree(t))
+	if (!set || !t || !t->root || !schema_tree_validated(t))
 		return F;
 	/* broken documents: one warning each, with the findings (a run
 	 * over many boards reports each once) */
