@@ -548,9 +548,10 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 			kind = SE_NODE_NAME;
 	}
 	struct schema_error *e = add_err(E, kind, v, name, kw, finish(E, &b));
-	/* dt-validate looks one level into the context: a branch's own
-	 * required or unevaluatedProperties failure */
-	for (size_t i = 0; i < ctx->n; i++)
+	/* dt-validate looks one level into the context (the failed branches'
+	 * errors; "valid under each of" has none): a branch's own required or
+	 * unevaluatedProperties failure */
+	for (size_t i = 0; i < ctx->n && !several_valid; i++)
 		if (ctx->v[i].kind == SE_REQUIRED ||
 		    (ctx->v[i].kind == SE_UNEXPECTED && ctx->v[i].message &&
 		     !strncmp(ctx->v[i].message, "Unevaluated", 11)))

@@ -28,13 +28,9 @@ oracle=$(sh "$root/tests/schema-oracle.sh") || { echo "FAIL: dt-validate's findi
 py=$root/build/oracles/dt-schema/venv/bin/python3
 
 # dtidy, board by board, two at a time: one JSON document per board, then
-#   board, node, property, rule, message
-# for the schema family and undocumented-compatible (dt-validate -m's
-# unmatched compatibles), named as dt-validate names them: a node name's
-# finding as the property "$nodename", a child node no schema allows as
-# that name in its parent. schema-deprecated is off: dt-validate does not
-# report deprecated properties. The schema set is compiled into the cache
-# once.
+# the rows schema_dtidy_rows.jq makes of them. schema-deprecated is off:
+# dt-validate does not report deprecated properties. The schema set is
+# compiled into the cache once.
 mkdir "$tmp/dtidy"
 export DTIDY CORPUS
 (cd "$CORPUS" && xargs -P2 -I{} sh -c '
@@ -48,18 +44,7 @@ if [ -s "$tmp/dtidy.failed" ]; then
 	cat "$tmp/dtidy.failed"
 	exit 1
 fi
-jq -r '(input_filename | sub(".*/"; "") | sub("\\.json$"; "") | gsub("%"; "/")) as $b
-	| .diagnostics[] | select((.rule | startswith("schema-")) or .rule == "undocumented-compatible")
-	| (.node // "?") as $n | (.property // "") as $p
-	| (if .rule == "undocumented-compatible" then [$n, "compatible"]
-	   elif .rule == "schema-node-name" then [$n, "$nodename"]
-	   elif $n != "/" and (($p == "" and .rule == "schema-unexpected") or $p == ($n | sub(".*/"; ""))) then
-		# a finding about a child node (one no schema allows, or one its
-		# parent'"'"'s schema says false to) is at the child in dtidy; dt-validate
-		# names it in its parent
-		[($n | sub("/[^/]*$"; "") | if . == "" then "/" else . end), ($n | sub(".*/"; ""))]
-	   else [$n, $p] end) as $k
-	| [$b, $k[0], $k[1], .rule, (.message | gsub("[\t\n]"; " "))] | @tsv' "$tmp/dtidy"/*.json >"$tmp/dtidy.tsv" ||
+jq -r -f "$here/schema_dtidy_rows.jq" "$tmp/dtidy"/*.json >"$tmp/dtidy.tsv" ||
 	{ echo "FAIL: dtidy's JSON does not parse"; exit 1; }
 
 if "$py" "$here/schema_parity.py" "$oracle/findings.tsv" "$tmp/dtidy.tsv" "$here/schema-deviations.txt"; then

@@ -76,10 +76,11 @@ static void setup(void)
 	st_put(&T, "Bindings/test/mixed.yaml",
 	       HDR("mixed")
 	       "properties:\n  compatible:\n    const: acme,mixed\n"
-	       "  acme,x: true\n"
+	       "  acme,x: true\n  acme,y: true\n"
 	       "  acme,mode:\n    $ref: /schemas/types.yaml#/definitions/uint32\n"
 	       "oneOf:\n  - required: ['acme,x']\n"
 	       "  - properties:\n      acme,mode:\n        const: 1\n"
+	       "  - required: ['acme,y']\n"
 	       "additionalProperties: false\n");
 	st_put(&T, "Bindings/test/child.yaml",
 	       HDR("child")
@@ -262,8 +263,15 @@ Test(schema_eval, a_oneof_whose_branch_failed_on_required_says_so)
 	 * missing property there */
 	expect("/mixed.yaml", "{\"compatible\": [\"acme,mixed\"], \"acme,mode\": 2}",
 	       "VALUE -: 'oneOf' conditional failed, one must be fixed:\n"
-	       "\t'acme,x' is a required property\n\t1 was expected [branch required]\n");
+	       "\t'acme,x' is a required property\n\t1 was expected\n"
+	       "\t'acme,y' is a required property [branch required]\n");
 	expect("/mixed.yaml", "{\"compatible\": [\"acme,mixed\"], \"acme,mode\": 1}", "");
+	/* valid under more than one: that error has no context to look into,
+	 * even when a third branch failed on required */
+	expect("/mixed.yaml", "{\"compatible\": [\"acme,mixed\"], \"acme,mode\": 1, \"acme,x\": true}",
+	       "VALUE -: {'compatible': ['acme,mixed'], 'acme,mode': 1, 'acme,x': True} is valid "
+	       "under each of [{'required': ['acme,x']}, {'properties': {'acme,mode': {'const': 1}}}, "
+	       "{'required': ['acme,y']}]\n");
 }
 
 Test(schema_eval, dependencies_become_dependent_keywords)
