@@ -32,8 +32,16 @@
 /* Longest instance or schema text quoted in a message. */
 #define MAX_REPR 400
 
+/* A failure, and whether its own keyword is `required` or
+ * unevaluatedProperties (what dt-validate looks for in a oneOf's branches
+ * on a disabled node). */
+struct perr {
+	struct schema_error e;
+	unsigned char direct;
+};
+
 struct errs {
-	struct schema_error *v;
+	struct perr *v;
 	size_t n, cap;
 };
 
@@ -45,6 +53,13 @@ struct ev {
 	int depth;
 	long steps;		/* left of MAX_STEPS */
 	void *md;		/* match data, made on first use */
+	/* the interned offsets of recent objects' member names (0: a name
+	 * no schema mentions), so that properties/required compare numbers */
+	struct {
+		const struct sinst *obj;
+		const uint32_t *offs;
+	} names[4];
+	unsigned next_names;
 };
 
 /* --- repr: Python's rendering of values, for messages -------------------- */
@@ -206,7 +221,8 @@ static struct schema_error *add_err(struct ev *E, enum schema_error_kind kind,
 {
 	struct errs *l = E->errs;
 	VEC_RESERVE(l->v, l->cap, l->n + 1);
-	struct schema_error *e = &l->v[l->n++];
+	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
+	struct schema_error *e = &l->v[l->n++].e;
 	uint32_t idx = (uint32_t)(kw - E->set->nodes);
 	const struct sdoc *d = sset_doc_of(E->set, idx);
 	e->kind = kind;
@@ -215,7 +231,6 @@ static struct schema_error *add_err(struct ev *E, enum schema_error_kind kind,
 	e->message = message;
 	e->schema_id = d ? sset_str(E->set, d->id) : "";
 	e->line = kw->line;
-	e->branch_required = 0;
 	return e;
 }
 
@@ -379,6 +394,29 @@ static int has_member(const struct sinst *obj, const char *name)
 	return member(obj, name) != NULL;
 }
 
+static const uint32_t *name_offs(struct ev *E, const struct sinst *v)
+{
+	for (unsigned i = 0; i < 4; i++)
+		if (E->names[i].obj == v)
+			return E->names[i].offs;
+	uint32_t *offs = arena_alloc(E->scratch, (v->n + 1) * sizeof(*offs));
+	for (size_t i = 0; i < v->n; i++)
+		offs[i] = sset_find_str(E->set, v->members[i].name);
+	unsigned k = E->next_names++ & 3;
+	E->names[k].obj = v;
+	E->names[k].offs = offs;
+	return offs;
+}
+
+/* Has the object a member whose name is the string at `off`? */
+static int has_off(const uint32_t *offs, size_t n, uint32_t off)
+{
+	for (size_t i = 0; i < n; i++)
+		if (offs[i] == off)
+			return 1;
+	return 0;
+}
+
 /* --- the keywords -------------------------------------------------------------- */
 
 static int ev(struct ev *E, const struct snode *sch, const struct sinst *v, uint64_t *marks);
@@ -499,7 +537,9 @@ static void unexpected(struct ev *E, const struct sinst *obj, const char *name,
 		repr_str(&b, name);
 		sb_puts(&b, " was unexpected)");
 	}
-	add_err(E, SE_UNEXPECTED, obj, arena_strdup(E->scratch, name), kw, finish(E, &b));
+	add_err(E, SE_UNEXPECTED, obj, arena_strdup(E->scratch, name), kw, finish(E, &b))
+		->disabled_ok = (unsigned char)uneval;
+	E->errs->v[E->errs->n - 1].direct = (unsigned char)uneval;
 }
 
 /* anyOf / oneOf failing: one error, its branches' failures listed as
@@ -517,17 +557,17 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 		sb_puts(&b, " is valid under each of ");
 		repr_node(E->set, &b, kw);
 	} else if (ctx->n == 1) {
-		struct schema_error *e = add_err(E, ctx->v[0].kind, ctx->v[0].at, ctx->v[0].name, kw,
-						 ctx->v[0].message);
-		e->branch_required = ctx->v[0].branch_required;
+		struct schema_error *e = add_err(E, ctx->v[0].e.kind, ctx->v[0].e.at, ctx->v[0].e.name,
+						 kw, ctx->v[0].e.message);
+		e->disabled_ok = ctx->v[0].direct;
 		return;
 	} else {
 		int all_required = ctx->n > 0;
 		for (size_t i = 0; i < ctx->n; i++)
-			all_required &= ctx->v[i].kind == SE_REQUIRED;
+			all_required &= ctx->v[i].e.kind == SE_REQUIRED;
 		if (all_required) {
 			kind = SE_REQUIRED;
-			name = ctx->v[0].name;
+			name = ctx->v[0].e.name;
 		}
 		if (!ctx->n) {
 			repr_inst(&b, v);
@@ -537,10 +577,10 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 			for (size_t i = 0; i < ctx->n; i++) {
 				int seen = 0;
 				for (size_t j = 0; j < i && !seen; j++)
-					seen = !strcmp(ctx->v[j].message, ctx->v[i].message);
+					seen = !strcmp(ctx->v[j].e.message, ctx->v[i].e.message);
 				if (!seen) {
 					sb_puts(&b, "\n\t");
-					sb_puts(&b, ctx->v[i].message);
+					sb_puts(&b, ctx->v[i].e.message);
 				}
 			}
 		}
@@ -548,14 +588,10 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 			kind = SE_NODE_NAME;
 	}
 	struct schema_error *e = add_err(E, kind, v, name, kw, finish(E, &b));
-	/* dt-validate looks one level into the context (the failed branches'
-	 * errors; "valid under each of" has none): a branch's own required or
-	 * unevaluatedProperties failure */
+	/* "valid under each of" has no context for dt-validate to look into,
+	 * even when another branch failed on required */
 	for (size_t i = 0; i < ctx->n && !several_valid; i++)
-		if (ctx->v[i].kind == SE_REQUIRED ||
-		    (ctx->v[i].kind == SE_UNEXPECTED && ctx->v[i].message &&
-		     !strncmp(ctx->v[i].message, "Unevaluated", 11)))
-			e->branch_required = 1;
+		e->disabled_ok |= ctx->v[i].direct;
 }
 
 static int kw_combinator(struct ev *E, const struct snode *kw, const struct sinst *v,
@@ -620,7 +656,7 @@ static int kw_items(struct ev *E, const struct snode *items, const struct snode 
 	return ok;
 }
 
-static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min, int is_items,
+static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min,
 		    const struct sinst *v)
 {
 	struct num lim;
@@ -631,13 +667,11 @@ static int count_kw(struct ev *E, const struct snode *kw, size_t n, int is_min, 
 		return 1;
 	if (E->errs) {
 		struct strbuf b = {0};
-		if (is_items || !is_items) {
-			repr_inst(&b, v);
-			if (is_min)
-				sb_puts(&b, l == 1 ? " should be non-empty" : " is too short");
-			else
-				sb_puts(&b, l == 0 ? " is expected to be empty" : " is too long");
-		}
+		repr_inst(&b, v);
+		if (is_min)
+			sb_puts(&b, l == 1 ? " should be non-empty" : " is too short");
+		else
+			sb_puts(&b, l == 0 ? " is expected to be empty" : " is too long");
 		value_err(E, v, kw, &b);
 	}
 	return 0;
@@ -661,25 +695,6 @@ static int range_kw(struct ev *E, const struct snode *kw, const struct sinst *v,
 		repr_inst(&b, v);
 		sb_puts(&b, what[which]);
 		repr_node(E->set, &b, kw);
-		value_err(E, v, kw, &b);
-	}
-	return 0;
-}
-
-/* dt-schema's typeSize: the width a value was decoded with (dtb.py's
- * sized_int; anything else counts as 32), so that a oneOf of uint32 and
- * uint64 (cpu-release-addr) tells a 64-bit value from a 32-bit one. */
-static int typesize_kw(struct ev *E, const struct snode *kw, const struct sinst *v)
-{
-	struct num want;
-	if (!node_num(kw, &want) || want.neg || want.is_float)
-		return 1;
-	unsigned size = v->kind == SINST_INT && v->bits ? v->bits : 32;
-	if (size == want.mag)
-		return 1;
-	if (E->errs) {
-		struct strbuf b = {0};
-		sb_printf(&b, "size is %u, expected %llu", size, (unsigned long long)want.mag);
 		value_err(E, v, kw, &b);
 	}
 	return 0;
@@ -719,12 +734,13 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	const struct schema_set *s = E->set;
 	int ok = 1;
 	const struct snode *props = K->k[KW_PROPERTIES], *pats = K->k[KW_PATTERNPROPERTIES];
+	const uint32_t *offs = name_offs(E, v);
 	if (props && props->kind == SN_MAP) {
 		for (uint32_t j = 0; j < props->b; j++) {
 			const struct snode *p = &s->nodes[props->a + j];
 			const char *pname = sset_str(s, p->key);
 			for (size_t i = 0; i < v->n; i++) {
-				if (strcmp(v->members[i].name, pname))
+				if (offs[i] != p->key || !p->key)
 					continue;
 				MARK(mine, i);
 				/* deprecated: reported, but it does not make the node invalid */
@@ -772,7 +788,11 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	if (ap) {
 		for (size_t i = 0; i < v->n; i++) {
 			const char *name = v->members[i].name;
-			if ((props && props->kind == SN_MAP && sset_member(s, props, name)) ||
+			int in_props = 0;
+			for (uint32_t j = 0; offs[i] && props && props->kind == SN_MAP && j < props->b &&
+					     !in_props; j++)
+				in_props = s->nodes[props->a + j].key == offs[i];
+			if (in_props ||
 			    (pats && pats->kind == SN_MAP && member_matches(E, pats, name)))
 				continue;
 			if (ap->kind == SN_FALSE) {
@@ -789,7 +809,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	if (req && req->kind == SN_SEQ) {
 		for (uint32_t j = 0; j < req->b; j++) {
 			const struct snode *r = &s->nodes[req->a + j];
-			if (r->kind != SN_STR || has_member(v, sset_str(s, r->a)))
+			if (r->kind != SN_STR || has_off(offs, v->n, r->a) ||
+			    (!r->a && has_member(v, "")))
 				continue;
 			ok = 0;
 			if (!E->errs)
@@ -797,7 +818,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 			struct strbuf b = {0};
 			repr_str(&b, sset_str(s, r->a));
 			sb_puts(&b, " is a required property");
-			add_err(E, SE_REQUIRED, v, sset_str(s, r->a), r, finish(E, &b));
+			add_err(E, SE_REQUIRED, v, sset_str(s, r->a), r, finish(E, &b))->disabled_ok = 1;
+			E->errs->v[E->errs->n - 1].direct = 1;
 		}
 	}
 	const struct snode *dr = K->k[KW_DEPENDENTREQUIRED];
@@ -832,8 +854,8 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 			ok &= ev(E, d, v, mine);
 			/* a dependent schema's failures are dependency findings */
 			for (size_t i = before; E->errs && i < E->errs->n; i++)
-				if (E->errs->v[i].kind == SE_REQUIRED && E->errs->v[i].at == v)
-					E->errs->v[i].kind = SE_DEPENDENCY;
+				if (E->errs->v[i].e.kind == SE_REQUIRED && E->errs->v[i].e.at == v)
+					E->errs->v[i].e.kind = SE_DEPENDENCY;
 		}
 	}
 	const struct snode *pn = K->k[KW_PROPERTYNAMES];
@@ -861,9 +883,9 @@ static int array_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 	if (K->k[KW_ITEMS])
 		ok &= kw_items(E, K->k[KW_ITEMS], K->k[KW_ADDITIONALITEMS], v);
 	if (K->k[KW_MINITEMS])
-		ok &= count_kw(E, K->k[KW_MINITEMS], v->n, 1, 1, v);
+		ok &= count_kw(E, K->k[KW_MINITEMS], v->n, 1, v);
 	if (K->k[KW_MAXITEMS])
-		ok &= count_kw(E, K->k[KW_MAXITEMS], v->n, 0, 1, v);
+		ok &= count_kw(E, K->k[KW_MAXITEMS], v->n, 0, v);
 	const struct snode *c = K->k[KW_CONTAINS];
 	if (c) {
 		int any = 0;
@@ -936,6 +958,18 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 			ok &= range_kw(E, k, v, 3);
 		if ((k = K->k[KW_MULTIPLEOF]))
 			ok &= multiple_kw(E, k, v);
+		/* dt-schema's own keyword: the cell size the value was decoded with */
+		struct num want;
+		if ((k = K->k[KW_TYPESIZE]) && node_num(k, &want) && !want.is_float &&
+		    want.mag != (v->bits ? v->bits : 32u)) {
+			ok = 0;
+			if (E->errs) {
+				struct strbuf b = {0};
+				sb_printf(&b, "size is %u, expected %llu", v->bits ? v->bits : 32u,
+					  (unsigned long long)want.mag);
+				value_err(E, v, k, &b);
+			}
+		}
 	}
 	return ok;
 }
@@ -1022,8 +1056,6 @@ static int ev_map(struct ev *E, const struct snode *sch, const struct sinst *v, 
 	/* cheap checks first: a quiet evaluation stops at the first failure */
 	if ((k = K.k[KW_TYPE]))
 		ok &= type_kw(E, k, v);
-	if ((k = K.k[KW_TYPESIZE]))
-		ok &= typesize_kw(E, k, v);
 	if (!ok && !E->errs)
 		return 0;
 	ok &= enum_const(E, &K, v);
@@ -1095,7 +1127,8 @@ static int ev_map(struct ev *E, const struct snode *sch, const struct sinst *v, 
 						    "given schema (");
 					repr_str(&b, name);
 					sb_puts(&b, " was unevaluated and invalid)");
-					add_err(E, SE_UNEXPECTED, v, name, k, finish(E, &b));
+					add_err(E, SE_UNEXPECTED, v, name, k, finish(E, &b))->disabled_ok = 1;
+					E->errs->v[E->errs->n - 1].direct = 1;
 				}
 			}
 		}
@@ -1161,9 +1194,9 @@ void schema_validate(const struct schema_set *set, const struct schema *s,
 	for (size_t i = 0; i < errs.n; i++) {
 		int dup = 0;
 		for (size_t j = 0; j < i && !dup; j++)
-			dup = same_error(&errs.v[i], &errs.v[j]);
+			dup = same_error(&errs.v[i].e, &errs.v[j].e);
 		if (!dup)
-			fn(arg, &errs.v[i]);
+			fn(arg, &errs.v[i].e);
 	}
 	free(errs.v);
 }

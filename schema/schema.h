@@ -45,9 +45,9 @@ struct sinst {
 	const void *origin;			/* the caller's: property, cell or node it came from */
 	unsigned char is_signed;		/* INT: u holds an int64_t (an int8..int64 type's
 						 * value, sign-extended) */
-	unsigned char bits;			/* INT: the width it was decoded with (8, 16, 32,
-						 * 64; 0: 32), which dt-schema's `typeSize`
-						 * keyword checks (uint32 or uint64?) */
+	unsigned char bits;			/* INT: the size it was decoded with, 8, 16,
+						 * 32 or 64 (0: 32), which types.yaml's
+						 * typeSize checks (uint32 or uint64?) */
 };
 
 struct sinst_member {
@@ -119,10 +119,10 @@ struct schema_error {
 	const char *message;		/* dt-validate's wording: "'clocks' is a required property" */
 	const char *schema_id;		/* the failing keyword's document ($id) */
 	unsigned line;			/* the keyword's line in that document */
-	/* a oneOf/anyOf one of whose failed branches failed on `required`
-	 * or unevaluatedProperties: dt-validate drops it in a disabled node,
-	 * as it drops those keywords' own errors */
-	unsigned char branch_required;
+	/* dt-validate drops this finding on a node whose status is "disabled"
+	 * (or under one): a `required` or unevaluatedProperties failure, or a
+	 * oneOf/anyOf failure one of whose branches failed on one */
+	unsigned char disabled_ok;
 };
 
 typedef void (*schema_error_fn)(void *arg, const struct schema_error *e);

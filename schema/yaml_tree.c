@@ -167,7 +167,8 @@ int yv_equal(const struct yv *x, const struct yv *y)
 	case YV_INT:
 		return x->u == y->u && (x->neg == y->neg || x->u == 0);
 	case YV_FLOAT:
-		return x->f == y->f;
+		/* .nan equals itself here: a copy must equal its original */
+		return x->f == y->f || (isnan(x->f) && isnan(y->f));
 	case YV_STR:
 		return x->len == y->len && !memcmp(x->s, y->s, x->len);
 	case YV_SEQ:

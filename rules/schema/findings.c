@@ -116,9 +116,7 @@ static void on_error(void *arg, const struct schema_error *e)
 	 * instance that is disabled) */
 	int disabled = V->node->disabled || (node && status_of(node) &&
 					     !strcmp(status_of(node), "disabled"));
-	int unevaluated = e->message && !strncmp(e->message, "Unevaluated", 11);
-	if (disabled && (e->kind == SE_REQUIRED || (e->kind == SE_UNEXPECTED && unevaluated) ||
-			 e->branch_required))
+	if (disabled && e->disabled_ok)
 		return;
 	struct sfinding f = {.kind = e->kind, .node = node, .name = e->name};
 	const char *schema = short_id(e->schema_id ? e->schema_id : schema_id(V->schema));

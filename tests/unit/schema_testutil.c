@@ -63,14 +63,16 @@ struct schema_set *st_load(struct st_tree *t, int use_cache, struct diag_list *w
 static void to_inst(struct arena *a, json_t *j, struct sinst *out)
 {
 	memset(out, 0, sizeof(*out));
-	json_t *wide = json_is_object(j) && json_object_size(j) == 1 ? json_object_get(j, "$u64")
-								       : NULL;
-	if (wide && json_is_integer(wide)) {
-		/* {"$u64": N}: a value decoded 64 bits wide (uint64), for typeSize */
+	if (json_is_object(j) && json_object_get(j, "$sized")) {
+		/* {"$sized": value, "bits": 64}: a cell decoded with that size */
 		out->kind = SINST_INT;
-		out->u = (uint64_t)json_integer_value(wide);
-		out->bits = 64;
-	} else if (json_is_object(j)) {
+		json_int_t v = json_integer_value(json_object_get(j, "$sized"));
+		out->u = (uint64_t)v;
+		out->is_signed = v < 0;
+		out->bits = (unsigned char)json_integer_value(json_object_get(j, "bits"));
+		return;
+	}
+	if (json_is_object(j)) {
 		out->kind = SINST_OBJECT;
 		out->n = json_object_size(j);
 		struct sinst_member *m = arena_alloc(a, (out->n + 1) * sizeof(*m));
@@ -136,8 +138,7 @@ static const char *kind_name(enum schema_error_kind k)
 static void collect(void *arg, const struct schema_error *e)
 {
 	struct strbuf *b = arg;
-	sb_printf(b, "%s %s: %s%s\n", kind_name(e->kind), e->name ? e->name : "-", e->message,
-		  e->branch_required && e->kind != SE_REQUIRED ? " [branch required]" : "");
+	sb_printf(b, "%s %s: %s\n", kind_name(e->kind), e->name ? e->name : "-", e->message);
 }
 
 char *st_check(const struct schema_set *set, const char *id_suffix, const char *json)

@@ -33,8 +33,8 @@ struct schema_set *st_load(struct st_tree *t, int use_cache, struct diag_list *w
 
 /* An instance from JSON (from `a`): objects become nodes, true a flag,
  * a string a string, an integer a cell; a negative integer is stored
- * sign-extended and marked signed; {"$u64": N} is a cell decoded 64 bits
- * wide (dt-schema's typeSize 64). Aborts the test on bad JSON. */
+ * sign-extended and marked signed; {"$sized": N, "bits": 64} is a cell
+ * decoded with that size. Aborts the test on bad JSON. */
 const struct sinst *st_inst(struct arena *a, const char *json);
 
 /* Every finding of validating `json` against the document whose $id ends

@@ -168,7 +168,7 @@ static int has_warning(const struct diag_list *w, const char *file_suffix, unsig
 
 Test(schema_set, broken_documents_warn_once_and_the_rest_works)
 {
-	struct st_tree t;
+	struct st_tree t = {0};
 	st_tree_new(&t);
 	st_put(&t, "Bindings/bad/notyaml.yaml", HDR("notyaml") "properties:\n  a: [1, 2\n");
 	st_put(&t, "Bindings/bad/nowhere.yaml",
