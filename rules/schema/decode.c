@@ -439,48 +439,45 @@ static struct sinst *read_ints(struct arena *a, const struct bytes *by, unsigned
 }
 
 /* What dt-validate leaves as bytes (no type, or one the bytes do not
- * fit): the value as written, strings or one row of cells a <...>. */
-static struct sinst as_written(struct arena *a, const struct dtidy_prop *p,
-			       const struct bytes *by, const struct sorigin *po)
+ * fit): no JSON type, so every `type` keyword rejects it. A STR does the
+ * same (dt-schema has no string that is not in an array), spelling the
+ * bytes as Python prints them, so that messages read as dt-validate's. */
+static struct sinst as_bytes(struct arena *a, const struct bytes *by, const struct sorigin *po)
 {
-	if (by->src_strings)
-		return strings(a, by, po);
-	struct sinst *rows = new_items(a, p->nchunks);
-	size_t off = 0;
-	for (size_t i = 0; i < p->nchunks; i++) {
-		const struct dtidy_chunk *c = &p->chunks[i];
-		struct sinst *r = &rows[i];
-		r->origin = origin_of(by, off, po);
-		if (c->kind == DTIDY_CHUNK_STRING || c->kind == DTIDY_CHUNK_PATH) {
-			r->kind = SINST_STR;
-			r->s = c->kind == DTIDY_CHUNK_STRING ? arena_strndup(a, c->data ? c->data : "", c->n)
-							     : (c->data ? c->data : "");
-			off += (c->kind == DTIDY_CHUNK_STRING ? c->n : strlen(r->s)) + 1;
-			continue;
+	int dq = memchr(by->b, '\'', by->len) && !memchr(by->b, '"', by->len);
+	char q = dq ? '"' : '\'';
+	char *s = arena_alloc(a, by->len * 4 + 4), *w = s;
+	*w++ = 'b';
+	*w++ = q;
+	for (size_t i = 0; i < by->len; i++) {
+		unsigned char c = by->b[i];
+		if (c == '\\' || c == (unsigned char)q) {
+			*w++ = '\\';
+			*w++ = (char)c;
+		} else if (c == '\t' || c == '\n' || c == '\r') {
+			*w++ = '\\';
+			*w++ = c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
+		} else if (c < 0x20 || c > 0x7e) {
+			static const char hex[] = "0123456789abcdef";
+			*w++ = '\\';
+			*w++ = 'x';
+			*w++ = hex[c >> 4];
+			*w++ = hex[c & 15];
+		} else {
+			*w++ = (char)c;
 		}
-		unsigned nb = c->kind == DTIDY_CHUNK_BYTES ? 1 : c->bits / 8;
-		struct sinst *v = new_items(a, c->n);
-		for (size_t k = 0; k < c->n; k++) {
-			v[k].kind = SINST_INT;
-			v[k].u = c->kind == DTIDY_CHUNK_BYTES ? (unsigned char)c->data[k]
-				 : c->cells ? c->cells[k].val : 0;
-			v[k].origin = origin_of(by, off + k * nb, po);
-		}
-		off += c->n * nb;
-		r->kind = SINST_ARRAY;
-		r->n = c->n;
-		r->items = v;
-		if (c->n)
-			r->origin = decode_span(a, v[0].origin, v[c->n - 1].origin);
 	}
-	return (struct sinst){.kind = SINST_ARRAY, .n = p->nchunks, .items = rows, .origin = po};
+	*w++ = q;
+	*w = '\0';
+	return (struct sinst){.kind = SINST_STR, .s = s, .origin = po};
 }
 
 static struct sinst left_as_bytes(int *raw, struct arena *a, const struct dtidy_prop *p,
 				  const struct bytes *by, const struct sorigin *po)
 {
+	(void)p;
 	*raw = DECODE_MISFIT;
-	return as_written(a, p, by, po);
+	return as_bytes(a, by, po);
 }
 
 static int in_names(const char *name, const char *const *names)
@@ -512,7 +509,10 @@ struct sinst decode_prop(const struct decoder *d, const struct dtidy_node *n,
 	decode_types(d, p->name, &dt);
 	uint64_t T = dt.set;
 	if (!T) {
-		struct sinst v = left_as_bytes(raw, a, p, &by, po);
+		struct sorigin *u = arena_alloc(a, sizeof(*u));
+		*u = *po;
+		u->untyped = 1;
+		struct sinst v = left_as_bytes(raw, a, p, &by, u);
 		*raw = DECODE_UNTYPED;
 		return v;
 	}

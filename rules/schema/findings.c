@@ -126,8 +126,10 @@ static void on_error(void *arg, const struct schema_error *e)
 					     ? sinst_member(e->at, e->name)
 					     : NULL;
 	const struct sorigin *where = member ? sinst_origin(member) : o;
-	if (member && member->kind == SINST_OBJECT)
+	if ((member && member->kind == SINST_OBJECT) ||
+	    (e->kind == SE_VALUE && e->at && e->at->kind == SINST_OBJECT))
 		f.name = NULL;	/* a child node: the finding is about it */
+	f.undocumented = e->kind == SE_VALUE && o && o->untyped;
 	if (where) {
 		/* a member is found at its property's definition, not at the
 		 * cell a scalar is */
@@ -170,7 +172,11 @@ static void on_error(void *arg, const struct schema_error *e)
 	}
 	/* a value's finding names the property and the entry, as
 	 * dt-validate does ("clocks:1: ..."); the others name it already */
-	if (f.prop && e->kind == SE_VALUE)
+	if (f.undocumented && f.prop)
+		f.message = arena_printf(&F->a, "no schema documents property '%s': no binding "
+					 "gives it a type, so its value cannot be decoded (%s)",
+					 f.prop->name, schema);
+	else if (f.prop && e->kind == SE_VALUE)
 		f.message = arena_printf(&F->a, "%s%s: %s (%s)", f.prop->name, path, text, schema);
 	else
 		f.message = arena_printf(&F->a, "%s (%s)", text, schema);
@@ -208,9 +214,8 @@ static void type_name(const struct schema_ptype *t, char *buf, size_t size)
 						  kinds[t->kind] ? kinds[t->kind] : "?");
 }
 
-/* A property whose value fits none of the types the schemas give it:
- * dt-validate decodes it as bytes (which no schema accepts) or, after a
- * decode error, by the size of the value. */
+/* A property of an integer type its size does not fit: dt-validate says
+ * so ("size (N) error for type T") and reads it by its size. */
 static void misfit(struct sfindings *F, const struct schema_set *set, const struct dtidy_node *n,
 		   const struct dtidy_prop *p)
 {
@@ -272,12 +277,12 @@ static void drop(void *p)
 	free(F);
 }
 
-void schema_report_kind(struct dtidy_ctx *ctx, enum schema_error_kind kind)
+void schema_report_kind(struct dtidy_ctx *ctx, enum schema_error_kind kind, int undocumented)
 {
 	struct sfindings *F = rule_ctx_shared(ctx, "schema", validate_tree, drop);
 	for (size_t i = 0; i < F->n; i++) {
 		const struct sfinding *f = &F->v[i];
-		if (f->kind != kind)
+		if (f->kind != kind || (kind == SE_VALUE && f->undocumented != undocumented))
 			continue;
 		struct dtidy_report *r = dtidy_report(ctx, f->loc, "%s", f->message);
 		if (f->prop)

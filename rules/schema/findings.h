@@ -17,10 +17,14 @@ struct sfinding {
 	const struct dtidy_prop *prop;		/* a property in the tree, or NULL */
 	const char *name;			/* a property or child named, maybe not in the tree */
 	const char *message;			/* complete, naming the schema */
+	/* a property no schema types (dt-core.yaml rejects its undecoded
+	 * bytes): schema-undocumented-property's, not schema-value's */
+	int undocumented;
 };
 
-/* Reports this check's findings of one kind with the running rule. */
-void schema_report_kind(struct dtidy_ctx *ctx, enum schema_error_kind kind);
+/* Reports this check's findings of one kind with the running rule (of
+ * SE_VALUE: those with `undocumented` as given). */
+void schema_report_kind(struct dtidy_ctx *ctx, enum schema_error_kind kind, int undocumented);
 
 /* Whether dt-validate would validate this tree: a board or an overlay,
  * not a .dtsi (or header) checked alone, whose findings come through the

@@ -127,7 +127,7 @@ static const struct sinst *build_node(struct build *B, const struct dtidy_node *
 		m[k].name = p->name;
 		m[k].value = decode_prop(&B->d, n, p, &raw);
 		split_prop(&B->d, B->t, n, p->name, &m[k].value, raw, env);
-		if (raw == DECODE_MISFIT || raw == DECODE_FALLBACK) {
+		if (raw == DECODE_FALLBACK) {
 			if (!misfit)
 				misfit = arena_alloc(B->a, np * sizeof(*misfit));
 			misfit[nmisfit++] = p;

@@ -24,6 +24,10 @@ struct sorigin {
 	 * a property: its effective definition; a node: the opening of it
 	 * that made it what it is (sinst_node_loc) */
 	struct dtidy_loc loc;
+	/* a property no schema types: dt-validate leaves its bytes undecoded,
+	 * and dt-core.yaml's catch-all rejects them (the value is a STR
+	 * spelling the bytes as Python does, b'...') */
+	unsigned char untyped;
 };
 
 /* The types a property name may have (schema_prop_types' contract). */
@@ -38,9 +42,10 @@ struct sinst_node {
 	/* status "disabled", its own or inherited: dt-validate drops the
 	 * `required` and `unevaluatedProperties` findings of such nodes */
 	int disabled;
-	/* properties some schema types whose value fits none of their types
-	 * (dt-validate leaves them as bytes, or reads them by its size
-	 * fallback after a decode error): nmisfit of them */
+	/* properties of an integer type their size does not fit, which
+	 * dt-validate reads by its size fallback after a decode error ("size
+	 * (N) error for type T"): nmisfit of them. (A value no type fits at
+	 * all is bytes in the instance, which dt-core.yaml rejects.) */
 	const struct dtidy_prop **misfit;
 	size_t nmisfit;
 };

@@ -4,7 +4,7 @@
 
 static void check(struct dtidy_ctx *ctx)
 {
-	schema_report_kind(ctx, SE_NODE_NAME);
+	schema_report_kind(ctx, SE_NODE_NAME, 0);
 }
 
 const struct dtidy_rule dtidy_rule_schema_node_name = {

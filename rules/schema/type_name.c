@@ -15,7 +15,7 @@ static void name_of(const struct schema_ptype *t, char *buf, size_t size)
 	case SPT_PHANDLE_ARRAY: snprintf(buf, size, "phandle-array"); break;
 	case SPT_NODE: snprintf(buf, size, "node"); break;
 	case SPT_INT:
-		snprintf(buf, size, "%sint%u%s", t->is_signed ? "" : "u", t->bits ? t->bits : 32,
+		snprintf(buf, size, "%sint%u%s", t->is_signed ? "" : "u", t->bits ? (unsigned)t->bits : 32u,
 			 t->matrix ? "-matrix" : t->scalar ? "" : "-array");
 		break;
 	default:

@@ -89,6 +89,8 @@ expect "schema-required at the board's override that turned the node on" \
 	"board.dts:9:1: warning: 'reg' is a required property (serial/snps-dw-apb-uart.yaml) [schema-required]"
 expect "schema-unexpected at the property, in the .dtsi that wrote it" \
 	"soc.dtsi:22:3: warning: Unevaluated properties are not allowed ('acme,baud' was unexpected) (serial/snps-dw-apb-uart.yaml) [schema-unexpected]"
+expect "schema-undocumented-property at a property no schema types" \
+	"soc.dtsi:22:3: warning: no schema documents property 'acme,baud': no binding gives it a type, so its value cannot be decoded (dt-core.yaml) [schema-undocumented-property]"
 expect "schema-value names the property and its rows cut by #clock-cells" \
 	"soc.dtsi:23:3: warning: clocks: [[2], [2], [2]] is too long (serial/snps-dw-apb-uart.yaml) [schema-value]"
 expect "schema-node-name at the node's header" \
