@@ -7,7 +7,9 @@ into the rows the schema parity test compares, one finding a row:
     board<TAB>node<TAB>property<TAB>class<TAB>message
 
 node is the full path of the node the finding is about and property the
-property (or child node, or "$nodename") it names, as dtidy reports them:
+property (or "$nodename") it names, "" when it is about the node as a whole
+(a child node its parent's schema does not allow, say), as dtidy reports
+them:
 dt-validate names the node it validated and a path below it, which may go
 through child nodes (a parent schema's patternProperties checking a child),
 so the path is walked down the DTB's nodes first. Where the path does not
@@ -71,6 +73,13 @@ def child(node, name):
     return '/' + name if node == '/' else node + '/' + name
 
 
+def subject(nodes, node, name):
+    """(node, property) of a finding that names a member of node: a child
+    node is the finding's node, as a whole (property "")."""
+    c = child(node, name)
+    return (c, '') if c in nodes else (node, name)
+
+
 def names_in(message, stop):
     """The quoted names before `stop` in a message."""
     head = message.split(stop, 1)[0]
@@ -127,7 +136,7 @@ def classify(d, nodes, schemas):
         else:
             names = names_in(msg, ' do not match' if ' do not match' in msg else ' does not match')
         for n in names:
-            yield node, n, 'unexpected'
+            yield (*subject(nodes, node, n), 'unexpected')
     elif last in ('dependentRequired', 'dependencies', 'dependentSchemas'):
         # "'clocks' is a dependency of 'clock-ranges'": the property there
         q = QUOTED.findall(msg)
@@ -144,7 +153,7 @@ def classify(d, nodes, schemas):
                                            if n.rsplit('/', 1)[0] == node.rstrip('/') and n != '/'}
         hits = [k for k, v in (props or {}).items() if v is False and k in here]
         for k in hits or ['?']:
-            yield node, k, 'unexpected'
+            yield (*subject(nodes, node, k), 'unexpected')
     elif last in ('oneOf', 'anyOf'):
         ctx = [c.get('message', '') for c in d.get('context') or []]
         req = [QUOTED.findall(c)[0] for c in ctx if c.endswith('is a required property')]
