@@ -76,7 +76,9 @@ if [ "$rc" -gt 1 ]; then
 	echo "bench_schema: dtidy check -j2 over the corpus exited $rc: $(head -3 "$T/err")" >&2
 	exit 1
 fi
-read -r kb secs <"$T/time"
+read -r kb secs <<EOF
+$(tail -n 1 "$T/time")
+EOF
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 kmed=$(cut -f2 "$T/kernel.tsv" | median)

@@ -13,8 +13,9 @@
 #   2. its processed schema (dt-mk-schema) of ../shared/corpus/Bindings and
 #      the release's core schemas: build/oracles/dt-schema/processed-schema.json
 #   3. every kernel .dts board of the corpus (linux-toplevel.txt; overlays are
-#      not schema-checked by the kernel either), preprocessed and compiled as
-#      the kernel does (cpp, dtc 1.8.1), validated with `dt-validate -m`
+#      not schema-checked by the kernel either) and the boards of
+#      corpus/schema-extra-boards.tsv, preprocessed and compiled as the kernel
+#      does (cpp, dtc 1.8.1), validated with `dt-validate -m`
 #   4. its findings normalised (schema_oracle_norm.py: seconds)
 # Needs python3 with jsonschema >= 4.1 and referencing, and Debian's
 # python3-ruamel.yaml, python3-libfdt, python3-rfc3987 (make deps), cpp and
@@ -79,12 +80,13 @@ if [ "$(cat "$schema.stamp" 2>/dev/null)" != "$stamp2" ]; then
 fi
 
 # 3. the boards
-boards=$(grep -v '^#' "$corpus/linux-toplevel.txt" | grep '\.dts$')
+boards=$( { grep -v '^#' "$corpus/linux-toplevel.txt" | grep '\.dts$'
+	grep -v '^#' "$here/corpus/schema-extra-boards.tsv" | cut -f1; } | sed '/^$/d')
 # (step 3's own version: raise it when the way the boards are validated here
 # changes; the board script is in the stamp itself)
 step3=2
 stamp3=$( { echo "$stamp2 $step3"; cksum <"$DTC"; cpp --version | head -n 1; echo "$boards"
-	cat "$here/corpus/schema-oracle-board.sh"
+	cat "$here/corpus/schema-oracle-board.sh" "$here/corpus/schema-extra-boards.tsv"
 	find "$corpus" -path "$corpus/Bindings" -prune -o -type f -printf '%P %s %T@\n' | sort; } | cksum)
 if [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp3" ]; then
 	say "dt-validate -m on $(echo "$boards" | wc -l) boards (a few minutes, once)"

@@ -15,6 +15,9 @@ explained ones grouped by their line, then recall (the share of
 dt-validate's keys dtidy also has) and extras (the share of dtidy's keys
 dt-validate does not have), overall and by class.
 
+EXTRA_BOARDS (a schema-extra-boards.tsv) prints those boards' figures
+apart.
+
 Exit status: 0 when everything is explained and recall >= MIN_RECALL and
 extras <= MAX_EXTRAS (environment, percent; 90 and 10 by default), else 1.
 """
@@ -152,6 +155,15 @@ def main():
     print('extras by dtidy class: ' + ', '.join(
         f"{c} {b}/{a}" for c, (a, b) in sorted(ex.items())))
     print(f"recall {recall:.1f}% (target >= {min_recall:g}%), extras {extra:.1f}% (target <= {max_extras:g}%)")
+    # the boards from outside the kernel tree, apart (EXTRA_BOARDS: their list)
+    if os.environ.get('EXTRA_BOARDS'):
+        with open(os.environ['EXTRA_BOARDS']) as f:
+            outside = {l.split('\t')[0] for l in f if l.strip() and not l.startswith('#')}
+        o = [k for k in oracle if k[0] in outside]
+        d = [k for k in dtidy if k[0] in outside]
+        print(f"of which {len(outside)} boards outside the kernel tree: recall "
+              f"{pct(len([k for k in o if k in dtidy]), len(o)):.1f}% of {len(o)}, extras "
+              f"{pct(len([k for k in d if k not in oracle]), len(d)) if d else 0.0:.1f}% of {len(d)}")
     if recall < min_recall or extra > max_extras:
         print("FAIL: recall or extras misses its target")
         fail = True
