@@ -13,7 +13,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 CPPFLAGS += -I.
-LDLIBS  += -lpcre2-8 -lyaml -ljansson -lpthread -ldl
+LDLIBS  += -lpcre2-8 -lyaml -ljansson -lpthread -ldl -lm
 
 BUILD   ?= build
 CORPUS  ?= ../shared/corpus
