@@ -105,6 +105,18 @@ struct fmt_notes {
 int fmt_sort(const struct dt_token *itoks, size_t nitoks, struct strbuf *text,
 	     const struct fmt_options *o, struct fmt_notes *notes, uint32_t *where);
 
+/* The kernel checker's reading of an output line (kcont.c), for the kernel
+ * style's continuation columns; scratch has room for n bytes.
+ * fmt_kcont_anchor: the display column of the first '<' or '"' after the
+ * '=' of a property's first line, or -1 (no '=', or no such value: the
+ * checker then leaves the continuations' columns alone).
+ * fmt_kcont_line_state: -1 when the line holds no code (blank, or comments
+ * only: not a continuation to the checker), 1 when its code ends a value
+ * ('>,' or '",': the next line goes under the anchor), 0 otherwise (the
+ * next line goes one column right of it). */
+int fmt_kcont_anchor(const char *line, size_t n, int tabw, char *scratch);
+int fmt_kcont_line_state(const char *line, size_t n, char *scratch);
+
 /* Offset just past the line holding `off` (after its newline). */
 uint32_t fmt_line_end(const char *text, size_t len, uint32_t off);
 uint32_t fmt_line_start(const char *text, uint32_t off);

@@ -84,6 +84,8 @@ struct grid {
 	const struct tok_role *role;
 	int tabw;
 	int unit;		/* columns of one indentation level */
+	int k74;		/* the kernel's checker: every row starts in the
+				 * continuation column */
 	int at_ok, at_col;	/* col_of's last answer: column at_col at at_off */
 	uint32_t at_off;
 	int32_t *plan;
@@ -491,7 +493,12 @@ static void cell_list(struct grid *g, uint32_t stmt, uint32_t open, uint32_t clo
 			origin = g->r[r].start;
 	for (size_t r = 0; r < g->nr; r++) {
 		struct row *row = &g->r[r];
-		row->origin = hanging ? row->start : origin;
+		/* the kernel's checker wants every row in the continuation
+		 * column: each counts from its own start (a row drawn further
+		 * right, a thumb cluster, moves left with its spacing; the
+		 * grid's columns are found among rows that all start there,
+		 * as the next run sees them) */
+		row->origin = hanging || g->k74 ? row->start : origin;
 		for (size_t j = 0; j < row->ne; j++) {
 			struct entry *e = &g->e[row->e0 + j];
 			e->s = col_of(g, g->t[e->first].off) - row->origin;
@@ -515,7 +522,7 @@ static void cell_list(struct grid *g, uint32_t stmt, uint32_t open, uint32_t clo
 		}
 	}
 	g->plan[close] = GRID_FREE;
-	int drawn = hanging ? -1 : drawing_above(g, stmt);
+	int drawn = hanging || g->k74 ? -1 : drawing_above(g, stmt);
 	if (drawn >= 0) {
 		/* the drawing goes to the property's column, one level left of
 		 * the rows; the rows keep their distance to it */
@@ -612,6 +619,7 @@ void fmt_grid_plan(const char *text, const struct dt_token *t, size_t n,
 	struct grid g = {.text = text, .t = t, .n = n, .role = role, .plan = plan,
 			 .tabw = o->tab_width > 0 ? o->tab_width : 8};
 	g.unit = o->indent > 0 ? o->indent : g.tabw;
+	g.k74 = o->style == FMT_STYLE_KERNEL;
 	find_binding_macros(&g);
 	for (uint32_t i = 0; i < n; i++) {
 		if (!(role[i].flags & R_STMT) || role[i].stmt != CST_PROP)

@@ -5,7 +5,13 @@
  * Lines are never joined: a newline the user put inside a statement stays
  * (the continuation re-aligned), and a statement only gets new line breaks
  * where a value is too long. Trailing comments that several consecutive
- * lines aligned are re-aligned once the whole file is laid out. */
+ * lines aligned are re-aligned once the whole file is laid out.
+ *
+ * The kernel style (k74) is what the kernel's dt-check-style (7.4 cycle,
+ * strict) accepts: its continuation columns are read back from the lines
+ * just written (kcont.c), and it joins the two kinds of line the checker
+ * cannot read apart: a node head (with "/omit-if-no-ref/") and a label
+ * alone on a line. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,8 +69,34 @@ struct lay {
 	int pstack[PAREN_MAX];
 	int pd;
 	uint32_t prev;		/* last significant token emitted */
+	size_t prev_line;	/* the output line it is on */
 
 	int linter;		/* dts-linter's style (the zephyr profile) */
+	/* The kernel style as the 7.4 checker reads it (k74): continuation
+	 * lines under the first '<' or '"' of the property's first line (one
+	 * column right of it inside an open '<...>'), comment lines inside a
+	 * value at the property's indentation, no blank lines inside a
+	 * statement, a blank line before "status" and before each child node,
+	 * node heads on one line, "{ };" opened. */
+	int k74;
+	size_t line_off;	/* output offset where the current line starts */
+	size_t stmt_off;	/* ... where the current statement's first line starts */
+	size_t stmt_line;	/* out_line of that line */
+	int kanchor;		/* k74: the continuation anchor; -2: not yet read */
+	int kdone;		/* k74: the statement's last code line ended a value */
+	int in_head;		/* in a node's head, before its '{' */
+	int in_name;		/* in a statement, before its '=' */
+	int body_items;		/* statements seen in the current body */
+	int blank_since;	/* a blank line written since the last statement */
+	int row_base;		/* k74: column a matrix row's plan counts from */
+	int lcol;		/* column where the current line's content starts */
+	int glue;		/* k74: the next token touches the comment before it */
+	int kskip;		/* k74: the line ending is inside a block comment (1),
+				 * or the one it ends on (2) */
+	int kreset;		/* k74: a directive inside the statement: the checker
+				 * reads the next line as a statement's first */
+	char *scratch;		/* for kcont.c */
+	size_t scratch_cap;
 	int keep_trail;		/* trailing comments keep the blanks before them */
 	size_t keep;		/* output up to here is never stripped: the end of
 				 * a token that ends in blanks (an unterminated
@@ -121,6 +153,27 @@ static size_t unblanked_len(const char *s, size_t n)
 	return k;
 }
 
+static char *scratch_for(struct lay *l, size_t n)
+{
+	if (n + 1 > l->scratch_cap) {
+		l->scratch_cap = n + 64;
+		l->scratch = xrealloc(l->scratch, l->scratch_cap);
+	}
+	return l->scratch;
+}
+
+/* k74: what the checker reads of the line just written (it ends a value or
+ * not), before its newline. */
+static void kcont_note_line(struct lay *l)
+{
+	size_t n = l->out->len - l->line_off;
+	if (!n)
+		return;
+	int st = fmt_kcont_line_state(l->out->s + l->line_off, n, scratch_for(l, n));
+	if (st >= 0)
+		l->kdone = st;
+}
+
 static void strip_trailing_blanks(struct lay *l)
 {
 	struct strbuf *b = l->out;
@@ -141,10 +194,18 @@ static void end_line(struct lay *l, int splice)
 	if (!splice && b->len && b->s[b->len - 1] == '\\' && l->prev != CST_NONE &&
 	    l->t[l->prev].kind == TK_BACKSLASH)
 		sb_putc(b, ' ');
+	if (l->kskip) {
+		if (l->kskip == 2)
+			l->kskip = 0;
+	} else if (l->k74 && l->in_stmt) {
+		kcont_note_line(l);
+	}
 	sb_puts(b, l->nl);
 	l->col = 0;
 	l->bol = 1;
 	l->out_line++;
+	l->line_off = b->len;
+	l->glue = 0;
 }
 
 static void newline(struct lay *l)
@@ -162,7 +223,10 @@ static int last_line_blank(const struct lay *l)
 /* One blank line, at a line start, unless there is one already. */
 static void blank_line(struct lay *l)
 {
-	if (l->out->len == 0 || last_line_blank(l))
+	if (l->out->len == 0)
+		return;
+	l->blank_since = 1;
+	if (last_line_blank(l))
 		return;
 	newline(l);
 }
@@ -185,6 +249,7 @@ static void indent_to(struct lay *l, int col)
 	if (l->col < col)
 		put_run(l, ' ', col - l->col);
 	l->bol = 1;	/* indentation alone is not content */
+	l->lcol = col;
 }
 
 /* ---- token text ---- */
@@ -248,6 +313,8 @@ static int space_between(const struct lay *l, uint32_t a, uint32_t b)
 		return orig;
 	if (kb == TK_SEMI || kb == TK_COMMA)
 		return 0;
+	if (l->k74 && ka == TK_LABEL && kb == TK_CELL_CLOSE)
+		return 0;	/* "<1 end:>": the kernel's checker wants no blank before '>' */
 	if (ka == TK_LABEL || ka == TK_COMMA || ka == TK_EQ || kb == TK_EQ || kb == TK_LBRACE)
 		return 1;
 	if (ka == TK_CELL_OPEN || kb == TK_CELL_CLOSE || ka == TK_LBRACKET || kb == TK_RBRACKET)
@@ -373,13 +440,58 @@ static int cont_col(const struct lay *l, int kind)
  * of the cells or bytes start; -1 outside them. */
 static int grid_base(const struct lay *l)
 {
+	if (l->k74 && (l->in_cells || l->in_bytes))
+		return l->row_base;
 	return l->in_cells ? l->cell_col : l->in_bytes ? l->byte_col : -1;
 }
 
-/* The column of a token starting a line: its place in a matrix, or the
- * continuation column. */
-static int line_col(const struct lay *l, uint32_t i, int kind)
+/* k74: the column the checker wants for a continuation line of the
+ * current statement, or -1 when it leaves that line alone (the first line
+ * has no '=' or no '<' or '"' after it). */
+static int kernel_cont(struct lay *l)
 {
+	if (!l->k74 || !l->in_stmt)
+		return -1;
+	if (l->kanchor == -2 && !l->out->s) {
+		l->kanchor = -1;
+	} else if (l->kanchor == -2) {
+		const char *s = l->out->s + l->stmt_off;
+		size_t avail = l->out->len - l->stmt_off;
+		const char *e = avail ? memchr(s, '\n', avail) : NULL;
+		size_t n = e ? (size_t)(e - s) : avail;
+		l->kanchor = n ? fmt_kcont_anchor(s, n, tabw(l), scratch_for(l, n)) : -1;
+	}
+	if (l->kanchor < 0)
+		return -1;
+	return l->kdone ? l->kanchor : l->kanchor + 1;
+}
+
+/* The column of a token starting a line: its place in a matrix, or the
+ * continuation column. In the kernel style every continuation line starts
+ * in the checker's column, and a matrix row keeps its inner spacing from
+ * there. */
+static int line_col(struct lay *l, uint32_t i, int kind)
+{
+	if (l->k74 && l->in_stmt && l->kreset) {
+		/* after a directive the checker starts over: this line is
+		 * indented as a statement, and the lines after it continue
+		 * it */
+		l->kreset = 0;
+		l->stmt_off = l->line_off;
+		l->stmt_line = l->out_line;
+		l->kanchor = -2;
+		l->kdone = 0;
+		int c = indent_cols(l, l->stmt_depth);
+		if (GRID_AT(l->grid[i]))
+			l->row_base = c - l->grid[i];
+		return c;
+	}
+	int kc = kernel_cont(l);
+	if (kc >= 0) {
+		if (GRID_AT(l->grid[i]))
+			l->row_base = kc - l->grid[i];
+		return kc;
+	}
 	int base = grid_base(l);
 	if (GRID_AT(l->grid[i]) && base >= 0)
 		return base + l->grid[i] > 0 ? base + l->grid[i] : 0;
@@ -413,6 +525,15 @@ static int is_node_start(const struct lay *l, uint32_t i)
 	return (r->flags & R_STMT) && (r->stmt == CST_NODE || r->stmt == CST_REF_NODE);
 }
 
+/* A "status" property, as the checker finds it: the line starts with the
+ * name (a labelled one is not its "status"). */
+static int is_status(const struct lay *l, uint32_t i)
+{
+	const struct tok_role *r = &l->role[i];
+	return (r->flags & R_STMT) && r->stmt == CST_PROP && l->t[i].kind == TK_NAME &&
+	       l->t[i].len == 6 && memcmp(l->text + l->t[i].off, "status", 6) == 0;
+}
+
 /* Structural bookkeeping of a significant token, whether emitted or copied
  * verbatim. */
 static void note(struct lay *l, uint32_t i, int start_col)
@@ -425,9 +546,24 @@ static void note(struct lay *l, uint32_t i, int start_col)
 		l->entry_col = -1;
 		l->in_cells = l->in_bytes = 0;
 		l->pd = 0;
+		l->stmt_off = l->line_off;
+		l->stmt_line = l->out_line;
+		l->kanchor = -2;
+		l->kdone = 0;
+		l->kreset = 0;
+		l->in_head = r->stmt == CST_NODE || r->stmt == CST_REF_NODE;
+		l->in_name = 1;
 	}
-	if (r->flags & R_FIRSTVAL)
+	if (k == TK_EQ)
+		l->in_name = 0;
+	if (r->flags & R_FIRSTVAL) {
 		l->entry_col = start_col;
+		/* a value starting on a line of its own behind a comment
+		 * ("/ * 0 * / "a", "b",): its lines start where that one does */
+		if (!l->linter && l->prev != CST_NONE && l->t[l->prev].kind == TK_EQ &&
+		    l->prev_line != l->out_line && l->lcol >= 0 && l->lcol < start_col)
+			l->entry_col = l->lcol;
+	}
 	if ((r->flags & R_CELL) && !(r->flags & R_ARGS) && (k == TK_REF || k == TK_PATH_REF))
 		l->in_ref = 1;
 	if (k == TK_CELL_OPEN) {
@@ -439,12 +575,16 @@ static void note(struct lay *l, uint32_t i, int start_col)
 		while (j < l->n && l->t[j].kind == TK_WS)
 			j++;
 		if (!l->linter && j < l->n &&
-		    (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT)) {
+		    (l->t[j].kind == TK_NEWLINE || l->t[j].kind == TK_LINE_COMMENT) &&
+		    !(l->k74 && l->out_line == l->stmt_line)) {
 			/* "<" ends its line: the cells form an indented block
-			 * and the ">" goes back to the property's column */
+			 * and the ">" goes back to the property's column (the
+			 * kernel's checker wants the cells of a "<" on the
+			 * property's first line one column right of it) */
 			l->cell_col = indent_cols(l, l->stmt_depth + 1);
 			l->cell_open_col = indent_cols(l, l->stmt_depth);
 		}
+		l->row_base = l->cell_col;
 	} else if (k == TK_CELL_CLOSE) {
 		l->in_cells = 0;
 	} else if (k == TK_LBRACKET) {
@@ -461,6 +601,7 @@ static void note(struct lay *l, uint32_t i, int start_col)
 			l->byte_col = indent_cols(l, l->stmt_depth + 1);
 			l->byte_close_col = indent_cols(l, l->stmt_depth);
 		}
+		l->row_base = l->byte_col;
 	} else if (k == TK_RBRACKET) {
 		l->in_bytes = 0;
 	} else if (k == TK_LPAREN) {
@@ -474,14 +615,26 @@ static void note(struct lay *l, uint32_t i, int start_col)
 		l->depth = (int)r->depth + 1;
 		l->last = L_OPEN;
 		l->in_stmt = 0;
+		l->in_head = 0;
+		l->in_name = 0;
+		l->body_items = 0;
+		l->blank_since = 0;
 	}
-	if (r->flags & R_CLOSE)
+	if (r->flags & R_CLOSE) {
 		l->depth = (int)r->depth;
+		l->body_items = 1;
+		l->blank_since = 0;
+	}
 	if (r->flags & R_END) {
 		l->in_stmt = 0;
+		l->in_head = 0;
+		l->in_name = 0;
 		l->last = item_of(r->stmt);
+		l->body_items = 1;
+		l->blank_since = 0;
 	}
 	l->prev = i;
+	l->prev_line = l->out_line;
 }
 
 /* The next significant token after a run of own-line comments starting at
@@ -587,6 +740,15 @@ static void statement_line(struct lay *l, uint32_t i, int depth)
 	} else if (is_node_start(l, i) && prev_stmt) {
 		want = 1;
 	}
+	if (l->k74 && depth > 0 && l->body_items && !l->blank_since && !(r->flags & R_CLOSE)) {
+		/* the checker's required-blank-lines: between the body's
+		 * previous statement and a child node or "status" (above
+		 * the comments that go with them), whatever else (comments,
+		 * directives) comes between */
+		uint32_t item = k == TK_LINE_COMMENT || k == TK_BLOCK_COMMENT ? attached_to(l, i) : i;
+		if (item != CST_NONE && (is_node_start(l, item) || is_status(l, item)))
+			want = 1;
+	}
 	if (l->last == L_HEADER && !header_next)
 		want = 1;
 	if (l->last == L_OPEN || l->last == L_NONE || (r->flags & R_CLOSE))
@@ -621,8 +783,24 @@ static int orig_bol(const struct lay *l, uint32_t off)
 	return 1;
 }
 
+/* Leading blanks of a line the kernel's checker rejects (mixed-indent-chars,
+ * for comment lines too): a space before a tab, or more than 7 spaces. */
+static int bad_indent(const char *p, const char *q)
+{
+	int spaces = 0;
+	for (const char *b = p; b < q; b++) {
+		if (*b == ' ')
+			spaces++;
+		else if (b > p && b[-1] == ' ')
+			return 1;
+	}
+	return spaces > 7;
+}
+
 /* Writes a comment that starts at the current column; the lines of a block
- * comment move by as many columns as its first line moved. */
+ * comment move by as many columns as its first line moved (the kernel style
+ * re-indents a line whose indentation the checker rejects, to the same
+ * column). */
 static void put_comment(struct lay *l, uint32_t i)
 {
 	const struct dt_token *t = &l->t[i];
@@ -657,6 +835,7 @@ static void put_comment(struct lay *l, uint32_t i)
 			continue;
 		}
 		newline(l);
+		l->kskip = 1;	/* the checker reads these lines as comment */
 		if (lint && blanks == 1)
 			newline(l);
 		blanks = 0;
@@ -675,7 +854,7 @@ static void put_comment(struct lay *l, uint32_t i)
 			} else {
 				put(l, q, n);
 			}
-		} else if (delta == 0) {
+		} else if (delta == 0 && !(l->k74 && bad_indent(p, q))) {
 			put(l, p, (size_t)(ce - p));
 		} else {
 			int w = 0;
@@ -692,24 +871,90 @@ static void put_comment(struct lay *l, uint32_t i)
 			break;
 		p = le + 1;
 	}
+	l->kskip = 2;	/* and the line the comment ends on */
+}
+
+/* Does the comment at token i start a line that holds no code (comments
+ * only, or a block comment running on to later lines)? The checker checks
+ * such a line's indentation as a statement's, even inside a value. */
+static int comment_line(const struct lay *l, uint32_t i)
+{
+	for (uint32_t j = i; j < l->n; j++) {
+		int k = l->t[j].kind;
+		if (k == TK_WS)
+			continue;
+		if (k == TK_BLOCK_COMMENT) {
+			if (memchr(l->text + l->t[j].off, '\n', l->t[j].len))
+				return 1;
+			continue;
+		}
+		return k == TK_NEWLINE || k == TK_LINE_COMMENT || k == TK_EOF;
+	}
+	return 1;
+}
+
+/* The kernel's checker strips a comment out of its line and then reads the
+ * blanks left around it: "prop = / * c * / <1>" has two blanks after its
+ * '=', "<1 / * c * />" one before its '>'. A comment inside such code
+ * (k74, one line, not the first on its line) touches the token before it
+ * when a ';', '>', '=' or '{' follows on its line, or is right after a '<';
+ * the token after it touches it when it follows a '<', '=' or label. */
+static int glue_before(const struct lay *l, uint32_t i)
+{
+	if (l->prev != CST_NONE && l->t[l->prev].kind == TK_CELL_OPEN && l->out->len &&
+	    l->out->s[l->out->len - 1] == '<')
+		return 1;
+	int nl = 0;
+	for (uint32_t j = i + 1; j < l->n; j++) {
+		int k = l->t[j].kind;
+		if (k == TK_WS)
+			continue;
+		if (k == TK_NEWLINE) {
+			nl = !l->in_head;	/* a node head is one line */
+			continue;
+		}
+		if (k == TK_SEMI)
+			return 1;	/* pulled up behind the comment */
+		return !nl && (k == TK_CELL_CLOSE || k == TK_EQ || k == TK_LBRACE);
+	}
+	return 0;
+}
+
+static int glue_after(const struct lay *l)
+{
+	if (l->prev == CST_NONE)
+		return 0;
+	int k = l->t[l->prev].kind;
+	return k == TK_CELL_OPEN || k == TK_EQ || k == TK_LABEL;
 }
 
 static void comment(struct lay *l, uint32_t i)
 {
 	const struct dt_token *t = &l->t[i];
+	int inline_block = l->k74 && t->kind == TK_BLOCK_COMMENT && !l->bol &&
+			   !orig_bol(l, t->off) && !memchr(l->text + t->off, '\n', t->len);
 	if (orig_bol(l, t->off)) {
 		if (l->in_stmt) {
 			if (!l->bol)
 				newline(l);
-			if (l->pending_nl >= 2 && !l->linter)
+			if (l->pending_nl >= 2 && !l->linter && !l->k74)
 				blank_line(l);
-			indent_to(l, line_col(l, i, TK_EOF));
+			if (l->k74 && comment_line(l, i))
+				indent_to(l, indent_cols(l, l->stmt_depth));
+			else
+				indent_to(l, line_col(l, i, TK_EOF));
 		} else {
 			statement_line(l, i, l->depth);
 			l->last = L_COMMENT;
 		}
 	} else if (l->bol) {
-		indent_to(l, l->in_stmt ? cont_col(l, TK_EOF) : indent_cols(l, l->depth));
+		if (l->in_stmt && l->k74 && comment_line(l, i))
+			indent_to(l, indent_cols(l, l->stmt_depth));
+		else
+			indent_to(l, l->in_stmt ? cont_col(l, TK_EOF) : indent_cols(l, l->depth));
+	} else if (inline_block && glue_before(l, i)) {
+		/* no blank between the comment and what it follows */
+		strip_trailing_blanks(l);
 	} else if (GRID_AT(l->grid[i]) && grid_base(l) >= 0) {
 		/* a comment labelling a row of a matrix (interrupt-map tables) */
 		strip_trailing_blanks(l);
@@ -746,6 +991,28 @@ static void comment(struct lay *l, uint32_t i)
 	if (t->kind == TK_LINE_COMMENT)
 		newline(l);
 	l->pending_nl = 0;
+	if (inline_block)
+		l->glue = glue_after(l);
+}
+
+/* The directives dt-check-style knows as such (a line marker "# 12 "f""
+ * is code to it, inside a value a continuation). */
+static int checker_directive(const char *s, size_t n)
+{
+	static const char *const names[] = {"include", "define", "undef", "ifdef", "ifndef",
+					    "if", "else", "elif", "endif", "pragma", "error",
+					    "warning"};
+	size_t p = 1;
+	while (p < n && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	size_t w = p;
+	while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z') ||
+			 (s[w] >= '0' && s[w] <= '9') || s[w] == '_'))
+		w++;
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (strlen(names[k]) == w - p && memcmp(s + p, names[k], w - p) == 0)
+			return 1;
+	return 0;
 }
 
 static void directive(struct lay *l, uint32_t i)
@@ -764,8 +1031,8 @@ static void directive(struct lay *l, uint32_t i)
 	} else if (!l->bol) {
 		newline(l);
 	}
-	if (l->last == L_HEADER && !l->linter)
-		want = 1;
+	if (l->last == L_HEADER && !l->linter && !l->k74)
+		want = 1;	/* (the kernel style keeps what the input has) */
 	if (l->last == L_OPEN || l->last == L_NONE)
 		want = 0;
 	if (want)
@@ -787,6 +1054,8 @@ static void directive(struct lay *l, uint32_t i)
 	}
 	if (!l->in_stmt)
 		l->last = L_PP;
+	else if (l->k74 && checker_directive(l->text + t->off, t->len))
+		l->kreset = 1;
 	l->pending_nl = 0;
 }
 
@@ -851,7 +1120,7 @@ static uint32_t significant(struct lay *l, uint32_t i)
 	const struct tok_role *r = &l->role[i];
 	int k = l->t[i].kind;
 	if ((r->flags & R_CLOSE) && l->prev != CST_NONE && (l->role[l->prev].flags & R_OPEN) &&
-	    !l->bol && (l->pending_nl == 0 || l->linter)) {
+	    !l->bol && (l->pending_nl == 0 || l->linter) && !l->k74) {
 		/* an empty body written on one line stays so: "name {};";
 		 * dts-linter makes every empty body "{}" */
 		if ((l->t[i].flags & TF_SPACE) && !l->linter)
@@ -859,28 +1128,38 @@ static uint32_t significant(struct lay *l, uint32_t i)
 	} else if (r->flags & (R_STMT | R_CLOSE)) {
 		statement_line(l, i, (int)r->depth);
 	} else if (l->bol) {
-		if (l->in_stmt && l->pending_nl >= 2 && !l->linter)
+		if (l->in_stmt && l->pending_nl >= 2 && !l->linter && !l->k74)
 			blank_line(l);
 		indent_to(l, l->in_stmt ? line_col(l, i, k) : indent_cols(l, l->depth));
 	} else if (l->prev != CST_NONE) {
 		int brk = 0;
+		/* the kernel's checker reads a node head broken over lines
+		 * ("/omit-if-no-ref/" alone on one) as a property: it stays
+		 * one line, and so does a label with its property */
+		int joined = linter_joins(l, i) ||
+			     (l->k74 && (l->in_head || (l->in_name && l->t[l->prev].kind == TK_LABEL)));
 		if (k != TK_SEMI && k != TK_COMMA && l->in_stmt)
-			brk = (l->pending_nl > 0 && !linter_joins(l, i)) || needs_break(l, i) ||
+			brk = (l->pending_nl > 0 && !joined) || needs_break(l, i) ||
 			      (l->comma_up && (r->flags & R_ENTRY));
 		/* "a\n, b": the ',' joins a, and b keeps a line of its own */
 		l->comma_up = k == TK_COMMA && l->pending_nl > 0;
 		if (brk) {
 			newline(l);
-			if (l->pending_nl >= 2 && !l->linter)
+			if (l->pending_nl >= 2 && !l->linter && !l->k74)
 				blank_line(l);
 			indent_to(l, line_col(l, i, k));
+		} else if (l->glue) {
+			/* the cell right after "</ * comment * /" */
 		} else if (l->linter && (r->flags & R_ARGS) && !(r->flags & R_CALLCLOSE) &&
 			   l->t[i - 1].kind == TK_WS) {
 			/* dts-linter keeps the spacing of a macro's arguments */
 			put(l, l->text + l->t[i - 1].off, l->t[i - 1].len);
 		} else if (GRID_AT(l->grid[i]) && grid_base(l) >= 0) {
-			/* its place in the row of a matrix */
+			/* its place in the row of a matrix (the kernel's
+			 * checker wants no blank after a '<') */
 			int at = grid_base(l) + l->grid[i];
+			if (l->k74 && l->t[l->prev].kind == TK_CELL_OPEN)
+				at = l->col;
 			if (l->col < at)
 				put_run(l, ' ', at - l->col);
 			else if (l->col > at && space_between(l, l->prev, i))
@@ -903,6 +1182,7 @@ static uint32_t significant(struct lay *l, uint32_t i)
 	}
 	l->bol = 0;
 	l->pending_nl = 0;
+	l->glue = 0;
 	return last;
 }
 
@@ -941,6 +1221,7 @@ static uint32_t verbatim(struct lay *l, uint32_t i)
 	fixed_trails(l, s, i, line0);
 	l->col = 0;
 	l->bol = 1;
+	l->line_off = l->out->len;
 	char last = s->end > s->start ? l->text[s->end - 1] : '\n';
 	if (last != '\n' && last != '\\' && last != '\r') {
 		/* The region runs to the end of a file without a final newline.
@@ -951,7 +1232,13 @@ static uint32_t verbatim(struct lay *l, uint32_t i)
 		sb_puts(l->out, l->nl);
 		l->out_line++;
 	}
+	int nls = 1;	/* the span starts a line: a newline first is a blank line */
 	while (i < l->n && l->t[i].kind != TK_EOF && l->t[i].off < s->end) {
+		int k = l->t[i].kind;
+		if (k == TK_NEWLINE && ++nls >= 2)
+			l->blank_since = 1;	/* a blank line kept as written */
+		else if (k != TK_WS && k != TK_NEWLINE)
+			nls = 0;
 		if (!dt_tok_is_trivia(l->t[i].kind))
 			note(l, i, 0);
 		else if (l->t[i].kind == TK_PP || l->t[i].kind == TK_LINE_COMMENT ||
@@ -1106,6 +1393,8 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 		.entry_col = -1, .prev = CST_NONE, .last = L_NONE,
 		.linter = o->style == FMT_STYLE_DTS_LINTER,
 		.keep_trail = o->style == FMT_STYLE_ZMK,
+		.k74 = o->style == FMT_STYLE_KERNEL,
+		.kanchor = -1, .lcol = -1,
 	};
 	/* the file's line ending is that of its first line break, a line
 	 * continuation's included: a file of one "\\\r\n" is a CRLF file */
@@ -1160,4 +1449,5 @@ void fmt_layout(const char *text, size_t len, const struct dt_token *t, size_t n
 	free(l.group);
 	free(l.grid);
 	free(l.tr);
+	free(l.scratch);
 }

@@ -64,6 +64,35 @@ void fmt_find_off_regions(const char *text, size_t len, const struct dt_token *t
 	}
 }
 
+/* Where the statement at token `i` starts, counting the line comments right
+ * above it (no blank line between): a drawing over a keymap's rows moves
+ * with them (grid.c), so a range that takes the statement takes it too. */
+static uint32_t with_comments_above(const struct dt_token *t, size_t i)
+{
+	uint32_t start = t[i].off;
+	int nls = 0;
+	for (size_t j = i; j > 0; j--) {
+		int k = t[j - 1].kind;
+		if (k == TK_WS)
+			continue;
+		if (k == TK_NEWLINE) {
+			if (++nls > 1)
+				break;
+			continue;
+		}
+		if (k != TK_LINE_COMMENT || nls != 1)
+			break;
+		size_t m = j - 1;
+		while (m > 0 && t[m - 1].kind == TK_WS)
+			m--;
+		if (m > 0 && t[m - 1].kind != TK_NEWLINE)
+			break;	/* trailing another statement */
+		start = t[j - 1].off;
+		nls = 0;
+	}
+	return start;
+}
+
 static int by_start(const void *a, const void *b)
 {
 	const struct fmt_span *x = a, *y = b;
@@ -124,6 +153,7 @@ void fmt_spans_settle(struct fmt_spans *s, const struct cst_file *f,
 				}
 			continue;
 		}
+		k.start = with_comments_above(t, i);
 		VEC_PUSH(keep, nk, ck, k);
 	}
 	int changed = 1;

@@ -26,7 +26,17 @@ const char *style_unit_of(const struct style_file *sf, const struct cst *c, size
 	return at + 1;
 }
 
-static int is_member(const struct style_file *sf, const struct cst *c, int kind)
+/* The name of a node up to its '@'. */
+static const char *base_name(const struct style_file *sf, const struct cst *c, size_t *n)
+{
+	const char *name = style_node_name(sf, c, n);
+	const char *at = name ? memchr(name, '@', *n) : NULL;
+	if (at)
+		*n = (size_t)(at - name);
+	return name;
+}
+
+static int is_member(const struct style_file *sf, const struct cst *c, int kind, int root)
 {
 	if (c->tok == CST_NONE || c->tok >= sf->ntoks)
 		return 0;
@@ -36,12 +46,12 @@ static int is_member(const struct style_file *sf, const struct cst *c, int kind)
 	case SG_ADDRESS: {
 		size_t un = 0;
 		const char *u = c->kind == CST_NODE ? style_unit_of(sf, c, &un) : NULL;
-		return u && style_parse_unit(u, un);
+		return !root && u && style_parse_unit(u, un);
 	}
 	default: {
 		size_t len;
 		const char *name = c->kind == CST_NODE ? style_node_name(sf, c, &len) : NULL;
-		return name && !memchr(name, '@', len) && !(len == 1 && name[0] == '/') &&
+		return name && (root || !memchr(name, '@', len)) && !(len == 1 && name[0] == '/') &&
 		       sf->toks[c->tok].kind == TK_NAME;
 	}
 	}
@@ -52,10 +62,11 @@ void style_group_init(struct style_group *g, const struct style_file *sf,
 {
 	memset(g, 0, sizeof(*g));
 	g->kind = kind;
+	g->root = style_is_root_body(sf, body);
 	size_t cap = 0;
 	CST_FOREACH(c, body)
 	{
-		if (is_member(sf, c, kind))
+		if (is_member(sf, c, kind, g->root))
 			VEC_PUSH(g->items, g->n, cap, c);
 	}
 	if (kind != SG_PROPS || g->n < 2)
@@ -65,7 +76,7 @@ void style_group_init(struct style_group *g, const struct style_file *sf,
 	for (size_t i = 0; i < g->n; i++)
 		names[i] = prop_name(sf, g->items[i], &lens[i]);
 	g->keys = xmalloc(g->n * sizeof(*g->keys));
-	style_prop_keys(names, lens, g->n, g->keys);
+	style_prop_keys(names, lens, g->n, g->root, g->keys);
 	free(names);
 	free(lens);
 }
@@ -91,8 +102,8 @@ int style_group_cmp(const struct style_file *sf, const struct cst *const *items,
 		return style_unitcmp(ua, an, ub, bn);
 	}
 	default: {
-		const char *na = style_node_name(sf, items[a], &an);
-		const char *nb = style_node_name(sf, items[b], &bn);
+		const char *na = base_name(sf, items[a], &an);
+		const char *nb = base_name(sf, items[b], &bn);
 		return style_natcmp(na, an, nb, bn);
 	}
 	}

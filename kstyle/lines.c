@@ -50,6 +50,17 @@ const char *style_node_name(const struct style_file *sf, const struct cst *c, si
 	return sf->text + t->off;
 }
 
+int style_is_root_body(const struct style_file *sf, const struct cst *body)
+{
+	if (!body || body->tok == CST_NONE || body->tok >= sf->ntoks)
+		return 0;
+	const struct dt_token *t = &sf->toks[body->tok];
+	if (body->kind == CST_NODE)
+		return t->kind == TK_SLASH;
+	return body->kind == CST_REF_NODE && t->kind == TK_PATH_REF && t->len == 4 &&
+	       !memcmp(sf->text + t->off, "&{/}", 4);
+}
+
 int style_macro_like(const char *s, size_t n)
 {
 	int underscore = 0;

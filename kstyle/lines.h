@@ -86,6 +86,9 @@ uint32_t style_stmt_off(const struct style_file *sf, const struct cst *c);
 int style_is_node(const struct cst *c);
 /* Name token text of a named node ("uart@1000", "/"), via *len. */
 const char *style_node_name(const struct style_file *sf, const struct cst *c, size_t *len);
+/* Is body the root node as dt-check-style sees it: "/ {" or "&{/} {"?
+ * Its properties put model first, and its children go by name only. */
+int style_is_root_body(const struct style_file *sf, const struct cst *body);
 /* Is s[0,n) (a name up to its '@', or a label) spelled like a macro the
  * including file defines ("CP11X_BASE", "CP11X_NAME": capitals, digits
  * and at least one '_')? Name rules stay silent on those and on names a

@@ -66,10 +66,22 @@ int style_natcmp(const char *a, size_t alen, const char *b, size_t blen)
 	}
 }
 
+/* A part's "0x" prefix: dt-check-style reads parts with Python's int(part,
+ * 16), which takes one (l3regs@0xff800000 is in address order; its prefix
+ * is unit-address-style's business). */
+static size_t hex_prefix(const char *s, size_t n)
+{
+	return n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') ? 2 : 0;
+}
+
 int style_parse_unit(const char *unit, size_t len)
 {
 	size_t part = 0;
 	for (size_t i = 0; i < len; i++) {
+		if (!part && hex_prefix(unit + i, len - i)) {
+			i++;
+			continue;
+		}
 		if (unit[i] == ',') {
 			if (!part)
 				return 0;
@@ -93,6 +105,9 @@ static int hexval(char c)
 /* One comma-separated part as a number (any length). */
 static int hexcmp(const char *a, size_t an, const char *b, size_t bn)
 {
+	size_t pa = hex_prefix(a, an), pb = hex_prefix(b, bn);
+	a += pa, an -= pa;
+	b += pb, bn -= pb;
 	while (an > 1 && *a == '0')
 		a++, an--;
 	while (bn > 1 && *b == '0')
@@ -129,7 +144,7 @@ int style_unitcmp(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 enum {
-	B_DEVICE_TYPE, B_COMPATIBLE, B_REG, B_RANGES, B_STANDARD, B_VENDOR, B_STATUS,
+	B_FIRST,	/* device_type; in the root node, model */ B_COMPATIBLE, B_REG, B_RANGES, B_STANDARD, B_VENDOR, B_STATUS,
 };
 
 static int name_is(const char *s, size_t n, const char *lit)
@@ -198,7 +213,7 @@ static void strip_hash(const char **s, size_t *n)
 		(*s)++, (*n)--;
 }
 
-void style_prop_keys(const char *const *names, const size_t *lens, size_t n,
+void style_prop_keys(const char *const *names, const size_t *lens, size_t n, int root,
 		     struct style_prop_key *keys)
 {
 	for (size_t k = 0; k < n; k++) {
@@ -206,8 +221,8 @@ void style_prop_keys(const char *const *names, const size_t *lens, size_t n,
 		size_t sl = lens[k];
 		struct style_prop_key *key = &keys[k];
 		memset(key, 0, sizeof(*key));
-		if (name_is(s, sl, "device_type")) {
-			key->bucket = B_DEVICE_TYPE;
+		if (name_is(s, sl, root ? "model" : "device_type")) {
+			key->bucket = B_FIRST;
 		} else if (name_is(s, sl, "compatible")) {
 			key->bucket = B_COMPATIBLE;
 		} else if (name_is(s, sl, "reg")) {

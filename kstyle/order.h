@@ -27,15 +27,18 @@ int style_parse_unit(const char *unit, size_t len);
 int style_unitcmp(const char *a, size_t alen, const char *b, size_t blen);
 
 /* The kernel's property order. Keys are computed for all the properties of
- * one body at once (pairing "<x>-names" with "<x>" needs the others). */
+ * one body at once (pairing "<x>-names" with "<x>" needs the others). In
+ * the root node (root set) model comes first and device_type is a standard
+ * property, as in dt-check-style since the 7.4 cycle. */
 struct style_prop_key {
-	int bucket;		/* device_type, compatible, reg, ranges, standard, vendor, status */
+	int bucket;		/* device_type (root: model), compatible, reg, ranges,
+				 * standard, vendor, status */
 	int fixed;		/* position inside a fixed bucket (reg, reg-names) */
 	const char *anchor;	/* standard/vendor: name sorted by, '#' stripped */
 	size_t anchor_len;
 	int tiebreak;		/* 1: paired after its anchor */
 };
-void style_prop_keys(const char *const *names, const size_t *lens, size_t n,
+void style_prop_keys(const char *const *names, const size_t *lens, size_t n, int root,
 		     struct style_prop_key *keys);
 int style_prop_keycmp(const struct style_prop_key *a, const struct style_prop_key *b);
 
@@ -50,16 +53,20 @@ size_t *style_sorted_order(const struct style_file *sf, const struct cst *const 
 
 /* ---- the kernel's orders of a body ---- */
 
+/* The root node's children (style_is_root_body) are all in SG_NAME, ordered
+ * by name without their unit address, as dt-check-style orders them since
+ * the 7.4 cycle (memory@80000000 sorts as "memory"). */
 enum style_group_kind {
 	SG_PROPS,	/* properties: property-order */
 	SG_ADDRESS,	/* nodes with a hexadecimal unit address: child-address-order */
-	SG_NAME,	/* nodes without a unit address: child-name-order */
+	SG_NAME,	/* nodes without a unit address (at the root: all): child-name-order */
 	SG__COUNT
 };
 
 /* The statements of one body that one order covers, in source order. */
 struct style_group {
 	int kind;
+	int root;			/* the body is the root node */
 	const struct cst **items;
 	size_t n;
 	struct style_prop_key *keys;	/* SG_PROPS */

@@ -14,6 +14,8 @@
 #include "../core/xalloc.h"
 #include "../include/dtidy/diag.h"
 #include "../parser/pp/pp.h"
+#include "registry.h"
+#include "style/style_mode.h"
 
 struct loader {
 	yaml_document_t doc;
@@ -124,7 +126,59 @@ static void severity_value(struct loader *L, const yaml_node_t *v, const char *n
 	add_setting(set, name, sev);
 }
 
-/* rules: { NAME: severity | { severity: S, OPTION: value, ... } } */
+/* An old rule id (renamed for the 7.4 checker) is noted once, at its place. */
+static void note_renamed(struct loader *L, const yaml_node_t *k, const char *name)
+{
+	if (!registry_renamed(name))
+		return;
+	char where[600];
+	snprintf(where, sizeof(where), "%s:%zu", L->src->path ? L->src->path : CONFIG_NAME,
+		 (size_t)k->start_mark.line + 1);
+	registry_note_renamed(name, where);
+}
+
+/* NAME: severity | { severity: S, OPTION: value, ... }; the style family
+ * also takes { mode: relaxed | strict | stricter }. */
+static void rule_entry(struct loader *L, const yaml_node_t *k, const char *name,
+		       const yaml_node_t *v, struct config_settings *set)
+{
+	note_renamed(L, k, name);
+	if (v->type != YAML_MAPPING_NODE) {
+		severity_value(L, v, name, set);
+		return;
+	}
+	add_setting(set, name, CONFIG_ON);
+	struct config_setting *s = &set->v[set->n - 1];
+	for (yaml_node_pair_t *q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top;
+	     q++) {
+		const yaml_node_t *ok = node(L, q->key), *ov = node(L, q->value);
+		const char *key = want_scalar(L, ok, "an option name");
+		const char *val = key ? want_scalar(L, ov, key) : NULL;
+		if (!val)
+			continue;
+		if (!strcmp(key, "severity")) {
+			int sev = parse_severity(val);
+			if (sev == CONFIG_UNSET)
+				fail(L, ov, "'%s': severity must be error, warning, note, off or on",
+				     name);
+			s->severity = sev;
+		} else if (!strcmp(name, "style") && !strcmp(key, "mode")) {
+			s->style_mode = style_mode_parse(val);
+			if (!s->style_mode)
+				fail(L, ov, "'style: mode' must be relaxed, strict or stricter "
+					    "(the modes of the kernel's dt-check-style)");
+		} else if (!L->chk->option_ok(L->chk->ud, name, key)) {
+			fail(L, ok, "rule '%s' has no option '%s'", name, key);
+		} else {
+			s->keys = xrealloc(s->keys, (s->nopts + 1) * sizeof(*s->keys));
+			s->vals = xrealloc(s->vals, (s->nopts + 1) * sizeof(*s->vals));
+			s->keys[s->nopts] = xstrdup(key);
+			s->vals[s->nopts++] = xstrdup(val);
+		}
+	}
+}
+
+/* rules: { NAME: ..., ... } */
 static void load_rules(struct loader *L, const yaml_node_t *map, struct config_settings *set)
 {
 	if (map->type != YAML_MAPPING_NODE) {
@@ -141,34 +195,7 @@ static void load_rules(struct loader *L, const yaml_node_t *map, struct config_s
 			fail(L, k, "unknown rule or family '%s' (see dtidy rules)", name);
 			continue;
 		}
-		if (v->type != YAML_MAPPING_NODE) {
-			severity_value(L, v, name, set);
-			continue;
-		}
-		add_setting(set, name, CONFIG_ON);
-		struct config_setting *s = &set->v[set->n - 1];
-		for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
-		     q < v->data.mapping.pairs.top; q++) {
-			const yaml_node_t *ok = node(L, q->key), *ov = node(L, q->value);
-			const char *key = want_scalar(L, ok, "an option name");
-			const char *val = key ? want_scalar(L, ov, key) : NULL;
-			if (!val)
-				continue;
-			if (!strcmp(key, "severity")) {
-				int sev = parse_severity(val);
-				if (sev == CONFIG_UNSET)
-					fail(L, ov, "'%s': severity must be error, warning, note, off or on",
-					     name);
-				s->severity = sev;
-			} else if (!L->chk->option_ok(L->chk->ud, name, key)) {
-				fail(L, ok, "rule '%s' has no option '%s'", name, key);
-			} else {
-				s->keys = xrealloc(s->keys, (s->nopts + 1) * sizeof(*s->keys));
-				s->vals = xrealloc(s->vals, (s->nopts + 1) * sizeof(*s->vals));
-				s->keys[s->nopts] = xstrdup(key);
-				s->vals[s->nopts++] = xstrdup(val);
-			}
-		}
+		rule_entry(L, k, name, v, set);
 	}
 }
 
@@ -328,8 +355,9 @@ static void load_top(struct loader *L, struct config *c)
 		} else if (!strcmp(key, "format")) {
 			load_format(L, v, &c->format);
 		} else if (L->chk->name_ok(L->chk->ud, key)) {
-			/* a family (or rule) at top level: `style: kernel` */
-			severity_value(L, v, key, &c->rules);
+			/* a family (or rule) at top level: `style: kernel`,
+			 * `style: {mode: strict}` */
+			rule_entry(L, k, key, v, &c->rules);
 		} else {
 			fail(L, k,
 			     "unknown key '%s' (expected level, profile, include, defines, rules, overrides, "

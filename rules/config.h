@@ -5,6 +5,8 @@
  *                                 # kernel, u-boot, zephyr, zmk or tf-a
  *                                 # (default: detected from the tree)
  *   style: kernel                 # enables the style family (or: off)
+ *   style: { mode: stricter }     # ... with dt-check-style's mode: relaxed,
+ *                                 # strict (the default) or stricter
  *   include: [include, ../dts]    # include directories, relative to this file
  *   rules:                        # by rule id or family name
  *     hv-abi-version: warning     # error | warning | note | off | on
@@ -38,6 +40,7 @@
 struct config_setting {
 	char *name;
 	int severity;		/* enum dtidy_severity, CONFIG_ON or CONFIG_UNSET */
+	int style_mode;		/* `style: {mode: M}`: enum style_mode, 0 when not given */
 	char **keys, **vals;	/* rule options */
 	size_t nopts;
 };

@@ -21,6 +21,7 @@
 #include "plugin.h"
 #include "registry.h"
 #include "suppress.h"
+#include "style/style_mode.h"
 
 /* The bytes of files that no board being checked holds, kept for the
  * boards still to come (see src_cache.h). Boards are checked in path
@@ -100,19 +101,20 @@ static int is_engine_name(const char *name)
 static int name_ok(void *ud, const char *name)
 {
 	const struct engine *e = ud;
-	return engine_rule(e, name) || is_family(e, name) || is_engine_name(name);
+	return engine_rule(e, registry_canonical(name)) || is_family(e, name) ||
+	       is_engine_name(name);
 }
 
 /* Names the configuration and the command line may use. */
 static int config_names_ok(void *ud, const char *name)
 {
 	const struct engine *e = ud;
-	return engine_rule(e, name) || is_family(e, name);
+	return engine_rule(e, registry_canonical(name)) || is_family(e, name);
 }
 
 static int option_ok(void *ud, const char *id, const char *opt)
 {
-	const struct dtidy_rule *r = engine_rule(ud, id);
+	const struct dtidy_rule *r = engine_rule(ud, registry_canonical(id));
 	for (size_t i = 0; r && r->options && r->options[i]; i++)
 		if (!strcmp(r->options[i], opt))
 			return 1;
@@ -142,6 +144,8 @@ static int check_cli_names(struct engine *e, char *const *names, size_t n, const
 			diag_add_file(errs, opt, DTIDY_SEV_ERROR, "config",
 				      "unknown rule or family '%s' (see dtidy rules)", names[i]);
 			bad = 1;
+		} else {
+			registry_note_renamed(names[i], opt);
 		}
 	return bad;
 }
@@ -366,6 +370,7 @@ struct settle {
 	const struct engine *e;
 	struct rule_state *st;
 	int level;
+	int style_mode;		/* enum style_mode: the style rules a family name turns on */
 	int by_family;		/* pass 1: family names; pass 2: rule ids */
 };
 
@@ -375,7 +380,8 @@ static void apply(struct rule_state *st, const struct dtidy_rule *r, int sev, in
 		st->enabled = 0;
 		return;
 	}
-	/* a rule above the level is only turned on by its own id */
+	/* a rule above the level is only turned on by its own id (the style
+	 * family's rules: by their mode, checked by the caller) */
 	if (by_id || r->level <= 0)
 		st->enabled = 1;
 	if (sev != CONFIG_ON) {
@@ -384,16 +390,33 @@ static void apply(struct rule_state *st, const struct dtidy_rule *r, int sev, in
 	}
 }
 
+/* Does naming r's family turn r on? Up to the level; a style rule up to the
+ * style mode. */
+static int family_turns_on(const struct settle *S, const struct dtidy_rule *r)
+{
+	if (!strcmp(r->family, "style"))
+		return (int)style_rule_mode(r->id) <= S->style_mode;
+	return r->level <= S->level;
+}
+
+/* The style mode a file's settings give (the last `style: {mode: M}`). */
+static void find_style_mode(void *ud, const struct config_setting *s)
+{
+	struct settle *S = ud;
+	if (s->style_mode && !strcmp(s->name, "style"))
+		S->style_mode = s->style_mode;
+}
+
 static void apply_setting(void *ud, const struct config_setting *s)
 {
 	struct settle *S = ud;
 	for (size_t i = 0; i < S->e->nrules; i++) {
 		const struct dtidy_rule *r = S->e->rules[i];
-		int by_id = !strcmp(s->name, r->id);
+		int by_id = !strcmp(registry_canonical(s->name), r->id);
 		if (!by_id && strcmp(s->name, r->family))
 			continue;
 		struct rule_state *st = &S->st[i];
-		if (by_id || r->level <= S->level || s->severity == DTIDY_SEV_OFF)
+		if (by_id || family_turns_on(S, r) || s->severity == DTIDY_SEV_OFF)
 			apply(st, r, s->severity, by_id);
 		if (by_id && s->nopts && st->nopts < sizeof(st->opts) / sizeof(st->opts[0]))
 			st->opts[st->nopts++] = s;
@@ -405,10 +428,10 @@ static void apply_cli(struct settle *S, char *const *names, size_t n, int sev, i
 	for (size_t k = 0; k < n; k++)
 		for (size_t i = 0; i < S->e->nrules; i++) {
 			const struct dtidy_rule *r = S->e->rules[i];
-			int by_id = !strcmp(names[k], r->id);
+			int by_id = !strcmp(registry_canonical(names[k]), r->id);
 			if (ids ? !by_id : strcmp(names[k], r->family) != 0)
 				continue;
-			if (by_id || r->level <= S->level || sev == DTIDY_SEV_OFF)
+			if (by_id || family_turns_on(S, r) || sev == DTIDY_SEV_OFF)
 				apply(&S->st[i], r, sev, by_id);
 		}
 }
@@ -420,6 +443,10 @@ static void settle_rules(const struct engine *e, const struct config *cfg, const
 {
 	struct settle S = {.e = e, .st = st};
 	S.level = e->opts.level >= 0 ? e->opts.level : cfg->level >= 0 ? cfg->level : 0;
+	S.style_mode = STYLE_MODE_DEFAULT;
+	config_each_setting(cfg, path, find_style_mode, &S);
+	if (e->opts.style_mode)
+		S.style_mode = e->opts.style_mode;
 	for (size_t i = 0; i < e->nrules; i++) {
 		const struct dtidy_rule *r = e->rules[i];
 		memset(&st[i], 0, sizeof(st[i]));
@@ -1090,7 +1117,8 @@ static int rule_enabled(const struct run *R, const char *name)
 		return 1;
 	for (size_t i = 0; i < R->e->nrules; i++)
 		if (R->st[i].enabled &&
-		    (!strcmp(R->e->rules[i]->id, name) || !strcmp(R->e->rules[i]->family, name)))
+		    (!strcmp(R->e->rules[i]->id, registry_canonical(name)) ||
+		     !strcmp(R->e->rules[i]->family, name)))
 			return 1;
 	return 0;
 }

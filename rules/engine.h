@@ -51,6 +51,7 @@ struct engine_opts {
 	char *const *enable, *const *disable;	/* --enable/--disable RULE|FAMILY */
 	size_t nenable, ndisable;
 	int level;			/* --level; -1 when not given */
+	int style_mode;			/* --style-mode: enum style_mode (0: not given) */
 	const char *bindings;		/* --bindings DIR: every rule's "bindings" option */
 	int no_bindings;		/* --no-bindings: no rule reads binding documents */
 	const char *schemas;		/* --schemas DIR: dt-schema's core schemas */

@@ -3,6 +3,8 @@
  * name to RULES below (kept sorted by id). */
 #include "registry.h"
 
+#include <stdatomic.h>
+#include <stdio.h>
 #include <string.h>
 
 #define RULES(X)                                                              \
@@ -71,7 +73,7 @@
 	X(iommus_property) \
 	X(label_is_string) \
 	X(label_style) \
-	X(line_length) \
+	X(line_length_dts) \
 	X(mboxes_is_cell) \
 	X(mboxes_property) \
 	X(mixed_indent_chars) \
@@ -88,7 +90,7 @@
 	X(node_name_chars) \
 	X(node_name_chars_strict) \
 	X(node_name_format) \
-	X(node_name_style) \
+	X(node_name) \
 	X(node_name_vs_property_name) \
 	X(obsolete_chosen_interrupt_controller) \
 	X(override_order) \
@@ -104,11 +106,14 @@
 	X(power_domains_property) \
 	X(property_name_chars) \
 	X(property_name_chars_strict) \
+	X(property_name) \
 	X(property_order) \
 	X(pwms_is_cell) \
 	X(pwms_property) \
 	X(ranges_format) \
 	X(reg_format) \
+	X(redundant_whitespace) \
+	X(redundant_whitespace_strict) \
 	X(required_blank_lines) \
 	X(resets_is_cell) \
 	X(resets_property) \
@@ -137,7 +142,7 @@
 	X(unit_address_format) \
 	X(unit_address_style) \
 	X(unit_address_vs_reg) \
-	X(unused_labels) \
+	X(unused_labels_dts) \
 	X(unused_suppression) \
 	X(value_whitespace) \
 	X(vendor_prefix) \
@@ -177,4 +182,45 @@ int registry_is_family(const char *name)
 		if (!strcmp(families[i], name))
 			return 1;
 	return 0;
+}
+
+/* Renamed rules: old id, new id. The notes given, one flag each. */
+static const struct {
+	const char *old, *now;
+} renames[] = {
+	{"line-length", "line-length-dts"},
+	{"node-name-style", "node-name"},
+	{"unused-labels", "unused-labels-dts"},
+};
+#define NRENAMES (sizeof(renames) / sizeof(renames[0]))
+static atomic_int noted[NRENAMES];
+
+static long rename_index(const char *name)
+{
+	for (size_t i = 0; name && i < NRENAMES; i++)
+		if (!strcmp(renames[i].old, name))
+			return (long)i;
+	return -1;
+}
+
+const char *registry_renamed(const char *old_id)
+{
+	long i = rename_index(old_id);
+	return i < 0 ? NULL : renames[i].now;
+}
+
+const char *registry_canonical(const char *name)
+{
+	const char *now = registry_renamed(name);
+	return now ? now : name;
+}
+
+void registry_note_renamed(const char *name, const char *where)
+{
+	long i = rename_index(name);
+	if (i < 0 || atomic_exchange(&noted[i], 1))
+		return;
+	fprintf(stderr, "dtidy: note: %s%srule '%s' is now called '%s' (as in the kernel's "
+		"dt-check-style); the old id still works\n",
+		where ? where : "", where ? ": " : "", renames[i].old, renames[i].now);
 }

@@ -7,6 +7,7 @@
 #include "../core/xalloc.h"
 #include "../lexer/lexer.h"
 #include "../parser/parser.h"
+#include "registry.h"
 
 static int is_stmt(int kind)
 {
@@ -78,6 +79,13 @@ static int parse_comment(const char *text, const struct dt_token *t, struct supp
 		s->names = xrealloc(s->names, (s->nnames + 1) * sizeof(*s->names));
 		struct supp_name *nm = &s->names[s->nnames++];
 		nm->name = xstrndup(b, (size_t)(p - b));
+		/* a rule's old id (renamed for the 7.4 checker) stands for the new */
+		if (registry_renamed(nm->name)) {
+			registry_note_renamed(nm->name, "a dtidy: suppression comment");
+			char *now = xstrdup(registry_renamed(nm->name));
+			free(nm->name);
+			nm->name = now;
+		}
 		nm->off = (uint32_t)(b - text);
 		nm->end = (uint32_t)(p - text);
 		nm->used = 0;

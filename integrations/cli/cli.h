@@ -40,6 +40,7 @@ struct cli_opts {
 	size_t nplugins, capplugins;
 	int fix;			/* --fix */
 	int level;			/* --level=0|1|2 (kernel W=) ; -1: not given */
+	int style_mode;			/* --style-mode: enum style_mode; 0: not given */
 	const char *bindings;		/* --bindings DIR */
 	int no_bindings;		/* --no-bindings */
 	const char *schemas;		/* --schemas DIR */

@@ -16,7 +16,8 @@ const struct cli_command cli_commands[] = {
 	 "one file and no -i, --check or --diff, the formatted text goes to stdout. Every "
 	 "result is re-lexed and compared with the input before anything is written; a file "
 	 "with syntax errors is never rewritten; in-place writes are atomic. The style is the "
-	 "profile's: the kernel's, dts-linter's for zephyr, four spaces and keymap grids for "
+	 "profile's: the kernel's (what its dt-check-style accepts), dts-linter's for zephyr, "
+	 "four spaces and keymap grids for "
 	 "zmk; a value written in rows (keymap bindings, interrupt-map, pin tables) keeps "
 	 "them. The format: section of the nearest .dtidy.yaml changes its options one by "
 	 "one; options given here win."},
@@ -70,6 +71,9 @@ const struct cli_option cli_options[] = {
 	 "turn off a rule or a family (repeatable)"},
 	{"--level", NULL, "N", CLI_VAL_WORD, "0 1 2", CLI_CHECK | CLI_LSP,
 	 "the kernel's W= level for the dtc checks of the structural family"},
+	{"--style-mode", NULL, "MODE", CLI_VAL_WORD, "relaxed strict stricter", CLI_CHECK | CLI_LSP,
+	 "which rules the style family turns on, as dt-check-style --mode: relaxed, "
+	 "strict (the default) or stricter"},
 	{"--plugin", NULL, "FILE.so", CLI_VAL_FILE, NULL, CLI_CHECK | CLI_FORMAT | CLI_LSP | CLI_RULES,
 	 "load rules from a shared object (repeatable)"},
 	{"--bindings", NULL, "DIR", CLI_VAL_DIR, NULL, CLI_CHECK | CLI_LSP,

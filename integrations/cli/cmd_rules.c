@@ -7,6 +7,7 @@
 #include "../../core/strbuf.h"
 #include "../../rules/engine.h"
 #include "../../rules/schema/set_registry.h"
+#include "../../rules/style/style_mode.h"
 #include "cli.h"
 
 static void list(const struct engine *e)
@@ -45,6 +46,10 @@ static void list_json(const struct engine *e)
 			sb_json_str(&b, r[i]->dtc_check);
 		else
 			sb_puts(&b, "null");
+		if (!strcmp(r[i]->family, "style")) {
+			sb_puts(&b, ",\"style_mode\":");
+			sb_json_str(&b, style_mode_name(style_rule_mode(r[i]->id)));
+		}
 		sb_puts(&b, ",\"description\":");
 		sb_json_str(&b, r[i]->description);
 		sb_putc(&b, '}');
@@ -64,6 +69,11 @@ static void show(const struct dtidy_rule *r, const struct cli_opts *o)
 	if (r->level > 0)
 		printf("kernel level: W=%d (--level=%d or level: %d in .dtidy.yaml)\n", r->level,
 		       r->level, r->level);
+	if (!strcmp(r->family, "style")) {
+		const char *m = style_mode_name(style_rule_mode(r->id));
+		printf("kernel style mode: %s (on with the style family in --style-mode=%s and above, "
+		       "as dt-check-style --mode=%s)\n", m, m, m);
+	}
 	if (r->dtc_check)
 		printf("mirrors dtc check: %s\n", r->dtc_check);
 	if (r->options && r->options[0]) {

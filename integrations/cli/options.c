@@ -5,6 +5,7 @@
 #include "../../core/jobs.h"
 #include "../../core/xalloc.h"
 #include "../../parser/pp/pp.h"
+#include "../../rules/style/style_mode.h"
 #include "cli.h"
 #include "cli_table.h"
 
@@ -144,6 +145,13 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 				return 2;
 			}
 			o->level = v[0] - '0';
+		} else if ((v = opt_value(a, "--style-mode", &i, argc, argv, &missing))) {
+			o->style_mode = style_mode_parse(v);
+			if (!o->style_mode) {
+				fprintf(stderr, "dtidy: --style-mode must be relaxed, strict or stricter "
+						"(the modes of the kernel's dt-check-style)\n");
+				return 2;
+			}
 		} else if ((v = opt_value(a, "--bindings", &i, argc, argv, &missing))) {
 			o->bindings = v;
 		} else if ((v = opt_value(a, "--schemas", &i, argc, argv, &missing))) {

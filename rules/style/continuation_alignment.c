@@ -1,7 +1,34 @@
-/* continuation-alignment: the lines of a multi-line value start under the
- * first '<' or '"' after the '='. */
+/* continuation-alignment: the lines of a multi-line value start where
+ * dt-check-style (7.4 cycle) puts them. The column is that of the first '<'
+ * or '"' after the '=' on the property's first line; a line that follows a
+ * finished entry (a line ending in ">," or "\",") starts in that column, a
+ * line that continues an entry left open (inside "<...", or after a macro
+ * argument's ',') one column further, under the first value inside the '<'. */
 #include "../context.h"
 #include "style.h"
+
+/* The significant token before t, or STYLE_NONE. */
+static uint32_t prev_sig(const struct style_file *sf, uint32_t t)
+{
+	while (t > 0) {
+		t--;
+		if (!dt_tok_is_trivia(sf->toks[t].kind))
+			return t;
+	}
+	return STYLE_NONE;
+}
+
+/* Does the line end a finished entry: its code ends in ">," or "\","? */
+static int ends_entry(const struct style_file *sf, const struct style_line *l)
+{
+	uint32_t last = l->last_sig;
+	if (last == STYLE_NONE || sf->toks[last].kind != TK_COMMA)
+		return 0;
+	uint32_t p = prev_sig(sf, last);
+	if (p == STYLE_NONE || sf->toks[p].off < l->start)
+		return 0;
+	return sf->toks[p].kind == TK_CELL_CLOSE || sf->toks[p].kind == TK_STRING;
+}
 
 static void prop(const struct style_file *sf, const struct cst *p)
 {
@@ -17,7 +44,7 @@ static void prop(const struct style_file *sf, const struct cst *p)
 	int seen_eq = 0;
 	for (uint32_t t = first; t <= last && t < sf->ntoks; t++) {
 		const struct dt_token *k = &sf->toks[t];
-		if (k->off >= sf->lines[l0].end + 1)
+		if (k->off >= sf->lines[l0].end)
 			break;
 		if (k->kind == TK_EQ)
 			seen_eq = 1;
@@ -26,28 +53,23 @@ static void prop(const struct style_file *sf, const struct cst *p)
 			break;
 		}
 	}
-	/* "= <" at the end of the line: the cells start on the next line, one
-	 * tab in, as tables are written; there is no column to align to */
-	if (target == STYLE_NONE || target == sf->lines[l0].last_sig)
+	/* a value that starts on the line after the '=' sets no column */
+	if (target == STYLE_NONE)
 		return;
 	unsigned col = style_width(sf->text, sf->lines[l0].start, sf->toks[target].off, 8);
-	/* lines starting inside ( ) belong to an expression or macro call */
-	int paren = 0;
-	uint32_t t = first;
+	int done = ends_entry(sf, &sf->lines[l0]);
 	for (size_t li = l0 + 1; li <= ln; li++) {
 		const struct style_line *l = &sf->lines[li];
-		for (; t <= last && sf->toks[t].off < l->start; t++) {
-			if (sf->toks[t].kind == TK_LPAREN)
-				paren++;
-			else if (sf->toks[t].kind == TK_RPAREN && paren > 0)
-				paren--;
-		}
-		if (l->kind != SL_CODE || !l->cont || paren > 0 || l->first_sig > last)
+		/* after a preprocessor line the checker no longer sees a value */
+		if (l->kind == SL_PP)
+			return;
+		if (l->kind != SL_CODE || l->first_sig > last)
 			continue;
-		if (style_width(sf->text, l->start, l->indent_end, 8) != col)
-			style_report_line(sf, li,
-					  "continuation should align to column %u (under \"<\" or '\"')",
-					  col + 1);
+		unsigned want = col + (done ? 0 : 1);
+		if (style_width(sf->text, l->start, l->indent_end, 8) != want)
+			style_report_line(sf, li, "continuation should align to column %u (%s)",
+					  want + 1, done ? "to < or \"" : "to the value under <");
+		done = ends_entry(sf, l);
 	}
 }
 
@@ -73,20 +95,26 @@ const struct dtidy_rule dtidy_rule_continuation_alignment = {
 	.severity = DTIDY_SEV_WARNING,
 	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE,
 	.description = "a value's continuation line not aligned under its first '<' or '\"'",
-	.help = "When a value spans lines, each further line starts in the column of the\n"
-		"first '<' or '\"' after the '=' (tabs counting to multiples of 8;\n"
-		"dt-check-style's continuation-alignment). A value that starts on the\n"
-		"line after the '=', or after a '<' that ends the line, sets no column and\n"
-		"is not checked (dt-check-style aligns those under the '<'); comment lines\n"
-		"inside the value, and lines inside the parentheses of a macro call or\n"
-		"expression, are not continuations.\n"
+	.help = "When a value spans lines, each further line starts at a column set by the\n"
+		"first '<' or '\"' after the '=' (tabs counting to multiples of 8), as\n"
+		"dt-check-style's continuation-alignment (7.4 cycle) has it:\n"
+		" - after a finished entry (the line before ends in \">,\" or '\",'),\n"
+		"   under that '<' or '\"';\n"
+		" - inside an entry left open (the line before ends inside \"<...\"),\n"
+		"   one column further, under the first value inside the '<'.\n"
+		"A value that starts on the line after the '=' sets no column and is not\n"
+		"checked; comment lines inside the value are not continuations.\n"
 		"\n"
 		"Bad:\n"
 		"\tclocks = <&cru SCLK_UART0>,\n"
 		"\t\t<&cru PCLK_UART0>;\n"
+		"\tinterrupts = <GIC_SPI 10\n"
+		"\t\t     IRQ_TYPE_LEVEL_HIGH>;\n"
 		"\n"
 		"Good:\n"
 		"\tclocks = <&cru SCLK_UART0>,\n"
-		"\t\t <&cru PCLK_UART0>;\n",
+		"\t\t <&cru PCLK_UART0>;\n"
+		"\tinterrupts = <GIC_SPI 10\n"
+		"\t\t      IRQ_TYPE_LEVEL_HIGH>;\n",
 	.check = check,
 };

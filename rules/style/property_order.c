@@ -34,7 +34,8 @@ const struct dtidy_rule dtidy_rule_property_order = {
 	.description = "properties not in the kernel's canonical order",
 	.help = "Properties of a node come in this order (dts-coding-style.rst, \"Order\n"
 		"of Properties in Device Node\"; dt-check-style's property-order):\n"
-		"device_type, compatible, reg, reg-names, ranges, then standard\n"
+		"device_type (in the root node: model; 7.4 cycle), compatible, reg,\n"
+		"reg-names, ranges, then standard\n"
 		"properties, then vendor-specific ones (a ',' in the name), then status.\n"
 		"Inside the standard and vendor groups names sort naturally, ignoring a\n"
 		"leading '#'; <x>-names comes right after <x>s or <x> (clock-names after\n"

@@ -39,6 +39,18 @@ struct dtidy_report *style_report(const struct style_file *sf, uint32_t start, u
 struct dtidy_report *style_report_line(const struct style_file *sf, size_t line,
 				       const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* ---- blanks between tokens (style_rule.c) ---- */
+
+/* The blanks (a TK_WS token) right before token t when a significant token
+ * on the same line comes right before them (not the indent, not after a
+ * comment), or STYLE_NONE. */
+uint32_t style_ws_before(const struct style_file *sf, uint32_t t);
+/* The blanks right after token t when a significant token on the same line
+ * follows them, or STYLE_NONE. */
+uint32_t style_ws_after(const struct style_file *sf, uint32_t t);
+/* More blanks than one space: two or more characters, or a tab. */
+int style_ws_redundant(const struct style_file *sf, uint32_t ws);
+
 /* ---- sibling order (style_siblings.c) ---- */
 
 /* Reports that item belongs before prev; returns the report. */

@@ -60,3 +60,28 @@ struct dtidy_report *style_report_line(const struct style_file *sf, size_t line,
 	va_end(ap);
 	return r;
 }
+
+static int significant(const struct style_file *sf, uint32_t t)
+{
+	return t < sf->ntoks && !dt_tok_is_trivia(sf->toks[t].kind) && sf->toks[t].kind != TK_EOF;
+}
+
+uint32_t style_ws_before(const struct style_file *sf, uint32_t t)
+{
+	if (t < 2 || t >= sf->ntoks || sf->toks[t - 1].kind != TK_WS || !significant(sf, t - 2))
+		return STYLE_NONE;
+	return t - 1;
+}
+
+uint32_t style_ws_after(const struct style_file *sf, uint32_t t)
+{
+	if (t + 2 >= sf->ntoks || sf->toks[t + 1].kind != TK_WS || !significant(sf, t + 2))
+		return STYLE_NONE;
+	return t + 1;
+}
+
+int style_ws_redundant(const struct style_file *sf, uint32_t ws)
+{
+	const struct dt_token *k = &sf->toks[ws];
+	return k->len >= 2 || memchr(sf->text + k->off, '\t', k->len) != NULL;
+}

@@ -18,7 +18,7 @@ same() {
 }
 
 printf '/dts-v1/;\n#include <a.h>\n/ {\n\tnode {\n\t\tp = <0xAB>;\n\t};\n};\n' >in.dts
-printf '/dts-v1/;\n\n#include <a.h>\n/ {\n\tnode {\n\t\tp = <0xab>;\n\t};\n};\n' >kernel.want
+printf '/dts-v1/;\n#include <a.h>\n/ {\n\tnode {\n\t\tp = <0xab>;\n\t};\n};\n' >kernel.want
 printf '/dts-v1/;\n#include <a.h>\n\n/ {\n\tnode {\n\t\tp = <0xab>;\n\t};\n};\n' >zephyr.want
 printf '/dts-v1/;\n\n#include <a.h>\n/ {\n    node {\n        p = <0xab>;\n    };\n};\n' >zmk.want
 printf '/dts-v1/;\n\n#include <a.h>\n/ {\n  node {\n    p = <0xab>;\n  };\n};\n' >zmk2.want

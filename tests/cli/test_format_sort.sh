@@ -28,17 +28,19 @@ cat >"$tmp/board.dts" <<'DTS'
 	#address-cells = <1>;
 	#size-cells = <1>;
 
-	uart@2000 {
-		reg = <0x2000 0x100>;
-		compatible = "acme,uart";
-		clocks = <&osc>;
-	};
+	soc {
+		uart@2000 {
+			reg = <0x2000 0x100>;
+			compatible = "acme,uart";
+			clocks = <&osc>;
+		};
 
-	/* the first port */
-	uart@1000 {
-		status = "okay";
-		compatible = "acme,uart";
-		reg = <0x1000 0x100>;
+		/* the first port */
+		uart@1000 {
+			status = "okay";
+			compatible = "acme,uart";
+			reg = <0x1000 0x100>;
+		};
 	};
 
 	osc: oscillator {
@@ -60,7 +62,7 @@ cp "$tmp/board.dts" "$tmp/orig.dts"
 rc=$?
 check "format --sort FILE exits 0 although a node is left in its order" [ "$rc" -eq 0 ]
 check "the note names file:line and why" \
-	grep -q "board.dts:26:2: note: 'twice' left in its order: property 'status' is written twice" "$tmp/err"
+	grep -q "board.dts:28:2: note: 'twice' left in its order: property 'status' is written twice" "$tmp/err"
 check "properties in kernel order (compatible before reg before status)" \
 	sh -c "grep -n 'compatible = \"acme,uart\"' '$tmp/out' | head -1 | cut -d: -f1 >'$tmp/a';
 	       grep -n 'reg = <0x1000' '$tmp/out' | cut -d: -f1 >'$tmp/b';

@@ -35,7 +35,7 @@ static int same_token(int kind, const char *a, size_t alen, const char *b, size_
 {
 	if (alen != blen)
 		return 0;
-	if (kind != TK_NUMBER)
+	if (kind != TK_NUMBER && kind != TK_BYTE)
 		return memcmp(a, b, alen) == 0;
 	for (size_t i = 0; i < alen; i++)
 		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))

@@ -209,8 +209,11 @@ const struct rule_case rule_cases[] = {
 
 	/* ---- style (opt-in; enabled by name) ---- */
 	{"blank-lines", "/dts-v1/;\n\n\n/ {\n};\n", "/dts-v1/;\n\n/ {\n};\n"},
-	{"child-address-order", HDR "\n\ta@2 { reg = <2 1>; };\n\n\ta@1 { reg = <1 1>; };\n" END,
-	 HDR "\n\ta@1 { reg = <1 1>; };\n\n\ta@2 { reg = <2 1>; };\n" END},
+	/* not at the root: its children go by name (dt-check-style 7.4) */
+	{"child-address-order", HDR "\n\ts {\n\t\t#address-cells = <1>;\n\t\t#size-cells = <1>;\n"
+	 "\n\t\ta@2 { reg = <2 1>; };\n\n\t\ta@1 { reg = <1 1>; };\n\t};\n" END,
+	 HDR "\n\ts {\n\t\t#address-cells = <1>;\n\t\t#size-cells = <1>;\n"
+	 "\n\t\ta@1 { reg = <1 1>; };\n\n\t\ta@2 { reg = <2 1>; };\n\t};\n" END},
 	{"child-name-order", HDR "\n\tb { };\n\n\ta { };\n" END, HDR "\n\ta { };\n\n\tb { };\n" END},
 	{"continuation-alignment", HDR "\tx = <1>,\n\t\t<2>;\n" END, HDR "\tx = <1>,\n\t    <2>;\n" END},
 	{"hex-case", HDR "\tx = <0xAB>;\n" END, HDR "\tx = <0xab>;\n" END},
@@ -218,21 +221,24 @@ const struct rule_case rule_cases[] = {
 	{"indent-unit-dts", "/dts-v1/;\n/ {\n    x = <1>;\n\n    a {\n        y = <1>;\n    };\n};\n",
 	 "/dts-v1/;\n/ {\n\tx = <1>;\n\n\ta {\n\t\ty = <1>;\n\t};\n};\n"},
 	{"label-style", HDR "\tMyLabel: a { };\n" END, HDR "\tmy_label: a { };\n" END},
-	{"line-length", HDR "\tmodel = \"a model name that is much too long to fit in eighty columns of text\";\n" END,
+	{"line-length-dts", HDR "\tmodel = \"a model name that is much too long to fit in eighty columns of text\";\n" END,
 	 HDR "\tmodel = \"short\";\n" END},
 	{"mixed-indent-chars", HDR " \tx = <1>;\n" END, HDR "\tx = <1>;\n" END},
 	{"node-close-alone", HDR "\n\ta {\n\t\tx = <1>; };\n" END, HDR "\n\ta {\n\t\tx = <1>;\n\t};\n" END},
-	{"node-name-style", HDR "\tMy_Node { };\n" END, HDR "\tmy-node { };\n" END},
+	{"node-name", HDR "\tMy_Node { };\n" END, HDR "\tmy-node { };\n" END},
 	{"override-order", HDR "\tb: b { };\n\ta: a { };\n" END "\n&b {\n\tx;\n};\n\n&a {\n\tx;\n};\n",
 	 HDR "\tb: b { };\n\ta: a { };\n" END "\n&a {\n\tx;\n};\n\n&b {\n\tx;\n};\n"},
+	{"property-name", HDR "\tvdd_l1-supply = <1>;\n" END, HDR "\tvdd-l1-supply = <1>;\n\tdevice_type = \"x\";\n" END},
 	{"property-order", HDR "\n\ta {\n\t\tstatus = \"okay\";\n\t\tcompatible = \"v,a\";\n\t};\n" END,
 	 HDR "\n\ta {\n\t\tcompatible = \"v,a\";\n\t\tstatus = \"okay\";\n\t};\n" END},
+	{"redundant-whitespace", HDR "\tx = <1> ;\n" END, HDR "\tx = <1>; /* a ; b */\n" END},
+	{"redundant-whitespace-strict", HDR "\tx\t= <1>;\n" END, HDR "\tx = <1>;\n" END},
 	{"required-blank-lines", HDR "\ta { };\n" END, HDR "\n\ta { };\n" END},
 	{"status-okay", HDR "\ta { status = \"ok\"; };\n" END, HDR "\ta { status = \"okay\"; };\n" END},
 	{"trailing-whitespace", HDR "\tx = <1>; \n" END, HDR "\tx = <1>;\n" END},
 	{"unclosed-block-comment", HDR END "/* never closed\n", HDR END "/* closed */\n"},
 	{"unit-address-style", HDR "\ta@0A { reg = <0xa 1>; };\n" END, HDR "\ta@a { reg = <0xa 1>; };\n" END},
-	{"unused-labels", HDR "\tl: a { };\n" END, HDR "\tl: a { };\n\tb { p = <&l>; };\n" END},
+	{"unused-labels-dts", HDR "\tl: a { };\n" END, HDR "\tl: a { };\n\tb { p = <&l>; };\n" END},
 	{"value-whitespace", HDR "\tx = < 1>;\n" END, HDR "\tx = <1>;\n" END},
 
 	/* ---- hypervisor ---- */

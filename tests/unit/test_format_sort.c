@@ -20,13 +20,30 @@ static char *sorted(const char *in, struct fmt_result *r)
 Test(format_sort, properties_and_nodes_move_with_their_comments)
 {
 	struct fmt_result r;
-	const char *t = sorted("/dts-v1/;\n/ {\n\tb@2 { reg = <2>; };\n"
+	/* at the root, children go by name (7.4): c@2 after b@1 */
+	const char *t = sorted("/dts-v1/;\n/ {\n\tc@2 { reg = <2>; };\n"
 			       "\t/* one */\n\tb@1 {\n\t\tstatus = \"okay\";\n"
 			       "\t\tcompatible = \"x\"; // trailing\n\t};\n};\n", &r);
 	cr_assert_str_eq(t, "/dts-v1/;\n\n/ {\n\t/* one */\n\tb@1 {\n"
 			    "\t\tcompatible = \"x\"; // trailing\n\n\t\tstatus = \"okay\";\n\t};\n\n"
-			    "\tb@2 {\n\t\treg = <2>;\n\t};\n};\n");
+			    "\tc@2 {\n\t\treg = <2>;\n\t};\n};\n");
 	cr_assert_eq(r.nnotes, 0);
+	fmt_result_free(&r);
+}
+
+/* dt-check-style 7.4: the root's children by name only, whatever their
+ * unit address; model first in the root, device_type first elsewhere. */
+Test(format_sort, root_by_name_model_first)
+{
+	struct fmt_result r;
+	const char *t = sorted("/dts-v1/;\n\n/ {\n\tcompatible = \"v,b\";\n\tmodel = \"B\";\n\n"
+			       "\tsoc@1000 {\n\t\tb@2 {\n\t\t};\n\n\t\ta@1 {\n\t\t};\n\t};\n\n"
+			       "\tmemory@80000000 {\n\t\tcompatible = \"m\";\n"
+			       "\t\tdevice_type = \"memory\";\n\t};\n};\n", &r);
+	cr_assert_str_eq(t, "/dts-v1/;\n\n/ {\n\tmodel = \"B\";\n\tcompatible = \"v,b\";\n\n"
+			    "\tmemory@80000000 {\n\t\tdevice_type = \"memory\";\n"
+			    "\t\tcompatible = \"m\";\n\t};\n\n"
+			    "\tsoc@1000 {\n\t\ta@1 {\n\t\t};\n\n\t\tb@2 {\n\t\t};\n\t};\n};\n");
 	fmt_result_free(&r);
 }
 

@@ -32,10 +32,10 @@ Test(macro_names_engine, labels_made_by_the_includer)
 
 Test(macro_names_engine, name_rules_judge_no_macro_text)
 {
-	expect(style_run("node-name-style", "cp.dtsi", CP), "");
+	expect(style_run("node-name", "cp.dtsi", CP), "");
 	expect(style_run("label-style", "cp.dtsi", CP), "");
 	/* a name written in capitals is still one */
-	char *got = style_run("node-name-style", "x.dtsi", "/ {\n\tLED1 { };\n\tUART0: u { };\n};\n");
+	char *got = style_run("node-name", "x.dtsi", "/ {\n\tLED1 { };\n\tUART0: u { };\n};\n");
 	cr_assert(strstr(got, "'LED1'"), "%s", got);
 	free(got);
 	got = style_run("label-style", "x.dtsi", "/ {\n\tUART0: u { };\n};\n");

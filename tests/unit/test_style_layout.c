@@ -179,10 +179,10 @@ Test(line_length, bad_good_and_option)
 			   "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 */\n"
 			   "};\n";
 	/* eight tabs are 64 columns; the comment is 80 columns but 146 bytes */
-	EXPECT_STYLE("line-length", text,
+	EXPECT_STYLE("line-length-dts", text,
 		     "3:9: line exceeds 80 columns (83)\n"
 		     "4:9: line exceeds 80 columns (81)\n");
-	char *got = style_run_opt("line-length", "max", "82", "board.dts", text);
+	char *got = style_run_opt("line-length-dts", "max", "82", "board.dts", text);
 	cr_expect_str_eq(got, "3:9: line exceeds 82 columns (83)\n");
 	free(got);
 }
@@ -198,8 +198,8 @@ Test(continuation_alignment, bad_and_good)
 		     "\t\t      \"b\",\n"
 		     "\t\t\t    \"c\";\n"
 		     "};\n",
-		     "4:3: continuation should align to column 18 (under \"<\" or '\"')\n"
-		     "7:8: continuation should align to column 23 (under \"<\" or '\"')\n");
+		     "4:3: continuation should align to column 18 (to < or \")\n"
+		     "7:8: continuation should align to column 23 (to < or \")\n");
 	EXPECT_STYLE("continuation-alignment",
 		     "/dts-v1/;\n"
 		     "/ {\n"
@@ -207,10 +207,19 @@ Test(continuation_alignment, bad_and_good)
 		     "\t\t <&cru 2>;\n"
 		     "\tvalue =\n"
 		     "\t\t<1 2>;\n"
-		     "\ttable = <\n"
-		     "\t\t0x1 /* first */\n"
-		     "\t\t0x2 /* second */\n"
-		     "\t>;\n"
+		     "\ttable = <0x1 /* first */\n"
+		     "\t\t 0x2 /* second */\n"
+		     "\t\t 0x3>,\n"
+		     "\t\t<0x4>;\n"
 		     "};\n",
 		     "");
+	/* 7.4: a '<' that ends the line sets a column too, one further */
+	EXPECT_STYLE("continuation-alignment",
+		     "/dts-v1/;\n"
+		     "/ {\n"
+		     "\ttable = <\n"
+		     "\t\t0x1 /* first */\n"
+		     "\t\t 0x2>;\n"
+		     "};\n",
+		     "4:3: continuation should align to column 18 (to the value under <)\n");
 }

@@ -1,5 +1,5 @@
-/* Kernel-style rules about names and values: label-style, node-name-style,
- * status-okay, and unused-labels across a whole board. */
+/* Kernel-style rules about names and values: label-style, node-name,
+ * status-okay, and unused-labels-dts across a whole board. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +28,7 @@ Test(label_style, bad_and_good)
 
 Test(node_name_style, bad_and_good)
 {
-	EXPECT_STYLE("node-name-style",
+	EXPECT_STYLE("node-name",
 		     "/dts-v1/;\n"
 		     "/ {\n"
 		     "\tsd_card@2000 { };\n"
@@ -38,7 +38,7 @@ Test(node_name_style, bad_and_good)
 		     "3:2: node name 'sd_card' should use only lower-case letters, digits and '-'\n"
 		     "4:2: node name 'LED-1' should use only lower-case letters, digits and '-'\n"
 		     "5:2: node name 'acme,widget' should use only lower-case letters, digits and '-'\n");
-	EXPECT_STYLE("node-name-style",
+	EXPECT_STYLE("node-name",
 		     "/dts-v1/;\n/ {\n\tmmc@2000 { };\n\tled-1 { };\n\tserial@ABC { };\n};\n", "");
 }
 
@@ -71,7 +71,7 @@ struct board {
 	struct report_list out;
 };
 
-extern const struct dtidy_rule dtidy_rule_unused_labels;
+extern const struct dtidy_rule dtidy_rule_unused_labels_dts;
 
 static char *unused_labels(const char *path, const char *main_text, const char *dtsi,
 			   const char *header)
@@ -93,10 +93,10 @@ static char *unused_labels(const char *path, const char *main_text, const char *
 	b->st.enabled = 1;
 	b->st.severity = DTIDY_SEV_WARNING;
 	struct dtidy_ctx ctx = {
-		.tree = &b->tree, .path = path, .rule = &dtidy_rule_unused_labels,
+		.tree = &b->tree, .path = path, .rule = &dtidy_rule_unused_labels_dts,
 		.state = &b->st, .out = &b->out, .source = &b->rs,
 	};
-	dtidy_rule_unused_labels.check(&ctx);
+	dtidy_rule_unused_labels_dts.check(&ctx);
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < b->out.n; i++) {
 		unsigned line, col;
@@ -155,7 +155,15 @@ Test(style_family, off_by_default_on_with_style_kernel)
 	char *got = style_run_config("level: 0\n", "status-okay", "board.dts", text);
 	cr_expect_str_eq(got, "");
 	free(got);
+	/* dtidy's own rule: in stricter mode only, or named */
 	got = style_run_config("style: kernel\n", "status-okay", "board.dts", text);
+	cr_expect_str_eq(got, "");
+	free(got);
+	got = style_run_config("style: {mode: stricter}\n", "status-okay", "board.dts", text);
+	cr_expect_str_eq(got, "3:11: status \"ok\" should be \"okay\"\n");
+	free(got);
+	got = style_run_config("style: kernel\nrules:\n  status-okay: on\n", "status-okay",
+			       "board.dts", text);
 	cr_expect_str_eq(got, "3:11: status \"ok\" should be \"okay\"\n");
 	free(got);
 	got = style_run_config("style: kernel\nrules:\n  status-okay: off\n", "status-okay",

@@ -1,4 +1,4 @@
-/* line-length: lines up to 80 columns (tabs count to the next multiple of 8). */
+/* line-length-dts: lines up to 80 columns (tabs count to the next multiple of 8). */
 #include "../context.h"
 #include "style.h"
 
@@ -23,20 +23,22 @@ static void check(struct dtidy_ctx *ctx)
 	style_close(&sf);
 }
 
-const struct dtidy_rule dtidy_rule_line_length = {
+const struct dtidy_rule dtidy_rule_line_length_dts = {
 	.api_version = DTIDY_RULE_API_VERSION,
-	.id = "line-length",
+	.id = "line-length-dts",
 	.family = "style",
 	.severity = DTIDY_SEV_WARNING,
 	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE,
 	.description = "a line longer than 80 columns",
 	.help = "Lines fit in 80 columns, a tab counting up to the next multiple of 8\n"
 		"and a UTF-8 character as one column (the kernel's coding style;\n"
-		"dt-check-style's line-length). Every line counts, comments included.\n"
-		"Option: max (default 80), in .dtidy.yaml:\n"
+		"dt-check-style's line-length-dts, stricter mode; the id was line-length).\n"
+		"Every line counts, comments and the continuation lines of a value\n"
+		"included (the checker skips those). Option: max (default 80), in\n"
+		".dtidy.yaml:\n"
 		"\n"
 		"\trules:\n"
-		"\t  line-length: { max: 100 }\n"
+		"\t  line-length-dts: { max: 100 }\n"
 		"\n"
 		"Bad:\n"
 		"\tinterrupts = <GIC_SPI 32 IRQ_TYPE_LEVEL_HIGH>, <GIC_SPI 33 IRQ_TYPE_LEVEL_HIGH>;\n"

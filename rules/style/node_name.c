@@ -1,4 +1,4 @@
-/* node-name-style: node names in lower case, digits and '-'. */
+/* node-name: node names in lower case, digits and '-'. */
 #include <string.h>
 
 #include "../context.h"
@@ -25,7 +25,8 @@ static void body(const struct style_file *sf, const struct cst *b, void *ud)
 		size_t k = 0;
 		while (k < base && ok_char(name[k]))
 			k++;
-		if (k < base || !base) {
+		/* nor starting or ending with '-' (dt-check-style 7.4) */
+		if (k < base || !base || name[0] == '-' || name[base - 1] == '-') {
 			uint32_t off = (uint32_t)(name - sf->text);
 			style_report(sf, off, off + (uint32_t)base,
 				     "node name '%.*s' should use only lower-case letters, digits and '-'",
@@ -39,15 +40,17 @@ static void check(struct dtidy_ctx *ctx)
 	style_check_bodies(ctx, body, NULL);
 }
 
-const struct dtidy_rule dtidy_rule_node_name_style = {
+const struct dtidy_rule dtidy_rule_node_name = {
 	.api_version = DTIDY_RULE_API_VERSION,
-	.id = "node-name-style",
+	.id = "node-name",
 	.family = "style",
 	.severity = DTIDY_SEV_WARNING,
 	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE,
 	.description = "a node name with characters other than a-z, 0-9 and '-'",
 	.help = "Node names (the part before '@') use lower-case letters, digits and\n"
-		"dashes only (dts-coding-style.rst, \"Naming and Valid Characters\"). dtc\n"
+		"dashes only, not starting or ending with one (dts-coding-style.rst,\n"
+		"\"Naming and Valid Characters\"; dt-check-style's node-name, strict mode;\n"
+		"the id was node-name-style). dtc\n"
 		"accepts more (',', '.', '_', '+', upper case); its W=2 check\n"
 		"node_name_chars_strict is the structural family's node-name-chars-strict.\n"
 		"The unit address is unit-address-style's.\n"

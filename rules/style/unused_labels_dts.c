@@ -1,4 +1,4 @@
-/* unused-labels: labels of a board file that nothing in the board refers
+/* unused-labels-dts: labels of a board file that nothing in the board refers
  * to. The board is every file the model read for it, so a label used only
  * by an included .dtsi, or through a macro in a header, counts as used. */
 #include <stdlib.h>
@@ -120,15 +120,16 @@ static void check(struct dtidy_ctx *ctx)
 	style_close(&sf);
 }
 
-const struct dtidy_rule dtidy_rule_unused_labels = {
+const struct dtidy_rule dtidy_rule_unused_labels_dts = {
 	.api_version = DTIDY_RULE_API_VERSION,
-	.id = "unused-labels",
+	.id = "unused-labels-dts",
 	.family = "style",
 	.severity = DTIDY_SEV_WARNING,
 	.flags = DTIDY_RULE_OPT_IN | RULE_READS_SOURCE | RULE_READS_TREE,
 	.description = "a label in a board file that nothing in the board refers to",
 	.help = "A label that no &label, &{label/...} or macro refers to is clutter\n"
-		"(dt-check-style's unused-labels). dtidy resolves references across the\n"
+		"(dt-check-style's unused-labels-dts, stricter mode; the id was\n"
+		"unused-labels). dtidy resolves references across the\n"
 		"whole board: the .dts and every .dtsi and header the model read for it,\n"
 		"so a label that an included file or a macro uses counts as used. A\n"
 		".dtsi or an overlay checked on its own is never reported: its labels\n"
