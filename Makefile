@@ -6,6 +6,7 @@
 #   make bench    throughput against dtc on the shared corpus
 #                 (TREE=DIR: whole-tree check/format timing over DIR's boards)
 #   make lint     cppcheck, then a clang build of everything
+#   make schema-oracle  the schema engine against dt-validate on the corpus boards
 #   make install  the binary, man page and shell completions under
 #                 $(DESTDIR)$(PREFIX) (default /usr/local); make uninstall
 #   V=1           show the compiler's command lines
@@ -13,7 +14,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 CPPFLAGS += -I.
-LDLIBS  += -lpcre2-8 -lyaml -ljansson -lpthread -ldl -lm
+LDLIBS  += -lpcre2-8 -lyaml -ljansson -lpthread -ldl
 
 BUILD   ?= build
 CORPUS  ?= ../shared/corpus
@@ -68,7 +69,17 @@ $(BUILD)/parse-bench: $(BUILD)/bench/parse_bench.o $(BUILD)/libdtidy.a
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
--include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d
+# The schema engine against dt-validate on the same decoded instances
+# (tests/schema/engine-vs-dtvalidate.sh; slow, not part of `make test`).
+$(BUILD)/schema-oracle: $(BUILD)/tests/schema/schema_oracle.o $(BUILD)/libdtidy.a
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+schema-oracle: $(BUILD)/schema-oracle
+	@BUILD=$(BUILD) sh tests/schema/engine-vs-dtvalidate.sh
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/parse_bench.d \
+	$(BUILD)/tests/schema/schema_oracle.d
 
 # --- setup -----------------------------------------------------------------
 DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
@@ -121,13 +132,13 @@ bench: deps
 
 # Static analysis over every C directory, then the whole tree (dtidy, unit
 # tests, benchmark drivers) built with clang under the same -Werror flags.
-LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit tests/fuzz)
+LINT_DIRS := $(wildcard $(SRC_DIRS) include bench tests/unit tests/fuzz tests/schema)
 CPPCHECK_FLAGS := --enable=warning,performance,portability --inline-suppr -q \
 		  --error-exitcode=1 -I. --library=tests/unit/criterion.cfg
 lint: deps
 	cppcheck $(CPPCHECK_FLAGS) $(LINT_DIRS)
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang all \
-		build-clang/unit-tests build-clang/parse-bench
+		build-clang/unit-tests build-clang/parse-bench build-clang/schema-oracle
 
 # --- fuzzing (libFuzzer, clang) ---------------------------------------------
 #   make fuzz              build-fuzz/fuzz_* (one per tests/fuzz/fuzz_*.c)
@@ -206,5 +217,5 @@ uninstall:
 clean:
 	rm -rf build build-asan build-clang build-fuzz
 
-.PHONY: all deps run test check-build asan bench lint fuzz fuzz-bins fuzz-smoke fuzz-run \
+.PHONY: all deps run test check-build asan bench lint fuzz fuzz-bins fuzz-smoke fuzz-run schema-oracle \
 	install uninstall clean

@@ -13,7 +13,6 @@
  * when counting valid branches nothing is formatted. A failed anyOf/oneOf
  * reports one error whose message lists its branches' failures, as
  * dt-validate prints them. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +25,12 @@
 
 /* Deeper than any schema nests: treated as valid (never a hang). */
 #define MAX_DEPTH 256
-/* Subschema evaluations one call may make: a real node takes thousands; a
- * damaged image whose $refs loop or fan out stops here, as valid. */
-#define MAX_STEPS 4000000L
+/* Subschema evaluations one call may make: the corpus's largest (a
+ * pin controller's hundreds of states) takes 11,000; a damaged image whose
+ * $refs loop or fan out stops here, as valid (about 15 ms). */
+#define MAX_STEPS 200000L
 /* Longest instance or schema text quoted in a message. */
-#define MAX_REPR 400
+#define MAX_REPR 4000
 
 /* A failure, and whether its own keyword is `required` or
  * unevaluatedProperties (what dt-validate looks for in a oneOf's branches
@@ -86,6 +86,35 @@ static void repr_str(struct strbuf *b, const char *s)
 	sb_putc(b, q);
 }
 
+/* Python's repr of bytes: b'..', printable ASCII as itself */
+static void repr_bytes(struct strbuf *b, const unsigned char *p, size_t n)
+{
+	int sq = 0, dq = 0;
+	for (size_t i = 0; i < n; i++) {
+		sq |= p[i] == '\'';
+		dq |= p[i] == '"';
+	}
+	char q = sq && !dq ? '"' : '\'';
+	sb_putc(b, 'b');
+	sb_putc(b, q);
+	for (size_t i = 0; i < n && b->len <= MAX_REPR; i++) {
+		unsigned char c = p[i];
+		if (c == '\\' || c == (unsigned char)q)
+			sb_printf(b, "\\%c", c);
+		else if (c == '\t')
+			sb_puts(b, "\\t");
+		else if (c == '\n')
+			sb_puts(b, "\\n");
+		else if (c == '\r')
+			sb_puts(b, "\\r");
+		else if (c < 0x20 || c >= 0x7f)
+			sb_printf(b, "\\x%02x", c);
+		else
+			sb_putc(b, (char)c);
+	}
+	sb_putc(b, q);
+}
+
 static void repr_inst(struct strbuf *b, const struct sinst *v)
 {
 	if (b->len > MAX_REPR) {
@@ -93,6 +122,9 @@ static void repr_inst(struct strbuf *b, const struct sinst *v)
 		return;
 	}
 	switch (v->kind) {
+	case SINST_BYTES:
+		repr_bytes(b, (const unsigned char *)(v->s ? v->s : ""), v->s ? v->n : 0);
+		break;
 	case SINST_TRUE:
 		sb_puts(b, "True");
 		break;
@@ -151,6 +183,13 @@ static void repr_float(struct strbuf *b, double f)
 		sb_puts(b, ".0");
 }
 
+static int cmp_key(const void *x, const void *y, void *ctx)
+{
+	const struct schema_set *s = ctx;
+	return strcmp(sset_str(s, s->nodes[*(const uint32_t *)x].key),
+		      sset_str(s, s->nodes[*(const uint32_t *)y].key));
+}
+
 static void repr_node(const struct schema_set *s, struct strbuf *b, const struct snode *n)
 {
 	if (b->len > MAX_REPR) {
@@ -185,10 +224,17 @@ static void repr_node(const struct schema_set *s, struct strbuf *b, const struct
 		repr_str(b, sset_str(s, n->a));
 		break;
 	case SN_SEQ:
-	case SN_MAP:
+	case SN_MAP: {
+		/* a map's keys sorted, as dt-validate has them from the processed
+		 * schema file (written with sorted keys) */
+		uint32_t *order = xmalloc((n->b + 1) * sizeof(*order));
+		for (uint32_t i = 0; i < n->b; i++)
+			order[i] = n->a + i;
+		if (n->kind == SN_MAP && n->b > 1)
+			qsort_r(order, n->b, sizeof(*order), cmp_key, (void *)s);
 		sb_putc(b, n->kind == SN_SEQ ? '[' : '{');
 		for (uint32_t i = 0; i < n->b; i++) {
-			const struct snode *c = &s->nodes[n->a + i];
+			const struct snode *c = &s->nodes[order[i]];
 			if (i)
 				sb_puts(b, ", ");
 			if (n->kind == SN_MAP) {
@@ -202,7 +248,9 @@ static void repr_node(const struct schema_set *s, struct strbuf *b, const struct
 			}
 		}
 		sb_putc(b, n->kind == SN_SEQ ? ']' : '}');
+		free(order);
 		break;
+	}
 	}
 }
 
@@ -334,6 +382,8 @@ static int equal(const struct schema_set *s, const struct sinst *v, const struct
 				return 0;
 		}
 		return 1;
+	case SINST_BYTES:
+		return 0;	/* no YAML value is bytes */
 	}
 	return 0;
 }
@@ -360,6 +410,8 @@ static int inst_equal(const struct sinst *a, const struct sinst *b)
 			    !inst_equal(&a->members[i].value, &b->members[i].value))
 				return 0;
 		return 1;
+	case SINST_BYTES:
+		return !a->n || (a->s && b->s && !memcmp(a->s, b->s, a->n));
 	}
 	return 0;
 }
@@ -377,6 +429,8 @@ static int is_type(const struct sinst *v, const char *t)
 		return !strcmp(t, "array");
 	case SINST_OBJECT:
 		return !strcmp(t, "object");
+	case SINST_BYTES:
+		return 0;
 	}
 	return 0;
 }
@@ -545,17 +599,24 @@ static void unexpected(struct ev *E, const struct sinst *obj, const char *name,
 /* anyOf / oneOf failing: one error, its branches' failures listed as
  * dt-validate lists them (a single one as itself). */
 static void combinator_err(struct ev *E, const struct sinst *v, const struct snode *kw,
-			   struct errs *ctx, const char *kwname, int several_valid)
+			   struct errs *ctx, const char *kwname, const uint32_t *valid, size_t nvalid)
 {
+	int several_valid = nvalid > 1;
 	if (!E->errs)
 		return;
 	struct strbuf b = {0};
 	enum schema_error_kind kind = SE_VALUE;
 	const char *name = E->prop;
 	if (several_valid) {
+		/* python-jsonschema lists the valid branches after the first,
+		 * then the first */
 		repr_inst(&b, v);
 		sb_puts(&b, " is valid under each of ");
-		repr_node(E->set, &b, kw);
+		for (size_t i = 1; i <= nvalid; i++) {
+			if (i > 1)
+				sb_puts(&b, ", ");
+			repr_node(E->set, &b, &E->set->nodes[kw->a + valid[i % nvalid]]);
+		}
 	} else if (ctx->n == 1) {
 		struct schema_error *e = add_err(E, ctx->v[0].e.kind, ctx->v[0].e.at, ctx->v[0].e.name,
 						 kw, ctx->v[0].e.message);
@@ -600,12 +661,15 @@ static int kw_combinator(struct ev *E, const struct snode *kw, const struct sins
 	if (kw->kind != SN_SEQ)
 		return 1;
 	struct errs ctx = {0};
-	int valid = 0;
+	uint32_t *which = E->errs ? arena_alloc(E->scratch, (kw->b + 1) * sizeof(*which)) : NULL;
+	size_t valid = 0;
 	for (uint32_t i = 0; i < kw->b; i++) {
 		const struct snode *br = &E->set->nodes[kw->a + i];
 		size_t before = ctx.n;
 		uint64_t stack[4], *m = v->kind == SINST_OBJECT ? new_marks(E, v, stack, 4) : NULL;
 		if (sub(E, br, v, m, E->errs ? &ctx : NULL)) {
+			if (which)
+				which[valid] = i;
 			valid++;
 			ctx.n = before;
 			if (m && marks)
@@ -616,7 +680,7 @@ static int kw_combinator(struct ev *E, const struct snode *kw, const struct sins
 	}
 	int ok = one ? valid == 1 : valid >= 1;
 	if (!ok)
-		combinator_err(E, v, kw, &ctx, one ? "oneOf" : "anyOf", valid > 1);
+		combinator_err(E, v, kw, &ctx, one ? "oneOf" : "anyOf", which, valid);
 	free(ctx.v);
 	return ok;
 }
@@ -707,8 +771,9 @@ static int multiple_kw(struct ev *E, const struct snode *kw, const struct sinst 
 		return 1;
 	int bad;
 	if (d.is_float) {
+		/* an integral quotient (without libm: no -lm in the link) */
 		double q = (double)num_ld(&x) / d.f;
-		bad = d.f == 0 || q != floor(q);
+		bad = d.f == 0 || !(q > -9.2e18 && q < 9.2e18) || q != (double)(long long)q;
 	} else {
 		bad = d.mag == 0 || x.mag % d.mag != 0;
 	}
@@ -870,10 +935,24 @@ static int object_kws(struct ev *E, const struct kws *K, const struct sinst *v, 
 	}
 	const struct snode *mnp = K->k[KW_MINPROPERTIES], *mxp = K->k[KW_MAXPROPERTIES];
 	struct num lim;
-	if (mnp && node_num(mnp, &lim) && !lim.neg && v->n < lim.mag)
+	if (mnp && node_num(mnp, &lim) && !lim.neg && v->n < lim.mag) {
 		ok = 0;
-	if (mxp && node_num(mxp, &lim) && !lim.neg && v->n > lim.mag)
+		if (E->errs) {
+			struct strbuf b = {0};
+			repr_inst(&b, v);
+			sb_puts(&b, lim.mag == 1 ? " should be non-empty" : " does not have enough properties");
+			value_err(E, v, mnp, &b);
+		}
+	}
+	if (mxp && node_num(mxp, &lim) && !lim.neg && v->n > lim.mag) {
 		ok = 0;
+		if (E->errs) {
+			struct strbuf b = {0};
+			repr_inst(&b, v);
+			sb_puts(&b, lim.mag == 0 ? " is expected to be empty" : " has too many properties");
+			value_err(E, v, mxp, &b);
+		}
+	}
 	return ok;
 }
 
@@ -943,9 +1022,9 @@ static int scalar_kws(struct ev *E, const struct kws *K, const struct sinst *v)
 			len += (*p & 0xc0) != 0x80;
 		struct num lim;
 		if ((k = K->k[KW_MINLENGTH]) && node_num(k, &lim) && !lim.neg && len < lim.mag)
-			ok = 0;
+			ok &= count_kw(E, k, len, 1, v);
 		if ((k = K->k[KW_MAXLENGTH]) && node_num(k, &lim) && !lim.neg && len > lim.mag)
-			ok = 0;
+			ok &= count_kw(E, k, len, 0, v);
 	}
 	if (v->kind == SINST_INT) {
 		if ((k = K->k[KW_MINIMUM]))
@@ -1167,12 +1246,20 @@ static int ev(struct ev *E, const struct snode *sch, const struct sinst *v, uint
 /* --- the public calls ------------------------------------------------------------ */
 
 int sset_valid(const struct schema_set *set, const struct snode *sch, const struct sinst *v,
-	       struct arena *scratch)
+	       struct arena *scratch, long *budget)
 {
-	struct ev E = {.set = set, .scratch = scratch, .steps = MAX_STEPS};
+	if (*budget <= 0)
+		return 0;
+	struct ev E = {.set = set, .scratch = scratch, .steps = *budget};
 	int ok = ev(&E, sch, v, NULL);
 	srx_md_free(E.md);
+	*budget = E.steps;
 	return ok;
+}
+
+long sset_step_budget(void)
+{
+	return MAX_STEPS;
 }
 
 /* The same failure reached twice (a property's own uniqueItems and the

@@ -31,7 +31,10 @@ struct diag_list;
  * -matrix, phandle, phandle-array and address types are ARRAYs of rows
  * (one row when schema_prop_type gives no dimensions). Signed types set
  * is_signed and store the value sign-extended. */
-enum sinst_kind { SINST_TRUE, SINST_INT, SINST_STR, SINST_ARRAY, SINST_OBJECT };
+/* SINST_BYTES (added last): a property no schema types, which dt-validate
+ * leaves as raw bytes (s: the bytes, n: how many); no JSON type accepts it,
+ * so dt-core's "is not of type" findings about untyped properties hold. */
+enum sinst_kind { SINST_TRUE, SINST_INT, SINST_STR, SINST_ARRAY, SINST_OBJECT, SINST_BYTES };
 
 struct sinst_member;
 
@@ -39,7 +42,7 @@ struct sinst {
 	enum sinst_kind kind;
 	uint64_t u;				/* INT: the value as stored */
 	const char *s;				/* STR */
-	size_t n;				/* ARRAY: items, OBJECT: members */
+	size_t n;				/* ARRAY: items, OBJECT: members, BYTES: bytes */
 	const struct sinst *items;		/* ARRAY */
 	const struct sinst_member *members;	/* OBJECT */
 	const void *origin;			/* the caller's: property, cell or node it came from */
@@ -99,7 +102,12 @@ size_t schema_prop_types(const struct schema_set *set, const char *prop,
 
 /* Every schema whose `select` (explicit, or derived from its compatible
  * strings; the core schemas by $nodename) matches `node`, at most `max`;
- * returns how many match. */
+ * returns how many match.
+ * As dt-validate chooses: of the documents selected by compatible, only
+ * the one naming the node's first compatible string that any document
+ * names; then every document with an explicit select (or one made from its
+ * $nodename) that holds for the node. `node` includes its child nodes as
+ * members: a parent's schema validates them too. */
 size_t schema_select(const struct schema_set *set, const struct sinst *node,
 		     const struct schema **out, size_t max, struct arena *scratch);
 

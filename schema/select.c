@@ -68,13 +68,14 @@ size_t schema_select(const struct schema_set *set, const struct sinst *node,
 		}
 	}
 	unsigned char *cand = arena_alloc(scratch, set->nselects + 1);
+	long budget = sset_step_budget();	/* for all the selects together */
 	sel_prefilter_candidates(set, compat, cand);
 	for (uint32_t i = 0; i < set->nselects; i++) {
 		uint32_t d = set->selects[i];
 		if (!cand[i])
 			continue;
 		const struct snode *sel = &set->nodes[set->docs[d].select - 1];
-		if (sset_valid(set, sel, node, scratch))
+		if (sset_valid(set, sel, node, scratch, &budget))
 			push(out, max, &n, &set->schemas[d]);
 	}
 	return n < max ? n : max;

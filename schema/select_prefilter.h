@@ -18,8 +18,11 @@ void sel_prefilter_build(const struct schema_set *set, uint32_t **filtered, stru
 void sel_prefilter_candidates(const struct schema_set *set, const struct sinst *compat,
 			      unsigned char *cand);
 
-/* Quiet validity of an instance under a schema node (eval.c). */
+/* Quiet validity of an instance under a schema node (eval.c), spending
+ * from *budget (subschema evaluations; 0 left: not valid). */
 int sset_valid(const struct schema_set *set, const struct snode *sch, const struct sinst *v,
-	       struct arena *scratch);
+	       struct arena *scratch, long *budget);
+/* The evaluations one call may spend (a node's selection shares one). */
+long sset_step_budget(void);
 
 #endif

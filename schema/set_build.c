@@ -255,6 +255,9 @@ static int add_file(struct builder *b, const char *path, int core)
 	size_t len = 0;
 	char *text = slurp(path, &len, &st);
 	if (!text) {
+		/* stamped all the same: fixing it must rebuild the set */
+		if (stat(path, &st) == 0)
+			stamp(b, path, &st);
 		warn(b, path, 0, 0, "%s", "cannot read this schema (or it is over 4 MiB)");
 		return 0;
 	}
@@ -552,7 +555,7 @@ static void visit(struct cyc *c, uint32_t at, uint32_t last_ref, int depth)
 	struct builder *b = c->b;
 	c->color[at] = GREY;
 	const struct snode n = b->nodes[at];
-	if (n.kind == SN_MAP && depth < 20000) {
+	if (n.kind == SN_MAP && depth < 2000) {
 		for (uint32_t i = 0; i < n.b; i++) {
 			uint32_t k = n.a + i;
 			const struct snode m = b->nodes[k];

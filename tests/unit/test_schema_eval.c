@@ -84,6 +84,12 @@ static void setup(void)
 	       "  - properties:\n      acme,mode:\n        const: 1\n"
 	       "  - required: ['acme,y']\n"
 	       "additionalProperties: false\n");
+	st_put(&T, "Bindings/test/rare.yaml",
+	       HDR("rare")
+	       "properties:\n  acme,obj:\n    type: object\n    minProperties: 2\n"
+	       "  acme,name:\n    items:\n      - minLength: 2\n        maxLength: 3\n"
+	       "    additionalItems: false\n"
+	       "  acme,excl:\n    items:\n      - exclusiveMinimum: 1\n        exclusiveMaximum: 4\n");
 	st_put(&T, "Bindings/test/child.yaml",
 	       HDR("child")
 	       "properties:\n  compatible:\n    const: acme,parent\n"
@@ -102,6 +108,11 @@ static void teardown(void)
 }
 
 TestSuite(schema_eval, .init = setup, .fini = teardown);
+
+static void collect_msg(void *arg, const struct schema_error *e)
+{
+	sb_printf(arg, "%s\n", e->message);
+}
 
 static void expect(const char *id, const char *json, const char *want)
 {
@@ -238,11 +249,11 @@ Test(schema_eval, oneof_anyof_not)
 	       "\t'acme,a' is a required property\n\t'acme,b' is a required property\n");
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,b\": true}",
 	       "VALUE -: {'compatible': ['acme,comb'], 'acme,a': True, 'acme,b': True} is valid "
-	       "under each of [{'required': ['acme,a']}, {'required': ['acme,b']}]\n");
+	       "under each of {'required': ['acme,b']}, {'required': ['acme,a']}\n");
 	/* 4 is both <= 5 and >= 3 */
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,v\": 4, "
 			     "\"acme,w\": 1}",
-	       "VALUE acme,v: 4 is valid under each of [{'maximum': 5}, {'minimum': 3}]\n");
+	       "VALUE acme,v: 4 is valid under each of {'minimum': 3}, {'maximum': 5}\n");
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,w\": [\"s\"]}", "");
 	expect("/comb.yaml", "{\"compatible\": [\"acme,comb\"], \"acme,a\": true, \"acme,w\": [[1, 2]]}",
 	       "VALUE acme,w: 'anyOf' conditional failed, one must be fixed:\n"
@@ -324,4 +335,40 @@ Test(schema_eval, disabled_ok_looks_into_failed_branches_only)
 	got = disabled_ok("{\"compatible\": [\"acme,mixed\"], \"acme,mode\": 1, \"acme,x\": true}");
 	cr_expect_str_eq(got, "VALUE: 0\n");
 	free(got);
+}
+
+Test(schema_eval, untyped_bytes_are_no_json_type)
+{
+	/* dt-validate leaves a property no schema types as bytes: dt-core's
+	 * catch-all type check fails on it, with Python's bytes repr */
+	struct arena a;
+	arena_init(&a);
+	const struct schema *core = st_schema(S, "/schemas/dt-core.yaml");
+	cr_assert_not_null(core);
+	struct sinst raw = {.kind = SINST_BYTES, .s = "\x01\x02" "a'", .n = 4};
+	struct sinst_member m[1] = {{"acme,raw", raw}};
+	struct sinst node = {.kind = SINST_OBJECT, .n = 1, .members = m};
+	struct strbuf b = {0};
+	schema_validate(S, core, &node, collect_msg, &b, &a);
+	cr_expect_str_eq(sb_cstr(&b), "b\"\\x01\\x02a'\" is not of type 'object', 'integer', 'array', "
+				      "'boolean', 'null'\n", "%s", sb_cstr(&b));
+	sb_free(&b);
+	arena_free(&a);
+}
+
+Test(schema_eval, rarer_keywords)
+{
+	expect("/rare.yaml", "{\"acme,obj\": {\"a\": true}}",
+	       "VALUE acme,obj: {'a': True} does not have enough properties\n");
+	expect("/rare.yaml", "{\"acme,name\": [\"abcd\"]}", "VALUE acme,name: 'abcd' is too long\n");
+	expect("/rare.yaml", "{\"acme,name\": [\"a\"]}", "VALUE acme,name: 'a' is too short\n");
+	/* (the item list also fixed maxItems at 1) */
+	expect("/rare.yaml", "{\"acme,name\": [\"ab\", \"cd\"]}",
+	       "VALUE acme,name: Additional items are not allowed ('cd' was unexpected)\n"
+	       "VALUE acme,name: ['ab', 'cd'] is too long\n");
+	expect("/rare.yaml", "{\"acme,excl\": [1]}",
+	       "VALUE acme,excl: 1 is less than or equal to the minimum of 1\n");
+	expect("/rare.yaml", "{\"acme,excl\": [4]}",
+	       "VALUE acme,excl: 4 is greater than or equal to the maximum of 4\n");
+	expect("/rare.yaml", "{\"acme,excl\": [2]}", "");
 }

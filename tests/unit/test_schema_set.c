@@ -5,6 +5,7 @@
  * dt-validate's; the cache answers as a fresh build, sees every change and
  * never trusts a damaged file. */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,4 +214,41 @@ Test(schema_set, no_core_schemas_says_why)
 	char why[256];
 	cr_expect_null(schema_set_load(&o, NULL, why, sizeof(why)));
 	cr_expect(strstr(why, "/nonexistent/schemas"), "%s", why);
+}
+
+/* One set, shared by check threads: the same answers from every thread
+ * (patterns are compiled on first use by whichever thread gets there). */
+struct job {
+	const struct schema_set *set;
+	char *out;
+};
+
+static void *run_job(void *arg)
+{
+	struct job *j = arg;
+	j->out = st_check(j->set, "/serial/snps-dw-apb-uart.yaml",
+			  "{\"compatible\": [\"snps,dw-apb-uart\"], \"interrupts\": [[10]], "
+			  "\"$nodename\": [\"uart@1\"], \"acme,x\": true, \"pinctrl-0\": [[1]], "
+			  "\"reg-io-width\": 3}");
+	return NULL;
+}
+
+Test(schema_set, threads_share_one_set)
+{
+	struct schema_set *s = corpus_set(NULL);
+	pthread_t th[4];
+	struct job jobs[4];
+	for (int i = 0; i < 4; i++) {
+		jobs[i].set = s;
+		cr_assert(pthread_create(&th[i], NULL, run_job, &jobs[i]) == 0);
+	}
+	for (int i = 0; i < 4; i++)
+		pthread_join(th[i], NULL);
+	cr_expect(strstr(jobs[0].out, "'reg' is a required property"), "%s", jobs[0].out);
+	cr_expect(strstr(jobs[0].out, "'uart@1' does not match '^serial(@.*)?$'"), "%s", jobs[0].out);
+	for (int i = 1; i < 4; i++)
+		cr_expect_str_eq(jobs[i].out, jobs[0].out);
+	for (int i = 0; i < 4; i++)
+		free(jobs[i].out);
+	schema_set_free(s);
 }
