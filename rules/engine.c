@@ -193,10 +193,20 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	return e;
 }
 
+static int schema_family_enabled(const struct engine *e, const struct config *cfg,
+				 const char *path);
+
 void engine_prepare(struct engine *e, const char *path)
 {
-	if (!e->opts.no_bindings)
-		bindings_prefetch(path, e->opts.bindings);
+	if (e->opts.no_bindings)
+		return;
+	bindings_prefetch(path, e->opts.bindings);
+	/* the schema rules' set too, when they are on for such files */
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(e, path, &errs);
+	diag_list_free(&errs);
+	if (cfg && schema_family_enabled(e, cfg, path))
+		schema_prefetch(path, e->opts.bindings, e->opts.schemas);
 }
 
 void engine_free(struct engine *e)
@@ -204,6 +214,7 @@ void engine_free(struct engine *e)
 	if (!e)
 		return;
 	bindings_settle();
+	schema_settle();
 	for (size_t i = 0; i < e->ncache; i++) {
 		free(e->cache[i].path);
 		config_free(e->cache[i].cfg);
@@ -354,12 +365,15 @@ void engine_describe(struct engine *e, const char *path, struct strbuf *out)
 	if (e->opts.ndefines)
 		sb_puts(out, " (command line)");
 	sb_putc(out, '\n');
-	if (schema_family_enabled(e, cfg, path)) {
+	/* where the schemas come from, or why the family is off; nothing
+	 * for a tree without binding documents (not a kernel's) */
+	char *bindings = e->opts.no_bindings ? NULL : bindings_find_dir(path, e->opts.bindings);
+	if (bindings && schema_family_enabled(e, cfg, path)) {
 		char status[1200];
-		schema_describe(path, e->opts.no_bindings ? "" : e->opts.bindings, e->opts.schemas,
-				status, sizeof(status));
+		schema_describe(path, e->opts.bindings, e->opts.schemas, status, sizeof(status));
 		sb_printf(out, "%s: schema rules: %s\n", path, status);
 	}
+	free(bindings);
 	model_setup_free(&su);
 	sb_free(&why);
 }

@@ -138,8 +138,8 @@ unsigned engine_parse_flags(struct engine *e, const char *path);
 /* How `path` is read, for `dtidy check -v`: three lines, each starting
  * with the path, appended to out: the profile and why, the include path
  * and where it comes from, the defines and where each comes from; then,
- * when the schema rules are on, where their schemas come from or why
- * they cannot run. */
+ * when the schema rules are on and binding documents are found, where
+ * their schemas come from or why they cannot run. */
 void engine_describe(struct engine *e, const char *path, struct strbuf *out);
 
 #endif

@@ -4,10 +4,7 @@
  * vendor-prefix: the part of a compatible before ',' must be registered in
  * vendor-prefixes.yaml. undocumented-compatible: some binding must mention
  * the compatible string (or match it with a `pattern:`), as checkpatch's
- * UNDOCUMENTED_DT_STRING asks of new strings in a patch; when the schema
- * family has its schema set, some binding *schema* must list it, as
- * `make dtbs_check` (dt-validate -m) asks: a string only a text binding
- * mentions is matched by no schema and validated by none. */
+ * UNDOCUMENTED_DT_STRING asks of new strings in a patch. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,24 +72,16 @@ static void documented_one(struct dtidy_ctx *ctx, const struct bindings_index *i
 				     p->node, p);
 }
 
-/* With the schema set: dt-validate's generated-compatibles. A node with such
- * a string is dt-validate -m's "failed to match any schema with
- * compatible". */
+/* With the schema family's set: documented means what `make dtbs_check`
+ * means, a binding schema's compatible lists it (or its pattern matches),
+ * as dt-validate -m reports "failed to match any schema with compatible";
+ * a mention in a text binding no longer counts. */
 static void schema_documented_one(struct dtidy_ctx *ctx, const struct schema_set *set,
-				  const struct bindings_index *ix, const char *compat,
-				  struct dtidy_loc loc, const struct dtidy_prop *p)
+				  const char *compat, struct dtidy_loc loc, const struct dtidy_prop *p)
 {
-	if (schema_compatible_documented(set, compat))
-		return;
-	if (bindings_compatible_documented(ix, compat))
-		dtidy_report_subject(dtidy_report(ctx, loc,
-						  "no binding schema lists compatible \"%s\" (only a "
-						  "text binding mentions it)",
-						  compat),
-				     p->node, p);
-	else
-		dtidy_report_subject(dtidy_report(ctx, loc, "no binding documents compatible \"%s\"",
-						  compat),
+	if (!schema_compatible_documented(set, compat))
+		dtidy_report_subject(dtidy_report(ctx, loc, "no binding schema documents compatible "
+						  "\"%s\" (no schema's compatible lists it)", compat),
 				     p->node, p);
 }
 
@@ -103,30 +92,38 @@ static void check_vendor(struct dtidy_ctx *ctx)
 		each_compatible(ctx, ix, vendor_one);
 }
 
+static int under_hidden(const struct dtidy_node *n)
+{
+	for (; n; n = n->parent)
+		if (!strncmp(n->name, "__", 2))
+			return 1;
+	return 0;
+}
+
 static void check_documented(struct dtidy_ctx *ctx)
 {
-	const struct bindings_index *ix = index_for(ctx);
-	if (!ix)
-		return;
-	const struct schema_set *set = schema_found_for(dtidy_ctx_path(ctx),
-							dtidy_ctx_option(ctx, "bindings"),
-							dtidy_ctx_option(ctx, "schemas"))
-					       ->set;
-	if (!set) {
-		each_compatible(ctx, ix, documented_one);
-		return;
-	}
-	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	DTIDY_FOREACH_NODE(n, t) {
-		const struct dtidy_prop *p = dtidy_prop_get(n, "compatible");
-		long count = p ? dtidy_prop_nstrings(p) : 0;
-		for (long i = 0; i < count; i++) {
-			const char *s = dtidy_prop_string(p, (size_t)i);
-			if (s && s[0])
-				schema_documented_one(ctx, set, ix, s,
-						      dtidy_prop_string_loc(p, (size_t)i), p);
+	const struct schema_found *sf =
+		schema_found_quietly(dtidy_ctx_path(ctx), dtidy_ctx_option(ctx, "bindings"),
+				     dtidy_ctx_option(ctx, "schemas"));
+	if (sf->set) {
+		const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+		DTIDY_FOREACH_NODE(n, t) {
+			if (under_hidden(n))
+				continue;	/* __overlay__ and the like: dt-validate skips them */
+			const struct dtidy_prop *p = dtidy_prop_get(n, "compatible");
+			long count = p ? dtidy_prop_nstrings(p) : 0;
+			for (long i = 0; i < count; i++) {
+				const char *s = dtidy_prop_string(p, (size_t)i);
+				if (s && s[0])
+					schema_documented_one(ctx, sf->set, s,
+							      dtidy_prop_string_loc(p, (size_t)i), p);
+			}
 		}
+		return;
 	}
+	const struct bindings_index *ix = index_for(ctx);
+	if (ix)
+		each_compatible(ctx, ix, documented_one);
 }
 
 static const char *const options[] = {"bindings", NULL};
@@ -157,10 +154,11 @@ const struct dtidy_rule dtidy_rule_undocumented_compatible = {
 	.help =
 		"Every compatible string should be documented by a binding (a YAML schema\n"
 		"or text binding under Documentation/devicetree/bindings), as checkpatch's\n"
-		"UNDOCUMENTED_DT_STRING check requires of new strings. When dt-schema's\n"
-		"core schemas are found (the schema family is on), a binding schema must\n"
-		"list it, as `make dtbs_check` (dt-validate -m) requires: a string only a\n"
-		"text binding mentions is validated against nothing.\n"
+		"UNDOCUMENTED_DT_STRING check requires of new strings. When the schema\n"
+		"family's schemas are found (see dtidy rules schema-required), documented\n"
+		"means what `make dtbs_check` means: some binding schema's compatible lists\n"
+		"the string or matches it, as dt-validate -m reports \"failed to match any\n"
+		"schema with compatible\"; a text binding no longer counts.\n"
 		"\n"
 		"Bad:\n\tcompatible = \"acme,uart-v9\";   /* no binding names it */\n"
 		"Good:\n\tcompatible = \"acme,uart-v2\";   /* acme,uart.yaml lists it */\n",

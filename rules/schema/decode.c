@@ -439,37 +439,12 @@ static struct sinst *read_ints(struct arena *a, const struct bytes *by, unsigned
 }
 
 /* What dt-validate leaves as bytes (no type, or one the bytes do not
- * fit): no JSON type, so every `type` keyword rejects it. A STR does the
- * same (dt-schema has no string that is not in an array), spelling the
- * bytes as Python prints them, so that messages read as dt-validate's. */
+ * fit): a BYTES instance, which no JSON type accepts. */
 static struct sinst as_bytes(struct arena *a, const struct bytes *by, const struct sorigin *po)
 {
-	int dq = memchr(by->b, '\'', by->len) && !memchr(by->b, '"', by->len);
-	char q = dq ? '"' : '\'';
-	char *s = arena_alloc(a, by->len * 4 + 4), *w = s;
-	*w++ = 'b';
-	*w++ = q;
-	for (size_t i = 0; i < by->len; i++) {
-		unsigned char c = by->b[i];
-		if (c == '\\' || c == (unsigned char)q) {
-			*w++ = '\\';
-			*w++ = (char)c;
-		} else if (c == '\t' || c == '\n' || c == '\r') {
-			*w++ = '\\';
-			*w++ = c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
-		} else if (c < 0x20 || c > 0x7e) {
-			static const char hex[] = "0123456789abcdef";
-			*w++ = '\\';
-			*w++ = 'x';
-			*w++ = hex[c >> 4];
-			*w++ = hex[c & 15];
-		} else {
-			*w++ = (char)c;
-		}
-	}
-	*w++ = q;
-	*w = '\0';
-	return (struct sinst){.kind = SINST_STR, .s = s, .origin = po};
+	(void)a;
+	return (struct sinst){.kind = SINST_BYTES, .s = (const char *)by->b, .n = by->len,
+			      .origin = po};
 }
 
 static struct sinst left_as_bytes(int *raw, struct arena *a, const struct dtidy_prop *p,

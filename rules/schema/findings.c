@@ -106,6 +106,64 @@ static const char *status_of(const struct dtidy_node *n)
 	return p ? dtidy_prop_string(p, 0) : NULL;
 }
 
+/* Where a finding goes: at the member the error names (a property at its
+ * effective definition, a child node at its header), else at what the
+ * keyword failed on (a cell, a row, a string, a node). */
+static void locate(const struct schema_error *e, const struct sorigin *o,
+		   struct sfinding *f, const struct sinst **member)
+{
+	*member = e->name && e->kind != SE_REQUIRED && e->at && e->at->kind == SINST_OBJECT
+			  ? sinst_member(e->at, e->name)
+			  : NULL;
+	const struct sorigin *where = *member ? sinst_origin(*member) : o;
+	if ((*member && (*member)->kind == SINST_OBJECT) ||
+	    (e->kind == SE_VALUE && e->at && e->at->kind == SINST_OBJECT))
+		f->name = NULL;	/* a child node: the finding is about it */
+	if (where) {
+		f->loc = *member && where->prop ? decode_prop_loc(where->prop) : where->loc;
+		f->prop = where->prop;
+		if (where->node)
+			f->node = where->node;
+	}
+	if (!f->loc.file && f->node)
+		f->loc = dtidy_node_loc(f->node);
+}
+
+/* The entry of the property a value keyword failed on, as dt-validate
+ * names it (":1", ":0:2"), into path. */
+static void entry_path(const struct validating *V, const struct sfinding *f,
+		       const struct sinst *at, char *path, size_t size)
+{
+	const struct sinst *obj = V->node->self;
+	if (f->node != V->node->node) {
+		/* a child's property, reached through its parent's schema */
+		for (size_t i = 0; obj && i < obj->n; i++)
+			if (obj->members[i].value.kind == SINST_OBJECT &&
+			    sinst_origin(&obj->members[i].value) &&
+			    sinst_origin(&obj->members[i].value)->node == f->node)
+				obj = &obj->members[i].value;
+	}
+	const struct sinst *pv = sinst_member(obj, f->prop->name);
+	if (pv)
+		index_path(pv, at, path, size);
+}
+
+/* The engine's message on one line: a oneOf/anyOf failure lists what each
+ * branch wanted on lines of their own. */
+static char *one_line(struct arena *a, const char *msg)
+{
+	char *text = arena_strdup(a, msg ? msg : "invalid");
+	char *w = text;
+	for (const char *r = text; *r; r++) {
+		char c = *r == '\n' || *r == '\t' ? ' ' : *r;
+		if (c == ' ' && (w == text || w[-1] == ' '))
+			continue;
+		*w++ = c;
+	}
+	*w = '\0';
+	return text;
+}
+
 static void on_error(void *arg, const struct schema_error *e)
 {
 	struct validating *V = arg;
@@ -120,63 +178,20 @@ static void on_error(void *arg, const struct schema_error *e)
 		return;
 	struct sfinding f = {.kind = e->kind, .node = node, .name = e->name};
 	const char *schema = short_id(e->schema_id ? e->schema_id : schema_id(V->schema));
-	/* where: a member the finding names, else what the keyword failed on */
-	const struct sinst *member = e->name && e->kind != SE_REQUIRED && e->at &&
-						     e->at->kind == SINST_OBJECT
-					     ? sinst_member(e->at, e->name)
-					     : NULL;
-	const struct sorigin *where = member ? sinst_origin(member) : o;
-	if ((member && member->kind == SINST_OBJECT) ||
-	    (e->kind == SE_VALUE && e->at && e->at->kind == SINST_OBJECT))
-		f.name = NULL;	/* a child node: the finding is about it */
+	const struct sinst *member;
+	locate(e, o, &f, &member);
 	f.undocumented = e->kind == SE_VALUE && o && o->untyped;
-	if (where) {
-		/* a member is found at its property's definition, not at the
-		 * cell a scalar is */
-		f.loc = member && where->prop ? decode_prop_loc(where->prop) : where->loc;
-		f.prop = where->prop;
-		if (where->node)
-			f.node = where->node;
-	}
-	if (!f.loc.file && node)
-		f.loc = dtidy_node_loc(node);
 	char path[128] = "";
-	if (f.prop && !member) {
-		/* the entry of the property the keyword failed on */
-		const struct sinst *obj = V->node->self;
-		const struct sinst *pv = NULL;
-		if (f.node != V->node->node) {
-			/* a child's property, reached through its parent's schema */
-			for (size_t i = 0; obj && i < obj->n; i++)
-				if (obj->members[i].value.kind == SINST_OBJECT &&
-				    sinst_origin(&obj->members[i].value) &&
-				    sinst_origin(&obj->members[i].value)->node == f.node)
-					obj = &obj->members[i].value;
-		}
-		pv = sinst_member(obj, f.prop->name);
-		if (pv)
-			index_path(pv, e->at, path, sizeof(path));
-	}
-	/* one line: the engine's explanation of a oneOf/anyOf lists what
-	 * each branch wanted on lines of their own */
-	char *text = arena_strdup(&F->a, e->message ? e->message : "invalid");
-	for (char *c = text; *c; c++)
-		if (*c == '\n' || *c == '\t')
-			*c = ' ';
-	for (char *r = text, *w = text; ; r++) {
-		if (*r == ' ' && (w == text || w[-1] == ' '))
-			continue;
-		*w++ = *r;
-		if (!*r)
-			break;
-	}
-	/* a value's finding names the property and the entry, as
-	 * dt-validate does ("clocks:1: ..."); the others name it already */
+	if (f.prop && !member)
+		entry_path(V, &f, e->at, path, sizeof(path));
+	const char *text = one_line(&F->a, e->message);
 	if (f.undocumented && f.prop)
 		f.message = arena_printf(&F->a, "no schema documents property '%s': no binding "
 					 "gives it a type, so its value cannot be decoded (%s)",
 					 f.prop->name, schema);
 	else if (f.prop && e->kind == SE_VALUE)
+		/* a value's finding names the property and the entry, as
+		 * dt-validate does ("clocks:1: ..."); the others name it */
 		f.message = arena_printf(&F->a, "%s%s: %s (%s)", f.prop->name, path, text, schema);
 	else
 		f.message = arena_printf(&F->a, "%s (%s)", text, schema);

@@ -36,9 +36,13 @@ static int status_is(const struct dtidy_node *n, const char *value)
 	return 0;
 }
 
-struct dtidy_loc sinst_node_loc(const struct dtidy_node *n)
+struct dtidy_loc sinst_node_loc(const struct dtidy_node *n, const struct dtidy_file *main)
 {
 	struct dtidy_loc first = dtidy_node_loc(n);
+	if (!n->parent && main)
+		for (size_t i = 0; i < n->nlocs; i++)
+			if (n->locs[i].file == main)
+				return n->locs[i];
 	const struct dtidy_prop *st = dtidy_prop_get(n, "status");
 	if (!st || !st->nlocs || !(status_is(n, "okay") || status_is(n, "ok")))
 		return first;
@@ -61,20 +65,22 @@ struct build {
 	size_t n, cap;
 };
 
-int sinst_prop_dropped(const struct dtidy_node *n, const struct dtidy_prop *p)
+/* dtc deletes a "name" property that repeats the node's base name (its
+ * check_name_properties): the DTB dt-validate reads has none. */
+static int dropped_by_dtc(const struct dtidy_node *n, const struct dtidy_prop *p)
 {
-	if (strcmp(p->name, "name") || !n->parent)
+	if (strcmp(p->name, "name") || dtidy_prop_nstrings(p) != 1)
 		return 0;
-	const char *v = dtidy_prop_nstrings(p) == 1 ? dtidy_prop_string(p, 0) : NULL;
-	size_t base = strcspn(n->name, "@");
-	return v && strlen(v) == base && !strncmp(v, n->name, base);
+	const char *v = dtidy_prop_string(p, 0);
+	size_t len = strcspn(n->name, "@");
+	return v && strlen(v) == len && !strncmp(v, n->name, len);
 }
 
 static size_t count_props(const struct dtidy_node *n)
 {
 	size_t k = 0;
 	DTIDY_FOREACH_PROP(p, n)
-		k++;
+		k += !dropped_by_dtc(n, p);
 	return k;
 }
 
@@ -111,7 +117,7 @@ static const struct sinst *build_node(struct build *B, const struct dtidy_node *
 {
 	struct sorigin *no = arena_alloc(B->a, sizeof(*no));
 	no->node = n;
-	no->loc = sinst_node_loc(n);
+	no->loc = sinst_node_loc(n, B->t->nfiles ? B->t->files[0] : NULL);
 	if (dtidy_prop_get(n, "status"))
 		disabled = status_is(n, "disabled");
 	struct split_env env = split_node_env(B->t, n, env_in);
@@ -121,9 +127,9 @@ static const struct sinst *build_node(struct build *B, const struct dtidy_node *
 	const struct dtidy_prop **misfit = NULL;
 	size_t nmisfit = 0;
 	DTIDY_FOREACH_PROP(p, n) {
-		int raw;
-		if (sinst_prop_dropped(n, p))
+		if (dropped_by_dtc(n, p))
 			continue;
+		int raw;
 		m[k].name = p->name;
 		m[k].value = decode_prop(&B->d, n, p, &raw);
 		split_prop(&B->d, B->t, n, p->name, &m[k].value, raw, env);

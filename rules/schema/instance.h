@@ -24,9 +24,8 @@ struct sorigin {
 	 * a property: its effective definition; a node: the opening of it
 	 * that made it what it is (sinst_node_loc) */
 	struct dtidy_loc loc;
-	/* a property no schema types: dt-validate leaves its bytes undecoded,
-	 * and dt-core.yaml's catch-all rejects them (the value is a STR
-	 * spelling the bytes as Python does, b'...') */
+	/* a property no schema types: dt-validate leaves its bytes undecoded
+	 * (a BYTES instance), and dt-core.yaml's catch-all rejects them */
 	unsigned char untyped;
 };
 
@@ -65,18 +64,15 @@ static inline const struct sorigin *sinst_origin(const struct sinst *i)
 	return i ? (const struct sorigin *)i->origin : NULL;
 }
 
-/* A property the DTB does not have: "name" holding the node's own name
- * (without the unit address), which dtc's name_properties check removes,
- * so dt-validate never sees it. */
-int sinst_prop_dropped(const struct dtidy_node *n, const struct dtidy_prop *p);
-
 /* The member `name` of an OBJECT instance, or NULL. */
 const struct sinst *sinst_member(const struct sinst *obj, const char *name);
 
 /* Where a finding about node n as a whole belongs: the opening (the
  * header, `name {` or `&label {`) of the definition that turned the node
  * on when a later file (a board's override) did, else where the node was
- * first defined. */
-struct dtidy_loc sinst_node_loc(const struct dtidy_node *n);
+ * first defined; for the root, its first opening in `main` (the board:
+ * what the root must have, compatible and model, is the board's to say)
+ * when there is one. */
+struct dtidy_loc sinst_node_loc(const struct dtidy_node *n, const struct dtidy_file *main);
 
 #endif

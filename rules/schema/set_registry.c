@@ -57,8 +57,8 @@ static void load(struct entry *en, const char *core_from)
 			 en->core, why[0] ? why : "no reason given");
 }
 
-const struct schema_found *schema_found_for(const char *file, const char *bindings_opt,
-					    const char *schemas_opt)
+static const struct schema_found *found(const char *file, const char *bindings_opt,
+					const char *schemas_opt, int tell)
 {
 	char *bindings = bindings_find_dir(file, bindings_opt);
 	const char *from = NULL;
@@ -78,16 +78,28 @@ const struct schema_found *schema_found_for(const char *file, const char *bindin
 		load(en, from);
 		en->next = entries;
 		entries = en;
-		if (!en->found.set && en->bindings && !told) {
-			told = 1;
-			fprintf(stderr, "dtidy: note: the schema rules are off: %s (see dtidy rules "
-				"schema-required)\n", en->why);
-		}
+	}
+	if (tell && !en->found.set && en->bindings && !told) {
+		told = 1;
+		fprintf(stderr, "dtidy: note: the schema rules are off: %s (see dtidy rules "
+			"schema-required)\n", en->why);
 	}
 	pthread_mutex_unlock(&lock);
 	free(bindings);
 	free(core);
 	return &en->found;
+}
+
+const struct schema_found *schema_found_for(const char *file, const char *bindings_opt,
+					    const char *schemas_opt)
+{
+	return found(file, bindings_opt, schemas_opt, 1);
+}
+
+const struct schema_found *schema_found_quietly(const char *file, const char *bindings_opt,
+						const char *schemas_opt)
+{
+	return found(file, bindings_opt, schemas_opt, 0);
 }
 
 void schema_describe(const char *file, const char *bindings_opt, const char *schemas_opt,
@@ -107,4 +119,64 @@ void schema_describe(const char *file, const char *bindings_opt, const char *sch
 			 core, from);
 	free(bindings);
 	free(core);
+}
+
+/* ---- loading ahead ---------------------------------------------------------- */
+
+struct prefetch {
+	char *file, *bindings, *schemas;
+	pthread_t thread;
+	struct prefetch *next;
+};
+
+static struct prefetch *prefetches;	/* started, not yet joined (under lock) */
+
+static void *prefetch_thread(void *arg)
+{
+	struct prefetch *p = arg;
+	found(p->file, p->bindings, p->schemas, 0);
+	return NULL;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void schema_prefetch(const char *file, const char *bindings_opt, const char *schemas_opt)
+{
+	struct prefetch *p = xcalloc(1, sizeof(*p));
+	p->file = xstrdup(file);
+	p->bindings = dup_or_null(bindings_opt);
+	p->schemas = dup_or_null(schemas_opt);
+	pthread_mutex_lock(&lock);
+	int started = pthread_create(&p->thread, NULL, prefetch_thread, p) == 0;
+	if (started) {
+		p->next = prefetches;
+		prefetches = p;
+	}
+	pthread_mutex_unlock(&lock);
+	if (!started) {
+		free(p->file);
+		free(p->bindings);
+		free(p->schemas);
+		free(p);
+	}
+}
+
+void schema_settle(void)
+{
+	pthread_mutex_lock(&lock);
+	struct prefetch *p = prefetches;
+	prefetches = NULL;
+	pthread_mutex_unlock(&lock);
+	while (p) {
+		struct prefetch *next = p->next;
+		pthread_join(p->thread, NULL);
+		free(p->file);
+		free(p->bindings);
+		free(p->schemas);
+		free(p);
+		p = next;
+	}
 }

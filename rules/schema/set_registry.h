@@ -28,6 +28,19 @@ struct schema_found {
 const struct schema_found *schema_found_for(const char *file, const char *bindings_opt,
 					    const char *schemas_opt);
 
+/* The same without the "off" notice: for rules of other families that use
+ * the set when there is one (undocumented-compatible). */
+const struct schema_found *schema_found_quietly(const char *file, const char *bindings_opt,
+						const char *schemas_opt);
+
+/* Starts loading, on a thread of its own, the set checks of `file` will
+ * ask for, so that a cold load (reading every binding document) overlaps
+ * with parsing the first boards; says nothing. Optional: schema_found_for
+ * waits for it. */
+void schema_prefetch(const char *file, const char *bindings_opt, const char *schemas_opt);
+/* Waits for the loads schema_prefetch started (before exit). */
+void schema_settle(void);
+
 /* The same, without loading the set or saying anything: where it would
  * come from, for dtidy rules and check -v. One line, no newline, into buf. */
 void schema_describe(const char *file, const char *bindings_opt, const char *schemas_opt,

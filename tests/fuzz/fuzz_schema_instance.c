@@ -66,7 +66,9 @@ static void check(const struct dtidy_tree *t, const struct sinst *v, unsigned de
 	const struct sorigin *o = sinst_origin(v);
 	FUZZ_ASSERT(o != NULL && o->node != NULL);
 	FUZZ_ASSERT(in_tree_files(t, o->loc));
-	FUZZ_ASSERT(v->kind <= SINST_OBJECT);
+	FUZZ_ASSERT(v->kind <= SINST_BYTES);
+	if (v->kind == SINST_BYTES)
+		FUZZ_ASSERT(v->n == 0 || v->s != NULL);
 	if (v->kind == SINST_STR)
 		FUZZ_ASSERT(v->s != NULL);
 	if (v->kind == SINST_ARRAY)

@@ -97,6 +97,16 @@ expect "schema-node-name at the node's header" \
 	"soc.dtsi:31:2: warning: 'bus@3000' does not match '^i2c(@.+|-[a-z0-9]+)?\$' (i2c/i2c-controller.yaml) [schema-node-name]"
 expect "schema-dependency at the property that needs another" \
 	"soc.dtsi:35:3: warning: 'clocks' is a dependency of 'clock-names' (clock/clock.yaml) [schema-dependency]"
+# undocumented-compatible, with the schemas: what dt-validate -m calls
+# "failed to match any schema with compatible"
+got=$(cd src && "$DTIDY" check -q --bindings "$BINDINGS" --schemas "$SCHEMAS" board.dts 2>&1 |
+	grep '\[undocumented-compatible\]')
+if [ "$got" = 'board.dts:5:15: warning: no binding schema documents compatible "snps,board" (no schema'"'"'s compatible lists it) [undocumented-compatible]' ]; then
+	ok "undocumented-compatible: the compatible no schema lists, and only it"
+else
+	not_ok "undocumented-compatible: the compatible no schema lists, and only it" "$got"
+fi
+
 # a board that leaves the node disabled: not held to `required`; and a
 # .dtsi alone is not validated (dt-validate never sees one), its findings
 # come through the boards
@@ -163,6 +173,13 @@ if [ "$n" = 1 ] && printf '%s' "$err" | grep -q "has no types.yaml"; then
 else
 	not_ok "no core schemas: the family is off and says so once" "$err"
 fi
+v=$(cd src && "$DTIDY" check -v -q --bindings "$BINDINGS" --schemas "$T/nowhere" board.dts 2>&1 |
+	grep 'schema rules: ')
+case $v in
+"board.dts: schema rules: off: --schemas $T/nowhere has no types.yaml"*)
+	ok "check -v says why the family is off" ;;
+*) not_ok "check -v says why the family is off" "$v" ;;
+esac
 why=$("$DTIDY" rules schema-required --schemas "$T/nowhere" | grep '^here:')
 case $why in
 "here: off: "*) ok "dtidy rules schema-required says why it is off" ;;

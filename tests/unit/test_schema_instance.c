@@ -84,6 +84,12 @@ static void render(struct strbuf *b, const struct sinst *v)
 	case SINST_STR:
 		sb_printf(b, "'%s'", v->s);
 		break;
+	case SINST_BYTES:
+		sb_puts(b, "b'");
+		for (size_t i = 0; i < v->n; i++)
+			sb_printf(b, "\\x%02x", (unsigned char)v->s[i]);
+		sb_putc(b, '\'');
+		break;
 	case SINST_ARRAY:
 		sb_putc(b, '[');
 		for (size_t i = 0; i < v->n; i++) {
@@ -189,9 +195,9 @@ Test(schema_instance, scalars_strings_flags_and_nodenames)
 	char *root = member(&B, "", "dev@1000");
 	/* the parent sees its child without "$nodename", as dt-validate does */
 	/* a property no schema types stays bytes, which no JSON type
-	 * accepts: a STR spelling them as Python does */
+	 * accepts */
 	cr_expect_str_eq(root, "{compatible:['acme,dev'],reg:[[0x1000,0x100]],wakeup-source:true,"
-			       "unknown:'b'\\x00\\x00\\x00\\x01\\x00\\x00\\x00\\x02\\x00\\x00\\x00\\x03''}");
+			       "unknown:b'\\x00\\x00\\x00\\x01\\x00\\x00\\x00\\x02\\x00\\x00\\x00\\x03'}");
 	const struct sinst *unknown = sinst_member(node_named(&B, "dev@1000")->self, "unknown");
 	cr_expect(unknown && sinst_origin(unknown)->untyped);
 	cr_expect(!sinst_origin(sinst_member(node_named(&B, "dev@1000")->self, "reg"))->untyped);
@@ -323,7 +329,7 @@ Test(schema_instance, origins_point_at_the_definition_that_holds)
 	struct built B;
 	build(&B, FILES("b.dts",
 		"/dts-v1/;\n#include \"soc.dtsi\"\n&uart {\n\tstatus = \"okay\";\n"
-		"\tclocks = <&clk 7>;\n};\n",
+		"\tclocks = <&clk 7>;\n};\n/ {\n\tmodel = \"m\";\n};\n",
 		"inc/soc.dtsi",
 		"/ {\n\tclk: clk { #clock-cells = <1>; };\n"
 		"\tuart: serial@1000 {\n\t\tcompatible = \"acme,uart\";\n"
@@ -342,6 +348,18 @@ Test(schema_instance, origins_point_at_the_definition_that_holds)
 	expect_where(uart, "b.dts:3:1");
 	/* a node only the .dtsi defines is found there */
 	expect_where(node_named(&B, "i2c")->self, "inc/soc.dtsi:8:9");
+	/* the root the .dtsi opened first is the board's to complete */
+	expect_where(node_named(&B, "")->self, "b.dts:7:1");
+	unbuild(&B);
+}
+
+Test(schema_instance, a_name_property_dtc_deletes_is_not_there)
+{
+	struct built B;
+	build(&B, FILES("b.dts", "/dts-v1/;\n/ { memory@0 { name = \"memory\"; }; cpu { name = \"cpux\"; }; };\n"));
+	expect_member(&B, "memory@0", "name", "(none)");
+	/* a name that differs is an error dtc reports, and stays */
+	expect_member(&B, "cpu", "name", "b'\\x63\\x70\\x75\\x78\\x00'");
 	unbuild(&B);
 }
 
