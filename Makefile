@@ -86,6 +86,11 @@ DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
 	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
 	    device-tree-compiler cpp neovim git pkg-config jq man-db zsh fish flex bison \
 	    python3-ruamel.yaml
+# dt-schema: the core schemas the schema family reads at run time (when no
+# --schemas is given); the test oracle (tests/schema-oracle.sh, dt-schema
+# v2026.06-15 from ../shared/oracles) needs Debian's libfdt and rfc3987
+# modules too.
+DEB_PKGS += dt-schema python3-libfdt python3-rfc3987
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 

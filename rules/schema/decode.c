@@ -451,7 +451,7 @@ static struct sinst left_as_bytes(int *raw, struct arena *a, const struct dtidy_
 				  const struct bytes *by, const struct sorigin *po)
 {
 	(void)p;
-	*raw = 1;
+	*raw = DECODE_MISFIT;
 	return as_bytes(a, by, po);
 }
 
@@ -466,7 +466,7 @@ static int in_names(const char *name, const char *const *names)
 struct sinst decode_prop(const struct decoder *d, const struct dtidy_node *n,
 			 const struct dtidy_prop *p, int *raw)
 {
-	*raw = 0;
+	*raw = DECODE_OK;
 	struct arena *a = d->a;
 	const struct sorigin *po = origin_at(a, p, decode_prop_loc(p));
 	if (!p->nchunks)
@@ -487,7 +487,9 @@ struct sinst decode_prop(const struct decoder *d, const struct dtidy_node *n,
 		struct sorigin *u = arena_alloc(a, sizeof(*u));
 		*u = *po;
 		u->untyped = 1;
-		return left_as_bytes(raw, a, p, &by, u);
+		struct sinst v = left_as_bytes(raw, a, p, &by, u);
+		*raw = DECODE_UNTYPED;
+		return v;
 	}
 	if (popcount64(T) > 1)
 		T = narrow_by_length(T, by.len);
@@ -552,6 +554,7 @@ struct sinst decode_prop(const struct decoder *d, const struct dtidy_node *n,
 		if (by.len == 4 || by.len == 2 || by.len == 1) {
 			bits = (unsigned)by.len * 8;
 			is_signed = 0;
+			*raw = DECODE_FALLBACK;
 		} else {
 			return left_as_bytes(raw, a, p, &by, po);
 		}

@@ -37,11 +37,27 @@ struct decoder {
 /* The types the schemas give a property name. */
 void decode_types(const struct decoder *d, const char *name, struct dtypes *out);
 
+/* What decode_prop made of a value, as dt-validate's dtb.py would: */
+enum {
+	DECODE_OK,		/* decoded by its type */
+	DECODE_UNTYPED,		/* no schema types it: left as bytes */
+	DECODE_MISFIT,		/* typed, but fits none of its types: left as bytes,
+				 * which dt-core.yaml's type check rejects */
+	DECODE_FALLBACK,	/* an integer type its size does not fit, read as
+				 * one uint8/16/32 (dtb.py's "size (N) error for
+				 * type T", then its fallback) */
+};
+
 /* The value of property p of node n, before the fixups that split rows by
  * other nodes' #*-cells (split.h). Its origin (and every part's) is set.
- * *raw: dt-validate would have left it as bytes (no type fits). */
+ * *raw: one of DECODE_*; UNTYPED and MISFIT are bytes to dt-validate. */
 struct sinst decode_prop(const struct decoder *d, const struct dtidy_node *n,
 			 const struct dtidy_prop *p, int *raw);
+
+static inline int decode_as_bytes(int raw)
+{
+	return raw == DECODE_UNTYPED || raw == DECODE_MISFIT;
+}
 
 /* The loc of a property's effective definition, or its node's when the
  * property was made by dtc (a phandle). */

@@ -205,11 +205,49 @@ static void on_error(void *arg, const struct schema_error *e)
  * root has no model, its nodes wait for a board's properties. A .dtsi is
  * judged through the boards that include it (their findings in it are
  * reported at its lines), or in a board's tree (engine_input.context). */
-static int whole_tree(const struct dtidy_tree *t)
+int schema_tree_validated(const struct dtidy_tree *t)
 {
 	const char *path = t->nfiles ? t->files[0]->path : NULL;
 	size_t n = path ? strlen(path) : 0;
 	return !(n >= 5 && !strcmp(path + n - 5, ".dtsi")) && !(n >= 2 && !strcmp(path + n - 2, ".h"));
+}
+
+/* "uint32", "string-array", "phandle-array", ...: a type's name in
+ * types.yaml */
+static void type_name(const struct schema_ptype *t, char *buf, size_t size)
+{
+	static const char *const kinds[] = {
+		[SPT_UNKNOWN] = "?", [SPT_FLAG] = "flag", [SPT_STRING] = "string",
+		[SPT_PHANDLE] = "phandle", [SPT_PHANDLE_ARRAY] = "phandle-array", [SPT_NODE] = "node"};
+	if (t->kind == SPT_INT)
+		snprintf(buf, size, "%sint%u%s", t->is_signed ? "" : "u", t->bits ? t->bits : 32u,
+			 t->scalar ? "" : t->matrix ? "-matrix" : "-array");
+	else if (t->kind == SPT_STRING && !t->scalar)
+		snprintf(buf, size, "string-array");
+	else
+		snprintf(buf, size, "%s", (unsigned)t->kind < sizeof(kinds) / sizeof(kinds[0]) &&
+						  kinds[t->kind] ? kinds[t->kind] : "?");
+}
+
+/* A property of an integer type its size does not fit: dt-validate says
+ * so ("size (N) error for type T") and reads it by its size. */
+static void misfit(struct sfindings *F, const struct schema_set *set, const struct dtidy_node *n,
+		   const struct dtidy_prop *p)
+{
+	struct schema_ptype t[4];
+	size_t nt = schema_prop_types(set, p->name, t, 4);
+	char types[128] = "";
+	for (size_t i = 0; i < nt && i < 4; i++) {
+		char one[32];
+		type_name(&t[i], one, sizeof(one));
+		size_t len = strlen(types);
+		snprintf(types + len, sizeof(types) - len, "%s%s", i ? " or " : "", one);
+	}
+	struct sfinding f = {.kind = SE_VALUE, .node = n, .prop = p, .loc = decode_prop_loc(p)};
+	f.message = arena_printf(&F->a, "%s: the value does not fit its type (%s): dtbs_check "
+					"cannot decode it",
+				 p->name, types);
+	VEC_PUSH(F->v, F->n, F->cap, f);
 }
 
 static void *validate_tree(struct dtidy_ctx *ctx)
@@ -219,7 +257,7 @@ static void *validate_tree(struct dtidy_ctx *ctx)
 	F->found = found_for(ctx);
 	const struct schema_set *set = F->found->set;
 	const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
-	if (!set || !t || !t->root || !whole_tree(t))
+	if (!set || !t || !t->root || !schema_tree_validated(t))
 		return F;
 	/* broken documents: one warning each, with the findings (a run
 	 * over many boards reports each once) */
@@ -237,6 +275,8 @@ static void *validate_tree(struct dtidy_ctx *ctx)
 			struct validating V = {F, &it.v[i], sel[k]};
 			schema_validate(set, sel[k], it.v[i].self, on_error, &V, &scratch);
 		}
+		for (size_t k = 0; k < it.v[i].nmisfit; k++)
+			misfit(F, set, it.v[i].node, it.v[i].misfit[k]);
 		arena_free(&scratch);
 	}
 	return F;

@@ -26,6 +26,11 @@ struct sfinding {
  * SE_VALUE: those with `undocumented` as given). */
 void schema_report_kind(struct dtidy_ctx *ctx, enum schema_error_kind kind, int undocumented);
 
+/* Whether dt-validate would validate this tree: a board or an overlay,
+ * not a .dtsi (or header) checked alone, whose findings come through the
+ * boards that include it. */
+int schema_tree_validated(const struct dtidy_tree *t);
+
 /* The schema set this check validates with, or NULL (the family is off). */
 const struct schema_set *schema_ctx_set(struct dtidy_ctx *ctx);
 

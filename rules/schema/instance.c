@@ -124,6 +124,8 @@ static const struct sinst *build_node(struct build *B, const struct dtidy_node *
 	size_t np = count_props(n), nc = depth < MAX_DEPTH ? count_children(n) : 0;
 	struct sinst_member *m = arena_alloc(B->a, (np + nc + 1) * sizeof(*m));
 	size_t k = 0;
+	const struct dtidy_prop **misfit = NULL;
+	size_t nmisfit = 0;
 	DTIDY_FOREACH_PROP(p, n) {
 		if (dropped_by_dtc(n, p))
 			continue;
@@ -131,11 +133,17 @@ static const struct sinst *build_node(struct build *B, const struct dtidy_node *
 		m[k].name = p->name;
 		m[k].value = decode_prop(&B->d, n, p, &raw);
 		split_prop(&B->d, B->t, n, p->name, &m[k].value, raw, env);
+		if (raw == DECODE_FALLBACK) {
+			if (!misfit)
+				misfit = arena_alloc(B->a, np * sizeof(*misfit));
+			misfit[nmisfit++] = p;
+		}
 		k++;
 	}
 	/* the node's own entry comes before its children's */
 	size_t self = B->n;
-	push(B, (struct sinst_node){.node = n, .disabled = disabled});
+	push(B, (struct sinst_node){.node = n, .disabled = disabled, .misfit = misfit,
+				    .nmisfit = nmisfit});
 	struct split_env kids = split_child_env(n, env);
 	DTIDY_FOREACH_CHILD(c, n) {
 		if (hidden(c) || k >= np + nc)

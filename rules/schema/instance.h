@@ -41,6 +41,12 @@ struct sinst_node {
 	/* status "disabled", its own or inherited: dt-validate drops the
 	 * `required` and `unevaluatedProperties` findings of such nodes */
 	int disabled;
+	/* properties of an integer type their size does not fit, which
+	 * dt-validate reads by its size fallback after a decode error ("size
+	 * (N) error for type T"): nmisfit of them. (A value no type fits at
+	 * all is bytes in the instance, which dt-core.yaml rejects.) */
+	const struct dtidy_prop **misfit;
+	size_t nmisfit;
 };
 
 struct sinst_tree {

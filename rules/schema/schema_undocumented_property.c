@@ -22,9 +22,10 @@ const struct dtidy_rule dtidy_rule_schema_undocumented_property = {
 		"decoded from the DTB: dt-validate leaves its bytes as they are and\n"
 		"dt-core.yaml rejects them (\"b'...' is not of type 'object', 'integer',\n"
 		"'array', 'boolean', 'null'\"). Reported at the property: document it in the\n"
-		"device's binding, or use the documented name.\n"
+		"device's binding, or use the documented name. An empty property (a flag)\n"
+		"is decoded as true, which every type accepts: it is not reported.\n"
 		"\n"
-		"Bad:\n\tacme,turbo-mode;   /* no binding mentions it */\n"
+		"Bad:\n\tacme,turbo-mode = <1>;   /* no binding mentions it */\n"
 		"Good:\n\t/* the property documented in the device's binding first */\n",
 	.options = schema_rule_options,
 	.check = check,

@@ -319,7 +319,7 @@ static void cut_phandles(const struct decoder *d, const struct dtidy_tree *t, co
 void split_prop(const struct decoder *d, const struct dtidy_tree *t, const struct dtidy_node *n,
 		const char *name, struct sinst *value, int raw, struct split_env env)
 {
-	if (raw)
+	if (decode_as_bytes(raw))
 		return;	/* bytes to dt-validate: nothing to cut */
 	const struct sinst *row = row0(value);
 	if (row && !env.hog && is_gpio_name(name)) {

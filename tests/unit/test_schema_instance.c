@@ -74,7 +74,9 @@ static void render(struct strbuf *b, const struct sinst *v)
 		sb_puts(b, "true");
 		break;
 	case SINST_INT:
-		if ((int64_t)v->u < 0)
+		/* negative only when the instance says it is signed, as the
+		 * evaluator reads it (minimum, maximum, enum) */
+		if (v->is_signed && (int64_t)v->u < 0)
 			sb_printf(b, "%lld", (long long)(int64_t)v->u);
 		else
 			sb_printf(b, "%#llx", (unsigned long long)v->u);
@@ -367,5 +369,39 @@ Test(schema_instance, hidden_nodes_are_left_out)
 	build(&B, FILES("b.dts", "/dts-v1/;\n/ { __symbols__ { a = \"/x\"; }; x { }; };\n"));
 	cr_expect_eq(B.t.n, 2);
 	expect_member(&B, "", "__symbols__", "(none)");
+	unbuild(&B);
+}
+
+Test(schema_instance, a_name_property_dtc_removes_is_left_out)
+{
+	/* dtc's name_properties check removes "name" when it holds the node's
+	 * name, so the DTB dt-validate reads has none; another value stays */
+	struct built B;
+	build(&B, FILES("b.dts", "/dts-v1/;\n/ { #address-cells = <1>; #size-cells = <1>;\n"
+				 "  memory@0 { name = \"memory\"; compatible = \"memory\"; reg = <0 1>; };\n"
+				 "  other { name = \"else\"; };\n};\n"));
+	expect_member(&B, "memory@0", "name", "(none)");
+	expect_member(&B, "memory@0", "compatible", "['memory']");
+	char *kept = member(&B, "other", "name");
+	cr_expect_str_neq(kept, "(none)");
+	free(kept);
+	unbuild(&B);
+}
+
+Test(schema_instance, integers_their_size_does_not_fit_are_listed)
+{
+	/* "wide" is a uint64: 4 bytes are read by dtb.py's size fallback after
+	 * a decode error (listed); 12 bytes fit nothing and stay bytes (the
+	 * evaluator rejects them; not listed); an untyped property neither */
+	struct built B;
+	build(&B, FILES("b.dts", "/dts-v1/;\n/ {\n  a { wide = <1 2 3>; };\n  b { wide = <5>; };\n"
+				 "  c { wide = /bits/ 64 <5>; nothing = <1 2 3>; };\n};\n"));
+	const struct sinst_node *a = node_named(&B, "a"), *b = node_named(&B, "b"),
+				*c = node_named(&B, "c");
+	cr_expect_eq(a->nmisfit, 0);
+	cr_assert_eq(b->nmisfit, 1);
+	cr_expect_str_eq(b->misfit[0]->name, "wide");
+	expect_member(&B, "b", "wide", "0x5");
+	cr_expect_eq(c->nmisfit, 0);
 	unbuild(&B);
 }
