@@ -15,7 +15,7 @@ struct engine_opts cli_engine_opts(const struct cli_opts *o)
 		.enable = o->enable, .nenable = o->nenable,
 		.disable = o->disable, .ndisable = o->ndisable,
 		.level = o->level, .style_mode = o->style_mode, .plugins = o->plugins, .nplugins = o->nplugins,
-		.bindings = o->bindings, .no_bindings = o->no_bindings,
+		.bindings = o->bindings, .no_bindings = o->no_bindings, .schemas = o->schemas,
 	};
 	if (o->no_cache)
 		bindings_no_cache();
