@@ -86,6 +86,11 @@ DEB_PKGS := build-essential clang cppcheck valgrind libclang-rt-14-dev time \
 	    libpcre2-dev libyaml-dev libjansson-dev libcriterion-dev \
 	    device-tree-compiler cpp neovim git pkg-config jq man-db zsh fish flex bison \
 	    python3-ruamel.yaml
+# dt-schema: the core schemas the schema family reads at run time (when no
+# --schemas is given); the test oracle (tests/schema-oracle.sh, dt-schema
+# v2026.06-15 from ../shared/oracles) needs Debian's libfdt and rfc3987
+# modules too.
+DEB_PKGS += dt-schema python3-libfdt python3-rfc3987
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
 
@@ -157,7 +162,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(BUILD)/libdtidy.a
 		$(BUILD)/libdtidy.a $(LDLIBS)
 
 SMOKE_TARGETS ?= fuzz_parse fuzz_pp fuzz_model fuzz_format fuzz_lsp fuzz_bindings fuzz_yaml \
-		 fuzz_schema_cache
+		 fuzz_schema_cache fuzz_schema_instance
 fuzz-smoke: fuzz
 	@sh tests/fuzz/run.sh 60 $(SMOKE_TARGETS)
 

@@ -107,6 +107,13 @@ void diag_set_subject(struct diag *d, const char *node, const char *prop)
 	d->prop = node && prop ? xstrdup(prop) : NULL;
 }
 
+void diag_set_scope(struct diag *d, const struct source *src, size_t start, size_t end)
+{
+	unsigned col;
+	source_linecol(src, start, &d->scope_line, &col);
+	source_linecol(src, end > start ? end - 1 : start, &d->scope_end_line, &col);
+}
+
 void diag_free(struct diag *d)
 {
 	free(d->node);
@@ -198,5 +205,24 @@ const char *diag_severity_name(int sev)
 	case DTIDY_SEV_WARNING: return "warning";
 	case DTIDY_SEV_NOTE: return "note";
 	default: return "off";
+	}
+}
+
+void diag_list_copy(struct diag_list *dst, const struct diag_list *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const struct diag *s = &src->v[i];
+		VEC_RESERVE(dst->v, dst->cap, dst->n + 1);
+		struct diag *d = &dst->v[dst->n++];
+		*d = *s;
+		d->file = xstrdup(s->file);
+		d->rule = xstrdup(s->rule);
+		d->message = xstrdup(s->message);
+		d->rel_file = s->rel_file ? xstrdup(s->rel_file) : NULL;
+		d->rel_message = s->rel_message ? xstrdup(s->rel_message) : NULL;
+		d->node = s->node ? xstrdup(s->node) : NULL;
+		d->prop = s->prop ? xstrdup(s->prop) : NULL;
+		d->edits = NULL;
+		d->nedits = 0;
 	}
 }

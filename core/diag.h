@@ -34,6 +34,9 @@ struct diag {
 	 * (NULL: none) */
 	char *node;
 	char *prop;
+	/* the lines whose change can cause the finding (a node's body, for a
+	 * property missing from it), for --diff-base; 0: only its own */
+	unsigned scope_line, scope_end_line;
 	/* a certain fix: every edit applied together (none: not fixable) */
 	struct diag_edit *edits;
 	size_t nedits;
@@ -61,6 +64,8 @@ void diag_add_edit(struct diag *d, const struct source *src, size_t start, size_
 		   const char *text);
 /* Sets what the diagnostic is about (node path, property name or NULL). */
 void diag_set_subject(struct diag *d, const char *node, const char *prop);
+/* Sets the lines [start, end) spans as the finding's scope (struct diag). */
+void diag_set_scope(struct diag *d, const struct source *src, size_t start, size_t end);
 /* Frees one diagnostic's strings (to drop it from a list). */
 void diag_free(struct diag *d);
 void diag_list_free(struct diag_list *l);
@@ -69,6 +74,8 @@ void diag_sort(struct diag_list *l);
 /* Drops repeated diagnostics (same place, rule and message) of a sorted
  * list: a .dtsi included by several checked boards reports once. */
 void diag_dedup(struct diag_list *l);
+/* Appends a copy of every entry of src to dst (without fix edits). */
+void diag_list_copy(struct diag_list *dst, const struct diag_list *src);
 /* Moves all of src's entries to the end of dst. */
 void diag_list_move(struct diag_list *dst, struct diag_list *src);
 const char *diag_severity_name(int sev);

@@ -47,6 +47,8 @@ const char *dtidy_ctx_option(const struct dtidy_ctx *ctx, const char *name)
 	}
 	if (!val && ctx->bindings && !strcmp(name, "bindings"))
 		val = ctx->bindings;
+	if (!val && ctx->schemas && !strcmp(name, "schemas"))
+		val = ctx->schemas;
 	return val;
 }
 
@@ -169,4 +171,43 @@ void report_list_free(struct report_list *l)
 	}
 	free(l->v);
 	memset(l, 0, sizeof(*l));
+}
+
+void rule_report_scope(struct dtidy_report *r, struct dtidy_loc scope)
+{
+	r->scope = scope;
+}
+
+void *rule_ctx_shared(struct dtidy_ctx *ctx, const char *key, void *(*make)(struct dtidy_ctx *),
+		      void (*drop)(void *))
+{
+	if (!ctx->memo)
+		return make(ctx);
+	for (struct rule_memo *m = *ctx->memo; m; m = m->next)
+		if (!strcmp(m->key, key))
+			return m->value;
+	struct rule_memo *m = xcalloc(1, sizeof(*m));
+	m->key = key;
+	m->value = make(ctx);
+	m->drop = drop;
+	m->next = *ctx->memo;
+	*ctx->memo = m;
+	return m->value;
+}
+
+void rule_memo_free(struct rule_memo *m)
+{
+	while (m) {
+		struct rule_memo *next = m->next;
+		if (m->drop)
+			m->drop(m->value);
+		free(m);
+		m = next;
+	}
+}
+
+void rule_add_diags(struct dtidy_ctx *ctx, const struct diag_list *l)
+{
+	if (ctx->extra && l)
+		diag_list_copy(ctx->extra, l);
 }

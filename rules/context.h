@@ -59,6 +59,9 @@ struct dtidy_report {
 	const struct dtidy_node *node;
 	const struct dtidy_prop *prop;
 	char *prop_name;	/* rule_report_subject_name: a property not in the tree */
+	/* rule_report_scope: the lines whose change can cause the finding
+	 * (a node's body), for --diff-base; file NULL: none */
+	struct dtidy_loc scope;
 };
 
 struct report_list {
@@ -75,6 +78,14 @@ struct rule_state {
 	size_t nopts;
 };
 
+/* Work that built-in rules of one check share (rule_ctx_shared). */
+struct rule_memo {
+	const char *key;
+	void *value;
+	void (*drop)(void *value);
+	struct rule_memo *next;
+};
+
 struct dtidy_ctx {
 	const struct dtidy_tree *tree;
 	const char *path;
@@ -85,6 +96,9 @@ struct dtidy_ctx {
 	const char *bindings;		/* --bindings DIR, below the configuration */
 	int no_bindings;		/* --no-bindings: "bindings" is "", above it */
 	int no_fixes;			/* nobody applies or shows fixes (engine_opts) */
+	const char *schemas;		/* --schemas DIR, below the configuration */
+	struct rule_memo **memo;	/* this check's shared work (NULL: none kept) */
+	struct diag_list *extra;	/* rule_add_diags: this check's results */
 };
 
 const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx);
@@ -98,6 +112,26 @@ int rule_ctx_wants_fixes(const struct dtidy_ctx *ctx);
  * one a dependency asks for). JSON's "property" is that name. */
 void rule_report_subject_name(struct dtidy_report *r, const struct dtidy_node *node,
 			      const char *name);
+
+/* For built-in rules: the finding may be caused by a change anywhere in
+ * [scope.start, scope.end) of scope.file (a line deleted from the node it
+ * is about): --diff-base keeps it when a line there changed. */
+void rule_report_scope(struct dtidy_report *r, struct dtidy_loc scope);
+
+/* For built-in rules of one family that share one piece of work (the
+ * schema family validates a tree once for all its rules): the value made
+ * by make(ctx) the first time `key` is asked for in this check, then the
+ * same one; drop(value) is called when the check ends. Without a memo
+ * (ctx->memo NULL) every call makes and the caller's drop is never called:
+ * callers must not rely on it. */
+void *rule_ctx_shared(struct dtidy_ctx *ctx, const char *key, void *(*make)(struct dtidy_ctx *),
+		      void (*drop)(void *));
+/* For built-in rules: adds ready-made diagnostics about files outside the
+ * tree (a binding document that could not be read) to the check's
+ * results, as they are (no suppression applies to them). */
+void rule_add_diags(struct dtidy_ctx *ctx, const struct diag_list *l);
+/* Drops every value of a memo list. */
+void rule_memo_free(struct rule_memo *m);
 
 void report_list_free(struct report_list *l);
 

@@ -16,6 +16,7 @@
 #include "../parser/model/setup.h"
 #include "../parser/parser.h"
 #include "bindings/bindings_index.h"
+#include "schema/set_registry.h"
 #include "context.h"
 #include "plugin.h"
 #include "registry.h"
@@ -232,12 +233,23 @@ static int reads_bindings(const struct engine *e)
 	return 0;
 }
 
+static int schema_family_enabled(const struct engine *e, const struct config *cfg,
+				 const char *path);
+
 void engine_prepare(struct engine *e, const char *path)
 {
+	if (e->opts.no_bindings)
+		return;
 	/* indexing a kernel's binding documents stats thousands of files:
 	 * only worth starting for a run that may read them */
-	if (!e->opts.no_bindings && reads_bindings(e))
+	if (reads_bindings(e))
 		bindings_prefetch(path, e->opts.bindings);
+	/* the schema rules' set too, when they are on for such files */
+	struct diag_list errs = {0};
+	const struct config *cfg = engine_config_for(e, path, &errs);
+	diag_list_free(&errs);
+	if (cfg && schema_family_enabled(e, cfg, path))
+		schema_prefetch(path, e->opts.bindings, e->opts.schemas);
 }
 
 void engine_free(struct engine *e)
@@ -245,6 +257,7 @@ void engine_free(struct engine *e)
 	if (!e)
 		return;
 	bindings_settle();
+	schema_settle();
 	for (size_t i = 0; i < e->ncache; i++) {
 		free(e->cache[i].path);
 		config_free(e->cache[i].cfg);
@@ -265,25 +278,6 @@ void engine_free(struct engine *e)
 	free(e->plugins);
 	pthread_mutex_destroy(&e->lock);
 	free(e);
-}
-
-static void copy_diags(struct diag_list *dst, const struct diag_list *src)
-{
-	for (size_t i = 0; i < src->n; i++) {
-		const struct diag *s = &src->v[i];
-		VEC_RESERVE(dst->v, dst->cap, dst->n + 1);
-		struct diag *d = &dst->v[dst->n++];
-		*d = *s;
-		d->file = xstrdup(s->file);
-		d->rule = xstrdup(s->rule);
-		d->message = xstrdup(s->message);
-		d->rel_file = s->rel_file ? xstrdup(s->rel_file) : NULL;
-		d->rel_message = s->rel_message ? xstrdup(s->rel_message) : NULL;
-		d->node = s->node ? xstrdup(s->node) : NULL;
-		d->prop = s->prop ? xstrdup(s->prop) : NULL;
-		d->edits = NULL;
-		d->nedits = 0;
-	}
 }
 
 const struct config *engine_config_for(struct engine *e, const char *path,
@@ -311,7 +305,7 @@ const struct config *engine_config_for(struct engine *e, const char *path,
 	}
 	const struct config *cfg = c->cfg;
 	if (!cfg)
-		copy_diags(errs, &c->errs);
+		diag_list_copy(errs, &c->errs);
 	pthread_mutex_unlock(&e->lock);
 	free(own);
 	return cfg;
@@ -342,6 +336,22 @@ enum dt_profile engine_profile_for(struct engine *e, const char *path, struct st
 }
 
 static const char **include_dirs(const struct engine *e, const struct config *cfg, size_t *n);
+
+static void settle_rules(const struct engine *e, const struct config *cfg, const char *path,
+			 struct rule_state *st);
+
+/* Is some rule of the schema family on for this file? */
+static int schema_family_enabled(const struct engine *e, const struct config *cfg,
+				 const char *path)
+{
+	struct rule_state *st = xcalloc(e->nrules ? e->nrules : 1, sizeof(*st));
+	settle_rules(e, cfg, path, st);
+	int on = 0;
+	for (size_t i = 0; i < e->nrules && !on; i++)
+		on = st[i].enabled && !strcmp(e->rules[i]->family, "schema");
+	free(st);
+	return on;
+}
 
 void engine_describe(struct engine *e, const char *path, struct strbuf *out)
 {
@@ -401,6 +411,15 @@ void engine_describe(struct engine *e, const char *path, struct strbuf *out)
 	if (e->opts.ndefines)
 		sb_puts(out, " (command line)");
 	sb_putc(out, '\n');
+	/* where the schemas come from, or why the family is off; nothing
+	 * for a tree without binding documents (not a kernel's) */
+	char *bindings = e->opts.no_bindings ? NULL : bindings_find_dir(path, e->opts.bindings);
+	if (bindings && schema_family_enabled(e, cfg, path)) {
+		char status[1200];
+		schema_describe(path, e->opts.bindings, e->opts.schemas, status, sizeof(status));
+		sb_printf(out, "%s: schema rules: %s\n", path, status);
+	}
+	free(bindings);
 	model_setup_free(&su);
 	sb_free(&why);
 }
@@ -774,6 +793,12 @@ static void emit_report(struct run *R, struct dtidy_report *rp)
 		diag_set_subject(d, sb_cstr(&path), rp->prop ? rp->prop->name : rp->prop_name);
 		sb_free(&path);
 	}
+	if (rp->scope.file) {
+		struct seen_file *sf = seen(R, rp->scope.file);
+		if (sf == f)
+			diag_set_scope(d, seen_source(f), clamp(rp->scope.start, f->len),
+				       clamp(rp->scope.end, f->len));
+	}
 	if (rp->rel_message) {
 		struct seen_file *rf = seen(R, rp->rel.file);
 		diag_set_related(d, seen_source(rf), clamp(rp->rel.start, rf->len),
@@ -850,6 +875,7 @@ static void emit_reports(struct run *R, const struct report_list *reports)
 static void run_rules(struct run *R, const struct dtidy_tree *tree)
 {
 	struct report_list reports = {0};
+	struct rule_memo *memo = NULL;
 	for (size_t i = 0; i < R->e->nrules; i++) {
 		const struct dtidy_rule *r = R->e->rules[i];
 		if (!R->st[i].enabled || !r->check)
@@ -860,11 +886,13 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
 			.out = &reports, .source = &R->rsrc, .bindings = R->e->opts.bindings,
 			.no_bindings = R->e->opts.no_bindings, .no_fixes = R->e->opts.no_fixes,
+			.schemas = R->e->opts.schemas, .memo = &memo, .extra = &R->out->diags,
 		};
 		r->check(&ctx);
 	}
 	emit_reports(R, &reports);
 	report_list_free(&reports);
+	rule_memo_free(memo);
 }
 
 /* Lexical mistakes in what cpp reads before dtc does (an unterminated

@@ -59,6 +59,7 @@ struct engine_opts {
 	int style_mode;			/* --style-mode: enum style_mode (0: not given) */
 	const char *bindings;		/* --bindings DIR: every rule's "bindings" option */
 	int no_bindings;		/* --no-bindings: no rule reads binding documents */
+	const char *schemas;		/* --schemas DIR: dt-schema's core schemas */
 	char *const *plugins;		/* --plugin FILE.so */
 	size_t nplugins;
 	/* Share the files read between checks, so boards sharing a .dtsi
@@ -158,7 +159,9 @@ unsigned engine_parse_flags(struct engine *e, const char *path);
 
 /* How `path` is read, for `dtidy check -v`: three lines, each starting
  * with the path, appended to out: the profile and why, the include path
- * and where it comes from, the defines and where each comes from. */
+ * and where it comes from, the defines and where each comes from; then,
+ * when the schema rules are on and binding documents are found, where
+ * their schemas come from or why they cannot run. */
 void engine_describe(struct engine *e, const char *path, struct strbuf *out);
 
 #endif

@@ -117,6 +117,13 @@
 	X(required_blank_lines) \
 	X(resets_is_cell) \
 	X(resets_property) \
+	X(schema_dependency) \
+	X(schema_deprecated) \
+	X(schema_node_name) \
+	X(schema_required) \
+	X(schema_undocumented_property) \
+	X(schema_unexpected) \
+	X(schema_value) \
 	X(simple_bus_reg) \
 	X(size_cells_is_cell) \
 	X(sound_dai_is_cell) \
@@ -166,7 +173,7 @@ const struct dtidy_rule *const *registry_rules(size_t *n)
 /* Families group rules for enabling them together. "syntax" and "config"
  * are the engine's own findings, not rules. */
 static const char *const families[] = {
-	"bindings", "hv", "meta", "structural", "style",
+	"bindings", "hv", "meta", "schema", "structural", "style",
 };
 
 int registry_is_family(const char *name)

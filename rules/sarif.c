@@ -30,6 +30,7 @@ static const struct {
 	{"io", "a file or directory cannot be read"},
 	{"config", "the configuration (.dtidy.yaml or the command line) is wrong"},
 	{"plugin", "a --plugin cannot be loaded"},
+	{"schema-load", "a binding document or core schema cannot be read (not YAML, a $ref that goes nowhere or loops); the rest of the schema set is used"},
 };
 
 /* A relative URI reference: percent-encodes what is not unreserved. */

@@ -649,7 +649,9 @@ static void combinator_err(struct ev *E, const struct sinst *v, const struct sno
 			kind = SE_NODE_NAME;
 	}
 	struct schema_error *e = add_err(E, kind, v, name, kw, finish(E, &b));
-	for (size_t i = 0; i < ctx->n; i++)
+	/* "valid under each of" has no context for dt-validate to look into,
+	 * even when another branch failed on required */
+	for (size_t i = 0; i < ctx->n && !several_valid; i++)
 		e->disabled_ok |= ctx->v[i].direct;
 }
 

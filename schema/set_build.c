@@ -827,7 +827,6 @@ static int trivially_true(const struct builder *b, const struct snode *n)
 		case KW_TITLE:
 		case KW_DEPRECATED:
 		case KW_SELECT:
-		case KW_TYPESIZE:
 		case KW_DESCRIPTIONS:
 			break;
 		default:

@@ -45,6 +45,7 @@ struct cli_opts {
 	int style_mode;			/* --style-mode: enum style_mode; 0: not given */
 	const char *bindings;		/* --bindings DIR */
 	int no_bindings;		/* --no-bindings */
+	const char *schemas;		/* --schemas DIR */
 	int no_cache;			/* --no-cache: no bindings index on disk */
 	int md;				/* -MD */
 	const char *mf, *mt;		/* -MF FILE, -MT TARGET */

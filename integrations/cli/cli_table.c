@@ -85,6 +85,9 @@ const struct cli_option cli_options[] = {
 	 "the kernel's binding documents (default: found beside the checked tree)"},
 	{"--no-bindings", NULL, NULL, CLI_VAL_NONE, NULL, CLI_CHECK | CLI_LSP,
 	 "read no binding documents"},
+	{"--schemas", NULL, "DIR", CLI_VAL_DIR, NULL, CLI_CHECK | CLI_LSP | CLI_RULES,
+	 "dt-schema's core schemas (types.yaml, dt-core.yaml, ...) for the schema rules "
+	 "(default: $DTIDY_SCHEMAS, else the installed dt-schema's)"},
 	{"--no-cache", NULL, NULL, CLI_VAL_NONE, NULL, CLI_CHECK | CLI_LSP,
 	 "neither read nor write the bindings index kept in $XDG_CACHE_HOME/dtidy "
 	 "(also DTIDY_NO_CACHE=1)"},

@@ -6,6 +6,7 @@
 #include "../../core/report.h"
 #include "../../core/strbuf.h"
 #include "../../rules/engine.h"
+#include "../../rules/schema/set_registry.h"
 #include "../../rules/style/style_mode.h"
 #include "cli.h"
 
@@ -13,11 +14,11 @@ static void list(const struct engine *e)
 {
 	size_t n;
 	const struct dtidy_rule *const *r = engine_rules(e, &n);
-	printf("%-26s %-11s %-8s %-7s %s\n", "RULE", "FAMILY", "SEVERITY", "FIXABLE",
+	printf("%-28s %-11s %-8s %-7s %s\n", "RULE", "FAMILY", "SEVERITY", "FIXABLE",
 	       "DESCRIPTION");
 	for (size_t i = 0; i < n; i++) {
 		const char *sev = diag_severity_name(r[i]->severity);
-		printf("%-26s %-11s %-8s %-7s %s%s\n", r[i]->id, r[i]->family, sev,
+		printf("%-28s %-11s %-8s %-7s %s%s\n", r[i]->id, r[i]->family, sev,
 		       r[i]->flags & DTIDY_RULE_FIXABLE ? "yes" : "no", r[i]->description,
 		       r[i]->flags & DTIDY_RULE_OPT_IN ? " (off unless enabled)" : "");
 	}
@@ -58,7 +59,7 @@ static void list_json(const struct engine *e)
 	sb_free(&b);
 }
 
-static void show(const struct dtidy_rule *r)
+static void show(const struct dtidy_rule *r, const struct cli_opts *o)
 {
 	printf("%s — %s\n\n", r->id, r->description);
 	printf("family: %s; default severity: %s%s; fixable: %s\n", r->family,
@@ -80,6 +81,13 @@ static void show(const struct dtidy_rule *r)
 		for (size_t i = 0; r->options[i]; i++)
 			printf(" %s", r->options[i]);
 		printf("\n");
+	}
+	if (!strcmp(r->family, "schema")) {
+		/* whether the family runs here, and on what: the question a
+		 * user asks when it says nothing */
+		char status[1200];
+		schema_describe("./.", NULL, o->schemas, status, sizeof(status));
+		printf("here: %s\n", status);
 	}
 	if (r->help) {
 		size_t n = strlen(r->help);
@@ -113,7 +121,7 @@ int cmd_rules(struct cli_opts *o)
 			}
 			if (i)
 				printf("\n");
-			show(r);
+			show(r, o);
 		}
 	}
 	fflush(stdout);

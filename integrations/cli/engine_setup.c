@@ -16,7 +16,7 @@ struct engine_opts cli_engine_opts(const struct cli_opts *o)
 		.disable = o->disable, .ndisable = o->ndisable,
 		.only = o->only, .nonly = o->nonly,
 		.level = o->level, .style_mode = o->style_mode, .plugins = o->plugins, .nplugins = o->nplugins,
-		.bindings = o->bindings, .no_bindings = o->no_bindings,
+		.bindings = o->bindings, .no_bindings = o->no_bindings, .schemas = o->schemas,
 	};
 	if (o->no_cache)
 		bindings_no_cache();

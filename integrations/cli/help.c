@@ -177,10 +177,14 @@ static void man_page(FILE *f)
 	      "The configuration of the files below its directory: rules, severities, "
 	      "options, format style. The nearest one above each file applies.\n"
 	      ".TP\n.I $XDG_CACHE_HOME/dtidy/\n"
-	      "The index of the binding documents, kept between runs (else ~/.cache/dtidy/). "
-	      "Deleting it is always safe.\n"
+	      "The index of the binding documents and the schema rules' processed schemas, "
+	      "kept between runs (else ~/.cache/dtidy/). Deleting it is always safe.\n"
 	      ".SH ENVIRONMENT\n.TP\n.B DTIDY_NO_CACHE\n"
 	      "When set to 1, as \\-\\-no\\-cache.\n"
+	      ".TP\n.B DTIDY_SCHEMAS\n"
+	      "dt\\-schema's core schemas (its schemas/ folder) for the schema rules, when "
+	      "\\-\\-schemas is not given; else those of the dt\\-schema python3 imports, "
+	      "else Debian's dt\\-schema package's.\n"
 	      ".SH \"SEE ALSO\"\n.BR dtc (1),\n.BR cpp (1)\n",
 	      f);
 }

@@ -156,6 +156,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			}
 		} else if ((v = opt_value(a, "--bindings", &i, argc, argv, &missing))) {
 			o->bindings = v;
+		} else if ((v = opt_value(a, "--schemas", &i, argc, argv, &missing))) {
+			o->schemas = v;
 		} else if (!strcmp(a, "--no-bindings")) {
 			o->no_bindings = 1;
 		} else if (!strcmp(a, "--no-cache")) {

@@ -38,7 +38,12 @@ static void parse_hunk_header(const char *p, const char *end, struct changed_lin
 		p++;
 		count = parse_uint(&p, end);
 	}
-	if (count == 0 || first == 0)
+	if (count == 0) {
+		/* "+c,0": lines deleted after new line c */
+		VEC_PUSH(out->deleted, out->ndeleted, out->capdeleted, first);
+		return;
+	}
+	if (first == 0)
 		return;
 	struct line_range r = {first, first + (count - 1)};
 	if (r.last < first)
@@ -71,11 +76,24 @@ int changed_lines_touch(const struct changed_lines *c, unsigned first, unsigned 
 	return 0;
 }
 
+int changed_lines_touch_scope(const struct changed_lines *c, unsigned first, unsigned last)
+{
+	if (changed_lines_touch(c, first, last))
+		return 1;
+	for (size_t i = 0; i < c->ndeleted; i++)
+		if (first <= c->deleted[i] && c->deleted[i] <= last)
+			return 1;
+	return 0;
+}
+
 void changed_lines_free(struct changed_lines *c)
 {
 	free(c->v);
 	c->v = NULL;
 	c->n = c->cap = 0;
+	free(c->deleted);
+	c->deleted = NULL;
+	c->ndeleted = c->capdeleted = 0;
 	c->whole_file = 0;
 }
 
@@ -289,7 +307,10 @@ int diffbase_filter(struct diag_list *l, const char *rev, char **err)
 				}
 			}
 			if (fc)
-				keep = changed_lines_touch(&fc->lines, d->line, d->end_line);
+				keep = changed_lines_touch(&fc->lines, d->line, d->end_line) ||
+				       (d->scope_line &&
+					changed_lines_touch_scope(&fc->lines, d->scope_line,
+								  d->scope_end_line));
 		}
 		if (keep)
 			l->v[kept++] = *d;

@@ -16,6 +16,10 @@ struct changed_lines {
 	int whole_file;		/* untracked or new: every line counts */
 	struct line_range *v;	/* sorted, in the order git prints hunks */
 	size_t n, cap;
+	/* hunks that only delete: lines went away after new line deleted[i]
+	 * (0: before the first) */
+	unsigned *deleted;
+	size_t ndeleted, capdeleted;
 };
 
 /* Reads the "@@ -a,b +c,d @@" headers of a unified diff. Hunks that only
@@ -34,11 +38,15 @@ int diffbase_verify(const char *rev, const char *path, char **err);
 
 /* Does [first, last] overlap a changed line? */
 int changed_lines_touch(const struct changed_lines *c, unsigned first, unsigned last);
+/* The same, or were lines deleted within [first, last] (after one of its
+ * lines): a finding's scope, a node from which a property went away. */
+int changed_lines_touch_scope(const struct changed_lines *c, unsigned first, unsigned last);
 
 void changed_lines_free(struct changed_lines *c);
 
 /* Keeps only the diagnostics on lines changed since rev, in every file they
- * name (a header's finding is kept when the header's line changed). Whole-file
+ * name (a header's finding is kept when the header's line changed), and
+ * those whose scope (struct diag) holds a change or a deletion. Whole-file
  * diagnostics (line 0) are kept. Returns 0, or -1 with *err set. */
 int diffbase_filter(struct diag_list *l, const char *rev, char **err);
 

@@ -23,6 +23,11 @@
 #   DTIDY_FMT_FLAGS=  more options for dtidy format --check
 #   DTIDY_INCLUDES=   extra -I directories, searched after the kernel's
 #   W=1, W=2          --level=1 / --level=2 (kernel style: W=12, W=e work)
+#   CHECK_DTBS=y|n    the schema rules, what `make dtbs_check` checks (default
+#                     y: they run whenever the binding documents and
+#                     dt-schema's core schemas are found; n: --disable=schema)
+#   DTIDY_SCHEMAS=DIR dt-schema's core schemas (--schemas DIR), when no
+#                     installed dt-schema has them
 #   DTIDY_WERROR=1    warnings fail the build
 #   DTIDY_NOFAIL=1    report only: findings never fail the build
 #   O=DIR, DTIDY_OUT=DIR  where stamps and .d files go
@@ -101,7 +106,14 @@ dtidy_iflags := $(foreach d,$(wildcard $(dtidy_incs)),-I $(d))
 
 dtidy_level := $(if $(findstring 2,$(W)),--level=2,$(if $(findstring 1,$(W)),--level=1))
 dtidy_werror := $(if $(filter 1,$(DTIDY_WERROR))$(findstring e,$(W)),--werror)
-dtidy_check_flags := $(strip --color=never $(dtidy_level) $(dtidy_werror) $(DTIDY_FLAGS))
+# CHECK_DTBS: the kernel's switch for schema validation; here on unless
+# turned off, since the family is off by itself when there is nothing to
+# validate against
+CHECK_DTBS ?= y
+dtidy_schema := $(if $(filter n N 0 no,$(CHECK_DTBS)),--disable=schema,$(if \
+		$(DTIDY_SCHEMAS),--schemas $(DTIDY_SCHEMAS)))
+dtidy_check_flags := $(strip --color=never $(dtidy_level) $(dtidy_werror) $(dtidy_schema) \
+		     $(DTIDY_FLAGS))
 
 ifeq ($(V),1)
 dtidy_q :=

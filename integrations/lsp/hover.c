@@ -69,7 +69,12 @@ static void describe_prop(struct lsp_server *s, struct strbuf *md, const struct 
 	struct lsp_propdoc pd;
 	int known = !lsp_schema_prop(s, d->path, compats, n, t->prop->name, &pd);
 	sb_printf(md, "**%s**", t->prop->name);
-	if (known && pd.type)
+	/* the schema rules' type first: what the value is validated as */
+	char type[128];
+	const char *stype = lsp_schema_type(s, d->path, t->prop->name, type, sizeof(type));
+	if (stype)
+		sb_printf(md, " (%s)", stype);
+	else if (known && pd.type)
 		sb_printf(md, " (%s)", pd.type);
 	if (known && pd.description)
 		sb_printf(md, "\n\n%s", pd.description);

@@ -14,6 +14,7 @@
 #include "../../core/xalloc.h"
 #include "../../rules/bindings/binding_docs.h"
 #include "../../rules/bindings/bindings_index.h"
+#include "../../rules/schema/set_registry.h"
 #include "server.h"
 
 /* Documents asked for per compatible. */
@@ -229,4 +230,13 @@ void lsp_schema_compatibles(struct lsp_server *s, const char *path, const char *
 	struct binding_docs *bd = docs_for(s, path);
 	if (bd)
 		binding_docs_compatibles(bd, prefix, fn, ud);
+}
+
+const char *lsp_schema_type(struct lsp_server *s, const char *path, const char *prop, char *buf,
+			    size_t size)
+{
+	if (s->eo->no_bindings)
+		return NULL;
+	const struct schema_found *f = schema_found_for(path, s->eo->bindings, s->eo->schemas);
+	return f->set ? schema_type_name(f->set, prop, buf, size) : NULL;
 }

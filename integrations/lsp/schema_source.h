@@ -37,6 +37,11 @@ typedef void lsp_propdoc_fn(const struct lsp_propdoc *p, void *ud);
  * ones; each name once. */
 void lsp_schema_props(struct lsp_server *s, const char *path, const char *const *compats,
 		      size_t ncompats, lsp_propdoc_fn *fn, void *ud);
+/* The type dt-schema's processed schemas give a property name (what the
+ * schema rules decode it as), into buf; NULL when the schema family has no
+ * set for the file or no schema types the name. */
+const char *lsp_schema_type(struct lsp_server *s, const char *path, const char *prop, char *buf,
+			    size_t size);
 /* One property (patterns matched too): 0 and *out filled, or -1. */
 int lsp_schema_prop(struct lsp_server *s, const char *path, const char *const *compats,
 		    size_t ncompats, const char *name, struct lsp_propdoc *out);

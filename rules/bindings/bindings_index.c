@@ -489,6 +489,14 @@ void bindings_no_cache(void)
 	pthread_mutex_unlock(&lock);
 }
 
+int bindings_cache_enabled(void)
+{
+	pthread_mutex_lock(&lock);
+	int on = !cache_off;
+	pthread_mutex_unlock(&lock);
+	return on;
+}
+
 static void make(struct entry *en, int use_cache)
 {
 	char *cache_dir = use_cache ? bcache_default_dir() : NULL;

@@ -34,6 +34,9 @@ void bindings_settle(void);
 /* Neither reads nor writes the on-disk cache from now on (--no-cache);
  * DTIDY_NO_CACHE=1 in the environment does the same. */
 void bindings_no_cache(void);
+/* Has nobody called bindings_no_cache()? (The schema family's compiled set
+ * is cached, or not, with the index.) */
+int bindings_cache_enabled(void);
 
 /* How bindings_index_open got an index. */
 enum bindings_origin {

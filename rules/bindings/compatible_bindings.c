@@ -10,6 +10,8 @@
 
 #include "bindings_index.h"
 #include "include/dtidy/rule.h"
+#include "rules/schema/set_registry.h"
+#include "schema/schema.h"
 
 static const struct bindings_index *index_for(struct dtidy_ctx *ctx)
 {
@@ -70,6 +72,19 @@ static void documented_one(struct dtidy_ctx *ctx, const struct bindings_index *i
 				     p->node, p);
 }
 
+/* With the schema family's set: documented means what `make dtbs_check`
+ * means, a binding schema's compatible lists it (or its pattern matches),
+ * as dt-validate -m reports "failed to match any schema with compatible";
+ * a mention in a text binding no longer counts. */
+static void schema_documented_one(struct dtidy_ctx *ctx, const struct schema_set *set,
+				  const char *compat, struct dtidy_loc loc, const struct dtidy_prop *p)
+{
+	if (!schema_compatible_documented(set, compat))
+		dtidy_report_subject(dtidy_report(ctx, loc, "no binding schema documents compatible "
+						  "\"%s\" (no schema's compatible lists it)", compat),
+				     p->node, p);
+}
+
 static void check_vendor(struct dtidy_ctx *ctx)
 {
 	const struct bindings_index *ix = index_for(ctx);
@@ -77,14 +92,42 @@ static void check_vendor(struct dtidy_ctx *ctx)
 		each_compatible(ctx, ix, vendor_one);
 }
 
+static int under_hidden(const struct dtidy_node *n)
+{
+	for (; n; n = n->parent)
+		if (!strncmp(n->name, "__", 2))
+			return 1;
+	return 0;
+}
+
 static void check_documented(struct dtidy_ctx *ctx)
 {
+	const struct schema_found *sf =
+		schema_found_quietly(dtidy_ctx_path(ctx), dtidy_ctx_option(ctx, "bindings"),
+				     dtidy_ctx_option(ctx, "schemas"));
+	if (sf->set) {
+		const struct dtidy_tree *t = dtidy_ctx_tree(ctx);
+		DTIDY_FOREACH_NODE(n, t) {
+			if (under_hidden(n))
+				continue;	/* __overlay__ and the like: dt-validate skips them */
+			const struct dtidy_prop *p = dtidy_prop_get(n, "compatible");
+			long count = p ? dtidy_prop_nstrings(p) : 0;
+			for (long i = 0; i < count; i++) {
+				const char *s = dtidy_prop_string(p, (size_t)i);
+				if (s && s[0])
+					schema_documented_one(ctx, sf->set, s,
+							      dtidy_prop_string_loc(p, (size_t)i), p);
+			}
+		}
+		return;
+	}
 	const struct bindings_index *ix = index_for(ctx);
 	if (ix)
 		each_compatible(ctx, ix, documented_one);
 }
 
 static const char *const options[] = {"bindings", NULL};
+static const char *const documented_options[] = {"bindings", "schemas", NULL};
 
 const struct dtidy_rule dtidy_rule_vendor_prefix = {
 	.api_version = DTIDY_RULE_API_VERSION,
@@ -111,10 +154,14 @@ const struct dtidy_rule dtidy_rule_undocumented_compatible = {
 	.help =
 		"Every compatible string should be documented by a binding (a YAML schema\n"
 		"or text binding under Documentation/devicetree/bindings), as checkpatch's\n"
-		"UNDOCUMENTED_DT_STRING check requires of new strings.\n"
+		"UNDOCUMENTED_DT_STRING check requires of new strings. When the schema\n"
+		"family's schemas are found (see dtidy rules schema-required), documented\n"
+		"means what `make dtbs_check` means: some binding schema's compatible lists\n"
+		"the string or matches it, as dt-validate -m reports \"failed to match any\n"
+		"schema with compatible\"; a text binding no longer counts.\n"
 		"\n"
 		"Bad:\n\tcompatible = \"acme,uart-v9\";   /* no binding names it */\n"
 		"Good:\n\tcompatible = \"acme,uart-v2\";   /* acme,uart.yaml lists it */\n",
-	.options = options,
+	.options = documented_options,
 	.check = check_documented,
 };

@@ -147,3 +147,13 @@ grep -q -- "--level=1 .*-MD -MF .*-MT .*-MP" "$tmp/out" || fail "V=1 did not sho
 lint W=1 || fail "second W=1 run failed"
 [ -s "$tmp/log" ] && fail "second W=1 run re-checked boards"
 echo "ok: W=1 passes --level=1, re-checks everything once, V=1 shows the commands"
+
+# 7. the schema rules: CHECK_DTBS=n turns them off, DTIDY_SCHEMAS points
+# them at dt-schema's core schemas (new options re-check every board)
+lint CHECK_DTBS=n V=1 || fail "CHECK_DTBS=n run failed"
+grep -q -- "--disable=schema" "$tmp/out" || fail "CHECK_DTBS=n did not pass --disable=schema"
+lint DTIDY_SCHEMAS="$CORPUS/dt-schema/schemas" V=1 || fail "DTIDY_SCHEMAS run failed"
+grep -q -- "--schemas $CORPUS/dt-schema/schemas" "$tmp/out" ||
+	fail "DTIDY_SCHEMAS did not reach dtidy as --schemas"
+grep -q -- "--disable=schema" "$tmp/out" && fail "CHECK_DTBS defaults to off"
+echo "ok: CHECK_DTBS=n passes --disable=schema, DTIDY_SCHEMAS passes --schemas"

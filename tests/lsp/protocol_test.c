@@ -642,6 +642,57 @@ static void test_bindings(void)
 	rmdir(dir);
 }
 
+/* The schema family in the editor: a board against the corpus's real
+ * bindings and dt-schema's core schemas gives schema-required as it is
+ * opened, and hover on a property shows the type the schemas give it. */
+static void test_schema(void)
+{
+	const char *corpus = getenv("CORPUS");
+	if (!corpus || !*corpus) {
+		printf("skip schema: CORPUS not set\n");
+		return;
+	}
+	char bindings[600], schemas[600];
+	snprintf(bindings, sizeof(bindings), "%s/Bindings", corpus);
+	snprintf(schemas, sizeof(schemas), "%s/dt-schema/schemas", corpus);
+	const char *args[] = {"--bindings", bindings, "--schemas", schemas, NULL};
+	struct client c;
+	client_start_args(&c, dtidy, args);
+	handshake(&c, 0, NULL);
+	open_doc(&c, URI,
+		 "/dts-v1/;\n/ {\n\tcompatible = \"snps,board\";\n\tmodel = \"Board\";\n"
+		 "\t#address-cells = <1>;\n\t#size-cells = <1>;\n"
+		 "\tserial@1000 {\n\t\tcompatible = \"snps,dw-apb-uart\";\n"
+		 "\t\tclocks = <&clk>;\n\t};\n"
+		 "\tclk: clock-controller {\n\t\tcompatible = \"fixed-clock\";\n"
+		 "\t\t#clock-cells = <0>;\n\t\tclock-frequency = <1>;\n\t};\n};\n");
+	json_t *r = recv_notification(&c, "textDocument/publishDiagnostics");
+	int found = 0;
+	size_t i;
+	json_t *d;
+	json_array_foreach(diagnostics(r), i, d) {
+		const char *code = json_string_value(json_object_get(d, "code"));
+		const char *msg = json_string_value(json_object_get(d, "message"));
+		json_t *start = json_object_get(json_object_get(d, "range"), "start");
+		found |= code && !strcmp(code, "schema-required") && msg &&
+			 strstr(msg, "'reg' is a required property") &&
+			 json_integer_value(json_object_get(start, "line")) == 6;
+	}
+	CHECK(found, "schema-required published at the node's header as the board opens");
+	json_decref(r);
+	request(&c, 3, "textDocument/hover",
+		json_pack("{s:{s:s}, s:{s:i, s:i}}", "textDocument", "uri", URI, "position", "line",
+			  8, "character", 3));
+	r = recv_response(&c, 3);
+	const char *v = json_string_value(
+		json_object_get(json_object_get(result_of(r), "contents"), "value"));
+	CHECK(v && strstr(v, "**clocks** (phandle-array)"),
+	      "hover on clocks gives the schemas' type (got %s)", v ? v : "null");
+	json_decref(r);
+	CHECK(finish(&c) == 0, "clean exit");
+	client_free(&c);
+}
+
 static long rss_kb(pid_t pid)
 {
 	char path[64], line[256];
@@ -718,6 +769,7 @@ int main(int argc, char **argv)
 		{"includes", test_includes},
 		{"config", test_config},
 		{"bindings", test_bindings},
+		{"schema", test_schema},
 		{"memory", test_memory},
 	};
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {

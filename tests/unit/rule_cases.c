@@ -5,6 +5,8 @@
 
 #define HDR "/dts-v1/;\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n"
 #define END "};\n"
+/* A root node dt-schema's root-node.yaml is content with */
+#define SROOT HDR "\tcompatible = \"acme,board\";\n\tmodel = \"Acme board\";\n"
 #define HDR2 "/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"
 
 /* A Xen hypervisor node beside a GIC, with the root cells it needs. */
@@ -176,6 +178,30 @@ const struct rule_case rule_cases[] = {
 	 HDR "\tu { compatible = \"acme,uart\"; };\n" END},
 	{"undocumented-compatible", HDR "\tu { compatible = \"acme,modem\"; };\n" END,
 	 HDR "\tu { compatible = \"acme,uart\"; };\n" END},
+
+	/* ---- schema (the binding acme,uart.yaml of rule_cases.h) ---- */
+	{"schema-required", SROOT "\tserial@1000 { compatible = \"acme,uart\"; };\n" END,
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; };\n" END},
+	{"schema-unexpected",
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; acme,x = <1>; };\n" END,
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; };\n" END},
+	{"schema-value",
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>;\n"
+	 "\t\tacme,fifo-depth = <7>; };\n" END,
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>;\n"
+	 "\t\tacme,fifo-depth = <16>; };\n" END},
+	{"schema-node-name", SROOT "\tuart@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; };\n" END,
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; };\n" END},
+	{"schema-dependency",
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; acme,rts-delay = <1>; };\n" END,
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; acme,rts-delay = <1>;\n"
+	 "\t\tacme,rts; };\n" END},
+	{"schema-deprecated",
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; acme,old-speed = <1>; };\n" END,
+	 SROOT "\tserial@1000 { compatible = \"acme,uart\"; reg = <0x1000 0x100>; };\n" END},
+	/* a flag is decoded as true by dt-validate, and accepted: not reported */
+	{"schema-undocumented-property", SROOT "\tacme,nowhere = <1>;\n" END,
+	 SROOT "\tacme,nowhere-flag;\n" END},
 
 	/* ---- meta ---- */
 	{"unused-suppression", HDR "\t/* dtidy: disable=reg-format */\n\ta { };\n" END,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/strbuf.h"
 #include "schema_testutil.h"
 
@@ -73,6 +74,15 @@ static void setup(void)
 	       "dependencies:\n  acme,v: ['acme,w']\n"
 	       "  acme,n:\n    required: ['acme,a']\n"
 	       "propertyNames:\n  pattern: '^[a-z$]'\n"
+	       "additionalProperties: false\n");
+	st_put(&T, "Bindings/test/mixed.yaml",
+	       HDR("mixed")
+	       "properties:\n  compatible:\n    const: acme,mixed\n"
+	       "  acme,x: true\n  acme,y: true\n"
+	       "  acme,mode:\n    $ref: /schemas/types.yaml#/definitions/uint32\n"
+	       "oneOf:\n  - required: ['acme,x']\n"
+	       "  - properties:\n      acme,mode:\n        const: 1\n"
+	       "  - required: ['acme,y']\n"
 	       "additionalProperties: false\n");
 	st_put(&T, "Bindings/test/rare.yaml",
 	       HDR("rare")
@@ -288,6 +298,43 @@ Test(schema_eval, type_size_tells_uint32_from_uint64)
 	expect("/kw.yaml", "{" OK_KW ", \"acme,freq\": {\"$sized\": 100, \"bits\": 16}}",
 	       "VALUE acme,freq: 'oneOf' conditional failed, one must be fixed:\n"
 	       "\tsize is 16, expected 32\n\tsize is 16, expected 64\n");
+}
+
+/* Each error as "KIND: disabled_ok" */
+static void collect_disabled_ok(void *arg, const struct schema_error *e)
+{
+	struct strbuf *b = arg;
+	static const char *const kinds[] = {"REQUIRED", "UNEXPECTED", "VALUE", "NODE_NAME",
+					    "DEPENDENCY", "DEPRECATED"};
+	sb_printf(b, "%s: %d\n", kinds[e->kind], e->disabled_ok);
+}
+
+static char *disabled_ok(const char *json)
+{
+	struct arena a;
+	arena_init(&a);
+	struct strbuf b = {0};
+	sb_puts(&b, "");
+	schema_validate(S, st_schema(S, "/mixed.yaml"), st_inst(&a, json), collect_disabled_ok, &b, &a);
+	arena_free(&a);
+	char *r = strdup(sb_cstr(&b));
+	sb_free(&b);
+	return r;
+}
+
+Test(schema_eval, disabled_ok_looks_into_failed_branches_only)
+{
+	/* no branch holds: dt-validate drops the error on a disabled node,
+	 * since a branch failed on required */
+	char *got = disabled_ok("{\"compatible\": [\"acme,mixed\"], \"acme,mode\": 2}");
+	cr_expect_str_eq(got, "VALUE: 1\n");
+	free(got);
+	/* valid under two: that error has no context, so it stays on a
+	 * disabled node although the third branch failed on required (the
+	 * disabled dw-apb-timers of BeagleBoard's light-beagle-ref) */
+	got = disabled_ok("{\"compatible\": [\"acme,mixed\"], \"acme,mode\": 1, \"acme,x\": true}");
+	cr_expect_str_eq(got, "VALUE: 0\n");
+	free(got);
 }
 
 Test(schema_eval, untyped_bytes_are_no_json_type)
