@@ -36,10 +36,13 @@ void arena_free(struct arena *a)
 
 static struct arena_block *new_block(struct arena *a, size_t cap)
 {
-	/* zeroed here, once: fresh pages from the kernel come zeroed for
-	 * free (and are only faulted in when used), and no byte of a block
-	 * is handed out twice */
-	struct arena_block *b = xcalloc(1, sizeof(*b) + cap);
+	/* not zeroed here: the heap keeps freed memory (heap_keep), so a
+	 * block is mostly reused memory that calloc would clear in full,
+	 * while a small file uses a fraction of it; arena_alloc clears what
+	 * it hands out */
+	struct arena_block *b = xmalloc(sizeof(*b) + cap);
+	b->next = NULL;
+	b->used = 0;
 	b->cap = cap;
 	a->total += sizeof(*b) + cap;
 	return b;
@@ -63,6 +66,7 @@ void *arena_alloc(struct arena *a, size_t size)
 			big->next = b->next;
 			b->next = big;
 			big->used = size;
+			memset(big->data, 0, size);
 			return big->data;
 		}
 		b = new_block(a, cap > size ? cap : size);
@@ -71,6 +75,7 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	void *p = b->data + b->used;
 	b->used += size;
+	memset(p, 0, size);
 	return p;
 }
 

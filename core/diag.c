@@ -7,22 +7,9 @@
 
 #include "xalloc.h"
 
-static char *vfmt(const char *fmt, va_list ap)
-{
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		n = 0;
-	char *s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
-/* A new diagnostic at the end of l, in `file`, with its text. */
-static struct diag *push(struct diag_list *l, const char *file, int severity, const char *rule,
-			 const char *fmt, va_list ap)
+/* A new diagnostic at the end of l, in `file`, with the message given. */
+static struct diag *push_msg(struct diag_list *l, const char *file, int severity,
+			     const char *rule, char *message)
 {
 	VEC_RESERVE(l->v, l->cap, l->n + 1);
 	struct diag *d = &l->v[l->n++];
@@ -30,7 +17,39 @@ static struct diag *push(struct diag_list *l, const char *file, int severity, co
 	d->file = xstrdup(file);
 	d->severity = severity;
 	d->rule = xstrdup(rule);
-	d->message = vfmt(fmt, ap);
+	d->message = message;
+	return d;
+}
+
+/* A new diagnostic at the end of l, in `file`, with its text. */
+static struct diag *push(struct diag_list *l, const char *file, int severity, const char *rule,
+			 const char *fmt, va_list ap)
+{
+	return push_msg(l, file, severity, rule, xvformat(fmt, ap));
+}
+
+static void place(struct diag *d, const struct source *src, size_t start, size_t end)
+{
+	if (end < start)
+		end = start;
+	source_linecol(src, start, &d->line, &d->col);
+	/* most findings end on the line they start on */
+	size_t line_start = start - (d->col - 1);
+	if (end <= src->len && (d->line >= src->nlines || end < src->line_starts[d->line])) {
+		d->end_line = d->line;
+		d->end_col = (unsigned)(end - line_start) + 1;
+	} else {
+		source_linecol(src, end, &d->end_line, &d->end_col);
+	}
+	d->off = (uint32_t)start;
+	d->end_off = (uint32_t)end;
+}
+
+struct diag *diag_add_taking(struct diag_list *l, const struct source *src, size_t start,
+			     size_t end, int severity, const char *rule, char *message)
+{
+	struct diag *d = push_msg(l, src->path, severity, rule, message);
+	place(d, src, start, end);
 	return d;
 }
 
@@ -41,12 +60,7 @@ struct diag *diag_add(struct diag_list *l, const struct source *src, size_t star
 	va_start(ap, fmt);
 	struct diag *d = push(l, src->path, severity, rule, fmt, ap);
 	va_end(ap);
-	if (end < start)
-		end = start;
-	source_linecol(src, start, &d->line, &d->col);
-	source_linecol(src, end, &d->end_line, &d->end_col);
-	d->off = (uint32_t)start;
-	d->end_off = (uint32_t)end;
+	place(d, src, start, end);
 	return d;
 }
 
@@ -144,7 +158,12 @@ static int cmp(const void *a, const void *b)
 
 void diag_sort(struct diag_list *l)
 {
-	if (l->n > 1)
+	/* the lists of files checked in path order, put together, usually
+	 * are sorted already: a look at each neighbour is cheaper than qsort */
+	size_t i = 1;
+	while (i < l->n && cmp(&l->v[i - 1], &l->v[i]) <= 0)
+		i++;
+	if (i < l->n)
 		qsort(l->v, l->n, sizeof(l->v[0]), cmp);
 }
 

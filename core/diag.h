@@ -50,6 +50,10 @@ struct diag_list {
 struct diag *diag_add(struct diag_list *l, const struct source *src, size_t start,
 		      size_t end, int severity, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+/* diag_add with a finished message, malloc'd, which the diagnostic takes
+ * (findings come by the ten thousand: not copied again). */
+struct diag *diag_add_taking(struct diag_list *l, const struct source *src, size_t start,
+			     size_t end, int severity, const char *rule, char *message);
 /* A diagnostic about a file as a whole (unreadable, too large). */
 struct diag *diag_add_file(struct diag_list *l, const char *file, int severity,
 			   const char *rule, const char *fmt, ...)

@@ -8,6 +8,9 @@
 #include "diag.h"
 
 void report_text(FILE *out, const struct diag_list *l, int color, int show_source);
+/* report_text's lines (without source lines) appended to out. */
+struct strbuf;
+void report_text_sb(struct strbuf *out, const struct diag_list *l, int color);
 void report_json(FILE *out, const struct diag_list *l);
 
 #endif

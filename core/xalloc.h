@@ -3,6 +3,7 @@
 #ifndef DTIDY_XALLOC_H
 #define DTIDY_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -10,6 +11,10 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* The text fmt makes, malloc'd. Findings are made by the ten thousand and
+ * most pass a finished message as "%s": that is copied, not formatted, and
+ * short texts are formatted once into a stack buffer, not measured first. */
+char *xvformat(const char *fmt, va_list ap);
 
 /* Grow a dynamic array: ensures room for `need` elements. */
 #define VEC_RESERVE(ptr, cap, need)                                          \

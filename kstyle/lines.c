@@ -293,6 +293,10 @@ int style_open_text(struct style_file *sf, const char *text, size_t len,
 
 void style_close(struct style_file *sf)
 {
+	if (sf->borrowed) {
+		memset(sf, 0, sizeof(*sf));
+		return;
+	}
 	free(sf->role);
 	free(sf->branch);
 	free(sf->branch_parent);

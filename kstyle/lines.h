@@ -63,11 +63,15 @@ struct style_file {
 	struct style_line *lines;	/* split at '\n' like a text editor: a file
 					 * ending in '\n' has a last, empty line */
 	size_t nlines;
+	/* a copy of a view someone else made and closes: style_close on it
+	 * lets go of nothing (the style rules of one check share one view) */
+	int borrowed;
 };
 
 /* Opens text, lexed into toks and parsed into cst. Returns 0. */
 int style_open_text(struct style_file *sf, const char *text, size_t len,
 		    const struct dt_token *toks, size_t ntoks, const struct cst_file *cst);
+/* Lets go of what style_open_text made, unless sf is borrowed. */
 void style_close(struct style_file *sf);
 
 /* Index of the line holding byte off. */

@@ -78,7 +78,7 @@ static int peek(const struct lexer *lx, size_t ahead)
 	return p < lx->len ? (unsigned char)lx->s[p] : -1;
 }
 
-static void emit(struct lexer *lx, int kind, size_t start, int err)
+static inline __attribute__((always_inline)) void emit(struct lexer *lx, int kind, size_t start, int err)
 {
 	struct dt_tokens *o = lx->out;
 	VEC_RESERVE(o->v, o->cap, o->n + 1);
@@ -529,6 +529,35 @@ static void lex_ident(struct lexer *lx, int kind)
 	emit(lx, kind, start, TE_NONE);
 }
 
+/* At a label-start character: the run of label characters, once. Returns
+ * 1 after emitting the label it is when ':' follows; else 0, with *end
+ * where the run ends (for the caller's identifier or name). */
+static int lex_label_at(struct lexer *lx, size_t *end)
+{
+	size_t p = lx->pos;
+	while (p < lx->len && dt_is_label_char((unsigned char)lx->s[p]))
+		p++;
+	if (p < lx->len && lx->s[p] == ':') {
+		size_t start = lx->pos;
+		lx->pos = p + 1;
+		emit(lx, TK_LABEL, start, TE_NONE);
+		return 1;
+	}
+	*end = p;
+	return 0;
+}
+
+/* At a label-start character: a label, or an identifier of `kind`. */
+static void lex_label_or_ident(struct lexer *lx, int kind)
+{
+	size_t end;
+	if (lex_label_at(lx, &end))
+		return;
+	size_t start = lx->pos;
+	lx->pos = end;
+	emit(lx, kind, start, TE_NONE);
+}
+
 static void open_macro_args(struct lexer *lx)
 {
 	if (lx->mode != M_MACRO) {
@@ -636,13 +665,11 @@ static void structural(struct lexer *lx)
 
 static void lex_in_name(struct lexer *lx, int c)
 {
-	size_t l = label_len(lx);
-	if (l) {
-		size_t start = lx->pos;
-		lx->pos += l;
-		emit(lx, TK_LABEL, start, TE_NONE);
+	/* a name's first run of label characters, read once: a label when
+	 * ':' follows, else where the name goes on from */
+	size_t run = lx->pos;
+	if (dt_is_label_start(c) && lex_label_at(lx, &run))
 		return;
-	}
 	if (c == '\\' && dt_is_propnode_char(peek(lx, 1))) {
 		size_t start = lx->pos++;
 		while (lx->pos < lx->len && dt_is_propnode_char((unsigned char)lx->s[lx->pos]))
@@ -652,6 +679,7 @@ static void lex_in_name(struct lexer *lx, int c)
 	}
 	if (dt_is_propnode_char(c)) {
 		size_t start = lx->pos;
+		lx->pos = run;	/* label characters are name characters */
 		while (lx->pos < lx->len && dt_is_propnode_char((unsigned char)lx->s[lx->pos]))
 			lx->pos++;
 		emit(lx, TK_NAME, start, TE_NONE);
@@ -698,11 +726,15 @@ static void lex_in_value(struct lexer *lx, int c)
 		}
 		lx->include_ret = 0;
 	}
-	size_t l = label_len(lx);
-	if (l) {
+	if (dt_is_label_start(c)) {
+		size_t end;
+		if (lex_label_at(lx, &end))
+			return;
 		size_t start = lx->pos;
-		lx->pos += l;
-		emit(lx, TK_LABEL, start, TE_NONE);
+		lx->pos = end;
+		emit(lx, TK_IDENT, start, TE_NONE);
+		if (next_nonblank(lx) == '(')
+			open_macro_args(lx);
 		return;
 	}
 	if (c == '"') {
@@ -719,12 +751,6 @@ static void lex_in_value(struct lexer *lx, int c)
 	}
 	if (is_digit(c)) {
 		lex_number(lx);
-		return;
-	}
-	if (dt_is_label_start(c)) {
-		lex_ident(lx, TK_IDENT);
-		if (next_nonblank(lx) == '(')
-			open_macro_args(lx);
 		return;
 	}
 	if (c == '<' && lx->paren == 0) {
@@ -756,19 +782,12 @@ static void lex_in_value(struct lexer *lx, int c)
 
 static void lex_in_cells(struct lexer *lx, int c)
 {
-	size_t l = label_len(lx);
-	if (l) {
-		size_t start = lx->pos;
-		lx->pos += l;
-		emit(lx, TK_LABEL, start, TE_NONE);
+	if (dt_is_label_start(c)) {
+		lex_label_or_ident(lx, TK_IDENT);
 		return;
 	}
 	if (is_digit(c)) {
 		lex_number(lx);
-		return;
-	}
-	if (dt_is_label_start(c)) {
-		lex_ident(lx, TK_IDENT);
 		return;
 	}
 	if (c == '\'') {

@@ -62,10 +62,11 @@ static void report_trivia_errors(struct parser *p, size_t from, size_t to)
 
 static size_t skip_trivia(struct parser *p, size_t i)
 {
-	size_t start = i;
-	while (i < p->n && dt_tok_is_trivia(p->t[i].kind))
-		i++;
-	report_trivia_errors(p, start, i);
+	/* one pass: each token passed is looked at once (the parser's most
+	 * frequent step) */
+	for (; i < p->n && dt_tok_is_trivia(p->t[i].kind); i++)
+		if (p->t[i].flags & TF_ERROR)
+			report_trivia_errors(p, i, i + 1);
 	return i;
 }
 
@@ -293,7 +294,14 @@ static size_t macro_name_end(const struct parser *p, size_t i)
 	for (;;) {
 		const struct dt_token *w = &p->t[j];
 		size_t after = j + 1;
-		size_t open = k != TK_REF && is_macro_name(p, j) ? sig_at(p, after) : after;
+		/* blanks before the '(' only for a bare identifier; asked last,
+		 * as nearly every name is followed by no '(' at all */
+		size_t open = after;
+		if (k != TK_REF && after < p->n && dt_tok_is_trivia(p->t[after].kind)) {
+			size_t s = sig_at(p, after);
+			if (p->t[s].kind == TK_LPAREN && is_macro_name(p, j))
+				open = s;
+		}
 		if (open < p->n && p->t[open].kind == TK_LPAREN &&
 		    dt_is_label_char((unsigned char)p->text[w->off + w->len - 1])) {
 			size_t close = paren_close(p, open);

@@ -24,6 +24,11 @@ const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx)
 	return ctx->source;
 }
 
+int rule_ctx_wants_fixes(const struct dtidy_ctx *ctx)
+{
+	return !ctx->no_fixes;
+}
+
 const char *dtidy_ctx_path(const struct dtidy_ctx *ctx)
 {
 	return ctx->path;
@@ -71,12 +76,7 @@ static struct dtidy_report *vreport(struct dtidy_ctx *ctx, int sev, struct dtidy
 			      ? ctx->state->severity
 			      : sev;
 	r->loc = loc;
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	r->message = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(r->message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	r->message = xvformat(fmt, ap);
 	VEC_PUSH(ctx->out->v, ctx->out->n, ctx->out->cap, r);
 	return r;
 }

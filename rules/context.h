@@ -7,6 +7,7 @@
 
 #include "../core/source.h"
 #include "../include/dtidy/rule.h"
+#include "../kstyle/lines.h"
 #include "../parser/cst.h"
 #include "config.h"
 
@@ -18,6 +19,15 @@ struct rule_source {
 	const struct dt_token *toks;	/* ends with TK_EOF */
 	size_t ntoks;
 	const struct cst_file *cst;
+	/* the file as kstyle's lines, made by the first style rule that opens
+	 * it and lent to the others (rules/style/style_rule.c); the engine
+	 * closes it with the CST. NULL: each rule makes its own. */
+	struct rule_style_view *style;
+};
+
+struct rule_style_view {
+	struct style_file sf;
+	int made;
 };
 
 /* A rule flag for built-in rules only: the rule reads the file as written
@@ -85,12 +95,17 @@ struct dtidy_ctx {
 	const struct rule_source *source;
 	const char *bindings;		/* --bindings DIR, below the configuration */
 	int no_bindings;		/* --no-bindings: "bindings" is "", above it */
+	int no_fixes;			/* nobody applies or shows fixes (engine_opts) */
 	const char *schemas;		/* --schemas DIR, below the configuration */
 	struct rule_memo **memo;	/* this check's shared work (NULL: none kept) */
 	struct diag_list *extra;	/* rule_add_diags: this check's results */
 };
 
 const struct rule_source *rule_ctx_source(const struct dtidy_ctx *ctx);
+/* Does anyone use the fixes of this check's findings (--fix, SARIF, an
+ * editor)? A fix that costs real work (proving a reorder safe) is only
+ * made when one does. */
+int rule_ctx_wants_fixes(const struct dtidy_ctx *ctx);
 
 /* For built-in rules: the finding is about the property `name` of node,
  * which the tree does not have (a required property that is missing, the

@@ -50,6 +50,15 @@ struct engine {
 	size_t ncache, capcache;
 	struct src_cache *files;	/* shared file cache (opts.cache_files) */
 	struct config_memo *memo;	/* each directory's .dtidy.yaml (opts.cache_files) */
+	/* the rules' settings under each configuration without overrides
+	 * (the same for all its files), made once; under the lock */
+	struct settled *settled;
+	size_t nsettled;
+};
+
+struct settled {
+	const struct config *cfg;
+	struct rule_state *st;		/* nrules */
 };
 
 static int by_id(const void *a, const void *b)
@@ -163,8 +172,23 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	size_t nb;
 	const struct dtidy_rule *const *builtin = registry_rules(&nb);
 	int bad = 0;
+	/* the registry's ids are its own to keep apart: sorted once, not a
+	 * sort for each rule added */
+	e->rules = xmalloc((nb ? nb : 1) * sizeof(*e->rules));
 	for (size_t i = 0; i < nb; i++)
-		add_rule(e, builtin[i], "dtidy", errs);
+		e->rules[e->nrules++] = builtin[i];
+	qsort(e->rules, e->nrules, sizeof(*e->rules), by_id);
+	size_t w = 0;
+	for (size_t i = 0; i < e->nrules; i++) {
+		const struct dtidy_rule *r = e->rules[i];
+		if ((w && !strcmp(e->rules[w - 1]->id, r->id)) || is_engine_name(r->id)) {
+			diag_add_file(errs, "dtidy", DTIDY_SEV_ERROR, "plugin",
+				      "rule '%s' is already defined", r->id);
+			continue;
+		}
+		e->rules[w++] = r;
+	}
+	e->nrules = w;
 	for (size_t i = 0; i < o->nplugins; i++) {
 		struct plugin p;
 		char *err = NULL;
@@ -181,6 +205,7 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	}
 	bad |= check_cli_names(e, o->enable, o->nenable, "--enable", errs);
 	bad |= check_cli_names(e, o->disable, o->ndisable, "--disable", errs);
+	bad |= check_cli_names(e, o->only, o->nonly, "--only", errs);
 	if (!bad && o->config) {
 		struct config_check chk = {config_names_ok, option_ok, e};
 		e->forced = config_load(o->config, &chk, errs);
@@ -193,6 +218,21 @@ struct engine *engine_new(const struct engine_opts *o, struct diag_list *errs)
 	return e;
 }
 
+static int off_by_cli(const struct engine *e, const struct dtidy_rule *r);
+
+/* Could a rule that reads the binding documents be on? Those rules take
+ * the "bindings" option (the documents' directory). */
+static int reads_bindings(const struct engine *e)
+{
+	for (size_t i = 0; i < e->nrules; i++) {
+		const struct dtidy_rule *r = e->rules[i];
+		for (size_t k = 0; r->check && r->options && r->options[k]; k++)
+			if (!strcmp(r->options[k], "bindings") && !off_by_cli(e, r))
+				return 1;
+	}
+	return 0;
+}
+
 static int schema_family_enabled(const struct engine *e, const struct config *cfg,
 				 const char *path);
 
@@ -200,7 +240,10 @@ void engine_prepare(struct engine *e, const char *path)
 {
 	if (e->opts.no_bindings)
 		return;
-	bindings_prefetch(path, e->opts.bindings);
+	/* indexing a kernel's binding documents stats thousands of files:
+	 * only worth starting for a run that may read them */
+	if (reads_bindings(e))
+		bindings_prefetch(path, e->opts.bindings);
 	/* the schema rules' set too, when they are on for such files */
 	struct diag_list errs = {0};
 	const struct config *cfg = engine_config_for(e, path, &errs);
@@ -221,6 +264,9 @@ void engine_free(struct engine *e)
 		diag_list_free(&e->cache[i].errs);
 	}
 	free(e->cache);
+	for (size_t i = 0; i < e->nsettled; i++)
+		free(e->settled[i].st);
+	free(e->settled);
 	config_free(e->forced);
 	config_free(e->empty);
 	if (e->files)
@@ -439,19 +485,83 @@ static void apply_setting(void *ud, const struct config_setting *s)
 
 static void apply_cli(struct settle *S, char *const *names, size_t n, int sev, int ids)
 {
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
+		const char *id = registry_canonical(names[k]);
 		for (size_t i = 0; i < S->e->nrules; i++) {
 			const struct dtidy_rule *r = S->e->rules[i];
-			int by_id = !strcmp(registry_canonical(names[k]), r->id);
+			int by_id = !strcmp(id, r->id);
 			if (ids ? !by_id : strcmp(names[k], r->family) != 0)
 				continue;
 			if (by_id || family_turns_on(S, r) || sev == DTIDY_SEV_OFF)
 				apply(&S->st[i], r, sev, by_id);
 		}
+	}
+}
+
+/* Does the command line naming r's family turn r on in every file? Not a
+ * style rule above --style-mode; without --style-mode a file's
+ * configuration may choose any mode. */
+static int cli_family_turns_on(const struct engine *e, const struct dtidy_rule *r)
+{
+	if (!strcmp(r->family, "style") && e->opts.style_mode)
+		return (int)style_rule_mode(r->id) <= e->opts.style_mode;
+	return 1;
+}
+
+/* Do the command line's names (their last word on r, in settle_rules'
+ * order) leave r on: by its id, or by its family when that turns r on? */
+static int cli_names_on(const struct engine *e, char *const *names, size_t n,
+			const struct dtidy_rule *r, int on)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(names[k], r->family) && (!on || cli_family_turns_on(e, r)))
+			return 1;
+	return 0;
+}
+
+static int cli_ids(char *const *names, size_t n, const struct dtidy_rule *r)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(registry_canonical(names[k]), r->id))
+			return 1;
+	return 0;
+}
+
+/* Is the rule off for every file whatever its configuration says: left
+ * out by --only (which overrides the configuration), or last named by
+ * --disable (settle_rules' order: --only, then families, then ids)? */
+static int off_by_cli(const struct engine *e, const struct dtidy_rule *r)
+{
+	const struct engine_opts *o = &e->opts;
+	int off = o->nonly && !cli_names_on(e, o->only, o->nonly, r, 1) &&
+		  !cli_ids(o->only, o->nonly, r);
+	if (cli_names_on(e, o->enable, o->nenable, r, 1))
+		off = 0;
+	if (cli_names_on(e, o->disable, o->ndisable, r, 0))
+		off = 1;
+	if (cli_ids(o->enable, o->nenable, r))
+		off = 0;
+	if (cli_ids(o->disable, o->ndisable, r))
+		off = 1;
+	return off;
+}
+
+/* Does the rule read only the file as written (not the model)? */
+static int source_only(const struct dtidy_rule *r)
+{
+	return (r->flags & RULE_READS_SOURCE) && !(r->flags & RULE_READS_TREE);
+}
+
+int engine_reads_trees(const struct engine *e)
+{
+	for (size_t i = 0; i < e->nrules; i++)
+		if (e->rules[i]->check && !source_only(e->rules[i]) && !off_by_cli(e, e->rules[i]))
+			return 1;
+	return 0;
 }
 
 /* Defaults, then the configuration (top level, then matching overrides),
- * then the command line (families, then ids). */
+ * then the command line (--only, families, then ids). */
 static void settle_rules(const struct engine *e, const struct config *cfg, const char *path,
 			 struct rule_state *st)
 {
@@ -468,10 +578,43 @@ static void settle_rules(const struct engine *e, const struct config *cfg, const
 		st[i].severity = r->severity;
 	}
 	config_each_setting(cfg, path, apply_setting, &S);
+	if (e->opts.nonly) {
+		for (size_t i = 0; i < e->nrules; i++)
+			st[i].enabled = 0;
+		apply_cli(&S, e->opts.only, e->opts.nonly, CONFIG_ON, 0);
+		apply_cli(&S, e->opts.only, e->opts.nonly, CONFIG_ON, 1);
+	}
 	apply_cli(&S, e->opts.enable, e->opts.nenable, CONFIG_ON, 0);
 	apply_cli(&S, e->opts.disable, e->opts.ndisable, DTIDY_SEV_OFF, 0);
 	apply_cli(&S, e->opts.enable, e->opts.nenable, CONFIG_ON, 1);
 	apply_cli(&S, e->opts.disable, e->opts.ndisable, DTIDY_SEV_OFF, 1);
+}
+
+/* settle_rules, made once for a configuration whose settings are the
+ * same for every file (no overrides): a tree's files share one or two. */
+static void settle_for(struct engine *e, const struct config *cfg, const char *path,
+		       struct rule_state *st)
+{
+	size_t bytes = e->nrules * sizeof(*st);
+	if (cfg->noverrides) {
+		settle_rules(e, cfg, path, st);
+		return;
+	}
+	pthread_mutex_lock(&e->lock);
+	for (size_t i = 0; i < e->nsettled; i++)
+		if (e->settled[i].cfg == cfg) {
+			memcpy(st, e->settled[i].st, bytes);
+			pthread_mutex_unlock(&e->lock);
+			return;
+		}
+	pthread_mutex_unlock(&e->lock);
+	settle_rules(e, cfg, path, st);
+	struct rule_state *copy = xmalloc(bytes ? bytes : 1);
+	memcpy(copy, st, bytes);
+	pthread_mutex_lock(&e->lock);
+	e->settled = xrealloc(e->settled, (e->nsettled + 1) * sizeof(*e->settled));
+	e->settled[e->nsettled++] = (struct settled){cfg, copy};
+	pthread_mutex_unlock(&e->lock);
 }
 
 /* ---- one check ---- */
@@ -502,6 +645,7 @@ struct run {
 	struct arena arena;
 	struct cst_file cst;
 	struct rule_source rsrc;
+	struct rule_style_view style;	/* rsrc.style */
 	int parsed;			/* toks, arena, cst and rsrc are set */
 	/* checked in a board's tree (engine_input.context): the main file's
 	 * path as that tree names it, and only the main file's findings kept */
@@ -512,6 +656,7 @@ struct run {
 	struct seen_file *files;
 	size_t nfiles;
 	size_t capdeps;
+	int modelled;			/* the model was built (or given) */
 };
 
 static struct seen_file *seen(struct run *R, const struct dtidy_file *df)
@@ -564,17 +709,33 @@ static const struct dtidy_rule *rule_of(const struct engine *e, const char *id,
 	return r;
 }
 
-/* Adds a diagnostic unless a comment suppresses it. */
+/* Adds a diagnostic of a rule of `family` (NULL: an engine name) unless a
+ * comment suppresses it. With take, the message is *take's, which the
+ * diagnostic takes (*take is then NULL). */
+static struct diag *emit_as(struct run *R, struct seen_file *f, uint32_t start, uint32_t end,
+			    int sev, const char *rule, const char *family, const char *msg,
+			    char **take)
+{
+	start = clamp(start, f->len);
+	if (supp_covers(seen_supp(R, f), start, rule, family))
+		return NULL;
+	if (take) {
+		char *m = *take;
+		*take = NULL;
+		return diag_add_taking(&R->out->diags, seen_source(f), start, clamp(end, f->len),
+				       sev, rule, m);
+	}
+	return diag_add(&R->out->diags, seen_source(f), start, clamp(end, f->len), sev, rule,
+			"%s", msg);
+}
+
+/* emit_as for a rule named by its id. */
 static struct diag *emit(struct run *R, struct seen_file *f, uint32_t start, uint32_t end,
 			 int sev, const char *rule, const char *msg)
 {
 	const char *family;
 	rule_of(R->e, rule, &family);
-	start = clamp(start, f->len);
-	if (supp_covers(seen_supp(R, f), start, rule, family))
-		return NULL;
-	return diag_add(&R->out->diags, seen_source(f), start, clamp(end, f->len), sev, rule,
-			"%s", msg);
+	return emit_as(R, f, start, end, sev, rule, family, msg, NULL);
 }
 
 /* The node's full path as dtc prints it: "/" for the root, else each
@@ -615,15 +776,15 @@ static int macro_named(const struct dtidy_node *n)
 	return 0;
 }
 
-static void emit_report(struct run *R, const struct dtidy_report *rp)
+static void emit_report(struct run *R, struct dtidy_report *rp)
 {
 	struct seen_file *f = seen(R, rp->loc.file);
 	if (R->alias && f != &R->files[0])
 		return;	/* the board's check reports it */
 	if (R->unexpanded && rp->node && macro_named(rp->node))
 		return;	/* its includer's macros name it: judged through the boards */
-	struct diag *d = emit(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
-			      rp->message);
+	struct diag *d = emit_as(R, f, rp->loc.start, rp->loc.end, rp->severity, rp->rule->id,
+				 rp->rule->family, rp->message, &rp->message);
 	if (!d)
 		return;
 	if (rp->node) {
@@ -650,10 +811,13 @@ static void emit_report(struct run *R, const struct dtidy_report *rp)
 	}
 }
 
-/* Does the rule read only the file as written (not the model)? */
-static int source_only(const struct dtidy_rule *r)
+/* Does an enabled rule read the model? */
+static int wants_tree(const struct run *R)
 {
-	return (r->flags & RULE_READS_SOURCE) && !(r->flags & RULE_READS_TREE);
+	for (size_t i = 0; i < R->e->nrules; i++)
+		if (R->st[i].enabled && R->e->rules[i]->check && !source_only(R->e->rules[i]))
+			return 1;
+	return 0;
 }
 
 /* Does an enabled rule read both the file as written and the model? */
@@ -664,6 +828,46 @@ static int wants_both(const struct run *R)
 		    (R->e->rules[i]->flags & RULE_READS_TREE))
 			return 1;
 	return 0;
+}
+
+/* A report and its place in the order the rules made them. */
+struct placed {
+	struct dtidy_report *r;
+	size_t i;
+};
+
+/* The order diag_sort gives the findings of one file (offsets order them
+ * as lines and columns do), ties kept in the order they were made. */
+static int by_place(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+	const struct dtidy_file *fx = x->r->loc.file, *fy = y->r->loc.file;
+	int c = fx == fy ? 0 : strcmp(fx ? fx->path : "", fy ? fy->path : "");
+	if (c)
+		return c;
+	if (x->r->loc.start != y->r->loc.start)
+		return x->r->loc.start < y->r->loc.start ? -1 : 1;
+	if (x->r->rule != y->r->rule && (c = strcmp(x->r->rule->id, y->r->rule->id)) != 0)
+		return c;
+	if ((c = strcmp(x->r->message, y->r->message)) != 0)
+		return c;
+	return x->i < y->i ? -1 : 1;
+}
+
+/* Emits the reports in the order their findings will be listed, so that
+ * the check's final diag_sort finds them sorted: comparing these is
+ * cheaper than comparing findings (file paths, lines, columns). */
+static void emit_reports(struct run *R, const struct report_list *reports)
+{
+	struct placed *p = xmalloc((reports->n ? reports->n : 1) * sizeof(*p));
+	for (size_t i = 0; i < reports->n; i++)
+		p[i] = (struct placed){reports->v[i], i};
+	qsort(p, reports->n, sizeof(*p), by_place);
+	struct diag_list *l = &R->out->diags;
+	VEC_RESERVE(l->v, l->cap, l->n + reports->n);	/* one growth, not a doubling each */
+	for (size_t i = 0; i < reports->n; i++)
+		emit_report(R, p[i].r);
+	free(p);
 }
 
 /* Runs the enabled rules of one pass: those that read only the file as
@@ -681,13 +885,12 @@ static void run_rules(struct run *R, const struct dtidy_tree *tree)
 		struct dtidy_ctx ctx = {
 			.tree = tree, .path = R->main->path, .rule = r, .state = &R->st[i],
 			.out = &reports, .source = &R->rsrc, .bindings = R->e->opts.bindings,
-			.no_bindings = R->e->opts.no_bindings, .schemas = R->e->opts.schemas,
-			.memo = &memo, .extra = &R->out->diags,
+			.no_bindings = R->e->opts.no_bindings, .no_fixes = R->e->opts.no_fixes,
+			.schemas = R->e->opts.schemas, .memo = &memo, .extra = &R->out->diags,
 		};
 		r->check(&ctx);
 	}
-	for (size_t i = 0; i < reports.n; i++)
-		emit_report(R, reports.v[i]);
+	emit_reports(R, &reports);
 	report_list_free(&reports);
 	rule_memo_free(memo);
 }
@@ -717,6 +920,7 @@ static void parse_main(struct run *R)
 	R->rsrc.toks = R->toks.v;
 	R->rsrc.ntoks = R->toks.n;
 	R->rsrc.cst = &R->cst;
+	R->rsrc.style = &R->style;
 }
 
 static void unparse_main(struct run *R)
@@ -725,6 +929,9 @@ static void unparse_main(struct run *R)
 		return;
 	R->parsed = 0;
 	memset(&R->rsrc, 0, sizeof(R->rsrc));
+	if (R->style.made)
+		style_close(&R->style.sf);
+	R->style.made = 0;
 	free(R->cst.errors);
 	arena_free(&R->arena);
 	dt_tokens_free(&R->toks);
@@ -974,12 +1181,12 @@ static int lacks_context(const struct run *R, const struct model *m)
 /* The model of the board that includes the file (engine_input.context),
  * when that board's tree does read it: R->alias is then the file's path
  * as that tree names it. NULL otherwise. */
-static struct model *context_model(struct run *R, const struct config *cfg)
+static struct model *context_model(struct run *R, const struct config *cfg, const char *board)
 {
 	char *want = realpath(R->main->path, NULL);
 	if (!want)
 		return NULL;
-	struct model *bm = make_model(R->e, cfg, R->in->context, R->profile, read_input, R, 0);
+	struct model *bm = make_model(R->e, cfg, board, R->profile, read_input, R, 0);
 	for (size_t k = 1; k < bm->tree.nfiles && !R->alias; k++) {
 		const char *p = bm->tree.files[k]->path;
 		char *got = realpath(p, NULL);
@@ -1000,13 +1207,24 @@ static int is_main(const struct run *R, const char *path)
 	return !strcmp(path, R->main->path) || (R->alias && !strcmp(path, R->alias));
 }
 
+/* The board that includes the checked file (engine_input.context), or
+ * NULL. */
+static const char *context_board(const struct run *R)
+{
+	const struct engine_input *in = R->in;
+	if (in->context)
+		return in->context;
+	return in->context_of ? in->context_of(in->context_ud, in->path) : NULL;
+}
+
 static struct model *build_model(struct run *R, const struct config *cfg, int fragment)
 {
 	struct model *m = R->in->model ? (struct model *)R->in->model
 				       : make_model(R->e, cfg, R->main->path, R->profile, read_input,
 						    R, 0);
-	if (!R->in->model && R->in->context && lacks_context(R, m)) {
-		struct model *bm = context_model(R, cfg);
+	const char *board = NULL;
+	if (!R->in->model && lacks_context(R, m) && (board = context_board(R))) {
+		struct model *bm = context_model(R, cfg, board);
 		if (bm && bm->pp_failed && !m->pp_failed) {
 			/* the board misses an include: its tree is no better */
 			model_free(bm);
@@ -1020,7 +1238,7 @@ static struct model *build_model(struct run *R, const struct config *cfg, int fr
 			char msg[600];
 			snprintf(msg, sizeof(msg), "checked as %s reads it (the first board here "
 				 "that includes this file): alone, it lacks the macros, labels or "
-				 "enclosing node that board provides", R->in->context);
+				 "enclosing node that board provides", board);
 			emit(R, &R->files[0], 0, 0, DTIDY_SEV_NOTE, "preprocessor", msg);
 		}
 	}
@@ -1127,8 +1345,9 @@ static void note_source_rules_skipped(struct run *R)
 
 static int rule_enabled(const struct run *R, const char *name)
 {
+	/* without a model, only the file's own lexical errors are reported */
 	if (is_engine_name(name))
-		return 1;
+		return R->modelled || !strcmp(name, "syntax");
 	for (size_t i = 0; i < R->e->nrules; i++)
 		if (R->st[i].enabled &&
 		    (!strcmp(R->e->rules[i]->id, registry_canonical(name)) ||
@@ -1214,14 +1433,13 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 		return;
 	}
 	struct run R = {.e = e, .in = in, .out = out};
-	R.profile = engine_profile_for(e, in->path, NULL);
 	R.header = is_c_header(in->path);
 	if (read_main(&R)) {
 		out->failed = 1;
 		return;
 	}
 	R.st = xcalloc(e->nrules ? e->nrules : 1, sizeof(*R.st));
-	settle_rules(e, cfg, in->path, R.st);
+	settle_for(e, cfg, in->path, R.st);
 	R.files = xcalloc(1, sizeof(*R.files));
 	R.nfiles = 1;
 	R.files[0].path = R.main->path;
@@ -1242,7 +1460,13 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	if (!R.header)
 		lexical_errors(&R);
 	seen_supp(&R, &R.files[0]);
-	int fragment = is_fragment(&R);
+	/* A check whose rules all read the file as written (the style family)
+	 * reads it once and builds no tree, unless the file does not parse as
+	 * written: whether that is a syntax error or #if branches, and where
+	 * it is reported, is the tree's to say, as in a whole check. A C
+	 * header is only devicetree once preprocessed. */
+	R.modelled = R.header || R.cst.nerrors > 0 || in->model || wants_tree(&R);
+	int fragment = R.modelled && is_fragment(&R);	/* a question for the tree */
 	/* the rules that read the file as written need it to parse as
 	 * written: one whose braces balance only in each #if branch after
 	 * preprocessing (no syntax error in the model's verdict) is not
@@ -1250,19 +1474,23 @@ void engine_check(struct engine *e, const struct engine_input *in, struct engine
 	int defer = R.cst.nerrors > 0 && has_conditional(&R);
 	if (!R.header && !defer)
 		run_rules(&R, NULL);
-	if (!defer && !wants_both(&R))
-		unparse_main(&R);
-	struct model *m = build_model(&R, cfg, fragment);
-	if (!R.header && defer) {
-		if (main_syntax_error(&R))
-			run_rules(&R, NULL);
-		else
-			note_source_rules_skipped(&R);
+	struct model *m = NULL;
+	if (R.modelled) {
+		if (!defer && !wants_both(&R))
+			unparse_main(&R);
+		R.profile = engine_profile_for(e, in->path, NULL);
+		m = build_model(&R, cfg, fragment);
+		if (!R.header && defer) {
+			if (main_syntax_error(&R))
+				run_rules(&R, NULL);
+			else
+				note_source_rules_skipped(&R);
+		}
+		/* cpp would have stopped: a tree without its includes misleads
+		 * the rules that read it */
+		if (!m->pp_failed)
+			run_rules(&R, &m->tree);
 	}
-	/* cpp would have stopped: a tree without its includes misleads the
-	 * rules that read it */
-	if (!m->pp_failed)
-		run_rules(&R, &m->tree);
 	unused_suppressions(&R);
 	unparse_main(&R);
 	if (m == in->model)

@@ -17,7 +17,8 @@
  * One engine serves a whole run (or the LSP server's lifetime): it holds the
  * rule table (built in + plugins), the command-line settings and a cache of
  * parsed .dtidy.yaml files. engine_check builds the model of one file (its
- * includes resolved), runs every rule enabled for that file, drops what
+ * includes resolved) when an enabled rule reads it or the file does not
+ * parse as written, runs every rule enabled for that file, drops what
  * inline comments suppress and returns the rest as resolved diagnostics:
  * gcc-style positions in the file where the finding was written (which may
  * be an included .dtsi), each with the fix edits its rule attached.
@@ -50,6 +51,10 @@ struct engine_opts {
 	const char *config;		/* --config FILE; NULL: nearest .dtidy.yaml */
 	char *const *enable, *const *disable;	/* --enable/--disable RULE|FAMILY */
 	size_t nenable, ndisable;
+	/* --only RULE|FAMILY: these on and every other rule off, whatever the
+	 * configuration says; --enable and --disable still apply after it */
+	char *const *only;
+	size_t nonly;
 	int level;			/* --level; -1 when not given */
 	int style_mode;			/* --style-mode: enum style_mode (0: not given) */
 	const char *bindings;		/* --bindings DIR: every rule's "bindings" option */
@@ -63,6 +68,9 @@ struct engine_opts {
 	 * Right for one run over files on disk (dtidy check, dtidy format);
 	 * wrong for a long-lived engine whose files change (LSP). */
 	int cache_files;
+	/* Nobody applies or shows the findings' fixes (dtidy check without
+	 * --fix, in text or JSON): rules may leave out those that cost work. */
+	int no_fixes;
 };
 
 /* Reads a file for the model instead of the disk: returns a malloc'd copy
@@ -87,6 +95,11 @@ struct engine_input {
 	 * does not define, it is checked as that board's tree reads it, and
 	 * only its own findings are kept. */
 	const char *context;
+	/* optional, instead of `context`: asked for the board only when the
+	 * check builds a tree (a run whose rules all read the file as written
+	 * never does), so the caller's include graph can be made lazily */
+	const char *(*context_of)(void *ud, const char *path);
+	void *context_ud;
 };
 
 struct engine_result {
@@ -115,6 +128,15 @@ struct model *engine_model(struct engine *e, const struct engine_input *in);
  * first files' parsing. Optional: a check does it itself when needed. */
 void engine_prepare(struct engine *e, const char *path);
 void engine_result_free(struct engine_result *r);
+
+/* Can a check of this run build a file's tree (the model)? 0 when the
+ * command line (--only, --disable) leaves on only rules that read the file
+ * as written, such as the style family, whatever each file's configuration
+ * says: such a check lexes and parses the file and nothing else (unless
+ * the file does not parse as written: then the tree decides whether that
+ * is a real syntax error or #if branches), and a caller need not prepare
+ * what trees need (engine_prepare, engine_input.context). */
+int engine_reads_trees(const struct engine *e);
 
 /* Every rule the engine knows, built in then plugins, sorted by id. */
 const struct dtidy_rule *const *engine_rules(const struct engine *e, size_t *n);

@@ -36,6 +36,8 @@ struct cli_opts {
 	/* check */
 	char **enable, **disable;	/* --enable RULE|FAMILY, --disable RULE|FAMILY */
 	size_t nenable, capenable, ndisable, capdisable;
+	char **only;			/* --only RULE|FAMILY */
+	size_t nonly, caponly;
 	char **plugins;			/* --plugin FILE.so */
 	size_t nplugins, capplugins;
 	int fix;			/* --fix */
@@ -100,6 +102,28 @@ struct cli_command;
 void cli_usage(FILE *f);
 /* dtidy CMD --help: the command's usage, description and options. */
 void cli_command_help(FILE *f, const struct cli_command *c);
+
+/* check's findings as text file by file (check_stream.c), when the run's
+ * order allows: findings of files checked on their own, without a tree. */
+#include "../../core/diag.h"
+struct streamed_file {
+	char *text;			/* report_text's lines for the file */
+	size_t len;
+	int foreign;			/* a finding in another file */
+	int errors, warnings;		/* as check_tally counts them */
+};
+/* Counts findings at error and warning severity (a file that could not be
+ * read or configured is a problem, not a finding). */
+void check_tally(const struct diag_list *l, int *errors, int *warnings);
+/* Turns the findings of the file at path (sorted) into s, and frees them. */
+void stream_take(struct streamed_file *s, const char *path, struct diag_list *l, int color);
+/* Do the texts of files given in strictly increasing path order, one after
+ * the other, print what sorting all the findings would? Yes when each
+ * file's findings are its own (sorted and deduplicated, they then sort
+ * between those of the files around it). */
+int stream_in_order(const struct streamed_file *v, size_t n);
+int stream_write(FILE *out, const struct streamed_file *v, size_t n);
+void stream_free(struct streamed_file *v, size_t n);
 
 struct file_list;
 /* check -MD: writes the rules for the inputs and, per input, the files read

@@ -69,6 +69,11 @@ const struct cli_option cli_options[] = {
 	 "turn on a rule or a family (repeatable)"},
 	{"--disable", NULL, "RULE", CLI_VAL_RULE, NULL, CLI_CHECK | CLI_LSP,
 	 "turn off a rule or a family (repeatable)"},
+	{"--only", NULL, "RULE", CLI_VAL_RULE, NULL, CLI_CHECK | CLI_LSP,
+	 "turn on only this rule or family, every other off whatever the configuration "
+	 "says (repeatable; --enable and --disable still apply). When only rules that "
+	 "read files as written are on (--only=style), each file is read once: no "
+	 "includes, no tree"},
 	{"--level", NULL, "N", CLI_VAL_WORD, "0 1 2", CLI_CHECK | CLI_LSP,
 	 "the kernel's W= level for the dtc checks of the structural family"},
 	{"--style-mode", NULL, "MODE", CLI_VAL_WORD, "relaxed strict stricter", CLI_CHECK | CLI_LSP,

@@ -1,6 +1,7 @@
 /* dtidy check: every file is checked by the rule engine on a worker thread;
  * results are collected per file and printed in path order, so output never
  * depends on scheduling. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,19 +25,42 @@ struct check_run {
 	struct engine_result *res;
 	struct file_list *reads;	/* per file: every file read for it (-MD) */
 	struct engine *engine;
-	struct includers *inc;		/* who includes each .dtsi */
+	/* who includes each .dtsi: read from every file given and their
+	 * neighbours, so made only once a check builds a tree and asks */
+	pthread_mutex_t inc_lock;
+	struct includers *inc;
 	int keep_deps;			/* -MD: keep the files each check read */
+	/* findings made text file by file (check_stream.c), or NULL */
+	struct streamed_file *streamed;
+	int color;			/* of the streamed text */
 };
+
+static const struct includers *includers_of(struct check_run *r)
+{
+	pthread_mutex_lock(&r->inc_lock);
+	if (!r->inc)
+		r->inc = includers_new((const char *const *)r->files.v, r->files.n);
+	pthread_mutex_unlock(&r->inc_lock);
+	return r->inc;
+}
+
+/* engine_input.context_of: the first board here that includes a .dtsi */
+static const char *board_of(void *ud, const char *path)
+{
+	size_t n = strlen(path);
+	if (n <= 5 || strcmp(path + n - 5, ".dtsi"))
+		return NULL;
+	return includers_board(includers_of(ud), path);
+}
 
 static void check_one(size_t i, void *ctx)
 {
 	struct check_run *r = ctx;
-	struct engine_input in = {.path = r->files.v[i]};
-	size_t n = strlen(in.path);
-	if (r->inc && n > 5 && !strcmp(in.path + n - 5, ".dtsi"))
-		in.context = includers_board(r->inc, in.path);
+	struct engine_input in = {.path = r->files.v[i], .context_of = board_of, .context_ud = r};
 	struct engine_result *res = &r->res[i];
 	engine_check(r->engine, &in, res);
+	if (r->streamed)
+		stream_take(&r->streamed[i], in.path, &res->diags, r->color);
 	/* a whole tree's lists of files read would grow with the tree:
 	 * only -MD wants them */
 	if (!r->keep_deps) {
@@ -56,6 +80,10 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 	r->res = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->res));
 	jobs_run(r->files.n, jobs, check_one, r);
 	int failed = 0;
+	size_t total = all->n;
+	for (size_t i = 0; i < r->files.n; i++)
+		total += r->res[i].diags.n;
+	VEC_RESERVE(all->v, all->cap, total);	/* one copy of each, not a doubling */
 	for (size_t i = 0; i < r->files.n; i++) {
 		struct engine_result *res = &r->res[i];
 		failed += res->failed;
@@ -80,6 +108,54 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 	return failed;
 }
 
+/* Can the findings be made text file by file (check_stream.c)? For plain
+ * text to a file or pipe, of files checked on their own (no rule may read
+ * a tree, which reports in the files it includes), given in the order
+ * their findings sort; nothing that wants every finding at the end (--fix,
+ * -MD, --diff-base) and nothing else to list (a walk's errors). */
+static int can_stream(const struct cli_opts *o, const struct engine *e,
+		      const struct file_list *files, const struct diag_list *walked)
+{
+	if (o->format != OUT_TEXT || isatty(STDOUT_FILENO) || o->fix || o->md || o->diff_base ||
+	    walked->n || engine_reads_trees(e))
+		return 0;
+	for (size_t i = 1; i < files->n; i++)
+		if (strcmp(files->v[i - 1], files->v[i]) >= 0)
+			return 0;
+	return 1;
+}
+
+/* Checks every file, the findings made text as each file is done; when
+ * those texts print the run's sorted list (stream_in_order), prints them
+ * and returns 0, adding up errors, warnings and files that failed; else
+ * returns -1, having printed nothing, for check_all to do it the long way
+ * (a file that does not parse as written builds a tree after all, whose
+ * findings may lie in other files). */
+static int check_streamed(struct check_run *r, int jobs, int *errors, int *warnings,
+			  int *failed)
+{
+	r->res = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->res));
+	r->streamed = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->streamed));
+	jobs_run(r->files.n, jobs, check_one, r);
+	int ok = stream_in_order(r->streamed, r->files.n);
+	if (ok) {
+		for (size_t i = 0; i < r->files.n; i++) {
+			*failed += r->res[i].failed;
+			*errors += r->streamed[i].errors;
+			*warnings += r->streamed[i].warnings;
+		}
+		stream_write(stdout, r->streamed, r->files.n);
+		fflush(stdout);
+	}
+	for (size_t i = 0; i < r->files.n; i++)
+		engine_result_free(&r->res[i]);
+	free(r->res);
+	r->res = NULL;
+	stream_free(r->streamed, r->files.n);
+	r->streamed = NULL;
+	return ok ? 0 : -1;
+}
+
 /* --fix: at most this many rounds of fixing and checking again. */
 enum { FIX_PASSES = 8 };
 
@@ -87,6 +163,8 @@ static struct engine *make_engine(const struct cli_opts *o)
 {
 	struct engine_opts eo = cli_engine_opts(o);
 	eo.cache_files = 1;	/* one run: files do not change under it */
+	/* only --fix applies fixes and only SARIF shows them */
+	eo.no_fixes = !o->fix && o->format != OUT_SARIF;
 	return cli_engine_new(&eo);
 }
 
@@ -127,6 +205,7 @@ int cmd_check(struct cli_opts *o)
 	if (!e)
 		return 2;
 	struct check_run r = {.engine = e, .keep_deps = o->md};
+	pthread_mutex_init(&r.inc_lock, NULL);
 	struct diag_list all = {0}, walked = {0};
 	int problems = walk_paths(o->paths, o->npaths, &r.files, &walked);
 	char *err = NULL;
@@ -135,25 +214,38 @@ int cmd_check(struct cli_opts *o)
 		free(err);
 		diag_list_free(&walked);
 		file_list_free(&r.files);
+		pthread_mutex_destroy(&r.inc_lock);
 		engine_free(e);
 		return 2;
 	}
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
 	if (r.files.n)
 		engine_prepare(e, r.files.v[0]);
-	r.inc = includers_new((const char *const *)r.files.v, r.files.n);
 	for (size_t i = 0; o->verbose && i < r.files.n; i++) {
 		struct strbuf how = {0};
 		engine_describe(e, r.files.v[i], &how);
-		size_t n = strlen(r.files.v[i]);
-		const char *board = n > 5 && !strcmp(r.files.v[i] + n - 5, ".dtsi")
-					    ? includers_board(r.inc, r.files.v[i]) : NULL;
+		const char *board = engine_reads_trees(e) ? board_of(&r, r.files.v[i]) : NULL;
 		if (board)
 			sb_printf(&how, "%s: includer: %s (the first board here that includes "
 				  "it; its tree is read when the file alone lacks macros, labels "
 				  "or its enclosing node)\n", r.files.v[i], board);
 		fputs(sb_cstr(&how), stderr);
 		sb_free(&how);
+	}
+	if (can_stream(o, e, &r.files, &walked)) {
+		r.color = o->color == COLOR_ALWAYS;
+		int errors = 0, warnings = 0, failed = 0;
+		if (check_streamed(&r, o->jobs, &errors, &warnings, &failed) == 0) {
+			free_reads(&r);
+			includers_free(r.inc);
+			pthread_mutex_destroy(&r.inc_lock);
+			file_list_free(&r.files);
+			engine_free(e);
+			rx_cleanup();
+			if (problems + failed)
+				return 2;
+			return errors || (o->werror && warnings) ? 1 : 0;
+		}
 	}
 	int failed = check_all(&r, o->jobs, &all);
 	/* One pass applies the fixes that do not overlap (a node's property
@@ -182,6 +274,7 @@ int cmd_check(struct cli_opts *o)
 		problems++;
 	free_reads(&r);
 	includers_free(r.inc);
+	pthread_mutex_destroy(&r.inc_lock);
 	if (o->diff_base && diffbase_filter(&all, o->diff_base, &err) < 0) {
 		fprintf(stderr, "dtidy check: --diff-base %s: %s\n", o->diff_base, err);
 		free(err);
@@ -189,15 +282,7 @@ int cmd_check(struct cli_opts *o)
 	}
 
 	int errors = 0, warnings = 0;
-	for (size_t i = 0; i < all.n; i++) {
-		if (all.v[i].line == 0 && all.v[i].severity == DTIDY_SEV_ERROR &&
-		    (!strcmp(all.v[i].rule, "io") || !strcmp(all.v[i].rule, "config")))
-			continue;	/* counted as problems */
-		if (all.v[i].severity == DTIDY_SEV_ERROR)
-			errors++;
-		else if (all.v[i].severity == DTIDY_SEV_WARNING)
-			warnings++;
-	}
+	check_tally(&all, &errors, &warnings);
 	output(o, e, &all, r.files.n, errors, warnings);
 	diag_list_free(&all);
 	file_list_free(&r.files);

@@ -14,6 +14,7 @@ struct engine_opts cli_engine_opts(const struct cli_opts *o)
 		.profile_given = o->profile_given, .profile = o->profile,
 		.enable = o->enable, .nenable = o->nenable,
 		.disable = o->disable, .ndisable = o->ndisable,
+		.only = o->only, .nonly = o->nonly,
 		.level = o->level, .style_mode = o->style_mode, .plugins = o->plugins, .nplugins = o->nplugins,
 		.bindings = o->bindings, .no_bindings = o->no_bindings, .schemas = o->schemas,
 	};

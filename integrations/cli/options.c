@@ -135,6 +135,8 @@ int cli_parse(struct cli_opts *o, int argc, char **argv)
 			VEC_PUSH(o->enable, o->nenable, o->capenable, (char *)v);
 		} else if ((v = opt_value(a, "--disable", &i, argc, argv, &missing))) {
 			VEC_PUSH(o->disable, o->ndisable, o->capdisable, (char *)v);
+		} else if ((v = opt_value(a, "--only", &i, argc, argv, &missing))) {
+			VEC_PUSH(o->only, o->nonly, o->caponly, (char *)v);
 		} else if ((v = opt_value(a, "--plugin", &i, argc, argv, &missing))) {
 			VEC_PUSH(o->plugins, o->nplugins, o->capplugins, (char *)v);
 		} else if (!strcmp(a, "--fix")) {
@@ -233,6 +235,7 @@ void cli_opts_free(struct cli_opts *o)
 	free(o->defines);
 	free(o->enable);
 	free(o->disable);
+	free(o->only);
 	free(o->plugins);
 	free(o->lines);
 }

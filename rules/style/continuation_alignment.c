@@ -4,6 +4,8 @@
  * finished entry (a line ending in ">," or "\",") starts in that column, a
  * line that continues an entry left open (inside "<...", or after a macro
  * argument's ',') one column further, under the first value inside the '<'. */
+#include <string.h>
+
 #include "../context.h"
 #include "style.h"
 
@@ -34,6 +36,10 @@ static void prop(const struct style_file *sf, const struct cst *p)
 {
 	uint32_t first = style_first_sig(sf, p), last = style_last_sig(sf, p);
 	if (first == STYLE_NONE)
+		return;
+	/* most values fit on their line: a look for a newline is cheaper
+	 * than finding the lines */
+	if (!memchr(sf->text + sf->toks[first].off, '\n', sf->toks[last].off - sf->toks[first].off))
 		return;
 	size_t l0 = style_line_of(sf, sf->toks[first].off);
 	size_t ln = style_line_of(sf, sf->toks[last].off);

@@ -1,4 +1,6 @@
 /* hex-case: hexadecimal literals in lower case ("0x1f", not "0X1F"). */
+#include <string.h>
+
 #include "../context.h"
 #include "style.h"
 
@@ -38,7 +40,11 @@ static void report(const struct style_file *sf, uint32_t off, size_t n)
 static void in_name(const struct style_file *sf, const struct dt_token *t)
 {
 	const char *s = sf->text + t->off;
-	for (size_t i = 0; i + 2 < t->len; i++) {
+	/* most names hold no '0' at all */
+	const char *zero = t->len > 2 ? memchr(s, '0', t->len - 2) : NULL;
+	if (!zero)
+		return;
+	for (size_t i = (size_t)(zero - s); i + 2 < t->len; i++) {
 		if (s[i] != '0' || (s[i + 1] != 'x' && s[i + 1] != 'X'))
 			continue;
 		if (i > 0 && word_char(s[i - 1]))

@@ -61,10 +61,13 @@ static int cells_ok(const char *s, size_t n)
 
 static int name_ok(const char *s, size_t n)
 {
+	if (cells_ok(s, n) || vendor_word(s, n, word_ok))
+		return 1;
+	/* the exceptions last: nearly every name passes before them */
 	for (size_t i = 0; i < sizeof(exceptions) / sizeof(exceptions[0]); i++)
 		if (strlen(exceptions[i]) == n && !memcmp(exceptions[i], s, n))
 			return 1;
-	return cells_ok(s, n) || vendor_word(s, n, word_ok);
+	return 0;
 }
 
 static void body(const struct style_file *sf, const struct cst *b, void *ud)

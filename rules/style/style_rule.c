@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../core/fmt.h"
 #include "../context.h"
 
 int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
@@ -14,7 +15,17 @@ int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
 	const struct rule_source *rs = rule_ctx_source(ctx);
 	if (!rs || !rs->src || !rs->cst)
 		return -1;
-	style_open_text(sf, rs->src->text, rs->src->len, rs->toks, rs->ntoks, rs->cst);
+	if (rs->style) {
+		/* one view of the file for all the style rules of a check */
+		if (!rs->style->made)
+			style_open_text(&rs->style->sf, rs->src->text, rs->src->len, rs->toks,
+					rs->ntoks, rs->cst);
+		rs->style->made = 1;
+		*sf = rs->style->sf;
+		sf->borrowed = 1;
+	} else {
+		style_open_text(sf, rs->src->text, rs->src->len, rs->toks, rs->ntoks, rs->cst);
+	}
 	sf->owner = ctx;
 	return 0;
 }
@@ -34,7 +45,7 @@ static struct dtidy_report *vreport(const struct style_file *sf, uint32_t start,
 				    const char *fmt, va_list ap)
 {
 	char buf[512];
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	fmt_vsnprintf(buf, sizeof(buf), fmt, ap);	/* glibc's, for common cases */
 	struct dtidy_loc loc = {.file = NULL, .start = start, .end = end};
 	return dtidy_report(sf->owner, loc, "%s", buf);
 }
@@ -83,5 +94,5 @@ uint32_t style_ws_after(const struct style_file *sf, uint32_t t)
 int style_ws_redundant(const struct style_file *sf, uint32_t ws)
 {
 	const struct dt_token *k = &sf->toks[ws];
-	return k->len >= 2 || memchr(sf->text + k->off, '\t', k->len) != NULL;
+	return k->len >= 2 || (k->len == 1 && sf->text[k->off] == '\t');
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "../../core/xalloc.h"
+#include "../context.h"
 #include "style.h"
 
 void style_check_order(const struct style_file *sf, const struct cst *body,
@@ -52,7 +53,8 @@ static void check_body(const struct style_file *sf, const struct cst *body, void
 	const struct order_rule *r = ud;
 	struct style_group g;
 	style_group_init(&g, sf, body, r->kind);
-	style_check_order(sf, body, g.items, g.n, style_group_cmp, r->say, &g, 1);
+	style_check_order(sf, body, g.items, g.n, style_group_cmp, r->say, &g,
+			  rule_ctx_wants_fixes(sf->owner));
 	style_group_free(&g);
 }
 

@@ -7,7 +7,9 @@ static void check(struct dtidy_ctx *ctx)
 	struct style_file sf;
 	if (style_open(&sf, ctx))
 		return;
-	for (size_t i = 0; i < sf.ntoks; i++) {
+	/* an unclosed comment runs to the end: it is the last token (before
+	 * TK_EOF), so only the last ones need a look */
+	for (size_t i = sf.ntoks > 2 ? sf.ntoks - 2 : 0; i < sf.ntoks; i++) {
 		const struct dt_token *t = &sf.toks[i];
 		if (t->kind == TK_BLOCK_COMMENT && (t->flags & TF_ERROR) &&
 		    t->err == TE_UNTERMINATED_COMMENT)

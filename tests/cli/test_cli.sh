@@ -205,6 +205,53 @@ else
 fi
 if sorted_by_path j1.json; then ok "diagnostics are sorted by path, then line"; else not_ok "diagnostics are sorted by path, then line"; fi
 
+# --- --only: one family, each file read once --------------------------------
+# --only=style is --enable=style with every other family off, except that
+# it reads no includes and builds no tree: on the corpus's Linux files the
+# style findings are the same, line for line, in text and JSON.
+others=$("$DTIDY" rules | awk 'NR > 1 && $2 != "style" { print "--disable=" $2 }' | sort -u)
+# shellcheck disable=SC2086
+"$DTIDY" check -j2 --color=never --enable=style $others "$CORPUS/src" 2>/dev/null |
+	grep -v '\[\(include\|reference\|preprocessor\|eval\)\]$' >style-enable.txt
+"$DTIDY" check -j2 --color=never --only=style "$CORPUS/src" >style-only.txt 2>err
+if [ -s style-only.txt ] && cmp -s style-enable.txt style-only.txt; then
+	ok "--only=style finds what --enable=style with the others off finds ($(grep -c '' style-only.txt) lines)"
+else
+	not_ok "--only=style finds what --enable=style with the others off finds" \
+		"$(diff style-enable.txt style-only.txt | head -5)"
+fi
+if grep -q '\[\(include\|reference\|preprocessor\)\]$' style-only.txt; then
+	not_ok "--only=style reads no include" "$(grep -m1 '\[include\]' style-only.txt)"
+else
+	ok "--only=style reads no include"
+fi
+"$DTIDY" check -j2 --format=json --only=style "$CORPUS/src" 2>/dev/null |
+	jq -r '.diagnostics[] | "\(.file):\(.line):\(.column): \(.severity): \(.message) [\(.rule)]"' >style-only-json.txt
+if cmp -s style-only.txt style-only-json.txt; then
+	ok "--only=style: the same findings in JSON"
+else
+	not_ok "--only=style: the same findings in JSON" "$(diff style-only.txt style-only-json.txt | head -3)"
+fi
+# A file that does not parse as written gets its tree, whose findings may
+# lie in the files it includes: the text is then made the long way, sorted
+# as ever (here b.dtsi's error comes from checking a.dts, before z.dts).
+mkdir only-tree
+printf '/dts-v1/;\n#include "b.dtsi"\n/ {\n\tx = <0X1;\n};\n' >only-tree/a.dts
+printf '/ {\n\ty = <1;\n};\n' >only-tree/b.dtsi
+printf '/dts-v1/;\n/ {\n\tz = <0X2>;\n};\n' >only-tree/z.dts
+"$DTIDY" check --only=style --color=never only-tree/a.dts only-tree/z.dts >only-tree.txt 2>&1
+"$DTIDY" check --only=style --format=json only-tree/a.dts only-tree/z.dts 2>/dev/null |
+	jq -r '.diagnostics[] | "\(.file):\(.line):\(.column): \(.severity): \(.message) [\(.rule)]"' >only-tree-json.txt
+if grep -q '^only-tree/b.dtsi:2:' only-tree.txt && cmp -s only-tree.txt only-tree-json.txt; then
+	ok "--only=style: findings a tree makes in an included file keep their place"
+else
+	not_ok "--only=style: findings a tree makes in an included file keep their place" "$(cat only-tree.txt)"
+fi
+expect_exit 2 "--only with an unknown name" -- check --only=stlye clean.dts
+if grep -q "unknown rule or family 'stlye'" err; then ok "--only names the unknown name"; else not_ok "--only names the unknown name" "$(cat err)"; fi
+"$DTIDY" check --help | grep -q -- '--only=RULE' && ok "check --help documents --only" ||
+	not_ok "check --help documents --only"
+
 # --- the corpus: real trees parse -----------------------------------------
 for d in src zephyr-xen xen-troops zmk; do
 	"$DTIDY" check --format=json -j2 "$CORPUS/$d" >corpus.json 2>err

@@ -81,7 +81,7 @@ static char *unused_labels(const char *path, const char *main_text, const char *
 	dt_lex(b->src->text, b->src->len, &b->toks);
 	arena_init(&b->arena);
 	dt_parse(&b->cst, b->src->text, b->toks.v, b->toks.n, &b->arena);
-	b->rs = (struct rule_source){b->src, b->toks.v, b->toks.n, &b->cst};
+	b->rs = (struct rule_source){b->src, b->toks.v, b->toks.n, &b->cst, NULL};
 	const char *texts[3] = {main_text, dtsi, header};
 	const char *names[3] = {path, "soc.dtsi", "include/soc.h"};
 	for (int i = 0; i < 3; i++) {
