@@ -1,0 +1,158 @@
+/* The stats of one run's cache checks, shared (see stat_memo.h). */
+#include "stat_memo.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "hash.h"
+#include "xalloc.h"
+
+/* What a check compares; a failed stat keeps its errno. */
+struct rec {
+	const char *abs;	/* in the arena; NULL: an empty slot */
+	uint64_t hash;
+	int64_t taken_ns;	/* CLOCK_MONOTONIC */
+	int err;		/* 0: the stat succeeded */
+	mode_t mode;
+	off_t size;
+	struct timespec mtim, ctim;
+	ino_t ino;
+	dev_t dev;
+};
+
+/* The process's memo: a registry, as the caches' own are. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct rec *slots;
+static size_t cap, used;
+static struct arena keys;
+static int keys_ready;
+static int sharing;
+
+static int64_t now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static struct rec *find(const char *abs, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+	while (slots[i].abs && (slots[i].hash != h || strcmp(slots[i].abs, abs)))
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+static void grow(void)
+{
+	size_t ncap = cap ? 2 * cap : 1024;
+	struct rec *old = slots;
+	size_t ocap = cap;
+	slots = xcalloc(ncap, sizeof(*slots));
+	cap = ncap;
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].abs)
+			*find(old[i].abs, old[i].hash) = old[i];
+	free(old);
+}
+
+static void to_stat(const struct rec *r, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_mode = r->mode;
+	st->st_size = r->size;
+	st->st_mtim = r->mtim;
+	st->st_ctim = r->ctim;
+	st->st_ino = r->ino;
+	st->st_dev = r->dev;
+}
+
+void stat_memo_share(int on)
+{
+	pthread_mutex_lock(&lock);
+	sharing = on;
+	if (!on) {
+		free(slots);
+		slots = NULL;
+		cap = used = 0;
+		if (keys_ready)
+			arena_free(&keys);
+		keys_ready = 0;
+	}
+	pthread_mutex_unlock(&lock);
+}
+
+/* The memo holds what lstat says: for a name that is no symbolic link,
+ * that is what stat says too. */
+int stat_memo_at(int dfd, const char *name, const char *abs, int nofollow, struct stat *st)
+{
+	uint64_t h = fnv1a64_str(abs);
+	int64_t now = now_ns();
+	pthread_mutex_lock(&lock);
+	int on = sharing;
+	struct rec r = {0};
+	int have = 0;
+	if (on && cap) {
+		const struct rec *e = find(abs, h);
+		if (e->abs && now - e->taken_ns < STAT_MEMO_TTL_NS) {
+			r = *e;
+			have = 1;
+		}
+	}
+	pthread_mutex_unlock(&lock);
+	if (!on)
+		return fstatat(dfd, name, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0);
+	if (!have) {
+		/* taken outside the lock: a check running beside this one
+		 * goes on with its own files */
+		struct stat ls;
+		r.taken_ns = now;
+		if (fstatat(dfd, name, &ls, AT_SYMLINK_NOFOLLOW) != 0) {
+			r.err = errno ? errno : ENOENT;
+		} else {
+			r.mode = ls.st_mode;
+			r.size = ls.st_size;
+			r.mtim = ls.st_mtim;
+			r.ctim = ls.st_ctim;
+			r.ino = ls.st_ino;
+			r.dev = ls.st_dev;
+		}
+		pthread_mutex_lock(&lock);
+		if (!sharing) {
+			/* turned off meanwhile: nothing kept */
+			pthread_mutex_unlock(&lock);
+			goto answer;
+		}
+		if (!keys_ready) {
+			arena_init(&keys);
+			keys_ready = 1;
+		}
+		if ((used + 1) * 2 > cap)
+			grow();
+		struct rec *e = find(abs, h);
+		if (!e->abs) {
+			e->abs = arena_strdup(&keys, abs);
+			e->hash = h;
+			used++;
+		}
+		r.abs = e->abs;
+		r.hash = h;
+		*e = r;
+		pthread_mutex_unlock(&lock);
+	}
+answer:
+	if (r.err) {
+		errno = r.err;
+		return -1;
+	}
+	if (!nofollow && S_ISLNK(r.mode))
+		return fstatat(dfd, name, st, 0);	/* rare: not shared */
+	to_stat(&r, st);
+	return 0;
+}
