@@ -33,6 +33,17 @@ static size_t cap, used;
 static struct arena keys;
 static int keys_ready;
 static int sharing;
+static pthread_mutex_t walk = PTHREAD_MUTEX_INITIALIZER;
+
+void stat_memo_walk_begin(void)
+{
+	pthread_mutex_lock(&walk);
+}
+
+void stat_memo_walk_end(void)
+{
+	pthread_mutex_unlock(&walk);
+}
 
 static int64_t now_ns(void)
 {

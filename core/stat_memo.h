@@ -19,6 +19,12 @@
 /* Turns sharing on (1) or off (0, which forgets every stat taken). */
 void stat_memo_share(int on);
 
+/* A check's walk over its manifest, between these two: the checks of one
+ * run take turns, so that the second finds every stat the first took
+ * rather than racing it to the same files (2 walks, 1 stat a file). */
+void stat_memo_walk_begin(void);
+void stat_memo_walk_end(void);
+
 /* fstatat(dfd, name, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0), for the file
  * whose absolute path is `abs` (dfd and name must name that same file):
  * 0, or -1 with errno when the stat fails. Fills st_mode, st_size,

@@ -367,6 +367,7 @@ int bcache_fresh(const struct bcache_image *img)
 		return 0;
 	int fresh = 1;
 	char abs[PATH_MAX];
+	stat_memo_walk_begin();
 	for (size_t i = 0; fresh && i < img->nstamps; i++) {
 		struct bcache_stamp s;
 		memcpy(&s, img->stamps + i * sizeof(s), sizeof(s));
@@ -384,6 +385,7 @@ int bcache_fresh(const struct bcache_image *img)
 			s.mtime_ns == ns(st.st_mtim) && s.ctime_ns == ns(st.st_ctim) &&
 			s.ino == (uint64_t)st.st_ino && s.dev == (uint64_t)st.st_dev;
 	}
+	stat_memo_walk_end();
 	close(root);
 	return fresh;
 }
