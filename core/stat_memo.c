@@ -15,8 +15,7 @@
 
 /* What a check compares; a failed stat keeps its errno. */
 struct rec {
-	const char *abs;	/* in the arena; NULL: an empty slot */
-	uint64_t hash;
+	const char *abs;	/* in the arena */
 	int64_t taken_ns;	/* CLOCK_MONOTONIC */
 	int err;		/* 0: the stat succeeded */
 	mode_t mode;
@@ -26,10 +25,19 @@ struct rec {
 	dev_t dev;
 };
 
+/* An open-addressing table of small slots over a dense array of records:
+ * 13,000 look-ups a run touch 128 KB of slots, not a table of records. */
+struct slot {
+	uint32_t hash;
+	uint32_t rec;		/* index + 1; 0: empty */
+};
+
 /* The process's memo: a registry, as the caches' own are. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static struct rec *slots;
-static size_t cap, used;
+static struct slot *slots;
+static size_t cap;
+static struct rec *recs;
+static size_t nrecs, caprecs;
 static struct arena keys;
 static int keys_ready;
 static int sharing;
@@ -52,24 +60,28 @@ static int64_t now_ns(void)
 	return (int64_t)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-static struct rec *find(const char *abs, uint64_t h)
+static struct slot *find(const char *abs, uint32_t h)
 {
 	size_t i = (size_t)h & (cap - 1);
-	while (slots[i].abs && (slots[i].hash != h || strcmp(slots[i].abs, abs)))
+	while (slots[i].rec && (slots[i].hash != h || strcmp(recs[slots[i].rec - 1].abs, abs)))
 		i = (i + 1) & (cap - 1);
 	return &slots[i];
 }
 
 static void grow(void)
 {
-	size_t ncap = cap ? 2 * cap : 1024;
-	struct rec *old = slots;
+	size_t ncap = cap ? 2 * cap : 4096;
+	struct slot *old = slots;
 	size_t ocap = cap;
 	slots = xcalloc(ncap, sizeof(*slots));
 	cap = ncap;
 	for (size_t i = 0; i < ocap; i++)
-		if (old[i].abs)
-			*find(old[i].abs, old[i].hash) = old[i];
+		if (old[i].rec) {
+			size_t j = (size_t)old[i].hash & (cap - 1);
+			while (slots[j].rec)
+				j = (j + 1) & (cap - 1);
+			slots[j] = old[i];
+		}
 	free(old);
 }
 
@@ -90,8 +102,10 @@ void stat_memo_share(int on)
 	sharing = on;
 	if (!on) {
 		free(slots);
+		free(recs);
 		slots = NULL;
-		cap = used = 0;
+		recs = NULL;
+		cap = nrecs = caprecs = 0;
 		if (keys_ready)
 			arena_free(&keys);
 		keys_ready = 0;
@@ -99,20 +113,41 @@ void stat_memo_share(int on)
 	pthread_mutex_unlock(&lock);
 }
 
+int stat_memo_recall(const char *abs, int nofollow, struct stat *st)
+{
+	uint32_t h = fnv1a32_str(abs);
+	int64_t now = now_ns();
+	int have = 0;
+	struct rec r;
+	pthread_mutex_lock(&lock);
+	if (sharing && cap) {
+		const struct slot *e = find(abs, h);
+		if (e->rec) {
+			r = recs[e->rec - 1];
+			have = now - r.taken_ns < STAT_MEMO_TTL_NS && !r.err &&
+			       (nofollow || !S_ISLNK(r.mode));
+		}
+	}
+	pthread_mutex_unlock(&lock);
+	if (have)
+		to_stat(&r, st);
+	return have;
+}
+
 /* The memo holds what lstat says: for a name that is no symbolic link,
  * that is what stat says too. */
 int stat_memo_at(int dfd, const char *name, const char *abs, int nofollow, struct stat *st)
 {
-	uint64_t h = fnv1a64_str(abs);
+	uint32_t h = fnv1a32_str(abs);
 	int64_t now = now_ns();
 	pthread_mutex_lock(&lock);
 	int on = sharing;
 	struct rec r = {0};
 	int have = 0;
 	if (on && cap) {
-		const struct rec *e = find(abs, h);
-		if (e->abs && now - e->taken_ns < STAT_MEMO_TTL_NS) {
-			r = *e;
+		const struct slot *e = find(abs, h);
+		if (e->rec && now - recs[e->rec - 1].taken_ns < STAT_MEMO_TTL_NS) {
+			r = recs[e->rec - 1];
 			have = 1;
 		}
 	}
@@ -144,17 +179,18 @@ int stat_memo_at(int dfd, const char *name, const char *abs, int nofollow, struc
 			arena_init(&keys);
 			keys_ready = 1;
 		}
-		if ((used + 1) * 2 > cap)
+		if ((nrecs + 1) * 2 > cap)
 			grow();
-		struct rec *e = find(abs, h);
-		if (!e->abs) {
-			e->abs = arena_strdup(&keys, abs);
+		struct slot *e = find(abs, h);
+		if (!e->rec) {
+			r.abs = arena_strdup(&keys, abs);
+			VEC_PUSH(recs, nrecs, caprecs, r);
 			e->hash = h;
-			used++;
+			e->rec = (uint32_t)nrecs;
+		} else {
+			r.abs = recs[e->rec - 1].abs;
+			recs[e->rec - 1] = r;
 		}
-		r.abs = e->abs;
-		r.hash = h;
-		*e = r;
 		pthread_mutex_unlock(&lock);
 	}
 answer:

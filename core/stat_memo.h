@@ -31,4 +31,10 @@ void stat_memo_walk_end(void);
  * st_mtim, st_ctim, st_ino and st_dev only. Thread-safe. */
 int stat_memo_at(int dfd, const char *name, const char *abs, int nofollow, struct stat *st);
 
+/* The shared answer for `abs`, when there is one and it is a success
+ * (and, for !nofollow, no symbolic link): 1 with *st filled as
+ * stat_memo_at would, else 0 (ask stat_memo_at). Lets a walk skip opening
+ * a directory whose files another walk has stat'ed. */
+int stat_memo_recall(const char *abs, int nofollow, struct stat *st);
+
 #endif

@@ -196,7 +196,9 @@ int scache_fresh(const struct schema_set *s)
 			fresh = 0;
 			break;
 		}
-		if (dfd < 0 || strncmp(dir, path, dlen) || dir[dlen]) {
+		struct stat st;
+		int known = stat_memo_recall(path, 0, &st);
+		if (!known && (dfd < 0 || strncmp(dir, path, dlen) || dir[dlen])) {
 			if (dfd >= 0)
 				close(dfd);
 			memcpy(dir, path, dlen);
@@ -207,8 +209,7 @@ int scache_fresh(const struct schema_set *s)
 				break;
 			}
 		}
-		struct stat st;
-		fresh = stat_memo_at(dfd, slash + 1, path, 0, &st) == 0 &&
+		fresh = (known || stat_memo_at(dfd, slash + 1, path, 0, &st) == 0) &&
 			(m->kind == 2 ? S_ISDIR(st.st_mode)
 				      : m->kind == 1 && S_ISREG(st.st_mode) &&
 						m->size == (uint64_t)st.st_size) &&

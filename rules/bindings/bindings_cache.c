@@ -367,6 +367,12 @@ int bcache_fresh(const struct bcache_image *img)
 		return 0;
 	int fresh = 1;
 	char abs[PATH_MAX];
+	size_t dlen = strlen(img->dir);
+	if (dlen + 2 > sizeof(abs)) {
+		close(root);
+		return 0;
+	}
+	memcpy(abs, img->dir, dlen);
 	stat_memo_walk_begin();
 	for (size_t i = 0; fresh && i < img->nstamps; i++) {
 		struct bcache_stamp s;
@@ -375,9 +381,15 @@ int bcache_fresh(const struct bcache_image *img)
 		const char *path = s.path < img->paths_len ? img->paths + s.path : NULL;
 		/* through the run's shared stats: the schema set's check
 		 * vouches for the same documents (core/stat_memo.h) */
-		fresh = path && path[0] != '/' &&
-			snprintf(abs, sizeof(abs), "%s%s%s", img->dir, strcmp(path, ".") ? "/" : "",
-				 strcmp(path, ".") ? path : "") < (int)sizeof(abs) &&
+		size_t plen = path ? strlen(path) : 0;
+		int top = path && !strcmp(path, ".");
+		if (path && !top && dlen + 1 + plen < sizeof(abs)) {
+			abs[dlen] = '/';
+			memcpy(abs + dlen + 1, path, plen + 1);
+		} else {
+			abs[dlen] = '\0';	/* the directory itself (or a path too long) */
+		}
+		fresh = path && path[0] != '/' && (top || dlen + 1 + plen < sizeof(abs)) &&
 			stat_memo_at(root, path, abs, 1, &st) == 0 &&
 			(s.kind == BCACHE_DIR ? S_ISDIR(st.st_mode)
 					      : s.kind == BCACHE_FILE && S_ISREG(st.st_mode) &&

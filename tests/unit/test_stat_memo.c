@@ -98,3 +98,22 @@ Test(stat_memo, a_missing_file_fails_every_time)
 		cr_expect_eq(errno, ENOENT);
 	}
 }
+
+Test(stat_memo, recall_answers_only_what_was_shared)
+{
+	struct stat st;
+	cr_expect_eq(stat_memo_recall(file, 0, &st), 0, "recalled with sharing off");
+	stat_memo_share(1);
+	cr_expect_eq(stat_memo_recall(file, 0, &st), 0, "recalled a file never stat'ed");
+	cr_expect_eq(size_now(0), 4);
+	cr_assert(write_tree_file(root, "a.yaml", "one two\n") == 0);
+	cr_assert_eq(stat_memo_recall(file, 0, &st), 1);
+	cr_expect_eq(st.st_size, 4);
+	/* a link is recalled as itself only: its target needs a stat */
+	cr_assert(stat_memo_at(dfd, "l.yaml", link_, 1, &st) == 0);
+	cr_expect_eq(stat_memo_recall(link_, 0, &st), 0);
+	cr_expect_eq(stat_memo_recall(link_, 1, &st), 1);
+	cr_expect(S_ISLNK(st.st_mode));
+	stat_memo_share(0);
+	cr_expect_eq(stat_memo_recall(file, 0, &st), 0, "recalled after sharing was turned off");
+}
