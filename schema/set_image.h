@@ -143,6 +143,7 @@ struct schema_set {
 	size_t len;
 	int mapped;
 	int borrowed;			/* base belongs to the caller (sset_open_image) */
+	int vouched;			/* mapped on its vouch, not checked whole */
 	const char *strs;
 	size_t strs_len;
 	const uint32_t *strhash;	/* open addressing over string offsets */
@@ -202,6 +203,12 @@ const struct sdoc *sset_doc_of(const struct schema_set *s, uint32_t node);
  * they are checked. */
 int sset_parse(struct schema_set *s, const unsigned char *data, size_t len, int mapped);
 uint64_t sset_checksum(const unsigned char *p, size_t n);
+/* The same for a mapped cache file that passed sset_parse before and has
+ * not changed since (set_cache.c's vouch): the header (with its checksum
+ * `sum` as vouched for) and the section table are checked, not the bytes
+ * behind them. Never for bytes that were not checked whole once. */
+int sset_parse_vouched(struct schema_set *s, const unsigned char *data, size_t len,
+		       uint64_t sum);
 
 /* A set over an image the caller owns and keeps (tests, the cache fuzzer):
  * NULL when it does not check. schema_set_free leaves the bytes alone. */

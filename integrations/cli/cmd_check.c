@@ -10,6 +10,7 @@
 #include "../../core/diag.h"
 #include "../../core/jobs.h"
 #include "../../core/regex.h"
+#include "../../core/stat_memo.h"
 #include "../../core/report.h"
 #include "../../core/strbuf.h"
 #include "../../core/walk.h"
@@ -204,6 +205,9 @@ int cmd_check(struct cli_opts *o)
 	struct engine *e = make_engine(o);
 	if (!e)
 		return 2;
+	/* one run, one moment: the bindings index and the schema set vouch
+	 * for the same documents through one stat each */
+	stat_memo_share(1);
 	struct check_run r = {.engine = e, .keep_deps = o->md};
 	pthread_mutex_init(&r.inc_lock, NULL);
 	struct diag_list all = {0}, walked = {0};
@@ -216,6 +220,7 @@ int cmd_check(struct cli_opts *o)
 		file_list_free(&r.files);
 		pthread_mutex_destroy(&r.inc_lock);
 		engine_free(e);
+		stat_memo_share(0);
 		return 2;
 	}
 	r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
@@ -287,6 +292,7 @@ int cmd_check(struct cli_opts *o)
 	diag_list_free(&all);
 	file_list_free(&r.files);
 	engine_free(e);
+	stat_memo_share(0);
 	rx_cleanup();
 	if (problems)
 		return 2;

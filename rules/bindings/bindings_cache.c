@@ -30,6 +30,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@
 
 #include "core/atomic_write.h"
 #include "core/hash.h"
+#include "core/stat_memo.h"
 #include "core/xalloc.h"
 
 #define BCACHE_VERSION 1u
@@ -364,19 +366,38 @@ int bcache_fresh(const struct bcache_image *img)
 	if (root < 0)
 		return 0;
 	int fresh = 1;
+	char abs[PATH_MAX];
+	size_t dlen = strlen(img->dir);
+	if (dlen + 2 > sizeof(abs)) {
+		close(root);
+		return 0;
+	}
+	memcpy(abs, img->dir, dlen);
+	stat_memo_walk_begin();
 	for (size_t i = 0; fresh && i < img->nstamps; i++) {
 		struct bcache_stamp s;
 		memcpy(&s, img->stamps + i * sizeof(s), sizeof(s));
 		struct stat st;
 		const char *path = s.path < img->paths_len ? img->paths + s.path : NULL;
-		fresh = path && path[0] != '/' &&
-			fstatat(root, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		/* through the run's shared stats: the schema set's check
+		 * vouches for the same documents (core/stat_memo.h) */
+		size_t plen = path ? strlen(path) : 0;
+		int top = path && !strcmp(path, ".");
+		if (path && !top && dlen + 1 + plen < sizeof(abs)) {
+			abs[dlen] = '/';
+			memcpy(abs + dlen + 1, path, plen + 1);
+		} else {
+			abs[dlen] = '\0';	/* the directory itself (or a path too long) */
+		}
+		fresh = path && path[0] != '/' && (top || dlen + 1 + plen < sizeof(abs)) &&
+			stat_memo_at(root, path, abs, 1, &st) == 0 &&
 			(s.kind == BCACHE_DIR ? S_ISDIR(st.st_mode)
 					      : s.kind == BCACHE_FILE && S_ISREG(st.st_mode) &&
 							s.size == (uint64_t)st.st_size) &&
 			s.mtime_ns == ns(st.st_mtim) && s.ctime_ns == ns(st.st_ctim) &&
 			s.ino == (uint64_t)st.st_ino && s.dev == (uint64_t)st.st_dev;
 	}
+	stat_memo_walk_end();
 	close(root);
 	return fresh;
 }
