@@ -203,7 +203,7 @@ static void split_lines(struct style_file *sf)
 		while (l.indent_end < l.end &&
 		       (sf->text[l.indent_end] == ' ' || sf->text[l.indent_end] == '\t'))
 			l.indent_end++;
-		l.first_sig = l.last_sig = STYLE_NONE;
+		l.first_sig = l.last_sig = l.close = STYLE_NONE;
 		VEC_PUSH(sf->lines, sf->nlines, cap, l);
 		if (!nl)
 			break;
@@ -247,10 +247,16 @@ static void classify(struct style_file *sf)
 				l->first_sig = (uint32_t)t;
 			l->last_sig = (uint32_t)t;
 			first_seen = 1;
+			if (style_marked(k->kind))
+				sf->marks[sf->nmarks++] = (uint32_t)t;
 			if (sf->role[t] & TR_OPEN)
 				depth++;
-			if ((sf->role[t] & TR_CLOSE) && depth > 0)
-				depth--;
+			if (sf->role[t] & TR_CLOSE) {
+				if (l->close == STYLE_NONE)
+					l->close = (uint32_t)t;
+				if (depth > 0)
+					depth--;
+			}
 		}
 		if (all_blank(sf->text, l->start, l->end))
 			l->kind = SL_BLANK;
@@ -286,6 +292,7 @@ int style_open_text(struct style_file *sf, const char *text, size_t len,
 		mark_roles(sf, sf->cst->root);
 	mark_branches(sf);
 	split_lines(sf);
+	sf->marks = xmalloc((sf->ntoks + 1) * sizeof(*sf->marks));
 	classify(sf);
 	return 0;
 }
@@ -301,6 +308,7 @@ void style_close(struct style_file *sf)
 	free(sf->branch);
 	free(sf->branch_parent);
 	free(sf->lines);
+	free(sf->marks);
 	memset(sf, 0, sizeof(*sf));
 }
 

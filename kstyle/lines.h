@@ -37,6 +37,7 @@ struct style_line {
 	uint32_t indent_end;	/* end of the leading blanks and tabs */
 	uint32_t first_sig;	/* first significant token on the line, or STYLE_NONE */
 	uint32_t last_sig;	/* last one */
+	uint32_t close;		/* first node-closing '}' on the line, or STYLE_NONE */
 	int depth;		/* node bodies around the line ('}' lines: the node's own) */
 	uint8_t kind;		/* enum style_line_kind */
 	uint8_t cont;		/* code that continues a statement begun on an earlier line */
@@ -63,10 +64,23 @@ struct style_file {
 	struct style_line *lines;	/* split at '\n' like a text editor: a file
 					 * ending in '\n' has a last, empty line */
 	size_t nlines;
+	/* The tokens the token rules look at (style_marked), in file order:
+	 * names, numbers and '=', '{', ':', ';' and labels. Found in the one
+	 * pass that classifies the lines, so that a rule looking for '=' does
+	 * not walk every blank and comment of the file again. */
+	uint32_t *marks;
+	size_t nmarks;
 	/* a copy of a view someone else made and closes: style_close on it
 	 * lets go of nothing (the style rules of one check share one view) */
 	int borrowed;
 };
+
+/* Is a token of this kind in sf->marks? */
+static inline int style_marked(int kind)
+{
+	return kind == TK_NAME || kind == TK_NUMBER || kind == TK_EQ || kind == TK_LBRACE ||
+	       kind == TK_LABEL || kind == TK_COLON || kind == TK_SEMI;
+}
 
 /* Opens text, lexed into toks and parsed into cst. Returns 0. */
 int style_open_text(struct style_file *sf, const char *text, size_t len,
