@@ -133,17 +133,24 @@ static uint32_t new_branch(struct style_file *sf, uint32_t parent, size_t *cap)
 	return (uint32_t)sf->nbranches++;
 }
 
-static void mark_branches(struct style_file *sf)
+/* Gives every token its #if branch, from the file's preprocessor lines
+ * (pp[0, npp), token indices in order, which classify found): a token
+ * before the first one, and any file without an #if, is in branch 0, as
+ * sf->branch starts out. */
+static void mark_branches(struct style_file *sf, const uint32_t *pp, size_t npp)
 {
 	size_t cap = 0;
 	uint32_t *stack = NULL;
 	size_t depth = 0, scap = 0;
 	uint32_t cur = new_branch(sf, 0, &cap);
-	for (size_t i = 0; i < sf->ntoks; i++) {
+	size_t from = 0;	/* the first token not yet given a branch */
+	for (size_t k = 0; k < npp; k++) {
+		size_t i = pp[k];
 		const struct dt_token *t = &sf->toks[i];
-		sf->branch[i] = cur;
-		if (t->kind != TK_PP)
-			continue;
+		/* the directive itself is in the branch it opens or closes */
+		for (; cur && from <= i; from++)
+			sf->branch[from] = cur;
+		from = i + 1;
 		const char *w;
 		size_t n = pp_word(sf->text + t->off, t->len, &w);
 		if (word_is(w, n, "if") || word_is(w, n, "ifdef") || word_is(w, n, "ifndef")) {
@@ -156,6 +163,8 @@ static void mark_branches(struct style_file *sf)
 			cur = stack[--depth];
 		}
 	}
+	for (; cur && from < sf->ntoks; from++)
+		sf->branch[from] = cur;
 	free(stack);
 }
 
@@ -181,18 +190,13 @@ int style_same_config(const struct style_file *sf, uint32_t a, uint32_t b)
 	return ancestor_or_self(sf, ba, bb) || ancestor_or_self(sf, bb, ba);
 }
 
-static int all_blank(const char *s, uint32_t from, uint32_t to)
-{
-	for (uint32_t i = from; i < to; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return 0;
-	return 1;
-}
-
 static void split_lines(struct style_file *sf)
 {
 	size_t cap = 0;
 	uint32_t at = 0;
+	/* kernel sources average about 25 bytes a line: one allocation
+	 * for most files rather than a dozen reallocations */
+	VEC_RESERVE(sf->lines, cap, sf->len / 24 + 16);
 	for (;;) {
 		const char *nl = memchr(sf->text + at, '\n', sf->len - at);
 		uint32_t end = nl ? (uint32_t)(nl - sf->text) : (uint32_t)sf->len;
@@ -211,9 +215,11 @@ static void split_lines(struct style_file *sf)
 	}
 }
 
-/* Gives each line its kind, depth and significant tokens. */
-static void classify(struct style_file *sf)
+/* Gives each line its kind, depth and significant tokens; lists the
+ * marked tokens (sf->marks) and the preprocessor lines (*pps). */
+static void classify(struct style_file *sf, uint32_t **pps, size_t *npp)
 {
+	size_t ppcap = 0;
 	size_t t = 0;
 	int depth = 0;
 	for (size_t li = 0; li < sf->nlines; li++) {
@@ -238,6 +244,7 @@ static void classify(struct style_file *sf)
 				continue;
 			}
 			if (k->kind == TK_PP) {
+				VEC_PUSH(*pps, *npp, ppcap, (uint32_t)t);
 				if (!first_seen && !comment)
 					pp = 1;
 				first_seen = 1;
@@ -258,7 +265,7 @@ static void classify(struct style_file *sf)
 					depth--;
 			}
 		}
-		if (all_blank(sf->text, l->start, l->end))
+		if (l->indent_end == l->end)	/* nothing but blanks and tabs */
 			l->kind = SL_BLANK;
 		else if (inside == TK_PP)
 			l->kind = SL_PP;
@@ -290,10 +297,13 @@ int style_open_text(struct style_file *sf, const char *text, size_t len,
 	sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
 	if (sf->cst->root)
 		mark_roles(sf, sf->cst->root);
-	mark_branches(sf);
 	split_lines(sf);
 	sf->marks = xmalloc((sf->ntoks + 1) * sizeof(*sf->marks));
-	classify(sf);
+	uint32_t *pp = NULL;
+	size_t npp = 0;
+	classify(sf, &pp, &npp);
+	mark_branches(sf, pp, npp);
+	free(pp);
 	return 0;
 }
 
