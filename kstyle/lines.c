@@ -190,6 +190,31 @@ int style_same_config(const struct style_file *sf, uint32_t a, uint32_t b)
 	return ancestor_or_self(sf, ba, bb) || ancestor_or_self(sf, bb, ba);
 }
 
+/* A line from its first byte to the next line's (or the end of the text). */
+static struct style_line line_at(const struct style_file *sf, uint32_t at, uint32_t end, int nl)
+{
+	struct style_line l = {.start = at, .end = end};
+	if (nl && l.end > l.start && sf->text[l.end - 1] == '\r')
+		l.end--;
+	l.indent_end = l.start;
+	while (l.indent_end < l.end &&
+	       (sf->text[l.indent_end] == ' ' || sf->text[l.indent_end] == '\t'))
+		l.indent_end++;
+	l.first_sig = l.last_sig = l.close = STYLE_NONE;
+	return l;
+}
+
+static void lines_from_starts(struct style_file *sf, const uint32_t *starts, size_t n)
+{
+	sf->lines = xmalloc((n ? n : 1) * sizeof(*sf->lines));
+	for (size_t i = 0; i < n; i++) {
+		int nl = i + 1 < n;
+		uint32_t end = nl ? starts[i + 1] - 1 : (uint32_t)sf->len;
+		sf->lines[i] = line_at(sf, starts[i], end, nl);
+	}
+	sf->nlines = n;
+}
+
 static void split_lines(struct style_file *sf)
 {
 	size_t cap = 0;
@@ -200,14 +225,7 @@ static void split_lines(struct style_file *sf)
 	for (;;) {
 		const char *nl = memchr(sf->text + at, '\n', sf->len - at);
 		uint32_t end = nl ? (uint32_t)(nl - sf->text) : (uint32_t)sf->len;
-		struct style_line l = {.start = at, .end = end};
-		if (nl && l.end > l.start && sf->text[l.end - 1] == '\r')
-			l.end--;
-		l.indent_end = l.start;
-		while (l.indent_end < l.end &&
-		       (sf->text[l.indent_end] == ' ' || sf->text[l.indent_end] == '\t'))
-			l.indent_end++;
-		l.first_sig = l.last_sig = l.close = STYLE_NONE;
+		struct style_line l = line_at(sf, at, end, nl != NULL);
 		VEC_PUSH(sf->lines, sf->nlines, cap, l);
 		if (!nl)
 			break;
@@ -287,6 +305,13 @@ static void classify(struct style_file *sf, uint32_t **pps, size_t *npp)
 int style_open_text(struct style_file *sf, const char *text, size_t len,
 		    const struct dt_token *toks, size_t ntoks, const struct cst_file *cst)
 {
+	return style_open_text_lines(sf, text, len, toks, ntoks, cst, NULL, 0);
+}
+
+int style_open_text_lines(struct style_file *sf, const char *text, size_t len,
+			  const struct dt_token *toks, size_t ntoks, const struct cst_file *cst,
+			  const uint32_t *starts, size_t nstarts)
+{
 	memset(sf, 0, sizeof(*sf));
 	sf->text = text;
 	sf->len = len;
@@ -297,7 +322,10 @@ int style_open_text(struct style_file *sf, const char *text, size_t len,
 	sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
 	if (sf->cst->root)
 		mark_roles(sf, sf->cst->root);
-	split_lines(sf);
+	if (starts && nstarts)
+		lines_from_starts(sf, starts, nstarts);
+	else
+		split_lines(sf);
 	sf->marks = xmalloc((sf->ntoks + 1) * sizeof(*sf->marks));
 	uint32_t *pp = NULL;
 	size_t npp = 0;

@@ -85,6 +85,12 @@ static inline int style_marked(int kind)
 /* Opens text, lexed into toks and parsed into cst. Returns 0. */
 int style_open_text(struct style_file *sf, const char *text, size_t len,
 		    const struct dt_token *toks, size_t ntoks, const struct cst_file *cst);
+/* style_open_text for a text whose lines are indexed already: starts[0,
+ * nstarts) the offset of each line's first byte (0, then one past each
+ * '\n', as core/source.h's line_starts), so they are not searched again. */
+int style_open_text_lines(struct style_file *sf, const char *text, size_t len,
+			  const struct dt_token *toks, size_t ntoks, const struct cst_file *cst,
+			  const uint32_t *starts, size_t nstarts);
 /* Lets go of what style_open_text made, unless sf is borrowed. */
 void style_close(struct style_file *sf);
 
