@@ -88,7 +88,7 @@ static uint32_t close_brace(const struct style_file *sf, const struct cst *c)
 	return STYLE_NONE;
 }
 
-static void mark_roles(struct style_file *sf, const struct cst *parent)
+static void mark_roles(struct style_file *sf, const struct cst *parent, size_t *bcap)
 {
 	CST_FOREACH(c, parent)
 	{
@@ -104,7 +104,8 @@ static void mark_roles(struct style_file *sf, const struct cst *parent)
 		uint32_t rb = close_brace(sf, c);
 		if (rb != STYLE_NONE && (sf->role[c->tok2] & TR_OPEN))
 			sf->role[rb] |= TR_CLOSE;
-		mark_roles(sf, c);
+		VEC_PUSH(sf->bodies, sf->nbodies, *bcap, c);
+		mark_roles(sf, c, bcap);
 	}
 }
 
@@ -320,8 +321,11 @@ int style_open_text_lines(struct style_file *sf, const char *text, size_t len,
 	sf->cst = cst;
 	sf->role = xcalloc(sf->ntoks + 1, 1);
 	sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
-	if (sf->cst->root)
-		mark_roles(sf, sf->cst->root);
+	if (sf->cst->root) {
+		size_t bcap = 0;
+		VEC_PUSH(sf->bodies, sf->nbodies, bcap, sf->cst->root);
+		mark_roles(sf, sf->cst->root, &bcap);
+	}
 	if (starts && nstarts)
 		lines_from_starts(sf, starts, nstarts);
 	else
@@ -347,6 +351,7 @@ void style_close(struct style_file *sf)
 	free(sf->branch_parent);
 	free(sf->lines);
 	free(sf->marks);
+	free(sf->bodies);
 	memset(sf, 0, sizeof(*sf));
 }
 
@@ -378,23 +383,12 @@ unsigned style_width(const char *text, uint32_t from, uint32_t to, unsigned tab_
 	return col;
 }
 
-static void body_walk(const struct style_file *sf, const struct cst *body,
-		      void (*fn)(const struct style_file *, const struct cst *, void *), void *ud)
-{
-	fn(sf, body, ud);
-	CST_FOREACH(c, body)
-	{
-		if (style_is_node(c))
-			body_walk(sf, c, fn, ud);
-	}
-}
-
 void style_each_body(const struct style_file *sf,
 		     void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
 		     void *ud)
 {
-	if (sf->cst->root)
-		body_walk(sf, sf->cst->root, fn, ud);
+	for (size_t i = 0; i < sf->nbodies; i++)
+		fn(sf, sf->bodies[i], ud);
 }
 
 /* The indent unit of a file: what its first indented line one level deep

@@ -70,6 +70,11 @@ struct style_file {
 	 * not walk every blank and comment of the file again. */
 	uint32_t *marks;
 	size_t nmarks;
+	/* every node body, as style_each_body visits them (the file, then
+	 * nodes and overrides, parents before children): listed once, while
+	 * the statements are walked for their roles */
+	const struct cst **bodies;
+	size_t nbodies;
 	/* a copy of a view someone else made and closes: style_close on it
 	 * lets go of nothing (the style rules of one check share one view) */
 	int borrowed;
