@@ -11,19 +11,44 @@
 
 #include "xalloc.h"
 
+/* Does the 8-byte word hold a '\n'? (The classic test for a zero byte,
+ * on the word xor '\n' in every byte: exact, no false positives.) */
+static int word_has_nl(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t x = w ^ (ones * '\n');
+	return ((x - ones) & ~x & highs) != 0;
+}
+
+/* Line starts: 0, then one past each '\n'. Lines average 25 bytes, so a
+ * memchr a line paid its call and setup more than its search; eight bytes
+ * at a time skips the words without a newline. */
 static void index_lines(struct source *src)
 {
-	size_t cap = 64, n = 0;
+	size_t cap = src->len / 24 + 64, n = 0;
 	uint32_t *v = xmalloc(cap * sizeof(*v));
 	v[n++] = 0;
-	const char *p = src->text, *end = src->text + src->len;
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		p++;
-		if (n == cap) {
-			cap *= 2;
-			v = xrealloc(v, cap * sizeof(*v));
+	const char *t = src->text;
+	size_t len = src->len, i = 0;
+	while (i < len) {
+		if (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, t + i, 8);
+			if (!word_has_nl(w)) {
+				i += 8;
+				continue;
+			}
 		}
-		v[n++] = (uint32_t)(p - src->text);
+		size_t stop = i + 8 < len ? i + 8 : len;
+		for (; i < stop; i++) {
+			if (t[i] != '\n')
+				continue;
+			if (n == cap) {
+				cap *= 2;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[n++] = (uint32_t)(i + 1);
+		}
 	}
 	src->line_starts = v;
 	src->nlines = n;

@@ -214,6 +214,7 @@ static void lines_from_starts(struct style_file *sf, const uint32_t *starts, siz
 		sf->lines[i] = line_at(sf, starts[i], end, nl);
 	}
 	sf->nlines = n;
+	sf->starts = starts;
 }
 
 static void split_lines(struct style_file *sf)
@@ -328,8 +329,13 @@ int style_open_text_lines(struct style_file *sf, const char *text, size_t len,
 	}
 	if (starts && nstarts)
 		lines_from_starts(sf, starts, nstarts);
-	else
+	else {
 		split_lines(sf);
+		sf->own_starts = xmalloc(sf->nlines * sizeof(*sf->own_starts));
+		for (size_t i = 0; i < sf->nlines; i++)
+			sf->own_starts[i] = sf->lines[i].start;
+		sf->starts = sf->own_starts;
+	}
 	sf->marks = xmalloc((sf->ntoks + 1) * sizeof(*sf->marks));
 	uint32_t *pp = NULL;
 	size_t npp = 0;
@@ -352,6 +358,7 @@ void style_close(struct style_file *sf)
 	free(sf->lines);
 	free(sf->marks);
 	free(sf->bodies);
+	free(sf->own_starts);
 	memset(sf, 0, sizeof(*sf));
 }
 
@@ -360,7 +367,7 @@ size_t style_line_of(const struct style_file *sf, uint32_t off)
 	size_t lo = 0, hi = sf->nlines;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (sf->lines[mid].start <= off)
+		if (sf->starts[mid] <= off)
 			lo = mid;
 		else
 			hi = mid;

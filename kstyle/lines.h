@@ -64,6 +64,10 @@ struct style_file {
 	struct style_line *lines;	/* split at '\n' like a text editor: a file
 					 * ending in '\n' has a last, empty line */
 	size_t nlines;
+	/* each line's start, packed for style_line_of's search: the line
+	 * index the view was opened with, or own_starts */
+	const uint32_t *starts;
+	uint32_t *own_starts;
 	/* The tokens the token rules look at (style_marked), in file order:
 	 * names, numbers and '=', '{', ':', ';' and labels. Found in the one
 	 * pass that classifies the lines, so that a rule looking for '=' does
