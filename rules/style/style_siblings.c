@@ -16,7 +16,8 @@ void style_check_order(const struct style_file *sf, const struct cst *body,
 		return;
 	/* each item's first token, found once: the look back below visits
 	 * an item again for every later one in a closed #if */
-	uint32_t *sig = xmalloc(n * sizeof(*sig));
+	uint32_t sig_stack[64];
+	uint32_t *sig = n <= 64 ? sig_stack : xmalloc(n * sizeof(*sig));
 	for (size_t i = 0; i < n; i++)
 		sig[i] = style_first_sig(sf, items[i]);
 	for (size_t i = 1; i < n; i++) {
@@ -38,7 +39,8 @@ void style_check_order(const struct style_file *sf, const struct cst *body,
 				break;
 		}
 	}
-	free(sig);
+	if (sig != sig_stack)
+		free(sig);
 	if (!first || !fix)
 		return;
 	size_t *order = style_sorted_order(sf, items, n, cmp, ud);
