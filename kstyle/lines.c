@@ -11,19 +11,6 @@ static int is_stmt(int kind)
 	return (kind >= CST_VERSION && kind <= CST_MACRO_STMT) || kind == CST_ERROR;
 }
 
-int style_is_node(const struct cst *c)
-{
-	return c->kind == CST_NODE || c->kind == CST_REF_NODE;
-}
-
-uint32_t style_first_sig(const struct style_file *sf, const struct cst *c)
-{
-	for (uint32_t i = c->tb; i < c->te && i < sf->ntoks; i++)
-		if (!dt_tok_is_trivia(sf->toks[i].kind) && sf->toks[i].kind != TK_EOF)
-			return i;
-	return STYLE_NONE;
-}
-
 uint32_t style_last_sig(const struct style_file *sf, const struct cst *c)
 {
 	for (uint32_t i = c->te; i > c->tb; i--)
@@ -37,17 +24,6 @@ uint32_t style_stmt_off(const struct style_file *sf, const struct cst *c)
 {
 	uint32_t t = style_first_sig(sf, c);
 	return t == STYLE_NONE ? sf->toks[c->tb].off : sf->toks[t].off;
-}
-
-const char *style_node_name(const struct style_file *sf, const struct cst *c, size_t *len)
-{
-	if (c->kind != CST_NODE || c->tok == CST_NONE || c->tok >= sf->ntoks) {
-		*len = 0;
-		return NULL;
-	}
-	const struct dt_token *t = &sf->toks[c->tok];
-	*len = t->len;
-	return sf->text + t->off;
 }
 
 int style_is_root_body(const struct style_file *sf, const struct cst *body)

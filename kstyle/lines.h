@@ -109,16 +109,36 @@ size_t style_line_of(const struct style_file *sf, uint32_t off);
  * multiple of tab_width, a UTF-8 sequence counting one column. */
 unsigned style_width(const char *text, uint32_t from, uint32_t to, unsigned tab_width);
 
-/* First / last significant token of a CST node, or STYLE_NONE. */
-uint32_t style_first_sig(const struct style_file *sf, const struct cst *c);
+/* First / last significant token of a CST node, or STYLE_NONE. (The
+ * small helpers every rule calls per statement are inline.) */
+static inline uint32_t style_first_sig(const struct style_file *sf, const struct cst *c)
+{
+	for (uint32_t i = c->tb; i < c->te && i < sf->ntoks; i++)
+		if (!dt_tok_is_trivia(sf->toks[i].kind) && sf->toks[i].kind != TK_EOF)
+			return i;
+	return STYLE_NONE;
+}
 uint32_t style_last_sig(const struct style_file *sf, const struct cst *c);
 /* Byte offset where a statement starts (its first significant token). */
 uint32_t style_stmt_off(const struct style_file *sf, const struct cst *c);
 
 /* Is the statement a node with a body (a named node or a &ref override)? */
-int style_is_node(const struct cst *c);
+static inline int style_is_node(const struct cst *c)
+{
+	return c->kind == CST_NODE || c->kind == CST_REF_NODE;
+}
 /* Name token text of a named node ("uart@1000", "/"), via *len. */
-const char *style_node_name(const struct style_file *sf, const struct cst *c, size_t *len);
+static inline const char *style_node_name(const struct style_file *sf, const struct cst *c,
+					  size_t *len)
+{
+	if (c->kind != CST_NODE || c->tok == CST_NONE || c->tok >= sf->ntoks) {
+		*len = 0;
+		return NULL;
+	}
+	const struct dt_token *t = &sf->toks[c->tok];
+	*len = t->len;
+	return sf->text + t->off;
+}
 /* Is body the root node as dt-check-style sees it: "/ {" or "&{/} {"?
  * Its properties put model first, and its children go by name only. */
 int style_is_root_body(const struct style_file *sf, const struct cst *body);
