@@ -131,6 +131,10 @@ static void mark_branches(struct style_file *sf, const uint32_t *pp, size_t npp)
 		const char *w;
 		size_t n = pp_word(sf->text + t->off, t->len, &w);
 		if (word_is(w, n, "if") || word_is(w, n, "ifdef") || word_is(w, n, "ifndef")) {
+			/* the first #if: now the tokens need their branches
+			 * (all of them 0 until here) */
+			if (!sf->branch)
+				sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
 			VEC_PUSH(stack, depth, scap, cur);
 			cur = new_branch(sf, cur, &cap);
 		} else if (depth && (word_is(w, n, "else") || word_is(w, n, "elif") ||
@@ -158,11 +162,15 @@ static int ancestor_or_self(const struct style_file *sf, uint32_t a, uint32_t b)
 
 int style_encloses(const struct style_file *sf, uint32_t a, uint32_t b)
 {
+	if (!sf->branch)
+		return 1;	/* no #if: one configuration */
 	return ancestor_or_self(sf, sf->branch[a], sf->branch[b]);
 }
 
 int style_same_config(const struct style_file *sf, uint32_t a, uint32_t b)
 {
+	if (!sf->branch)
+		return 1;
 	uint32_t ba = sf->branch[a], bb = sf->branch[b];
 	return ancestor_or_self(sf, ba, bb) || ancestor_or_self(sf, bb, ba);
 }
@@ -297,7 +305,6 @@ int style_open_text_lines(struct style_file *sf, const char *text, size_t len,
 	sf->ntoks = ntoks;
 	sf->cst = cst;
 	sf->role = xcalloc(sf->ntoks + 1, 1);
-	sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
 	if (sf->cst->root) {
 		size_t bcap = 0;
 		VEC_PUSH(sf->bodies, sf->nbodies, bcap, sf->cst->root);

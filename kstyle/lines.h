@@ -58,7 +58,8 @@ struct style_file {
 	size_t ntoks;
 	const struct cst_file *cst;
 	uint8_t *role;		/* per token: TR_* */
-	uint32_t *branch;	/* per token: its preprocessor-conditional branch */
+	uint32_t *branch;	/* per token: its preprocessor-conditional branch
+				 * (NULL: the file has no #if, all are branch 0) */
 	uint32_t *branch_parent;	/* per branch: the enclosing branch (0: none) */
 	size_t nbranches;
 	struct style_line *lines;	/* split at '\n' like a text editor: a file
