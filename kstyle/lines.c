@@ -258,7 +258,9 @@ static void classify(struct style_file *sf, uint32_t **pps, size_t *npp)
 				l->first_sig = (uint32_t)t;
 			l->last_sig = (uint32_t)t;
 			first_seen = 1;
-			if (style_marked(k->kind))
+			if (k->kind == TK_NAME || k->kind == TK_NUMBER)
+				sf->words[sf->nwords++] = (uint32_t)t;
+			else if (style_marked(k->kind))
 				sf->marks[sf->nmarks++] = (uint32_t)t;
 			if (sf->role[t] & TR_OPEN)
 				depth++;
@@ -320,6 +322,7 @@ int style_open_text_lines(struct style_file *sf, const char *text, size_t len,
 		sf->starts = sf->own_starts;
 	}
 	sf->marks = xmalloc((sf->ntoks + 1) * sizeof(*sf->marks));
+	sf->words = xmalloc((sf->ntoks + 1) * sizeof(*sf->words));
 	uint32_t *pp = NULL;
 	size_t npp = 0;
 	classify(sf, &pp, &npp);
@@ -340,6 +343,7 @@ void style_close(struct style_file *sf)
 	free(sf->branch_parent);
 	free(sf->lines);
 	free(sf->marks);
+	free(sf->words);
 	free(sf->bodies);
 	free(sf->own_starts);
 	memset(sf, 0, sizeof(*sf));

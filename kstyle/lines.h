@@ -69,12 +69,15 @@ struct style_file {
 	 * index the view was opened with, or own_starts */
 	const uint32_t *starts;
 	uint32_t *own_starts;
-	/* The tokens the token rules look at (style_marked), in file order:
-	 * names, numbers and '=', '{', ':', ';' and labels. Found in the one
-	 * pass that classifies the lines, so that a rule looking for '=' does
-	 * not walk every blank and comment of the file again. */
+	/* The tokens the token rules look at, in file order: '=', '{', ':',
+	 * ';' and labels (marks, style_marked), names and numbers (words).
+	 * Found in the one pass that classifies the lines, so that a rule
+	 * looking for '=' does not walk every blank and comment of the file
+	 * again. */
 	uint32_t *marks;
 	size_t nmarks;
+	uint32_t *words;
+	size_t nwords;
 	/* every node body, as style_each_body visits them (the file, then
 	 * nodes and overrides, parents before children): listed once, while
 	 * the statements are walked for their roles */
@@ -85,11 +88,11 @@ struct style_file {
 	int borrowed;
 };
 
-/* Is a token of this kind in sf->marks? */
+/* Is a token of this kind in sf->marks? (sf->words: TK_NAME, TK_NUMBER) */
 static inline int style_marked(int kind)
 {
-	return kind == TK_NAME || kind == TK_NUMBER || kind == TK_EQ || kind == TK_LBRACE ||
-	       kind == TK_LABEL || kind == TK_COLON || kind == TK_SEMI;
+	return kind == TK_EQ || kind == TK_LBRACE || kind == TK_LABEL || kind == TK_COLON ||
+	       kind == TK_SEMI;
 }
 
 /* Opens text, lexed into toks and parsed into cst. Returns 0. */
