@@ -23,7 +23,7 @@ struct diag {
 	uint32_t off, end_off;			/* byte offsets in `file` */
 	int severity;				/* enum dtidy_severity */
 	int kind;				/* the producer's finer class (0: none) */
-	char *rule;
+	char *rule;	/* in file's allocation: diag_free frees both at once */
 	char *message;
 	/* optional related location ("first defined here") */
 	char *rel_file;

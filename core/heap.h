@@ -6,4 +6,8 @@
  * in the language server) instead of handing it back to the kernel. */
 void heap_keep(void);
 
+/* Grows the calling thread's heap at once to what checking an ordinary
+ * file needs (a worker thread's start), rather than a page at a time. */
+void heap_reserve_thread(void);
+
 #endif

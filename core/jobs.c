@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 #include <unistd.h>
 
+#include "heap.h"
 #include "xalloc.h"
 
 struct pool {
@@ -17,6 +18,8 @@ struct pool {
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
+	if (atomic_load(&p->next) < p->n)
+		heap_reserve_thread();
 	for (;;) {
 		size_t i = atomic_fetch_add(&p->next, 1);
 		if (i >= p->n)

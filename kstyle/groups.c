@@ -63,22 +63,45 @@ void style_group_init(struct style_group *g, const struct style_file *sf,
 	memset(g, 0, sizeof(*g));
 	g->kind = kind;
 	g->root = style_is_root_body(sf, body);
-	size_t cap = 0;
+	/* the members, gathered on the stack and then copied once: most
+	 * bodies have a few, and many none (no allocation at all) */
+	enum { ON_STACK = 64 };
+	const struct cst *stack[ON_STACK];
+	const struct cst **v = stack;
+	size_t cap = ON_STACK;
 	CST_FOREACH(c, body)
 	{
-		if (is_member(sf, c, kind, g->root))
-			VEC_PUSH(g->items, g->n, cap, c);
+		if (!is_member(sf, c, kind, g->root))
+			continue;
+		if (g->n == cap) {
+			const struct cst **big = xmalloc(2 * cap * sizeof(*big));
+			memcpy(big, v, g->n * sizeof(*v));
+			if (v != stack)
+				free(v);
+			v = big;
+			cap *= 2;
+		}
+		v[g->n++] = c;
 	}
+	if (v == stack && g->n) {
+		v = xmalloc(g->n * sizeof(*v));
+		memcpy(v, stack, g->n * sizeof(*v));
+	}
+	g->items = g->n ? v : NULL;
 	if (kind != SG_PROPS || g->n < 2)
 		return;
-	const char **names = xmalloc(g->n * sizeof(*names));
-	size_t *lens = xmalloc(g->n * sizeof(*lens));
+	const char *names_stack[ON_STACK];
+	size_t lens_stack[ON_STACK];
+	const char **names = g->n <= ON_STACK ? names_stack : xmalloc(g->n * sizeof(*names));
+	size_t *lens = g->n <= ON_STACK ? lens_stack : xmalloc(g->n * sizeof(*lens));
 	for (size_t i = 0; i < g->n; i++)
 		names[i] = prop_name(sf, g->items[i], &lens[i]);
 	g->keys = xmalloc(g->n * sizeof(*g->keys));
 	style_prop_keys(names, lens, g->n, g->root, g->keys);
-	free(names);
-	free(lens);
+	if (names != names_stack)
+		free(names);
+	if (lens != lens_stack)
+		free(lens);
 }
 
 void style_group_free(struct style_group *g)

@@ -11,19 +11,6 @@ static int is_stmt(int kind)
 	return (kind >= CST_VERSION && kind <= CST_MACRO_STMT) || kind == CST_ERROR;
 }
 
-int style_is_node(const struct cst *c)
-{
-	return c->kind == CST_NODE || c->kind == CST_REF_NODE;
-}
-
-uint32_t style_first_sig(const struct style_file *sf, const struct cst *c)
-{
-	for (uint32_t i = c->tb; i < c->te && i < sf->ntoks; i++)
-		if (!dt_tok_is_trivia(sf->toks[i].kind) && sf->toks[i].kind != TK_EOF)
-			return i;
-	return STYLE_NONE;
-}
-
 uint32_t style_last_sig(const struct style_file *sf, const struct cst *c)
 {
 	for (uint32_t i = c->te; i > c->tb; i--)
@@ -37,17 +24,6 @@ uint32_t style_stmt_off(const struct style_file *sf, const struct cst *c)
 {
 	uint32_t t = style_first_sig(sf, c);
 	return t == STYLE_NONE ? sf->toks[c->tb].off : sf->toks[t].off;
-}
-
-const char *style_node_name(const struct style_file *sf, const struct cst *c, size_t *len)
-{
-	if (c->kind != CST_NODE || c->tok == CST_NONE || c->tok >= sf->ntoks) {
-		*len = 0;
-		return NULL;
-	}
-	const struct dt_token *t = &sf->toks[c->tok];
-	*len = t->len;
-	return sf->text + t->off;
 }
 
 int style_is_root_body(const struct style_file *sf, const struct cst *body)
@@ -88,7 +64,7 @@ static uint32_t close_brace(const struct style_file *sf, const struct cst *c)
 	return STYLE_NONE;
 }
 
-static void mark_roles(struct style_file *sf, const struct cst *parent)
+static void mark_roles(struct style_file *sf, const struct cst *parent, size_t *bcap)
 {
 	CST_FOREACH(c, parent)
 	{
@@ -104,7 +80,8 @@ static void mark_roles(struct style_file *sf, const struct cst *parent)
 		uint32_t rb = close_brace(sf, c);
 		if (rb != STYLE_NONE && (sf->role[c->tok2] & TR_OPEN))
 			sf->role[rb] |= TR_CLOSE;
-		mark_roles(sf, c);
+		VEC_PUSH(sf->bodies, sf->nbodies, *bcap, c);
+		mark_roles(sf, c, bcap);
 	}
 }
 
@@ -133,20 +110,31 @@ static uint32_t new_branch(struct style_file *sf, uint32_t parent, size_t *cap)
 	return (uint32_t)sf->nbranches++;
 }
 
-static void mark_branches(struct style_file *sf)
+/* Gives every token its #if branch, from the file's preprocessor lines
+ * (pp[0, npp), token indices in order, which classify found): a token
+ * before the first one, and any file without an #if, is in branch 0, as
+ * sf->branch starts out. */
+static void mark_branches(struct style_file *sf, const uint32_t *pp, size_t npp)
 {
 	size_t cap = 0;
 	uint32_t *stack = NULL;
 	size_t depth = 0, scap = 0;
 	uint32_t cur = new_branch(sf, 0, &cap);
-	for (size_t i = 0; i < sf->ntoks; i++) {
+	size_t from = 0;	/* the first token not yet given a branch */
+	for (size_t k = 0; k < npp; k++) {
+		size_t i = pp[k];
 		const struct dt_token *t = &sf->toks[i];
-		sf->branch[i] = cur;
-		if (t->kind != TK_PP)
-			continue;
+		/* the directive itself is in the branch it opens or closes */
+		for (; cur && from <= i; from++)
+			sf->branch[from] = cur;
+		from = i + 1;
 		const char *w;
 		size_t n = pp_word(sf->text + t->off, t->len, &w);
 		if (word_is(w, n, "if") || word_is(w, n, "ifdef") || word_is(w, n, "ifndef")) {
+			/* the first #if: now the tokens need their branches
+			 * (all of them 0 until here) */
+			if (!sf->branch)
+				sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
 			VEC_PUSH(stack, depth, scap, cur);
 			cur = new_branch(sf, cur, &cap);
 		} else if (depth && (word_is(w, n, "else") || word_is(w, n, "elif") ||
@@ -156,6 +144,8 @@ static void mark_branches(struct style_file *sf)
 			cur = stack[--depth];
 		}
 	}
+	for (; cur && from < sf->ntoks; from++)
+		sf->branch[from] = cur;
 	free(stack);
 }
 
@@ -172,38 +162,56 @@ static int ancestor_or_self(const struct style_file *sf, uint32_t a, uint32_t b)
 
 int style_encloses(const struct style_file *sf, uint32_t a, uint32_t b)
 {
+	if (!sf->branch)
+		return 1;	/* no #if: one configuration */
 	return ancestor_or_self(sf, sf->branch[a], sf->branch[b]);
 }
 
 int style_same_config(const struct style_file *sf, uint32_t a, uint32_t b)
 {
+	if (!sf->branch)
+		return 1;
 	uint32_t ba = sf->branch[a], bb = sf->branch[b];
 	return ancestor_or_self(sf, ba, bb) || ancestor_or_self(sf, bb, ba);
 }
 
-static int all_blank(const char *s, uint32_t from, uint32_t to)
+/* A line from its first byte to the next line's (or the end of the text). */
+static struct style_line line_at(const struct style_file *sf, uint32_t at, uint32_t end, int nl)
 {
-	for (uint32_t i = from; i < to; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return 0;
-	return 1;
+	struct style_line l = {.start = at, .end = end};
+	if (nl && l.end > l.start && sf->text[l.end - 1] == '\r')
+		l.end--;
+	l.indent_end = l.start;
+	while (l.indent_end < l.end &&
+	       (sf->text[l.indent_end] == ' ' || sf->text[l.indent_end] == '\t'))
+		l.indent_end++;
+	l.first_sig = l.last_sig = l.close = STYLE_NONE;
+	return l;
+}
+
+static void lines_from_starts(struct style_file *sf, const uint32_t *starts, size_t n)
+{
+	sf->lines = xmalloc((n ? n : 1) * sizeof(*sf->lines));
+	for (size_t i = 0; i < n; i++) {
+		int nl = i + 1 < n;
+		uint32_t end = nl ? starts[i + 1] - 1 : (uint32_t)sf->len;
+		sf->lines[i] = line_at(sf, starts[i], end, nl);
+	}
+	sf->nlines = n;
+	sf->starts = starts;
 }
 
 static void split_lines(struct style_file *sf)
 {
 	size_t cap = 0;
 	uint32_t at = 0;
+	/* kernel sources average about 25 bytes a line: one allocation
+	 * for most files rather than a dozen reallocations */
+	VEC_RESERVE(sf->lines, cap, sf->len / 24 + 16);
 	for (;;) {
 		const char *nl = memchr(sf->text + at, '\n', sf->len - at);
 		uint32_t end = nl ? (uint32_t)(nl - sf->text) : (uint32_t)sf->len;
-		struct style_line l = {.start = at, .end = end};
-		if (nl && l.end > l.start && sf->text[l.end - 1] == '\r')
-			l.end--;
-		l.indent_end = l.start;
-		while (l.indent_end < l.end &&
-		       (sf->text[l.indent_end] == ' ' || sf->text[l.indent_end] == '\t'))
-			l.indent_end++;
-		l.first_sig = l.last_sig = STYLE_NONE;
+		struct style_line l = line_at(sf, at, end, nl != NULL);
 		VEC_PUSH(sf->lines, sf->nlines, cap, l);
 		if (!nl)
 			break;
@@ -211,9 +219,11 @@ static void split_lines(struct style_file *sf)
 	}
 }
 
-/* Gives each line its kind, depth and significant tokens. */
-static void classify(struct style_file *sf)
+/* Gives each line its kind, depth and significant tokens; lists the
+ * marked tokens (sf->marks) and the preprocessor lines (*pps). */
+static void classify(struct style_file *sf, uint32_t **pps, size_t *npp)
 {
+	size_t ppcap = 0;
 	size_t t = 0;
 	int depth = 0;
 	for (size_t li = 0; li < sf->nlines; li++) {
@@ -238,6 +248,7 @@ static void classify(struct style_file *sf)
 				continue;
 			}
 			if (k->kind == TK_PP) {
+				VEC_PUSH(*pps, *npp, ppcap, (uint32_t)t);
 				if (!first_seen && !comment)
 					pp = 1;
 				first_seen = 1;
@@ -247,12 +258,20 @@ static void classify(struct style_file *sf)
 				l->first_sig = (uint32_t)t;
 			l->last_sig = (uint32_t)t;
 			first_seen = 1;
+			if (k->kind == TK_NAME || k->kind == TK_NUMBER)
+				sf->words[sf->nwords++] = (uint32_t)t;
+			else if (style_marked(k->kind))
+				sf->marks[sf->nmarks++] = (uint32_t)t;
 			if (sf->role[t] & TR_OPEN)
 				depth++;
-			if ((sf->role[t] & TR_CLOSE) && depth > 0)
-				depth--;
+			if (sf->role[t] & TR_CLOSE) {
+				if (l->close == STYLE_NONE)
+					l->close = (uint32_t)t;
+				if (depth > 0)
+					depth--;
+			}
 		}
-		if (all_blank(sf->text, l->start, l->end))
+		if (l->indent_end == l->end)	/* nothing but blanks and tabs */
 			l->kind = SL_BLANK;
 		else if (inside == TK_PP)
 			l->kind = SL_PP;
@@ -274,6 +293,13 @@ static void classify(struct style_file *sf)
 int style_open_text(struct style_file *sf, const char *text, size_t len,
 		    const struct dt_token *toks, size_t ntoks, const struct cst_file *cst)
 {
+	return style_open_text_lines(sf, text, len, toks, ntoks, cst, NULL, 0);
+}
+
+int style_open_text_lines(struct style_file *sf, const char *text, size_t len,
+			  const struct dt_token *toks, size_t ntoks, const struct cst_file *cst,
+			  const uint32_t *starts, size_t nstarts)
+{
 	memset(sf, 0, sizeof(*sf));
 	sf->text = text;
 	sf->len = len;
@@ -281,12 +307,27 @@ int style_open_text(struct style_file *sf, const char *text, size_t len,
 	sf->ntoks = ntoks;
 	sf->cst = cst;
 	sf->role = xcalloc(sf->ntoks + 1, 1);
-	sf->branch = xcalloc(sf->ntoks + 1, sizeof(*sf->branch));
-	if (sf->cst->root)
-		mark_roles(sf, sf->cst->root);
-	mark_branches(sf);
-	split_lines(sf);
-	classify(sf);
+	if (sf->cst->root) {
+		size_t bcap = 0;
+		VEC_PUSH(sf->bodies, sf->nbodies, bcap, sf->cst->root);
+		mark_roles(sf, sf->cst->root, &bcap);
+	}
+	if (starts && nstarts)
+		lines_from_starts(sf, starts, nstarts);
+	else {
+		split_lines(sf);
+		sf->own_starts = xmalloc(sf->nlines * sizeof(*sf->own_starts));
+		for (size_t i = 0; i < sf->nlines; i++)
+			sf->own_starts[i] = sf->lines[i].start;
+		sf->starts = sf->own_starts;
+	}
+	sf->marks = xmalloc((sf->ntoks + 1) * sizeof(*sf->marks));
+	sf->words = xmalloc((sf->ntoks + 1) * sizeof(*sf->words));
+	uint32_t *pp = NULL;
+	size_t npp = 0;
+	classify(sf, &pp, &npp);
+	mark_branches(sf, pp, npp);
+	free(pp);
 	return 0;
 }
 
@@ -301,6 +342,10 @@ void style_close(struct style_file *sf)
 	free(sf->branch);
 	free(sf->branch_parent);
 	free(sf->lines);
+	free(sf->marks);
+	free(sf->words);
+	free(sf->bodies);
+	free(sf->own_starts);
 	memset(sf, 0, sizeof(*sf));
 }
 
@@ -309,7 +354,7 @@ size_t style_line_of(const struct style_file *sf, uint32_t off)
 	size_t lo = 0, hi = sf->nlines;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (sf->lines[mid].start <= off)
+		if (sf->starts[mid] <= off)
 			lo = mid;
 		else
 			hi = mid;
@@ -332,23 +377,12 @@ unsigned style_width(const char *text, uint32_t from, uint32_t to, unsigned tab_
 	return col;
 }
 
-static void body_walk(const struct style_file *sf, const struct cst *body,
-		      void (*fn)(const struct style_file *, const struct cst *, void *), void *ud)
-{
-	fn(sf, body, ud);
-	CST_FOREACH(c, body)
-	{
-		if (style_is_node(c))
-			body_walk(sf, c, fn, ud);
-	}
-}
-
 void style_each_body(const struct style_file *sf,
 		     void (*fn)(const struct style_file *sf, const struct cst *body, void *ud),
 		     void *ud)
 {
-	if (sf->cst->root)
-		body_walk(sf, sf->cst->root, fn, ud);
+	for (size_t i = 0; i < sf->nbodies; i++)
+		fn(sf, sf->bodies[i], ud);
 }
 
 /* The indent unit of a file: what its first indented line one level deep

@@ -67,10 +67,34 @@ int dtidy_match(const char *pattern, const char *subject)
 	return rx_match(pattern, subject, strlen(subject), NULL) == 1;
 }
 
+enum { REPORT_BLOCK = 32 };
+
+struct report_block {
+	struct report_block *next;
+	size_t used;
+	struct dtidy_report r[REPORT_BLOCK];
+};
+
+/* A zeroed report in l's blocks: its address stays (rules keep it to add
+ * a fix) until report_list_free. */
+static struct dtidy_report *report_new(struct report_list *l)
+{
+	struct report_block *b = l->blocks;
+	if (!b || b->used == REPORT_BLOCK) {
+		b = xmalloc(sizeof(*b));
+		b->next = l->blocks;
+		b->used = 0;
+		l->blocks = b;
+	}
+	struct dtidy_report *r = &b->r[b->used++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
 static struct dtidy_report *vreport(struct dtidy_ctx *ctx, int sev, struct dtidy_loc loc,
 				    const char *fmt, va_list ap)
 {
-	struct dtidy_report *r = xcalloc(1, sizeof(*r));
+	struct dtidy_report *r = report_new(ctx->out);
 	r->rule = ctx->rule;
 	r->severity = ctx->state->forced || sev <= DTIDY_SEV_OFF || sev > DTIDY_SEV_ERROR
 			      ? ctx->state->severity
@@ -167,7 +191,11 @@ void report_list_free(struct report_list *l)
 		for (size_t j = 0; j < r->nedits; j++)
 			free(r->edits[j].text);
 		free(r->edits);
-		free(r);
+	}
+	while (l->blocks) {
+		struct report_block *next = l->blocks->next;
+		free(l->blocks);
+		l->blocks = next;
 	}
 	free(l->v);
 	memset(l, 0, sizeof(*l));

@@ -67,6 +67,9 @@ struct dtidy_report {
 struct report_list {
 	struct dtidy_report **v;
 	size_t n, cap;
+	/* where the reports live, a block of them at a time (report_list_free
+	 * frees them): a style-only check makes ~100 a file */
+	struct report_block *blocks;
 };
 
 /* The effective settings of one rule for one file. */

@@ -113,11 +113,25 @@ static uint32_t line_end(const char *text, size_t len, uint32_t off)
 	return off;
 }
 
+/* Does "dtidy:" occur in text? What memmem answers, found from the ':'s
+ * (a few hundred a file; memmem's general search cost a byte at a time,
+ * 1% of a style-only check). */
+static int mentions_dtidy(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+		if (p - text >= 5 && !memcmp(p - 5, "dtidy", 5))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 void supp_scan_parsed(struct supp_file *sf, const char *text, size_t len,
 		      const struct cst_file *cst)
 {
 	memset(sf, 0, sizeof(*sf));
-	if (!memmem(text, len, "dtidy:", 6))
+	if (!mentions_dtidy(text, len))
 		return;
 	const struct dt_token *toks = cst->toks;
 	size_t ntoks = cst->ntoks;
@@ -159,7 +173,7 @@ void supp_scan(struct supp_file *sf, const char *text, size_t len)
 {
 	memset(sf, 0, sizeof(*sf));
 	/* cheap test first: most files have no suppression at all */
-	if (!memmem(text, len, "dtidy:", 6))
+	if (!mentions_dtidy(text, len))
 		return;
 	struct dt_parsed p;
 	dt_parse_text(&p, text, len);

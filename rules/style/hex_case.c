@@ -62,8 +62,8 @@ static void check(struct dtidy_ctx *ctx)
 	struct style_file sf;
 	if (style_open(&sf, ctx))
 		return;
-	for (size_t i = 0; i < sf.ntoks; i++) {
-		const struct dt_token *t = &sf.toks[i];
+	for (size_t m = 0; m < sf.nwords; m++) {
+		const struct dt_token *t = &sf.toks[sf.words[m]];
 		const char *s = sf.text + t->off;
 		size_t n;
 		if (t->kind == TK_NUMBER && t->len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {

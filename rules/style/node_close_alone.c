@@ -33,12 +33,7 @@ static void check(struct dtidy_ctx *ctx)
 		return;
 	for (size_t i = 0; i < sf.nlines; i++) {
 		const struct style_line *l = &sf.lines[i];
-		if (l->first_sig == STYLE_NONE)
-			continue;
-		uint32_t close = STYLE_NONE;
-		for (uint32_t t = l->first_sig; t <= l->last_sig && close == STYLE_NONE; t++)
-			if (sf.role[t] & TR_CLOSE)
-				close = t;
+		uint32_t close = l->close;
 		if (close != STYLE_NONE && shares_line(&sf, l))
 			style_report(&sf, sf.toks[close].off, sf.toks[close].off + 1,
 				     "closing brace must be on its own line");

@@ -26,7 +26,8 @@ static void check(struct dtidy_ctx *ctx)
 	if (style_open(&sf, ctx))
 		return;
 	struct seen s = {{0, 0, 0}};
-	for (uint32_t t = 0; t < sf.ntoks; t++) {
+	for (size_t m = 0; m < sf.nmarks; m++) {
+		uint32_t t = sf.marks[m];
 		int k = sf.toks[t].kind;
 		uint32_t ws;
 		if (k == TK_LBRACE && (ws = style_ws_before(&sf, t)) != STYLE_NONE &&

@@ -8,7 +8,8 @@ static void check(struct dtidy_ctx *ctx)
 	struct style_file sf;
 	if (style_open(&sf, ctx))
 		return;
-	for (uint32_t t = 0; t < sf.ntoks; t++) {
+	for (size_t m = 0; m < sf.nmarks; m++) {
+		uint32_t t = sf.marks[m];
 		if (sf.toks[t].kind != TK_EQ)
 			continue;
 		uint32_t ws = style_ws_before(&sf, t);

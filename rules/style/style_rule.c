@@ -18,8 +18,9 @@ int style_open(struct style_file *sf, struct dtidy_ctx *ctx)
 	if (rs->style) {
 		/* one view of the file for all the style rules of a check */
 		if (!rs->style->made)
-			style_open_text(&rs->style->sf, rs->src->text, rs->src->len, rs->toks,
-					rs->ntoks, rs->cst);
+			style_open_text_lines(&rs->style->sf, rs->src->text, rs->src->len,
+					      rs->toks, rs->ntoks, rs->cst, rs->src->line_starts,
+					      rs->src->nlines);
 		rs->style->made = 1;
 		*sf = rs->style->sf;
 		sf->borrowed = 1;

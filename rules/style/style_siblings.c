@@ -12,13 +12,21 @@ void style_check_order(const struct style_file *sf, const struct cst *body,
 		       void *ud, int fix)
 {
 	struct dtidy_report *first = NULL;
+	if (n < 2)
+		return;
+	/* each item's first token, found once: the look back below visits
+	 * an item again for every later one in a closed #if */
+	uint32_t sig_stack[64];
+	uint32_t *sig = n <= 64 ? sig_stack : xmalloc(n * sizeof(*sig));
+	for (size_t i = 0; i < n; i++)
+		sig[i] = style_first_sig(sf, items[i]);
 	for (size_t i = 1; i < n; i++) {
-		uint32_t ti = style_first_sig(sf, items[i]);
+		uint32_t ti = sig[i];
 		/* the items that can come right before this one: the nearest
 		 * one outside any #if it is not in, and on the way there the
 		 * last ones of each branch of a closed #if */
 		for (size_t j = i; j-- > 0;) {
-			uint32_t tj = style_first_sig(sf, items[j]);
+			uint32_t tj = sig[j];
 			if (!style_same_config(sf, tj, ti))
 				continue;
 			if (cmp(sf, items, i, j, ud) < 0) {
@@ -31,6 +39,8 @@ void style_check_order(const struct style_file *sf, const struct cst *body,
 				break;
 		}
 	}
+	if (sig != sig_stack)
+		free(sig);
 	if (!first || !fix)
 		return;
 	size_t *order = style_sorted_order(sf, items, n, cmp, ud);
