@@ -168,6 +168,11 @@ static size_t align8(size_t n)
 	return (n + 7) & ~(size_t)7;
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
 size_t diag_list_packed_size(const struct diag_list *l)
 {
 	if (!l->n)
@@ -177,10 +182,13 @@ size_t diag_list_packed_size(const struct diag_list *l)
 		struct diag *d = &l->v[i];
 		if (d->nedits)
 			return 0;
-		char **v[7];
+		char **v[7], **pv[7];
 		strings_of(d, v);
+		if (i)
+			strings_of(&l->v[i - 1], pv);
 		for (size_t k = 0; k < 7; k++)
-			n += *v[k] ? strlen(*v[k]) + 1 : 0;
+			if (*v[k] && !(i && same_str(*pv[k], *v[k])))
+				n += strlen(*v[k]) + 1;
 	}
 	return n;
 }
@@ -192,15 +200,21 @@ void diag_list_pack_into(struct diag_list *l, void *mem)
 	for (size_t i = 0; i < l->n; i++) {
 		struct diag *d = &arr[i];
 		*d = l->v[i];
-		char **v[7];
+		char **v[7], **pv[7];
 		strings_of(d, v);
+		if (i)
+			strings_of(&arr[i - 1], pv);
 		for (size_t k = 0; k < 7; k++) {
 			char *s = *v[k];
 			if (!s)
 				continue;
-			size_t len = strlen(s) + 1;
-			*v[k] = memcpy(at, s, len);
-			at += len;
+			if (i && same_str(*pv[k], s)) {
+				*v[k] = *pv[k];	/* the file, rule, node of the one before */
+			} else {
+				size_t len = strlen(s) + 1;
+				*v[k] = memcpy(at, s, len);
+				at += len;
+			}
 			if (!l->v[i].borrowed)
 				free(s);
 		}

@@ -75,7 +75,8 @@ void diag_set_scope(struct diag *d, const struct source *src, size_t start, size
 size_t diag_list_packed_size(const struct diag_list *l);
 /* Moves l's array and every string of its findings into mem (8-aligned,
  * diag_list_packed_size bytes), which the caller keeps until the list is
- * freed (diag_pool.h): a run keeps a whole tree's findings to sort them,
+ * freed (diag_pool.h); a string equal to the one before's (the file, the
+ * rule, the node) is stored once. A run keeps a whole tree's findings to sort them,
  * tens of thousands with the schema family, and as six small allocations
  * each, made among each file's transient ones, they pinned the workers'
  * heaps. Adding to l, or diag_set_* on one of its findings, copies what

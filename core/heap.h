@@ -6,4 +6,8 @@
  * in the language server) instead of handing it back to the kernel. */
 void heap_keep(void);
 
+/* Gives the heap's free memory back to the kernel (when the work that
+ * used it is over: a run's workers done with their files). */
+void heap_release(void);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "../../core/diag.h"
 #include "../../core/diag_pool.h"
+#include "../../core/heap.h"
 #include "../../core/jobs.h"
 #include "../../core/regex.h"
 #include "../../core/stat_memo.h"
@@ -85,6 +86,9 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 {
 	r->res = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->res));
 	jobs_run(r->files.n, jobs, check_one, r);
+	/* the workers' heaps are free memory now, most of it resident: give
+	 * it back before the sort below needs a copy of every finding */
+	heap_release();
 	int failed = 0;
 	size_t total = all->n;
 	for (size_t i = 0; i < r->files.n; i++)
