@@ -6,33 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sys/mman.h>
-
 #include "xalloc.h"
 
 struct arena_block {
 	struct arena_block *next;
 	size_t used, cap;
-	int mapped;		/* from mmap (ARENA_MAP_BLOCK), else malloc */
 	_Alignas(8) unsigned char data[];
 };
 
 enum { ARENA_MIN_BLOCK = 64 * 1024 };
-
-/* Blocks from this size on are mapped from the kernel and unmapped by
- * arena_free, not taken from the heap: only big boards' arenas have them,
- * and once freed on the heap they stayed resident, between the findings
- * and caches that outlive the file, for as long as the run (a whole-tree
- * check's two workers each kept their biggest board's worth). */
-enum { ARENA_MAP_BLOCK = 256 * 1024 };
-
-static void block_release(struct arena_block *b)
-{
-	if (b->mapped)
-		munmap(b, sizeof(*b) + b->cap);
-	else
-		free(b);
-}
 
 void arena_init(struct arena *a)
 {
@@ -45,7 +27,7 @@ void arena_free(struct arena *a)
 	struct arena_block *b = a->head;
 	while (b) {
 		struct arena_block *next = b->next;
-		block_release(b);
+		free(b);
 		b = next;
 	}
 	a->head = NULL;
@@ -58,19 +40,7 @@ static struct arena_block *new_block(struct arena *a, size_t cap)
 	 * block is mostly reused memory that calloc would clear in full,
 	 * while a small file uses a fraction of it; arena_alloc clears what
 	 * it hands out */
-	struct arena_block *b = NULL;
-	int mapped = 0;
-	if (sizeof(*b) + cap >= ARENA_MAP_BLOCK) {
-		void *m = mmap(NULL, sizeof(*b) + cap, PROT_READ | PROT_WRITE,
-			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (m != MAP_FAILED) {
-			b = m;
-			mapped = 1;
-		}
-	}
-	if (!b)
-		b = xmalloc(sizeof(*b) + cap);	/* exits when even that fails */
-	b->mapped = mapped;
+	struct arena_block *b = xmalloc(sizeof(*b) + cap);
 	b->next = NULL;
 	b->used = 0;
 	b->cap = cap;
