@@ -6,7 +6,10 @@
 # only what the boards still to check may share, within a budget (see
 # parser/pp/src_cache.h), so the peak stays flat as the tree grows.
 # Prints peak RSS and wall time of each, the ratios, and fails when the
-# corpus tree peaks above LIMIT_KB (issue 18: under 64 MB at -j2).
+# corpus tree peaks above LIMIT_KB (issue 18: under 64 MB at -j2). When the
+# corpus has dt-schema's core schemas, the COPIES copies are checked once
+# more with the schema family on, its cache warmed first (issue 19: under
+# 64 MB at -j2 too).
 # Env: DTIDY, CORPUS (bench/run.sh).
 set -u
 : "${DTIDY:?}" "${CORPUS:?}"
@@ -30,18 +33,21 @@ done
 # worst case, and no run depends on an earlier one's cache)
 bind=""
 [ -d "$CORPUS/Bindings" ] && bind="--bindings=$CORPUS/Bindings"
+nocache=--no-cache
 
-# run NAME DIR: sets kb, secs, nfiles
+# run NAME DIR [OPTION...]: sets kb, secs, nfiles
 run() {
-	/usr/bin/time -f '%M %e' -o "$T/time" "$DTIDY" check -j2 -q --no-cache $bind "$2" \
-		>"$T/$1.out" 2>"$T/$1.err"
+	name=$1 dir=$2
+	shift 2
+	/usr/bin/time -f '%M %e' -o "$T/time" "$DTIDY" check -j2 -q $nocache $bind "$@" \
+		"$dir" >"$T/$name.out" 2>"$T/$name.err"
 	rc=$?
 	if [ "$rc" -gt 1 ]; then
-		echo "bench_memory: dtidy check $1 exited $rc: $(head -3 "$T/$1.err")" >&2
+		echo "bench_memory: dtidy check $name exited $rc: $(head -3 "$T/$name.err")" >&2
 		exit 1
 	fi
 	read -r kb secs <"$T/time"
-	nfiles=$(find "$2" \( -name '*.dts' -o -name '*.dtsi' -o -name '*.dtso' \) | wc -l)
+	nfiles=$(find "$dir" \( -name '*.dts' -o -name '*.dtsi' -o -name '*.dtso' \) | wc -l)
 }
 
 run one "$T/one"
@@ -60,4 +66,27 @@ awk -v kb1="$kb1" -v s1="$s1" -v n1="$n1" -v kbn="$kbn" -v sn="$sn" -v nn="$nn" 
 if [ "$kb1" -gt "$LIMIT_KB" ]; then
 	echo "bench_memory: the corpus tree peaked at $kb1 KB, over $LIMIT_KB KB" >&2
 	exit 1
+fi
+
+# the schema family on: the compiled set and the bindings index come from
+# their cache (as in any run after the first), in a cache folder of this
+# run's own, which a run on one copy writes
+schemas="$CORPUS/dt-schema/schemas"
+if [ -n "$bind" ] && [ -d "$schemas" ]; then
+	export XDG_CACHE_HOME="$T/xdg"
+	sch="--bindings=$CORPUS/Bindings --schemas=$schemas"
+	bind="" nocache=""
+	# shellcheck disable=SC2086 # two options
+	run warm "$T/one" $sch
+	# shellcheck disable=SC2086
+	run schema "$T/many" $sch
+	awk -v kb="$kb" -v s="$secs" -v n="$nfiles" -v c="$COPIES" 'BEGIN {
+		printf "%d copies, schema family on, %d files: peak %.1f MB, %.2f s\n", c, n, kb / 1024, s
+	}'
+	if [ "$kb" -gt "$LIMIT_KB" ]; then
+		echo "bench_memory: $COPIES copies with the schema family peaked at $kb KB, over $LIMIT_KB KB" >&2
+		exit 1
+	fi
+else
+	echo "schema family: skipped (no $schemas)"
 fi

@@ -39,12 +39,16 @@ struct diag {
 	unsigned scope_line, scope_end_line;
 	/* a certain fix: every edit applied together (none: not fixable) */
 	struct diag_edit *edits;
-	size_t nedits;
+	uint32_t nedits;
+	/* 1: the strings above live in memory the diagnostic does not own
+	 * (diag_list_pack_into), which diag_free leaves alone */
+	uint32_t borrowed;
 };
 
 struct diag_list {
 	struct diag *v;
 	size_t n, cap;
+	int borrowed;	/* 1: v lives in memory the list does not own */
 };
 
 struct diag *diag_add(struct diag_list *l, const struct source *src, size_t start,
@@ -66,6 +70,18 @@ void diag_add_edit(struct diag *d, const struct source *src, size_t start, size_
 void diag_set_subject(struct diag *d, const char *node, const char *prop);
 /* Sets the lines [start, end) spans as the finding's scope (struct diag). */
 void diag_set_scope(struct diag *d, const struct source *src, size_t start, size_t end);
+/* Bytes diag_list_pack_into needs for l (0: l cannot be packed, having
+ * fix edits, or nothing to pack). */
+size_t diag_list_packed_size(const struct diag_list *l);
+/* Moves l's array and every string of its findings into mem (8-aligned,
+ * diag_list_packed_size bytes), which the caller keeps until the list is
+ * freed (diag_pool.h); a string equal to the one before's (the file, the
+ * rule, the node) is stored once. A run keeps a whole tree's findings to sort them,
+ * tens of thousands with the schema family, and as six small allocations
+ * each, made among each file's transient ones, they pinned the workers'
+ * heaps. Adding to l, or diag_set_* on one of its findings, copies what
+ * it changes back to the heap. */
+void diag_list_pack_into(struct diag_list *l, void *mem);
 /* Frees one diagnostic's strings (to drop it from a list). */
 void diag_free(struct diag *d);
 void diag_list_free(struct diag_list *l);

@@ -10,4 +10,8 @@ void heap_keep(void);
  * file needs (a worker thread's start), rather than a page at a time. */
 void heap_reserve_thread(void);
 
+/* Gives the heap's free memory back to the kernel (when the work that
+ * used it is over: a run's workers done with their files). */
+void heap_release(void);
+
 #endif

@@ -169,6 +169,14 @@ static void drop_upto(const unsigned char *base, size_t *done, size_t upto, int 
 	}
 }
 
+void sset_drop_pages(const struct schema_set *s)
+{
+	if (s->mapped && !s->borrowed && s->len) {
+		/* the mapping's start is page-aligned, its length need not be */
+		madvise((void *)s->base, s->len, MADV_DONTNEED);
+	}
+}
+
 /* Detects damage, not tampering: four independent lanes over interleaved
  * words (so the loop runs at memory speed), each step a bijection of its
  * lane's state for a given word, so changing any one word changes the sum. */

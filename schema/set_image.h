@@ -201,6 +201,10 @@ const struct sdoc *sset_doc_of(const struct schema_set *s, uint32_t node);
  * 0, or -1 when the bytes are not an intact image of this version.
  * mapped: data is a private file mapping, whose pages are given back as
  * they are checked. */
+/* Gives back the resident pages of a mapped image (they come back from
+ * the page cache when touched again): what one board's validation touched
+ * need not stay resident for the rest of the run. No-op when not mapped. */
+void sset_drop_pages(const struct schema_set *s);
 int sset_parse(struct schema_set *s, const unsigned char *data, size_t len, int mapped);
 uint64_t sset_checksum(const unsigned char *p, size_t n);
 /* The same for a mapped cache file that passed sset_parse before and has

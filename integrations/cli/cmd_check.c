@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "../../core/diag.h"
+#include "../../core/diag_pool.h"
+#include "../../core/heap.h"
 #include "../../core/jobs.h"
 #include "../../core/regex.h"
 #include "../../core/stat_memo.h"
@@ -34,6 +36,8 @@ struct check_run {
 	/* findings made text file by file (check_stream.c), or NULL */
 	struct streamed_file *streamed;
 	int color;			/* of the streamed text */
+	/* the findings of the files checked, kept to the end of the run */
+	struct diag_pool pool;
 };
 
 static const struct includers *includers_of(struct check_run *r)
@@ -62,6 +66,8 @@ static void check_one(size_t i, void *ctx)
 	engine_check(r->engine, &in, res);
 	if (r->streamed)
 		stream_take(&r->streamed[i], in.path, &res->diags, r->color);
+	else
+		diag_pool_keep(&r->pool, &res->diags);	/* kept to the end of the run */
 	/* a whole tree's lists of files read would grow with the tree:
 	 * only -MD wants them */
 	if (!r->keep_deps) {
@@ -80,6 +86,9 @@ static int check_all(struct check_run *r, int jobs, struct diag_list *all)
 {
 	r->res = xcalloc(r->files.n ? r->files.n : 1, sizeof(*r->res));
 	jobs_run(r->files.n, jobs, check_one, r);
+	/* the workers' heaps are free memory now, most of it resident: give
+	 * it back before the sort below needs a copy of every finding */
+	heap_release();
 	int failed = 0;
 	size_t total = all->n;
 	for (size_t i = 0; i < r->files.n; i++)
@@ -210,6 +219,7 @@ int cmd_check(struct cli_opts *o)
 	stat_memo_share(1);
 	struct check_run r = {.engine = e, .keep_deps = o->md};
 	pthread_mutex_init(&r.inc_lock, NULL);
+	diag_pool_init(&r.pool);
 	struct diag_list all = {0}, walked = {0};
 	int problems = walk_paths(o->paths, o->npaths, &r.files, &walked);
 	char *err = NULL;
@@ -219,6 +229,7 @@ int cmd_check(struct cli_opts *o)
 		diag_list_free(&walked);
 		file_list_free(&r.files);
 		pthread_mutex_destroy(&r.inc_lock);
+		diag_pool_free(&r.pool);
 		engine_free(e);
 		stat_memo_share(0);
 		return 2;
@@ -244,6 +255,7 @@ int cmd_check(struct cli_opts *o)
 			free_reads(&r);
 			includers_free(r.inc);
 			pthread_mutex_destroy(&r.inc_lock);
+			diag_pool_free(&r.pool);
 			file_list_free(&r.files);
 			engine_free(e);
 			rx_cleanup();
@@ -265,6 +277,8 @@ int cmd_check(struct cli_opts *o)
 			break;
 		/* re-check: report what is left after the fixes */
 		diag_list_free(&all);
+		diag_pool_free(&r.pool);
+		diag_pool_init(&r.pool);
 		free_reads(&r);
 		r.reads = xcalloc(r.files.n ? r.files.n : 1, sizeof(*r.reads));
 		failed = check_all(&r, o->jobs, &all);
@@ -290,6 +304,7 @@ int cmd_check(struct cli_opts *o)
 	check_tally(&all, &errors, &warnings);
 	output(o, e, &all, r.files.n, errors, warnings);
 	diag_list_free(&all);
+	diag_pool_free(&r.pool);
 	file_list_free(&r.files);
 	engine_free(e);
 	stat_memo_share(0);

@@ -279,6 +279,7 @@ static void *validate_tree(struct dtidy_ctx *ctx)
 			misfit(F, set, it.v[i].node, it.v[i].misfit[k]);
 		arena_free(&scratch);
 	}
+	schema_board_done(set);
 	return F;
 }
 

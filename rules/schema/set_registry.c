@@ -8,6 +8,7 @@
 
 #include "core/xalloc.h"
 #include "schema/schema.h"
+#include "schema/set_image.h"
 #include "rules/bindings/bindings_cache.h"
 #include "rules/bindings/bindings_index.h"
 #include "core_dir.h"
@@ -24,6 +25,7 @@ struct entry {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct entry *entries;		/* each immutable once made */
 static int told;			/* the "off" notice was printed */
+static unsigned boards;			/* validated, for schema_board_done */
 
 static int same(const char *a, const char *b)
 {
@@ -179,4 +181,20 @@ void schema_settle(void)
 		free(p);
 		p = next;
 	}
+}
+
+/* Every this many boards: 30 copies of the corpus tree peaked at 69 MB
+ * with every 32, 63 MB with every 4, at no measurable cost (the refaults
+ * of the pages still in use come from the page cache). */
+enum { DROP_EVERY_BOARDS = 4 };
+
+void schema_board_done(const struct schema_set *set)
+{
+	if (!set)
+		return;
+	pthread_mutex_lock(&lock);
+	int drop = ++boards % DROP_EVERY_BOARDS == 0;
+	pthread_mutex_unlock(&lock);
+	if (drop)
+		sset_drop_pages(set);
 }

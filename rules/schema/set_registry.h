@@ -41,6 +41,12 @@ void schema_prefetch(const char *file, const char *bindings_opt, const char *sch
 /* Waits for the loads schema_prefetch started (before exit). */
 void schema_settle(void);
 
+/* Tells the registry a board has been validated with `set`: every few
+ * boards the mapped image's pages are given back (sset_drop_pages),
+ * so a whole-tree run's memory holds what recent boards touch, not every
+ * schema any board touched (14 MB for the kernel's bindings). */
+void schema_board_done(const struct schema_set *set);
+
 /* The same, without loading the set or saying anything: where it would
  * come from, for dtidy rules and check -v. One line, no newline, into buf. */
 void schema_describe(const char *file, const char *bindings_opt, const char *schemas_opt,

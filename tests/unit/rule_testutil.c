@@ -114,7 +114,7 @@ static char *run(const char *rule, int with_soc, const struct rt_file *files, si
 		mine.v[mine.n++] = *d;
 		memset(d, 0, sizeof(*d));
 		d->file = strdup("");
-		d->rule = d->file;	/* a diagnostic's rule lives in its file's allocation */
+		d->rule = strdup("");
 		d->message = strdup("");
 	}
 	if (fixed) {
