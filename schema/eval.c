@@ -29,6 +29,9 @@
  * pin controller's hundreds of states) takes 11,000; a damaged image whose
  * $refs loop or fan out stops here, as valid (about 15 ms). */
 #define MAX_STEPS 200000L
+/* Failures collected for one node and schema: a real board's node fails a
+ * schema a few times; a damaged image can fail it on every step. */
+#define MAX_REPORTED 1024
 /* Longest instance or schema text quoted in a message. */
 #define MAX_REPR 4000
 
@@ -1219,7 +1222,8 @@ static int ev_map(struct ev *E, const struct snode *sch, const struct sinst *v, 
 
 static int ev(struct ev *E, const struct snode *sch, const struct sinst *v, uint64_t *marks)
 {
-	if (E->depth >= MAX_DEPTH || --E->steps < 0)
+	if (E->depth >= MAX_DEPTH || --E->steps < 0 ||
+	    (E->errs && E->errs->n >= MAX_REPORTED))
 		return 1;
 	switch (sch->kind) {
 	case SN_TRUE:
@@ -1278,7 +1282,10 @@ void schema_validate(const struct schema_set *set, const struct schema *s,
 	struct ev E = {.set = set, .scratch = scratch, .errs = &errs, .steps = MAX_STEPS};
 	ev(&E, &set->nodes[set->docs[s->doc].root], node, NULL);
 	srx_md_free(E.md);
-	for (size_t i = 0; i < errs.n; i++) {
+	/* A node of a real board fails a schema a few times at most; a
+	 * damaged image can fail it on every step: what is reported (and
+	 * compared, pair by pair) is bounded. */
+	for (size_t i = 0; i < errs.n && i < MAX_REPORTED; i++) {
 		int dup = 0;
 		for (size_t j = 0; j < i && !dup; j++)
 			dup = same_error(&errs.v[i].e, &errs.v[j].e);
