@@ -36,6 +36,19 @@ const struct schema_set *schema_ctx_set(struct dtidy_ctx *ctx);
 
 /* The help text's line about where the schemas come from, for the rules'
  * options. */
+/* The paragraph every schema rule's help ends its first part with: when the
+ * family runs, and what it checks against. */
+#define SCHEMA_RULE_RUNS_WHEN \
+	"Runs when the binding documents (a kernel tree's Documentation/devicetree/\n" \
+	"bindings, Bindings/ beside src/, or --bindings DIR) and dt-schema's core\n" \
+	"schemas (--schemas DIR, $DTIDY_SCHEMAS, or an installed dt-schema) are both\n" \
+	"found; `dtidy rules schema-required` says whether they are, and where from.\n" \
+	"The checks are those of `make dtbs_check` (dt-schema's dt-validate, see\n" \
+	"https://github.com/devicetree-org/dt-schema and the kernel's\n" \
+	"Documentation/devicetree/bindings/writing-schema.rst), made on the source:\n" \
+	"each message names the schema ($id, relative to the bindings or dt-schema's\n" \
+	"schemas/ folder) so you can open it.\n"
+
 extern const char *const schema_rule_options[];
 
 #endif
